@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import type { EventName, EventPayload } from '../../shared/contract';
+
+export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+/** What every handler may reach: the open store and a way to push events. Nothing global. */
+export interface BackendContext {
+  db: Database;
+  dataDir: string;
+  databasePath: string;
+  appVersion: string;
+  emit: Emit;
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from '../errors';
+import type { Migration } from './migration';
+import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
+
+export const DATABASE_FILE = 'pingyi.sqlite3';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running ABI (the Electron app passes its own). */
+  nativeBinding?: string;
+  /** Overridable for migration tests. */
+  migrations?: readonly Migration[];
+  /** Skip the pre-migration copy (only for throwaway databases in benchmarks). */
+  skipBackup?: boolean;
+}
+
+export interface OpenedStore {
+  db: Db;
+  file: string;
+  /** Version found on disk before migrating (0 for a new file). */
+  previousVersion: number;
+  backupFile: string | null;
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Read the schema version without writing a byte: a database from a newer Pingyi must stay
+ * exactly as it was, so it is inspected read-only before anything opens it for writing.
+ */
+export function readSchemaVersion(file: string, nativeBinding?: string): number {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (e) {
+    throw new AppError('DB_CORRUPT', `Cannot open the database at ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return Number(version);
+  } catch (e) {
+    throw new AppError('DB_CORRUPT', `The file at ${file} is not a readable Pingyi database: ${(e as Error).message}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Apply every pending migration in one transaction; the version only ever increases. */
+export function migrate(db: Db, list: readonly Migration[] = allMigrations): number {
+  let last = 0;
+  for (const m of list) {
+    if (m.version <= last) throw new Error(`Migrations out of order at ${m.version}-${m.name}`);
+    last = m.version;
+  }
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const pending = list.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${last}`);
+  })();
+  return last;
+}
+
+/**
+ * Open (creating if needed) the store in `dataDir`, refusing a database from a newer version
+ * and copying an existing database aside with SQLite's online backup before migrating it.
+ */
+export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<OpenedStore> {
+  const list = options.migrations ?? allMigrations;
+  const latest = list[list.length - 1]?.version ?? 0;
+  const file = path.join(dataDir, DATABASE_FILE);
+  const exists = fs.existsSync(file);
+  const previousVersion = exists ? readSchemaVersion(file, options.nativeBinding) : 0;
+  if (previousVersion > latest) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `The database at ${file} was written by a newer version of Pingyi (schema ${previousVersion}; this version knows up to ${latest}). ` +
+        'Install the newer version to open it. The file has not been changed.',
+      { file, found: previousVersion, supported: latest },
+    );
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(db);
+    let backupFile: string | null = null;
+    if (exists && previousVersion > 0 && previousVersion < latest && !options.skipBackup) {
+      const dir = path.join(dataDir, 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      backupFile = path.join(dir, `pingyi-schema${previousVersion}-${stamp}.sqlite3`);
+      await db.backup(backupFile);
+    }
+    migrate(db, list);
+    return { db, file, previousVersion, backupFile };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import { parseSymbol } from '../../../shared/domain/symbol';
+import { recordAudit } from '../audit/audit-log';
+import { currentActor, updateSettings } from '../settings/settings';
+import { DEMO_MARK, DEMO_NOTIFICATIONS } from './demo-data';
+
+function isoDaysFrom(today: Date, days: number): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days));
+  return d.toISOString().slice(0, 10);
+}
+
+export function isDemoLoaded(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM notifications WHERE source = 'demo' LIMIT 1").get() !== undefined;
+}
+
+/** Load the demo data set once; a second call changes nothing. */
+export function loadDemo(db: Database, today = new Date()): { notifications: number; alreadyLoaded: boolean } {
+  return db.transaction(() => {
+    if (isDemoLoaded(db)) return { notifications: 0, alreadyLoaded: true };
+    const now = new Date().toISOString();
+    const insert = db.prepare(`
+      INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, description, products,
+        hs_codes, ics_codes, keywords, objectives, notification_type, distribution_date, comment_deadline,
+        document_links, source, created_at, updated_at)
+      VALUES (@symbol, @area, @member, @base, @docType, @title, @description, @products, @hs, @ics, @keywords,
+        @objectives, @notificationType, @distributed, @deadline, '[]', 'demo', @now, @now)`);
+    let count = 0;
+    for (const n of DEMO_NOTIFICATIONS) {
+      for (const raw of n.symbols) {
+        const parsed = parseSymbol(raw);
+        if (!parsed) throw new Error(`Demo symbol ${raw} does not parse`);
+        insert.run({
+          symbol: parsed.symbol,
+          area: parsed.area,
+          member: parsed.member,
+          base: parsed.base,
+          docType: parsed.docType,
+          title: n.title,
+          description: `${DEMO_MARK} ${n.description}`,
+          products: n.products,
+          hs: JSON.stringify(n.hsCodes),
+          ics: JSON.stringify(n.icsCodes),
+          keywords: JSON.stringify(n.keywords),
+          objectives: JSON.stringify(n.objectives),
+          notificationType: n.notificationType,
+          distributed: isoDaysFrom(today, -n.distributedDaysAgo),
+          deadline: n.commentDays === null ? null : isoDaysFrom(today, n.commentDays - n.distributedDaysAgo),
+          now,
+        });
+        count += 1;
+      }
+    }
+    recordAudit(db, { actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
+    updateSettings(db, { demoOffered: true });
+    return { notifications: count, alreadyLoaded: false };
+  })();
+}

@@ -1,0 +1,64 @@
+import type { NotificationDetail, NotificationSummary } from '../../../shared/contract';
+
+/** A notifications row as SQLite returns it. */
+export interface NotificationRow {
+  id: number;
+  symbol: string;
+  area: 'TBT' | 'SPS';
+  member_code: string;
+  base_symbol: string;
+  doc_type: NotificationDetail['docType'];
+  title: string;
+  title_zh?: string | null;
+  description: string;
+  products: string;
+  hs_codes: string;
+  ics_codes: string;
+  keywords: string;
+  objectives: string;
+  notification_type: string;
+  distribution_date: string | null;
+  comment_deadline: string | null;
+  document_links: string;
+  link_en: string | null;
+  link_fr: string | null;
+  link_es: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const list = (json: string): string[] => JSON.parse(json) as string[];
+
+export function toSummary(r: NotificationRow): NotificationSummary {
+  return {
+    id: r.id,
+    symbol: r.symbol,
+    area: r.area,
+    memberCode: r.member_code,
+    docType: r.doc_type,
+    title: r.title,
+    titleZh: r.title_zh ?? null,
+    distributionDate: r.distribution_date,
+    commentDeadline: r.comment_deadline,
+    source: r.source,
+  };
+}
+
+export function toDetail(r: NotificationRow): NotificationDetail {
+  return {
+    ...toSummary(r),
+    baseSymbol: r.base_symbol,
+    description: r.description,
+    products: r.products,
+    hsCodes: list(r.hs_codes),
+    icsCodes: list(r.ics_codes),
+    keywords: list(r.keywords),
+    objectives: list(r.objectives),
+    notificationType: r.notification_type,
+    documentLinks: list(r.document_links),
+    links: { en: r.link_en, fr: r.link_fr, es: r.link_es },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

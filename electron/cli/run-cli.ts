@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/result';
+import { startBackend } from '../backend/backend';
+import { AppError } from '../backend/errors';
+import { resolveDataDir } from '../backend/paths';
+import { APP_VERSION } from '../backend/version';
+import { makeCall, type CliIo } from './command';
+import { commands } from './commands';
+
+const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function usage(io: CliIo): void {
+  io.out('Usage: pingyi <command> [--data-dir DIR] [--json]\n');
+  io.out('Commands:');
+  for (const [name, c] of Object.entries(commands)) io.out(`  ${name.padEnd(12)} ${c.summary}`);
+  io.out('\nThe data folder defaults to the desktop app\'s; PINGYI_DATA_DIR or --data-dir overrides it.');
+}
+
+/** Run one CLI invocation; returns the exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    usage(io);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out(APP_VERSION);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`pingyi: unknown command '${name}'. Run 'pingyi --help' for the list.`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    io.err(`pingyi ${name}: ${(e as Error).message}\nUsage: ${command.usage}`);
+    return 2;
+  }
+  const flags = parsed.values as Record<string, string | boolean | undefined>;
+  if (flags.help) {
+    io.out(`${command.summary}\nUsage: ${command.usage}`);
+    return 0;
+  }
+  const json = flags.json === true;
+  const dataDir = typeof flags['data-dir'] === 'string' ? flags['data-dir'] : resolveDataDir(env);
+  let backend;
+  try {
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION });
+  } catch (e) {
+    return reportError(e, json, io);
+  }
+  try {
+    return await command.run({ call: makeCall(backend), backend, positionals: parsed.positionals, flags, json, io });
+  } catch (e) {
+    return reportError(e, json, io);
+  } finally {
+    backend.close();
+  }
+}
+
+function reportError(e: unknown, json: boolean, io: CliIo): number {
+  const body =
+    e instanceof ApiError || e instanceof AppError
+      ? { code: e.code, message: e.message, details: e.details }
+      : { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) };
+  if (json) io.out(JSON.stringify({ ok: false, error: body }));
+  else io.err(`pingyi: ${body.code}: ${body.message}`);
+  return 1;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  latestSchemaVersion: z.number().int(),
+  sqliteVersion: z.string(),
+  counts: z.object({
+    countries: z.number().int(),
+    notifications: z.number().int(),
+    auditEntries: z.number().int(),
+  }),
+  demoLoaded: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** Settings are a small typed set, not a free key-value bag. */
+export const Settings = z.object({
+  locale: Locale,
+  analystName: z.string().max(80),
+  demoOffered: z.boolean(),
+  internalDeadlineWorkingDays: z.number().int().min(0).max(30),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const ScoStatus = z.enum(['member', 'partner']);
+export const Bloc = z.enum(['GCC', 'EAEU']);
+
+export const Country = z.object({
+  code: z.string().regex(/^[A-Z]{3}$/),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  epingName: z.string().nullable(),
+  scoStatus: ScoStatus.nullable(),
+  wtoMember: z.boolean(),
+  blocs: z.array(Bloc),
+});
+export type Country = z.infer<typeof Country>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const Empty = z.object({}).strict();
+
+export const appChannels = {
+  appInfo: channel(Empty, AppInfo),
+  settingsGet: channel(Empty, Settings),
+  settingsUpdate: channel(Settings.partial().strict(), Settings),
+  referenceCountries: channel(Empty, z.array(Country)),
+  referenceCountryUpdate: channel(
+    Country.pick({ code: true, nameZh: true, nameEn: true, epingName: true, scoStatus: true, blocs: true })
+      .partial()
+      .required({ code: true })
+      .strict(),
+    Country,
+  ),
+  demoLoad: channel(Empty, z.object({ notifications: z.number().int(), alreadyLoaded: z.boolean() })),
+  auditList: channel(
+    z
+      .object({
+        entity: z.string().max(40).optional(),
+        entityId: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.array(AuditEntry),
+  ),
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */
+export const events = {
+  jobProgress: z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    phase: z.string(),
+    done: z.number(),
+    total: z.number().nullable(),
+  }),
+  jobDone: z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    ok: z.boolean(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  }),
+  dataChanged: z.object({ entity: z.string() }),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { notificationChannels } from './notifications';
+
+export * from './app';
+export * from './notifications';
+export * from './events';
+
+/** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
+export const contract = {
+  ...appChannels,
+  ...notificationChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channelNames = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The typed client both transports implement: `api.notificationsList(input)`. */
+export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
