@@ -1,8 +1,10 @@
-import type { EventName, EventPayload } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import path from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
+import { ApiError, type Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
+import { StagingArea } from './files/staging';
 import { handlers } from './handlers';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -11,6 +13,8 @@ export interface Backend {
   readonly ctx: BackendContext;
   /** Validate and run one call; never throws. */
   invoke(channel: unknown, input: unknown): Result<unknown>;
+  /** The same call, typed, throwing ApiError on failure (CLI and tests). */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
   /** Subscribe to pushed events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
@@ -30,19 +34,27 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
     dataDir: options.dataDir,
     databasePath: store.file,
     appVersion: options.appVersion,
+    staging: new StagingArea(path.join(options.dataDir, 'staging')),
     emit: (name, payload) => {
       for (const l of listeners) l(name, payload);
     },
   };
+  const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
   return {
     ctx,
-    invoke: (channel, input) => dispatch(handlers, ctx, channel, input, options),
+    invoke,
+    call(channel, input) {
+      const result = invoke(channel, input);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.value as ChannelOutput<typeof channel>;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       listeners.clear();
+      ctx.staging.clear();
       if (store.db.open) store.db.close();
     },
   };

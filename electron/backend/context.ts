@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { StagingArea } from './files/staging';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -10,4 +11,6 @@ export interface BackendContext {
   databasePath: string;
   appVersion: string;
   emit: Emit;
+  /** Files the user handed over (uploads, picked files), addressed by opaque reference. */
+  staging: StagingArea;
 }

@@ -1,5 +1,4 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { ApiError } from '../../shared/result';
 import type { Backend } from '../backend/backend';
 
 export interface CliIo {
@@ -26,10 +25,3 @@ export interface CliCommand {
   run(ctx: CommandContext): number | Promise<number>;
 }
 
-export function makeCall(backend: Backend): CommandContext['call'] {
-  return (channel, input) => {
-    const result = backend.invoke(channel, input);
-    if (!result.ok) throw new ApiError(result.error);
-    return result.value as never;
-  };
-}

@@ -4,7 +4,7 @@ import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
-import { makeCall, type CliIo } from './command';
+import type { CliIo } from './command';
 import { commands } from './commands';
 
 const GLOBAL_OPTIONS = {
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return reportError(e, json, io);
   }
   try {
-    return await command.run({ call: makeCall(backend), backend, positionals: parsed.positionals, flags, json, io });
+    return await command.run({ call: (channel, input) => backend.call(channel, input), backend, positionals: parsed.positionals, flags, json, io });
   } catch (e) {
     return reportError(e, json, io);
   } finally {

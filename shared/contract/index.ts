@@ -1,15 +1,21 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { importChannels } from './imports';
+import { notificationDetailChannels } from './notification-detail';
 import { notificationChannels } from './notifications';
 
 export * from './app';
 export * from './notifications';
+export * from './notification-detail';
+export * from './imports';
 export * from './events';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
   ...appChannels,
   ...notificationChannels,
+  ...notificationDetailChannels,
+  ...importChannels,
 };
 
 export type Contract = typeof contract;

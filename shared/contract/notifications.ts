@@ -23,22 +23,6 @@ export const NotificationSummary = z.object({
 });
 export type NotificationSummary = z.infer<typeof NotificationSummary>;
 
-export const NotificationDetail = NotificationSummary.extend({
-  baseSymbol: z.string(),
-  description: z.string(),
-  products: z.string(),
-  hsCodes: z.array(z.string()),
-  icsCodes: z.array(z.string()),
-  keywords: z.array(z.string()),
-  objectives: z.array(z.string()),
-  notificationType: z.string(),
-  documentLinks: z.array(z.string()),
-  links: z.object({ en: z.string().nullable(), fr: z.string().nullable(), es: z.string().nullable() }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type NotificationDetail = z.infer<typeof NotificationDetail>;
-
 export const SortKey = z.enum(['distributionDate', 'commentDeadline', 'symbol', 'memberCode', 'title']);
 
 export const NotificationsListInput = z
@@ -58,5 +42,4 @@ export const notificationChannels = {
     NotificationsListInput,
     z.object({ total: z.number().int(), items: z.array(NotificationSummary) }),
   ),
-  notificationsGet: channel(z.object({ id: z.number().int().positive() }).strict(), NotificationDetail),
 };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { toSearchText } from '../../../shared/domain/search-text';
 import { AppError } from '../errors';
 import type { Migration } from './migration';
 import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
@@ -25,11 +26,16 @@ export interface OpenedStore {
   backupFile: string | null;
 }
 
-function configure(db: Db): void {
+/** Pragmas and SQL functions every connection needs (main process, workers, CLI alike). */
+export function configureConnection(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Used by the full-text index triggers (migration 0070).
+  db.function('pingyi_search_text', { deterministic: true }, (text: unknown) =>
+    toSearchText(typeof text === 'string' ? text : ''),
+  );
 }
 
 /**
@@ -92,7 +98,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    configure(db);
+    configureConnection(db);
     let backupFile: string | null = null;
     if (exists && previousVersion > 0 && previousVersion < latest && !options.skipBackup) {
       const dir = path.join(dataDir, 'backups');

@@ -2,8 +2,22 @@ import type { Migration } from '../migration';
 import { migration0010 } from './0010-reference';
 import { migration0020 } from './0020-notifications';
 import { migration0030 } from './0030-audit';
+import { migration0040 } from './0040-notification-import';
+import { migration0050 } from './0050-measure-families';
+import { migration0060 } from './0060-triage';
+import { migration0070 } from './0070-search';
+import { migration0080 } from './0080-attachments';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0080,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,25 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Api } from '../../shared/contract';
+import type { ApiClient } from './client';
+import type { Subscribe } from './transport';
+
+const ApiContext = createContext<ApiClient | null>(null);
+
+/** Components reach the backend through context so tests can hand them an in-memory backend. */
+export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
+  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+}
+
+function useClient(): ApiClient {
+  const client = useContext(ApiContext);
+  if (!client) throw new Error('useApi() needs an <ApiProvider> above it');
+  return client;
+}
+
+export function useApi(): Api {
+  return useClient().api;
+}
+
+export function useSubscribe(): Subscribe {
+  return useClient().subscribe;
+}

@@ -1,0 +1,149 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Api, AppInfo, Country, Locale, Settings } from '../../shared/contract';
+import { DEFAULT_LOCALE } from '../i18n/i18n';
+import { toErrorInfo, type ErrorInfo } from './error-info';
+import { DEFAULT_ROUTE, formatRoute, sameRoute, type Route } from './route';
+
+export type StartupStatus = 'loading' | 'ready' | 'failed';
+
+export interface AppState {
+  status: StartupStatus;
+  startupError: ErrorInfo | null;
+  route: Route;
+  appInfo: AppInfo | null;
+  settings: Settings | null;
+  locale: Locale;
+  countries: Country[];
+  /** The dismissable banner: the last failed call the user has not closed yet. */
+  error: ErrorInfo | null;
+  /** Bumped when the backend reports changed data, so open views reload what they show. */
+  dataVersion: number;
+
+  start(): Promise<void>;
+  navigate(route: Route): void;
+  /** Follow the address bar (hashchange), without writing it back. */
+  syncRoute(route: Route): void;
+  refreshAppInfo(): Promise<void>;
+  refreshCountries(): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings | null>;
+  setLocale(locale: Locale): Promise<void>;
+  loadDemo(): Promise<{ notifications: number; alreadyLoaded: boolean } | null>;
+  dismissDemo(): Promise<void>;
+  reportError(error: unknown): void;
+  dismissError(): void;
+  noteDataChanged(): void;
+}
+
+export interface AppStoreOptions {
+  api: Api;
+  initialRoute?: Route;
+  /** Writes the route to the address bar; the default sets location.hash. */
+  writeRoute?: (hash: string) => void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+function writeHash(hash: string): void {
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+/** The app-wide state: one store per window (and per component test). */
+export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute = writeHash }: AppStoreOptions): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    status: 'loading',
+    startupError: null,
+    route: initialRoute,
+    appInfo: null,
+    settings: null,
+    locale: DEFAULT_LOCALE,
+    countries: [],
+    error: null,
+    dataVersion: 0,
+
+    async start() {
+      set({ status: 'loading', startupError: null });
+      try {
+        // appInfo first: it is the call that fails when the database cannot be opened.
+        const appInfo = await api.appInfo({});
+        const [settings, countries] = await Promise.all([api.settingsGet({}), api.referenceCountries({})]);
+        set({ status: 'ready', appInfo, settings, countries, locale: settings.locale });
+      } catch (e) {
+        set({ status: 'failed', startupError: toErrorInfo(e) });
+      }
+    },
+
+    navigate(route) {
+      if (!sameRoute(route, get().route)) set({ route });
+      writeRoute(formatRoute(route));
+    },
+
+    syncRoute(route) {
+      if (!sameRoute(route, get().route)) set({ route });
+    },
+
+    async refreshAppInfo() {
+      try {
+        set({ appInfo: await api.appInfo({}) });
+      } catch (e) {
+        get().reportError(e);
+      }
+    },
+
+    async refreshCountries() {
+      try {
+        set({ countries: await api.referenceCountries({}) });
+      } catch (e) {
+        get().reportError(e);
+      }
+    },
+
+    async updateSettings(patch) {
+      try {
+        const settings = await api.settingsUpdate(patch);
+        set({ settings, locale: settings.locale });
+        return settings;
+      } catch (e) {
+        get().reportError(e);
+        return null;
+      }
+    },
+
+    async setLocale(locale) {
+      const previous = get().locale;
+      // Switch at once; the stored setting follows, and a failed save switches back.
+      set({ locale });
+      const saved = await get().updateSettings({ locale });
+      if (!saved) set({ locale: previous });
+    },
+
+    async loadDemo() {
+      try {
+        const result = await api.demoLoad({});
+        const [appInfo, settings] = await Promise.all([api.appInfo({}), api.settingsGet({})]);
+        set({ appInfo, settings, dataVersion: get().dataVersion + 1 });
+        if (!settings.demoOffered) await get().updateSettings({ demoOffered: true });
+        return result;
+      } catch (e) {
+        get().reportError(e);
+        return null;
+      }
+    },
+
+    async dismissDemo() {
+      await get().updateSettings({ demoOffered: true });
+    },
+
+    reportError(error) {
+      set({ error: toErrorInfo(error) });
+    },
+
+    dismissError() {
+      set({ error: null });
+    },
+
+    noteDataChanged() {
+      set({ dataVersion: get().dataVersion + 1 });
+      void get().refreshAppInfo();
+    },
+  }));
+}

@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, configureConnection, migrate, openStore } from '../../electron/backend/db/connection';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
+import { makeTempDir } from '../helpers/temp-store';
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  tmp = makeTempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('the store', () => {
+  it('creates a new database at the latest version with WAL, foreign keys and synchronous FULL', async () => {
+    const store = await openStore(tmp.dir);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(store.backupFile).toBeNull();
+    } finally {
+      store.db.close();
+    }
+  });
+
+  it('refuses a database written by a newer version and leaves it byte-for-byte unchanged', async () => {
+    const file = path.join(tmp.dir, DATABASE_FILE);
+    const db = new Database(file);
+    db.exec('CREATE TABLE future_things (id INTEGER PRIMARY KEY); INSERT INTO future_things VALUES (1);');
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1000}`);
+    db.close();
+    const before = sha256(file);
+    const filesBefore = fs.readdirSync(tmp.dir).sort();
+
+    await expect(openStore(tmp.dir)).rejects.toMatchObject({
+      code: 'DB_TOO_NEW',
+      message: expect.stringMatching(/newer version of Pingyi/),
+    });
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(filesBefore);
+  });
+
+  it('reports a file that is not a database as DB_CORRUPT without touching it', async () => {
+    const file = path.join(tmp.dir, DATABASE_FILE);
+    fs.writeFileSync(file, 'this is not sqlite '.repeat(400));
+    const before = sha256(file);
+    await expect(openStore(tmp.dir)).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('copies an older database aside with the online backup before migrating it', async () => {
+    const file = path.join(tmp.dir, DATABASE_FILE);
+    const db = new Database(file);
+    configureConnection(db);
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("UPDATE countries SET name_zh = '俄罗斯联邦' WHERE code = 'RUS'").run();
+    db.close();
+
+    const store = await openStore(tmp.dir);
+    try {
+      expect(store.previousVersion).toBe(migrations[0]!.version);
+      expect(store.backupFile).not.toBeNull();
+      const backup = new Database(store.backupFile!, { readonly: true });
+      expect(backup.pragma('user_version', { simple: true })).toBe(migrations[0]!.version);
+      expect(backup.prepare("SELECT name_zh FROM countries WHERE code = 'RUS'").get()).toEqual({ name_zh: '俄罗斯联邦' });
+      backup.close();
+      expect(store.db.prepare("SELECT name_zh FROM countries WHERE code = 'RUS'").get()).toEqual({ name_zh: '俄罗斯联邦' });
+    } finally {
+      store.db.close();
+    }
+  });
+
+  it('rolls a failing migration back entirely', async () => {
+    const broken = [
+      ...migrations,
+      { version: LATEST_SCHEMA_VERSION + 10, name: 'broken', up: (d: Database.Database) => {
+        d.exec('CREATE TABLE half_done (id INTEGER)');
+        throw new Error('boom');
+      } },
+    ];
+    const first = await openStore(tmp.dir);
+    first.db.close();
+    await expect(openStore(tmp.dir, { migrations: broken })).rejects.toThrow('boom');
+    const db = new Database(path.join(tmp.dir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses migrations listed out of order', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, [migrations[1]!, migrations[0]!])).toThrow(/out of order/);
+    db.close();
+  });
+});
+
+describe('migrations', () => {
+  it('versions increase in steps of 10', () => {
+    migrations.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+  });
+
+  for (let i = 1; i <= migrations.length; i++) {
+    const from = i === 1 ? 0 : migrations[i - 2]!.version;
+    it(`migrates a database from version ${from} to the latest and keeps its integrity`, () => {
+      const db = new Database(path.join(tmp.dir, `m${from}.sqlite3`));
+      configureConnection(db);
+      migrate(db, migrations.slice(0, i - 1));
+      expect(db.pragma('user_version', { simple: true })).toBe(from);
+      migrate(db);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    });
+  }
+});
