@@ -6,6 +6,8 @@ import { openStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
 import { StagingArea } from './files/staging';
 import { handlers } from './handlers';
+import { JobRunner } from './jobs/job-runner';
+import { runJob } from './jobs/run-job';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -23,21 +25,32 @@ export interface Backend {
 export interface StartOptions extends OpenOptions, DispatchOptions {
   dataDir: string;
   appVersion: string;
+  /** The bundled worker script for long jobs; without it jobs run on the calling thread. */
+  worker?: { script: string; execArgv?: string[] };
 }
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
 export async function startBackend(options: StartOptions): Promise<Backend> {
   const store = await openStore(options.dataDir, options);
   const listeners = new Set<EventListener>();
+  const emit: BackendContext['emit'] = (name, payload) => {
+    for (const l of listeners) l(name, payload);
+  };
   const ctx: BackendContext = {
     db: store.db,
     dataDir: options.dataDir,
     databasePath: store.file,
     appVersion: options.appVersion,
     staging: new StagingArea(path.join(options.dataDir, 'staging')),
-    emit: (name, payload) => {
-      for (const l of listeners) l(name, payload);
-    },
+    emit,
+    jobs: new JobRunner({
+      dataDir: options.dataDir,
+      databasePath: store.file,
+      emit,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.worker ? { worker: options.worker } : {}),
+      runInline: (request, signal, progress) => runJob(store.db, request, signal, progress),
+    }),
   };
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
   return {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { StagingArea } from './files/staging';
+import type { JobRunner } from './jobs/job-runner';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -13,4 +14,5 @@ export interface BackendContext {
   emit: Emit;
   /** Files the user handed over (uploads, picked files), addressed by opaque reference. */
   staging: StagingArea;
+  jobs: JobRunner;
 }

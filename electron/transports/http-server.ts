@@ -7,7 +7,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
 
-import { TOKEN_HEADER } from '../../shared/bridge';
+import { FILE_NAME_HEADER, STAGE_FILE_PATH, TOKEN_HEADER } from '../../shared/bridge';
+import { MAX_STAGED_FILE_BYTES } from '../backend/files/staging';
+import { AppError } from '../backend/errors';
 const MAX_JSON_BODY = 8 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -142,6 +144,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
     if (name === 'events' && req.method === 'GET') return openEventStream(res);
     if (req.method !== 'POST') return deny(res, 405, 'VALIDATION', 'API calls are POST requests');
+    if (name === STAGE_FILE_PATH) return stageUpload(req, res);
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) return deny(res, 415, 'VALIDATION', 'API calls carry a JSON body');
     let input: unknown;
@@ -154,6 +157,29 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const result = options.backend.invoke(name, input);
     const status = result.ok ? 200 : result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
     sendJson(res, status, result);
+  }
+
+  async function stageUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const rawName = req.headers[FILE_NAME_HEADER];
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(typeof rawName === 'string' ? rawName : '');
+    } catch {
+      return deny(res, 400, 'VALIDATION', `Unreadable ${FILE_NAME_HEADER} header`);
+    }
+    if (!fileName) return deny(res, 400, 'VALIDATION', `The ${FILE_NAME_HEADER} header names the uploaded file`);
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_STAGED_FILE_BYTES);
+    } catch (e) {
+      return deny(res, 413, 'VALIDATION', (e as Error).message);
+    }
+    try {
+      const staged = options.backend.ctx.staging.addUpload(fileName, body);
+      sendJson(res, 200, { ok: true, value: { fileRef: staged.fileRef, name: staged.name, size: staged.size } });
+    } catch (e) {
+      sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toBody() : { code: 'INTERNAL', message: String(e) } });
+    }
   }
 
   function openEventStream(res: http.ServerResponse): void {

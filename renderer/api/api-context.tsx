@@ -10,16 +10,16 @@ export function ApiProvider({ client, children }: { client: ApiClient; children:
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }
 
-function useClient(): ApiClient {
+export function useApiClient(): ApiClient {
   const client = useContext(ApiContext);
   if (!client) throw new Error('useApi() needs an <ApiProvider> above it');
   return client;
 }
 
 export function useApi(): Api {
-  return useClient().api;
+  return useApiClient().api;
 }
 
 export function useSubscribe(): Subscribe {
-  return useClient().subscribe;
+  return useApiClient().subscribe;
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { parseSymbol } from '../../../shared/domain/symbol';
 import { recordAudit } from '../audit/audit-log';
+import { assignFamilies } from '../notifications/families';
 import { currentActor, updateSettings } from '../settings/settings';
 import { DEMO_MARK, DEMO_NOTIFICATIONS } from './demo-data';
 
@@ -21,19 +22,25 @@ export function loadDemo(db: Database, today = new Date()): { notifications: num
     const insert = db.prepare(`
       INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, description, products,
         hs_codes, ics_codes, keywords, objectives, notification_type, distribution_date, comment_deadline,
-        document_links, source, created_at, updated_at)
+        document_links, parent_symbol, member_name, source, created_at, updated_at)
       VALUES (@symbol, @area, @member, @base, @docType, @title, @description, @products, @hs, @ics, @keywords,
-        @objectives, @notificationType, @distributed, @deadline, '[]', 'demo', @now, @now)`);
+        @objectives, @notificationType, @distributed, @deadline, '[]', @parent,
+        coalesce((SELECT coalesce(eping_name, name_en) FROM countries WHERE code = @member), @member), 'demo', @now, @now)`);
+    const translate = db.prepare(`
+      INSERT INTO notification_translations (notification_id, title_zh, description_zh, translator, status, updated_at)
+      VALUES (?, ?, '', '示例', 'reviewed', ?)`);
+    const ids: number[] = [];
     let count = 0;
     for (const n of DEMO_NOTIFICATIONS) {
       for (const raw of n.symbols) {
         const parsed = parseSymbol(raw);
         if (!parsed) throw new Error(`Demo symbol ${raw} does not parse`);
-        insert.run({
+        const id = Number(insert.run({
           symbol: parsed.symbol,
           area: parsed.area,
           member: parsed.member,
           base: parsed.base,
+          parent: parsed.parent,
           docType: parsed.docType,
           title: n.title,
           description: `${DEMO_MARK} ${n.description}`,
@@ -46,10 +53,13 @@ export function loadDemo(db: Database, today = new Date()): { notifications: num
           distributed: isoDaysFrom(today, -n.distributedDaysAgo),
           deadline: n.commentDays === null ? null : isoDaysFrom(today, n.commentDays - n.distributedDaysAgo),
           now,
-        });
+        }).lastInsertRowid);
+        translate.run(id, n.titleZh, now);
+        ids.push(id);
         count += 1;
       }
     }
+    assignFamilies(db, ids);
     recordAudit(db, { actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
     updateSettings(db, { demoOffered: true });
     return { notifications: count, alreadyLoaded: false };

@@ -1,0 +1,22 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportReport } from '../../../shared/contract/imports';
+import { importNotificationsFile } from '../imports/import-file';
+import type { JobRequest } from './job-protocol';
+
+/** The body of every job kind, the same on a worker thread and inline. */
+export function runJob(
+  db: Database,
+  request: JobRequest,
+  signal: AbortSignal,
+  progress: (phase: string, done: number, total: number | null) => void,
+): Promise<ImportReport> {
+  switch (request.kind) {
+    case 'import':
+      return importNotificationsFile(db, request.filePath, {
+        fileName: request.fileName,
+        actor: request.actor,
+        signal,
+        onProgress: (p) => progress(p.phase, p.done, p.total),
+      });
+  }
+}

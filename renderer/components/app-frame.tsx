@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../stores/app-store-context';
+import type { Section } from '../stores/route';
+import { ErrorBanner } from './error-banner';
+import { NavRail } from './nav-rail';
+import { SectionView } from './section-view';
+import { useSectionShortcuts } from './shortcuts';
+
+/** Navigation rail on the left, a header with the section title, the section below. */
+export function AppFrame() {
+  const { t } = useTranslation();
+  const route = useAppStore((s) => s.route);
+  const navigate = useAppStore((s) => s.navigate);
+  const analystName = useAppStore((s) => s.settings?.analystName ?? '');
+  const demoLoaded = useAppStore((s) => s.appInfo?.demoLoaded ?? false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const go = useCallback((section: Section) => navigate({ section, id: null }), [navigate]);
+  useSectionShortcuts(go);
+
+  // A new section starts at its top, as a new page would.
+  useEffect(() => {
+    mainRef.current?.scrollTo?.({ top: 0 });
+  }, [route]);
+
+  return (
+    <div className="app-frame">
+      <NavRail />
+      <div className="app-body">
+        <header className="app-header">
+          <h1 className="app-title">{t(`sections.${route.section}`)}</h1>
+          <div className="app-header-meta">
+            {demoLoaded ? <span className="badge badge-demo">{t('notifications.source.demo')}</span> : null}
+            <span className="analyst">{analystName ? t('app.analyst', { name: analystName }) : t('app.noAnalyst')}</span>
+          </div>
+        </header>
+        <ErrorBanner />
+        <main className="app-main" ref={mainRef}>
+          <SectionView route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../stores/app-store-context';
+import { formatRoute, SECTIONS, type Section } from '../stores/route';
+import { SectionIcon } from './icons';
+import { shortcutAria, shortcutLabel } from './shortcuts';
+
+function plainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
+export function NavRail() {
+  const { t } = useTranslation();
+  const current = useAppStore((s) => s.route.section);
+  const navigate = useAppStore((s) => s.navigate);
+
+  const go = (event: MouseEvent, section: Section): void => {
+    if (!plainClick(event)) return;
+    event.preventDefault();
+    navigate({ section, id: null });
+  };
+
+  return (
+    <nav className="nav-rail" aria-label={t('nav.label')}>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          {t('app.shortName').slice(0, 2)}
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <ul className="nav-list">
+        {SECTIONS.map((section, index) => {
+          const label = t(`sections.${section}`);
+          const keys = shortcutLabel(index + 1);
+          return (
+            <li key={section} className={section === 'settings' ? 'nav-bottom' : undefined}>
+              <a
+                className="nav-item"
+                href={formatRoute({ section, id: null })}
+                aria-current={section === current ? 'page' : undefined}
+                aria-keyshortcuts={shortcutAria(index + 1)}
+                title={t('nav.shortcut', { label, keys })}
+                onClick={(event) => go(event, section)}
+              >
+                <SectionIcon section={section} />
+                <span className="nav-label">{label}</span>
+                <kbd className="nav-kbd" aria-hidden="true">
+                  {keys}
+                </kbd>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

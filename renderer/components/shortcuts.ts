@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { SECTIONS, type Section } from '../stores/route';
+
+/** Apple keyboards use Cmd where others use Ctrl. */
+export function isApplePlatform(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
+/** How the shortcut for the n-th section (1-based) is written in tooltips. */
+export function shortcutLabel(n: number): string {
+  return isApplePlatform() ? `⌘${n}` : `Ctrl+${n}`;
+}
+
+/** The aria-keyshortcuts value for the n-th section. */
+export function shortcutAria(n: number): string {
+  return `${isApplePlatform() ? 'Meta' : 'Control'}+${n}`;
+}
+
+/** The section a key event asks for, if it is one of Ctrl/Cmd+1..7. */
+export function sectionForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): Section | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
+  const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+  if (!digit) return null;
+  return SECTIONS[Number(digit) - 1] ?? null;
+}
+
+/** Ctrl/Cmd+1..7 switch sections from anywhere in the window. */
+export function useSectionShortcuts(go: (section: Section) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const section = sectionForKey(event);
+      if (!section) return;
+      event.preventDefault();
+      go(section);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+}

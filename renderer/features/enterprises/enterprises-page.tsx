@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../components/coming-soon';
+
+export function EnterprisesPage() {
+  return <ComingSoon section="enterprises" />;
+}

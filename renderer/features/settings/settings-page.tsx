@@ -1,0 +1,24 @@
+import { useApiClient } from '../../api/api-context';
+import { useAppStore } from '../../stores/app-store-context';
+import { AboutBox } from './about-box';
+import { CountryTable } from './country-table';
+import { LanguageSwitch } from './language-switch';
+import { ProfileForm } from './profile-form';
+
+export function SettingsPage() {
+  const settings = useAppStore((s) => s.settings);
+  const appInfo = useAppStore((s) => s.appInfo);
+  const countries = useAppStore((s) => s.countries);
+  const client = useApiClient();
+  if (!settings || !appInfo) return null;
+  return (
+    <div className="page settings-grid">
+      <section className="card">
+        <ProfileForm settings={settings} />
+      </section>
+      <LanguageSwitch />
+      <CountryTable countries={countries} />
+      <AboutBox info={appInfo} transport={client.kind} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Days left to a notification's final date for comments, and how urgent that is. Pure and
+ * calendar-based (no clock, no time zone): every screen that shows a notification computes the
+ * same figure from the same ISO dates.
+ */
+
+/** A notification closes "soon" when its final date is at most this many days away. */
+export const CLOSING_SOON_DAYS = 14;
+
+export type DeadlineState = 'open' | 'closing-soon' | 'overdue' | 'none';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 for a real calendar date written as YYYY-MM-DD, else null. */
+function dayNumber(iso: string): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  // Date.UTC rolls 2026-02-30 over to March; a rolled date is not the date that was written.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+  return ms / MS_PER_DAY;
+}
+
+/** Is this string a date that exists in the calendar, written as YYYY-MM-DD? */
+export function isCalendarDate(iso: string): boolean {
+  return dayNumber(iso) !== null;
+}
+
+/**
+ * Whole days from `today` to `deadline` (both YYYY-MM-DD): 0 on the final date itself, negative
+ * once it has passed, null when there is no usable deadline.
+ */
+export function daysLeft(deadline: string | null | undefined, today: string): number | null {
+  if (!deadline) return null;
+  const end = dayNumber(deadline);
+  const start = dayNumber(today);
+  if (end === null || start === null) return null;
+  return end - start;
+}
+
+/**
+ * The mark a notification carries: overdue once the final date has passed, closing soon from
+ * `closingSoonDays` days before it up to and including the day itself, open before that, none
+ * without a deadline.
+ */
+export function deadlineState(left: number | null, closingSoonDays: number = CLOSING_SOON_DAYS): DeadlineState {
+  if (left === null) return 'none';
+  if (left < 0) return 'overdue';
+  if (left <= closingSoonDays) return 'closing-soon';
+  return 'open';
+}
+
+/** Both figures at once, as the detail view and lists show them. */
+export function describeDeadline(
+  deadline: string | null | undefined,
+  today: string,
+  closingSoonDays: number = CLOSING_SOON_DAYS,
+): { daysLeft: number | null; state: DeadlineState } {
+  const left = daysLeft(deadline, today);
+  return { daysLeft: left, state: deadlineState(left, closingSoonDays) };
+}
+
+/**
+ * Today's date on the analyst's own calendar (local time, not UTC): at 07:00 in Beijing the UTC
+ * date is still yesterday, and the day count would be one off.
+ */
+export function localToday(now: Date = new Date()): string {
+  const y = String(now.getFullYear()).padStart(4, '0');
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

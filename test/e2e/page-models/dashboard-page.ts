@@ -1,0 +1,22 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class DashboardPage {
+  readonly demoOffer: Locator;
+  readonly loadDemoButton: Locator;
+  readonly dismissDemoButton: Locator;
+  readonly notice: Locator;
+  readonly viewNotificationsButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.demoOffer = page.getByRole('region', { name: '第一次使用？' });
+    this.loadDemoButton = this.demoOffer.getByRole('button', { name: '加载示例数据' });
+    this.dismissDemoButton = this.demoOffer.getByRole('button', { name: '不用了' });
+    this.notice = page.locator('.banner-success');
+    this.viewNotificationsButton = page.getByRole('button', { name: '查看通报' });
+  }
+
+  /** The number on the dashboard card with this label. */
+  stat(label: string): Locator {
+    return this.page.getByRole('group', { name: label }).locator('.stat-value');
+  }
+}
