@@ -1,4 +1,4 @@
-import type { NotificationDetail, NotificationSummary } from '../../../shared/contract';
+import type { NotificationRecord, NotificationSummary } from '../../../shared/contract';
 
 /** A notifications row as SQLite returns it. */
 export interface NotificationRow {
@@ -7,7 +7,7 @@ export interface NotificationRow {
   area: 'TBT' | 'SPS';
   member_code: string;
   base_symbol: string;
-  doc_type: NotificationDetail['docType'];
+  doc_type: NotificationRecord['docType'];
   title: string;
   title_zh?: string | null;
   description: string;
@@ -26,6 +26,13 @@ export interface NotificationRow {
   source: string;
   created_at: string;
   updated_at: string;
+  member_name: string;
+  parent_symbol: string | null;
+  proposed_adoption: string | null;
+  proposed_entry_into_force: string | null;
+  countries_affected: string;
+  joint_symbols: string;
+  family_id: number | null;
 }
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
@@ -45,10 +52,13 @@ export function toSummary(r: NotificationRow): NotificationSummary {
   };
 }
 
-export function toDetail(r: NotificationRow): NotificationDetail {
+/** Every item of the notification form; the analysts' layer is added by the detail view. */
+export function toRecord(r: NotificationRow): NotificationRecord {
   return {
     ...toSummary(r),
     baseSymbol: r.base_symbol,
+    parentSymbol: r.parent_symbol,
+    memberName: r.member_name,
     description: r.description,
     products: r.products,
     hsCodes: list(r.hs_codes),
@@ -56,6 +66,11 @@ export function toDetail(r: NotificationRow): NotificationDetail {
     keywords: list(r.keywords),
     objectives: list(r.objectives),
     notificationType: r.notification_type,
+    proposedAdoption: r.proposed_adoption,
+    proposedEntryIntoForce: r.proposed_entry_into_force,
+    countriesAffected: list(r.countries_affected),
+    jointSymbols: list(r.joint_symbols),
+    familyId: r.family_id,
     documentLinks: list(r.document_links),
     links: { en: r.link_en, fr: r.link_fr, es: r.link_es },
     createdAt: r.created_at,
