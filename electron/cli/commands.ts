@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { importCommand } from './import-command';
 
 const info: CliCommand = {
   summary: 'Show the database path, schema version and record counts',
@@ -33,4 +34,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand };

@@ -58,7 +58,8 @@ export interface ImportMeta {
   fileSize: number;
   fileSha256: string;
   actor: string;
-  source: 'eping' | 'wto-api';
+  /** Defaults to what the file format says (WTO API JSON or an ePing export). */
+  source?: 'eping' | 'wto-api';
 }
 
 export interface WriteProgress {
@@ -132,7 +133,7 @@ export async function writeNotifications(
         const hash = hashRow(row);
         const existing = find.get(event.record.symbol) as (ImportedRow & { id: number; content_hash: string | null }) | undefined;
         if (!existing) {
-          const id = Number(insert.run({ ...row, symbol: event.record.symbol, source: meta.source, now, hash, importId }).lastInsertRowid);
+          const id = Number(insert.run({ ...row, symbol: event.record.symbol, source: meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping'), now, hash, importId }).lastInsertRowid);
           touched.push(id);
           counts.inserted += 1;
         } else if (existing.content_hash === hash) {
