@@ -175,7 +175,10 @@ export interface AboutInfo {
 }
 
 /** The text of the About box, in the interface language. */
-export function aboutDialogText(locale: Locale, info: AboutInfo): { title: string; message: string; detail: string } {
+export function aboutDialogText(
+  locale: Locale,
+  info: AboutInfo,
+): { title: string; message: string; detail: string; ok: string } {
   const zh = locale === 'zh-CN';
   const lines = [
     `${zh ? '版本' : 'Version'} ${info.appVersion}`,
@@ -186,5 +189,6 @@ export function aboutDialogText(locale: Locale, info: AboutInfo): { title: strin
     title: LABELS[locale].about,
     message: 'Pingyi 技贸评议工作台',
     detail: lines.join('\n'),
+    ok: zh ? '确定' : 'OK',
   };
 }

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { ipcChannelFor, ipcEventFor } from '../../shared/bridge';
+import { IPC_STAGE_FILE, ipcChannelFor, ipcEventFor, type StagedFileInfo } from '../../shared/bridge';
 import { channelNames, type Channel } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
+import { AppError } from '../backend/errors';
 import { isTrustedSender } from '../main/security';
 
 export interface IpcTransportOptions {
@@ -28,10 +30,31 @@ function isTrustedEvent(event: IpcMainInvokeEvent, window: BrowserWindow | null)
   return frame !== null && frame.parent === null && isTrustedSender(frame.url);
 }
 
+/** Paths longer than this are refused before touching the disk; no real file needs more. */
+const MAX_PATH_LENGTH = 4096;
+
+/**
+ * Register a file the user dropped or picked. The preload read the path from the File object;
+ * it is still checked here, because this is where the disk is touched.
+ */
+function stageFile(backend: Backend, filePath: unknown): Result<StagedFileInfo> {
+  if (typeof filePath !== 'string' || filePath.length > MAX_PATH_LENGTH || filePath.includes('\0') || !path.isAbsolute(filePath)) {
+    return { ok: false, error: { code: 'VALIDATION', message: 'Expected the absolute path of a chosen file' } };
+  }
+  try {
+    const staged = backend.ctx.staging.addPath(filePath);
+    return { ok: true, value: { fileRef: staged.fileRef, name: staged.name, size: staged.size } };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toBody() };
+    return { ok: false, error: { code: 'INTERNAL', message: `Could not stage the file: ${(e as Error)?.message ?? String(e)}` } };
+  }
+}
+
 /**
  * The Electron transport: one ipcMain handler per contract channel (no generic channel, so a
  * name outside the contract has nothing to reach), each answering with the backend's Result
- * envelope, and backend events forwarded to the window. Returns the function that undoes it.
+ * envelope, the file-staging handler, and backend events forwarded to the window. Returns the
+ * function that undoes it.
  */
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
   const { backend, getWindow, onResult } = options;
@@ -44,6 +67,10 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
       return result;
     });
   }
+  ipcMain.handle(IPC_STAGE_FILE, (event, filePath: unknown): Result<StagedFileInfo> => {
+    if (!isTrustedEvent(event, getWindow())) return UNTRUSTED;
+    return stageFile(backend, filePath);
+  });
   const unsubscribe = backend.subscribe((name, payload) => {
     const window = getWindow();
     if (window && !window.isDestroyed()) window.webContents.send(ipcEventFor(name), payload);
@@ -51,5 +78,6 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
   return () => {
     unsubscribe();
     for (const name of channelNames) ipcMain.removeHandler(ipcChannelFor(name));
+    ipcMain.removeHandler(IPC_STAGE_FILE);
   };
 }
