@@ -112,25 +112,29 @@ export function missingHeadersError(headerCandidate: readonly string[] | null, m
   );
 }
 
+export type HeaderSearch =
+  | { status: 'found'; index: ColumnIndex }
+  | { status: 'looking' }
+  | { status: 'gave-up'; error: Error };
+
 /**
- * Looks for the header among the first rows of a sheet or CSV file. offer() each non-empty row:
- * it returns the column index once the header is found, null while still looking, and throws
- * IMPORT_REJECTED when the header lacks a required column or never shows up.
+ * Looks for the header among the first rows of a sheet or CSV file. offer() each non-empty row
+ * until it answers 'found' or 'gave-up'. A header that names the symbol column but lacks another
+ * required one is final: offer() throws IMPORT_REJECTED listing what is missing and what was found.
  */
 export class HeaderFinder {
   private seen = 0;
   private best: { cells: readonly string[]; match: HeaderMatch } | null = null;
 
-  offer(cells: readonly string[]): ColumnIndex | null {
+  offer(cells: readonly string[]): HeaderSearch {
     const match = matchHeaderRow(cells);
     if (isHeaderRow(match)) {
       if (missingRequired(match.index).length > 0) throw missingHeadersError(cells, match);
-      return match.index;
+      return { status: 'found', index: match.index };
     }
     if (this.best === null || match.known > this.best.match.known) this.best = { cells, match };
     this.seen++;
-    if (this.seen >= HEADER_SEARCH_ROWS) throw this.giveUp();
-    return null;
+    return this.seen >= HEADER_SEARCH_ROWS ? { status: 'gave-up', error: this.giveUp() } : { status: 'looking' };
   }
 
   /** The error to throw when the rows ran out before a header was found. */

@@ -1,6 +1,5 @@
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey } from './columns';
-import type { ImportLimits } from './limits';
-import { formatCount } from './limits';
+import { formatCount, type ImportLimits } from './limits';
 import { draftToEvents, rejection } from './records';
 import type { ImportEvent } from './types';
 import {
@@ -30,18 +29,22 @@ function isBlank(value: CellInput): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Rows with nothing in the known columns are skipped silently, and not counted. */
+export function isBlankRow(cells: RowCells): boolean {
+  for (const key of COLUMN_KEYS) if (!isBlank(cells[key])) return false;
+  return true;
+}
+
 /**
  * One ePing row (XLSX or CSV) to records and rejections. A row with nothing in the known
  * columns gives nothing; a row with an oversized cell or a bad date is rejected as a whole,
  * naming the column, so the analyst can fix the file and import it again.
  */
 export function tabularRowToEvents(row: number, cells: RowCells, limits: ImportLimits): ImportEvent[] {
-  let blank = true;
+  if (isBlankRow(cells)) return [];
   const problems: ImportEvent[] = [];
   for (const key of COLUMN_KEYS) {
     const value = cells[key];
-    if (isBlank(value)) continue;
-    blank = false;
     if (typeof value === 'string' && value.length > limits.maxCellChars) {
       problems.push(
         rejection(
@@ -53,7 +56,6 @@ export function tabularRowToEvents(row: number, cells: RowCells, limits: ImportL
       );
     }
   }
-  if (blank) return [];
   if (problems.length > 0) return problems;
 
   const distribution = parseDate(cells.distributionDate);
