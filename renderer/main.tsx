@@ -10,6 +10,7 @@ import { parseRoute } from './stores/route';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/records.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

@@ -9,6 +9,7 @@ export interface ApiClient {
   readonly kind: Transport['kind'];
   readonly api: Api;
   readonly subscribe: Subscribe;
+  readonly stageFile: Transport['stageFile'];
 }
 
 /** One method per contract channel, nothing else: an unknown name is a compile error, not a request. */
@@ -20,7 +21,7 @@ export function createApi(transport: Transport): Api {
 }
 
 export function createClient(transport: Transport): ApiClient {
-  return { kind: transport.kind, api: createApi(transport), subscribe: transport.subscribe };
+  return { kind: transport.kind, api: createApi(transport), subscribe: transport.subscribe, stageFile: transport.stageFile };
 }
 
 function sessionStorageOrNull(win: Window): Storage | null {

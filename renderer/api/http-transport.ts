@@ -1,4 +1,4 @@
-import { TOKEN_HEADER } from '../../shared/bridge';
+import { FILE_NAME_HEADER, STAGE_FILE_PATH, TOKEN_HEADER, type StagedFileInfo } from '../../shared/bridge';
 import { eventNames, type Channel, type EventName } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
 import { SseParser, type SseFrame } from './sse';
@@ -58,26 +58,36 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   let generation = 0;
   let controller: AbortController | null = null;
 
-  async function call(channel: Channel, input: unknown): Promise<unknown> {
+  async function post(name: string, headers: Record<string, string>, body: BodyInit): Promise<unknown> {
     if (!token) throw new ApiError({ code: 'UNAUTHORIZED', message: MISSING_TOKEN_MESSAGE });
     let response: Response;
     try {
-      response = await fetchFn(`${baseUrl}/api/${channel}`, {
+      response = await fetchFn(`${baseUrl}/api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(input ?? {}),
+        headers: { ...headers, [TOKEN_HEADER]: token },
+        body,
         cache: 'no-store',
       });
     } catch (e) {
       throw new ApiError({ code: 'INTERNAL', message: `Cannot reach the Pingyi backend: ${describe(e)}` });
     }
-    let body: unknown;
+    let answer: unknown;
     try {
-      body = await response.json();
+      answer = await response.json();
     } catch {
-      throw new ApiError({ code: 'INTERNAL', message: `${channel}: HTTP ${response.status} without a JSON answer` });
+      throw new ApiError({ code: 'INTERNAL', message: `${name}: HTTP ${response.status} without a JSON answer` });
     }
-    return unwrapResult(body, channel);
+    return unwrapResult(answer, name);
+  }
+
+  function call(channel: Channel, input: unknown): Promise<unknown> {
+    return post(channel, { 'content-type': 'application/json' }, JSON.stringify(input ?? {}));
+  }
+
+  async function stageFile(file: File): Promise<StagedFileInfo> {
+    // The raw bytes are the body; the name travels URI-encoded since headers are not UTF-8 safe.
+    const headers = { 'content-type': 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(file.name) };
+    return (await post(STAGE_FILE_PATH, headers, file)) as StagedFileInfo;
   }
 
   function deliver(frame: SseFrame): void {
@@ -151,6 +161,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   return {
     kind: 'http',
     call,
+    stageFile,
     subscribe<E extends EventName>(name: E, listener: EventListener<E>): () => void {
       if (!token) return () => undefined;
       const wrapped = listener as (payload: unknown) => void;

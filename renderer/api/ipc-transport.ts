@@ -1,5 +1,5 @@
 import type { Channel } from '../../shared/contract';
-import type { PingyiBridge } from '../../shared/bridge';
+import type { PingyiBridge, StagedFileInfo } from '../../shared/bridge';
 import type { Transport } from './transport';
 import { unwrapResult } from './unwrap';
 
@@ -13,5 +13,8 @@ export function createIpcTransport(bridge: PingyiBridge): Transport {
       return unwrapResult(await method(input), channel);
     },
     subscribe: (name, listener) => bridge.on(name, listener),
+    async stageFile(file: File) {
+      return unwrapResult(await bridge.stageFile(file), 'stageFile') as StagedFileInfo;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { StagedFileInfo } from '../../shared/bridge';
 import type { Channel, EventName, EventPayload } from '../../shared/contract';
 
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
@@ -13,4 +14,6 @@ export interface Transport {
   readonly kind: 'ipc' | 'http';
   call(channel: Channel, input: unknown): Promise<unknown>;
   subscribe: Subscribe;
+  /** Hand a file the analyst chose to the backend; import channels then take its fileRef. */
+  stageFile(file: File): Promise<StagedFileInfo>;
 }

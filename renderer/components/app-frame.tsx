@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
-import type { Section } from '../stores/route';
+import { formatRoute, type Section } from '../stores/route';
 import { ErrorBanner } from './error-banner';
+import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
 import { useSectionShortcuts } from './shortcuts';
@@ -37,7 +38,9 @@ export function AppFrame() {
         </header>
         <ErrorBanner />
         <main className="app-main" ref={mainRef}>
-          <SectionView route={route} />
+          <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>
+            <SectionView route={route} />
+          </SectionErrorBoundary>
         </main>
       </div>
     </div>

@@ -23,10 +23,13 @@ export function NavRail() {
   return (
     <nav className="nav-rail" aria-label={t('nav.label')}>
       <div className="brand">
+        {/* The mark is the product's logo, the same in every language. */}
         <span className="brand-mark" aria-hidden="true">
-          {t('app.shortName').slice(0, 2)}
+          评议
         </span>
-        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-name" title={t('app.name')}>
+          {t('app.railName')}
+        </span>
       </div>
       <ul className="nav-list">
         {SECTIONS.map((section, index) => {

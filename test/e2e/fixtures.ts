@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface PingyiServer {
   /** The address the server prints, token in the fragment: what an analyst opens. */
@@ -13,7 +14,7 @@ export interface PingyiServer {
   dataDir: string;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_ENTRY = path.join(ROOT, 'dist', 'web.cjs');
 const START_TIMEOUT_MS = 20_000;
 

@@ -1,6 +1,6 @@
 import { useCallback, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotificationSummary } from '../../../shared/contract';
+import type { NotificationListItem } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
 import { EmptyState } from '../../components/empty-state';
@@ -8,13 +8,14 @@ import { ErrorText } from '../../components/error-banner';
 import { formatDate } from '../../i18n/format-date';
 import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
-import { useMemberName } from './member-name';
+import { useMemberLabel } from './member-label';
 
 const PAGE_SIZE = 200;
 
-function NotificationRow({ item, onOpen }: { item: NotificationSummary; onOpen: (event: MouseEvent, id: number) => void }) {
+
+function NotificationRow({ item, onOpen }: { item: NotificationListItem; onOpen: (event: MouseEvent, id: number) => void }) {
   const locale = useAppStore((s) => s.locale);
-  const memberName = useMemberName();
+  const memberLabel = useMemberLabel();
   const showZh = locale === 'zh-CN' && item.titleZh;
   return (
     <tr>
@@ -24,7 +25,7 @@ function NotificationRow({ item, onOpen }: { item: NotificationSummary; onOpen: 
         </a>
         <span className={`badge badge-${item.area.toLowerCase()}`}>{item.area}</span>
       </td>
-      <td className="cell-member">{memberName(item.memberCode)}</td>
+      <td className="cell-member">{memberLabel(item.memberCode, { zh: item.memberName, en: item.memberNameEn })}</td>
       <td className="cell-title">
         {showZh ? <span className="title-zh">{item.titleZh}</span> : null}
         <span className={showZh ? 'title-original' : undefined}>{item.title}</span>

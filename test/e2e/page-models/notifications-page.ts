@@ -18,7 +18,7 @@ export class NotificationsPage {
   }
 
   row(symbol: string): Locator {
-    return this.rows.filter({ has: this.symbolLink(symbol) });
+    return this.rows.filter({ has: this.page.getByRole('link', { name: symbol, exact: true }) });
   }
 
   async open(symbol: string): Promise<void> {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { sectionForKey } from './shortcuts';
+
+const key = (digit: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+  key: digit,
+  code: `Digit${digit}`,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('section shortcuts', () => {
+  it('maps Ctrl+1..7 and Cmd+1..7 to the sections in rail order', () => {
+    expect(sectionForKey(key('1', { ctrlKey: true }))).toBe('dashboard');
+    expect(sectionForKey(key('2', { metaKey: true }))).toBe('notifications');
+    expect(sectionForKey(key('7', { ctrlKey: true }))).toBe('settings');
+  });
+
+  it('leaves other keys to the page', () => {
+    expect(sectionForKey(key('2'))).toBeNull();
+    expect(sectionForKey(key('8', { ctrlKey: true }))).toBeNull();
+    expect(sectionForKey(key('2', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { AppFrame } from './page-models/app-frame';
+import { SettingsPage } from './page-models/settings-page';
+
+test('the analyst name and internal deadline are saved and shown after a reload', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const settings = new SettingsPage(page);
+  await frame.open(server);
+  await frame.goTo('设置');
+
+  await settings.analystName.fill('王评议');
+  await settings.deadlineDays.fill('7');
+  await settings.saveButton.click();
+  await expect(settings.savedNote).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('分析员：王评议');
+
+  await page.reload();
+  await expect(settings.analystName).toHaveValue('王评议');
+  await expect(settings.deadlineDays).toHaveValue('7');
+});
+
+test('an out-of-range deadline is refused with the error code and message', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const settings = new SettingsPage(page);
+  await frame.open(server);
+  await frame.goTo('设置');
+
+  // Skip the browser's own range check to see what the backend says.
+  await settings.deadlineDays.evaluate((input) => input.removeAttribute('max'));
+  await settings.deadlineDays.fill('45');
+  await settings.saveButton.click();
+  await expect(frame.errorBanner).toContainText('VALIDATION');
+  await expect(frame.errorBanner).toContainText('输入有误');
+  await frame.errorBanner.getByRole('button', { name: '关闭错误提示' }).click();
+  await expect(frame.errorBanner).toHaveCount(0);
+});
+
+test('the settings show the SCO reference table and where the data lives', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const settings = new SettingsPage(page);
+  await frame.open(server);
+  await frame.goTo('设置');
+
+  await expect(settings.countryRow('CHN')).toContainText('中国');
+  await expect(settings.countryRow('CHN')).toContainText('成员国');
+  await expect(settings.countryRow('SAU')).toContainText('Saudi Arabia, Kingdom of');
+  await expect(settings.countryRow('SAU')).toContainText('伙伴国');
+  await expect(settings.countryRow('SAU')).toContainText('GCC');
+  await expect(settings.countryRow('KAZ')).toContainText('EAEU');
+  await expect(settings.about).toContainText(server.dataDir);
+  await expect(settings.about).toContainText('0.1.0');
+});
