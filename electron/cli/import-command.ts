@@ -1,4 +1,5 @@
 import { importNotificationsFile } from '../backend/imports/import-file';
+import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { currentActor } from '../backend/settings/settings';
 import type { CliCommand } from './command';
 
@@ -16,12 +17,14 @@ export const importCommand: CliCommand = {
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
+    const parseWorkerScript = bundledWorkerScript();
     let lastShown = -1;
     let lastRows = 0;
     try {
       const report = await importNotificationsFile(backend.ctx.db, file, {
         actor: currentActor(backend.ctx.db),
         signal: controller.signal,
+        ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: ({ phase, done, total, rows }) => {
           if (json || flags.quiet || !total) return;
           const step = Math.floor((done / total) * 10) * 10;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend/backend';
+import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const staticDir = values['static-dir'] ?? path.join(__dirname, 'renderer');
   let backend;
   try {
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION });
+    const script = bundledWorkerScript();
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, ...(script ? { worker: { script } } : {}) });
   } catch (e) {
     process.stderr.write(`Pingyi cannot start: ${e instanceof AppError ? e.message : String(e)}\n`);
     process.exit(1);

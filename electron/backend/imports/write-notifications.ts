@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ImportReport, RowRejection } from '../../../shared/contract/imports';
 import { recordAudit } from '../audit/audit-log';
+import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
+import { suspendNotificationIndexes } from './bulk-mode';
 import { assignFamilies } from '../notifications/families';
 import type { ImportEvent, ParsedNotification } from '../notifications/import/types';
 
@@ -72,6 +74,8 @@ export interface WriteProgress {
 
 export interface WriteOptions {
   signal?: AbortSignal;
+  /** Suspend secondary indexes and triggers for the import (see bulk-mode.ts). */
+  bulk?: boolean;
   onProgress?: (p: WriteProgress) => void;
 }
 
@@ -97,6 +101,8 @@ export async function writeNotifications(
   const counts: WriteProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejections: RowRejection[] = [];
   const touched: number[] = [];
+  // A symbol met twice in one file would flip between its rows on every re-import.
+  const seen = new Map<string, number>();
 
   const find = db.prepare(`SELECT id, content_hash, ${IMPORTED_FIELDS.join(', ')} FROM notifications WHERE symbol = ?`);
   const insert = db.prepare(`
@@ -112,6 +118,7 @@ export async function writeNotifications(
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const bulk = options.bulk ? suspendNotificationIndexes(db) : null;
     // The import row comes first so changes can reference it; its counts are filled in at the end.
     const importId = Number(
       db
@@ -128,7 +135,18 @@ export async function writeNotifications(
       if (event.kind === 'rejection') {
         counts.rejected += 1;
         if (rejections.length < MAX_KEPT_REJECTIONS) rejections.push(event.rejection);
+      } else if (seen.has(event.record.symbol)) {
+        counts.rejected += 1;
+        if (rejections.length < MAX_KEPT_REJECTIONS) {
+          rejections.push({
+            row: event.record.row,
+            field: 'Document symbol',
+            reason: `${event.record.symbol} appears again in this file (first at row ${seen.get(event.record.symbol)}); only the first row is imported`,
+            value: event.record.symbol,
+          });
+        }
       } else {
+        seen.set(event.record.symbol, event.record.row);
         const row = toImportedRow(event.record);
         const hash = hashRow(row);
         const existing = find.get(event.record.symbol) as (ImportedRow & { id: number; content_hash: string | null }) | undefined;
@@ -156,7 +174,9 @@ export async function writeNotifications(
       if (counts.rows % 500 === 0) options.onProgress?.({ ...counts });
     }
     if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+    bulk?.finish(touched);
     assignFamilies(db, touched);
+    detectCommentFollowups(db, touched);
     const facts = fileFacts();
     const finishedAt = new Date().toISOString();
     db.prepare(

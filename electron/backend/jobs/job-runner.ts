@@ -4,6 +4,7 @@ import type { ImportReport, JobState } from '../../../shared/contract/imports';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
 import type { JobRequest, WorkerMessage } from './job-protocol';
+import type { JobWorkerData } from './worker-entry';
 
 export interface JobRunnerOptions {
   dataDir: string;
@@ -68,7 +69,12 @@ export class JobRunner {
     if (this.options.worker) {
       const worker = new Worker(this.options.worker.script, {
         execArgv: this.options.worker.execArgv ?? [],
-        workerData: { databasePath: this.options.databasePath, dataDir: this.options.dataDir, nativeBinding: this.options.nativeBinding ?? null },
+        workerData: {
+          role: 'job',
+          databasePath: this.options.databasePath,
+          nativeBinding: this.options.nativeBinding ?? null,
+          script: this.options.worker.script,
+        } satisfies JobWorkerData,
       });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') progress(m.phase, m.done, m.total);

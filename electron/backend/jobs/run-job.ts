@@ -9,6 +9,8 @@ export function runJob(
   request: JobRequest,
   signal: AbortSignal,
   progress: (phase: string, done: number, total: number | null) => void,
+  /** A worker script to parse files on another thread; without it parsing shares this one. */
+  parseWorkerScript?: string,
 ): Promise<ImportReport> {
   switch (request.kind) {
     case 'import':
@@ -16,6 +18,7 @@ export function runJob(
         fileName: request.fileName,
         actor: request.actor,
         signal,
+        ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: (p) => progress(p.phase, p.done, p.total),
       });
   }

@@ -1,37 +1,47 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureConnection } from '../db/connection';
+import { runParseWorker } from '../imports/parse-worker';
+import type { ParseWorkerData } from '../imports/parse-in-worker';
 import { errorBody } from './job-runner';
 import type { MainMessage, WorkerMessage } from './job-protocol';
 import { runJob } from './run-job';
 
-interface WorkerInput {
+/** What the job runner hands a job worker. */
+export interface JobWorkerData {
+  role: 'job';
   databasePath: string;
   nativeBinding: string | null;
+  /** This script, so the job can start a parse worker of its own. */
+  script: string;
 }
 
-// A worker runs one job on its own connection, then exits. The main process already migrated
-// the database, so this connection only configures itself.
-const input = workerData as WorkerInput;
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const send = (m: WorkerMessage): void => port.postMessage(m);
-const controller = new AbortController();
+const data = workerData as JobWorkerData | ParseWorkerData;
 
-port.on('message', (m: MainMessage) => {
-  if (m.type === 'cancel') {
-    controller.abort();
-    return;
-  }
-  const db = new Database(input.databasePath, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
-  configureConnection(db);
-  runJob(db, m.request, controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }))
-    .then(
-      (report) => send({ type: 'done', report }),
-      (e: unknown) => send({ type: 'failed', error: errorBody(e) }),
-    )
-    .finally(() => {
-      db.close();
-      port.close();
-    });
-});
+if (data.role === 'parse') {
+  void runParseWorker(port, data);
+} else {
+  // A job worker runs one job on its own connection, then exits. The main process already
+  // migrated the database, so this connection only configures itself.
+  const send = (m: WorkerMessage): void => port.postMessage(m);
+  const controller = new AbortController();
+  port.on('message', (m: MainMessage) => {
+    if (m.type === 'cancel') {
+      controller.abort();
+      return;
+    }
+    const db = new Database(data.databasePath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+    configureConnection(db);
+    runJob(db, m.request, controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
+      .then(
+        (report) => send({ type: 'done', report }),
+        (e: unknown) => send({ type: 'failed', error: errorBody(e) }),
+      )
+      .finally(() => {
+        db.close();
+        port.close();
+      });
+  });
+}

@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import type { FileReport, ImportEvent, ReadNotificationsOptions } from '../notifications/import';
+import type { NotificationsFileReading } from '../notifications/import';
+
+/** Messages from a parse worker: batches of events, then the file report or the error. */
+export type ParseWorkerMessage =
+  | { type: 'events'; events: ImportEvent[]; report: FileReport | null; rowsRead: number; bytesRead: number; totalBytes: number }
+  | { type: 'end'; report: FileReport | null }
+  | { type: 'error'; error: { code: string; message: string; details?: unknown } };
+
+export interface ParseWorkerData {
+  role: 'parse';
+  filePath: string;
+  limits?: ReadNotificationsOptions['limits'];
+}
+
+/** Batches in flight before the parser waits for the writer: bounds memory on a slow disk. */
+const MAX_BATCHES_AHEAD = 8;
+
+/**
+ * Read a notifications file on a worker thread, so that parsing (the larger half of an import)
+ * runs on one core while the caller writes to SQLite on another. The same events, in the same
+ * order, as readNotificationsFile on this thread.
+ */
+export function readNotificationsFileInWorker(
+  script: string,
+  filePath: string,
+  options: ReadNotificationsOptions = {},
+): NotificationsFileReading {
+  let report: FileReport | null = null;
+  async function* run(): AsyncGenerator<ImportEvent> {
+    const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };
+    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const queue: ParseWorkerMessage[] = [];
+    let wake: (() => void) | null = null;
+    let exited = false;
+    worker.on('message', (m: ParseWorkerMessage) => {
+      queue.push(m);
+      wake?.();
+    });
+    worker.on('error', (e) => {
+      queue.push({ type: 'error', error: { code: 'INTERNAL', message: `The file reader failed: ${e.message}` } });
+      wake?.();
+    });
+    worker.on('exit', () => {
+      exited = true;
+      wake?.();
+    });
+    const onAbort = (): void => void worker.terminate();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let unacked = 0;
+    try {
+      for (;;) {
+        if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+        const m = queue.shift();
+        if (!m) {
+          if (exited) throw new AppError('INTERNAL', 'The file reader stopped before the end of the file');
+          await new Promise<void>((r) => (wake = r));
+          wake = null;
+          continue;
+        }
+        if (m.type === 'error') throw new AppError(m.error.code as AppError['code'], m.error.message, m.error.details);
+        if (m.type === 'end') {
+          report = m.report;
+          return;
+        }
+        report = m.report;
+        options.onProgress?.(m.rowsRead, m.bytesRead, m.totalBytes);
+        for (const e of m.events) yield e;
+        unacked += 1;
+        if (unacked >= MAX_BATCHES_AHEAD / 2) {
+          worker.postMessage({ type: 'ack', batches: unacked });
+          unacked = 0;
+        }
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (!exited) await worker.terminate();
+    }
+  }
+  return { [Symbol.asyncIterator]: () => run(), report: () => report };
+}
+
+export { MAX_BATCHES_AHEAD };

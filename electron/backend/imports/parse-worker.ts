@@ -1,0 +1,45 @@
+import type { MessagePort } from 'node:worker_threads';
+import { readNotificationsFile, type ImportEvent } from '../notifications/import';
+import { AppError } from '../errors';
+import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage } from './parse-in-worker';
+
+const BATCH = 256;
+
+/** Body of a parse worker: stream the file, post events in batches, wait when too far ahead. */
+export async function runParseWorker(port: MessagePort, data: ParseWorkerData): Promise<void> {
+  const send = (m: ParseWorkerMessage): void => port.postMessage(m);
+  let inFlight = 0;
+  let resume: (() => void) | null = null;
+  port.on('message', (m: { type: 'ack'; batches: number }) => {
+    inFlight -= m.batches;
+    resume?.();
+  });
+  let progress = { rowsRead: 0, bytesRead: 0, totalBytes: 0 };
+  const reading = readNotificationsFile(data.filePath, {
+    ...(data.limits ? { limits: data.limits } : {}),
+    onProgress: (rowsRead, bytesRead, totalBytes) => {
+      progress = { rowsRead, bytesRead, totalBytes };
+    },
+  });
+  let batch: ImportEvent[] = [];
+  const flush = async (): Promise<void> => {
+    send({ type: 'events', events: batch, report: reading.report(), ...progress });
+    batch = [];
+    inFlight += 1;
+    while (inFlight >= MAX_BATCHES_AHEAD) await new Promise<void>((r) => (resume = r));
+    resume = null;
+  };
+  try {
+    for await (const event of reading) {
+      batch.push(event);
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+    send({ type: 'end', report: reading.report() });
+  } catch (e) {
+    const error = e instanceof AppError ? e.toBody() : { code: 'INTERNAL' as const, message: (e as Error)?.message ?? String(e) };
+    send({ type: 'error', error });
+  } finally {
+    port.close();
+  }
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importNotificationsFile } from '../../electron/backend/imports/import-file';
+import { estimateRows, shouldUseBulkMode } from '../../electron/backend/imports/bulk-mode';
+import { writeNotifications } from '../../electron/backend/imports/write-notifications';
+import { readNotificationsFile } from '../../electron/backend/notifications/import';
+import { epingRow, fixtureDir, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
+import { emptyBackend } from '../helpers/temp-store';
+
+const WORKER = path.resolve('test/helpers/worker-bootstrap.mjs');
+
+let a: Awaited<ReturnType<typeof emptyBackend>>;
+let b: Awaited<ReturnType<typeof emptyBackend>>;
+let files: ReturnType<typeof fixtureDir>;
+beforeEach(async () => {
+  a = await emptyBackend();
+  b = await emptyBackend();
+  files = fixtureDir();
+});
+afterEach(() => {
+  a.cleanup();
+  b.cleanup();
+  files.cleanup();
+});
+
+const ROWS: EpingRow[] = Array.from({ length: 60 }, (_, i) =>
+  epingRow({
+    'Document symbol': i % 10 === 0 ? `G/TBT/N/ARE/${i}, G/TBT/N/SAU/${i}` : `G/${i % 2 ? 'SPS' : 'TBT'}/N/RUS/${i}`,
+    Title: i % 3 === 0 ? `Refrigerators energy efficiency ${i}` : `Lithium batteries and chargers ${i}`,
+    'HS code(s)': i % 4 === 0 ? '8418.10, 8418.21' : '8507.60',
+    Keywords: i % 5 === 0 ? 'Energy efficiency, Labelling' : 'Batteries',
+  }),
+);
+
+async function write(db: Database.Database, file: string, bulk: boolean, signal?: AbortSignal): Promise<void> {
+  const reading = readNotificationsFile(file);
+  await writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't' }, { bulk, ...(signal ? { signal } : {}) });
+}
+
+const schema = (db: Database.Database): unknown =>
+  db.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'notifications' ORDER BY name").all();
+
+function searchFingerprint(db: Database.Database): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const q of ['"refrigerators"', '"lithium"*', '"sau"', '"energy" AND "efficiency"']) {
+    const ids = db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ? ORDER BY rowid').all(q) as Array<{ rowid: number }>;
+    out[q] = ids.map((r) => r.rowid);
+  }
+  return out;
+}
+
+describe('bulk-mode import', () => {
+  it('leaves the schema, search index and code table exactly as the row-by-row path does', async () => {
+    const file = await writeEpingXlsx(files.file('rows.xlsx'), ROWS);
+    const before = schema(a.backend.ctx.db);
+    await write(a.backend.ctx.db, file, false);
+    await write(b.backend.ctx.db, file, true);
+    expect(schema(b.backend.ctx.db)).toEqual(before);
+    const codes = (db: Database.Database): unknown => db.prepare('SELECT * FROM notification_codes ORDER BY notification_id, kind, code').all();
+    expect(codes(b.backend.ctx.db)).toEqual(codes(a.backend.ctx.db));
+    expect((codes(a.backend.ctx.db) as unknown[]).length).toBeGreaterThan(60);
+    const fa = searchFingerprint(a.backend.ctx.db);
+    // 20 rows mention refrigerators; two of them are joint rows of two symbols each.
+    expect(fa['"refrigerators"']!.length).toBe(22);
+    expect(searchFingerprint(b.backend.ctx.db)).toEqual(fa);
+    // Later row-by-row changes still reach the index: the triggers are back.
+    b.backend.ctx.db.prepare("UPDATE notifications SET title = 'Solar modules' WHERE id = 1").run();
+    expect(b.backend.ctx.db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?').all('"solar"')).toEqual([{ rowid: 1 }]);
+  });
+
+  it('a cancelled bulk import brings back every index and trigger', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => epingRow({ 'Document symbol': `G/SPS/N/KAZ/${i + 1}` }));
+    const file = await writeEpingXlsx(files.file('big.xlsx'), rows);
+    const before = schema(a.backend.ctx.db);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    await expect(write(a.backend.ctx.db, file, true, controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(schema(a.backend.ctx.db)).toEqual(before);
+    expect(a.backend.ctx.db.prepare('SELECT count(*) AS n FROM notifications').get()).toEqual({ n: 0 });
+  });
+
+  it('is chosen for a first large load only', () => {
+    expect(shouldUseBulkMode(estimateRows(34 * 1024 * 1024, 'eping.xlsx'), 0)).toBe(true);
+    expect(shouldUseBulkMode(estimateRows(34 * 1024 * 1024, 'eping.xlsx'), 116_000)).toBe(false);
+    expect(shouldUseBulkMode(estimateRows(200 * 1024, 'weekly.xlsx'), 0)).toBe(false);
+  });
+});
+
+describe('parsing on a worker thread', () => {
+  it('gives the same report as parsing inline', async () => {
+    const file = await writeEpingXlsx(files.file('rows.xlsx'), [...ROWS, epingRow({ 'Document symbol': 'G/TBT/N/SAU/9', 'Distribution date': '31/02/2024' })]);
+    const inline = await importNotificationsFile(a.backend.ctx.db, file, { actor: 't' });
+    const threaded = await importNotificationsFile(b.backend.ctx.db, file, { actor: 't', parseWorkerScript: WORKER });
+    const strip = (r: typeof inline): unknown => ({ ...r, importId: 0, startedAt: '', finishedAt: '' });
+    expect(strip(threaded)).toEqual(strip(inline));
+    expect(threaded.rejections[0]).toMatchObject({ field: 'Distribution date' });
+  });
+
+  it('passes a whole-file rejection through from the worker', async () => {
+    const file = files.file('notes.csv');
+    (await import('node:fs')).writeFileSync(file, 'a,b\n1,2\n');
+    await expect(importNotificationsFile(a.backend.ctx.db, file, { actor: 't', parseWorkerScript: WORKER })).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+    });
+  });
+});
