@@ -2,28 +2,13 @@
  * The shell's security policy as pure decisions, so each rule is unit-tested without Electron.
  * harden.ts and ipc.ts apply them to sessions, web contents and IPC events.
  */
+import { isAllowedExternalLink } from '../../shared/domain/external-links';
 
 /** The custom scheme the renderer is served from (see protocol.ts). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pingyi';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/**
- * Hosts an analyst may be sent to from the app: the WTO sites where notification texts, ePing
- * and the TBT/SPS information systems live. Anything else stays closed rather than opening a
- * browser on a link a crafted import file could carry.
- */
-export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
-  'wto.org',
-  'www.wto.org',
-  'docs.wto.org',
-  'eping.wto.org',
-  'epingalert.org',
-  'www.epingalert.org',
-  'tbtims.wto.org',
-  'spsims.wto.org',
-]);
 
 /** Longer strings are refused outright: no real WTO link is near this size. */
 const MAX_URL_LENGTH = 2048;
@@ -37,24 +22,13 @@ function parseUrl(value: unknown): URL | null {
   }
 }
 
-function isWtoHost(hostname: string): boolean {
-  // The leading dot keeps lookalikes such as "evilwto.org" out; a trailing-dot FQDN is refused
-  // because it names the same host in a form no allowlist entry uses.
-  return EXTERNAL_HOSTS.has(hostname) || hostname.endsWith('.wto.org');
-}
-
 /**
  * May this URL be handed to the system browser? Only https, on the default port, without
- * credentials, to a WTO host (an allowlisted host or any subdomain of wto.org).
+ * credentials, to wto.org or epingalert.org or a subdomain of either (shared/domain/external-links).
  */
 export function isAllowedExternalUrl(url: unknown): boolean {
-  const parsed = parseUrl(url);
-  if (!parsed) return false;
-  if (parsed.protocol !== 'https:') return false;
-  // URL drops ":443" for https, so any port left over is a non-default one.
-  if (parsed.port !== '') return false;
-  if (parsed.username !== '' || parsed.password !== '') return false;
-  return isWtoHost(parsed.hostname.toLowerCase());
+  // One rule for the whole app: the renderer shows links as openable by the same function.
+  return isAllowedExternalLink(url);
 }
 
 /** Is this URL a page of the app itself (app://pingyi/...)? */
