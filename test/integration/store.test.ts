@@ -120,3 +120,21 @@ describe('migrations', () => {
     });
   }
 });
+
+describe('migration 0070 (search)', () => {
+  it('indexes the notifications and translations an earlier version stored', () => {
+    const db = new Database(path.join(tmp.dir, 'm60.sqlite3'));
+    configureConnection(db);
+    migrate(db, migrations.filter((m) => m.version <= 60));
+    db.prepare(
+      `INSERT INTO notifications (id, symbol, area, member_code, base_symbol, doc_type, title, source, created_at, updated_at)
+       VALUES (7, 'G/TBT/N/SAU/1', 'TBT', 'SAU', 'G/TBT/N/SAU/1', 'regular', 'Household refrigerators', 'eping', 'x', 'x')`,
+    ).run();
+    db.prepare("INSERT INTO notification_translations (notification_id, title_zh, updated_at) VALUES (7, '家用冰箱能效', 'x')").run();
+    migrate(db);
+    const match = (q: string): unknown => db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?').all(q);
+    expect(match('"冰箱"')).toEqual([{ rowid: 7 }]);
+    expect(match('"refrigerators"')).toEqual([{ rowid: 7 }]);
+    db.close();
+  });
+});
