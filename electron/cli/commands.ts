@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { importCommand } from './import-command';
+import { searchCommand } from './search-command';
 
 const info: CliCommand = {
   summary: 'Show the database path, schema version and record counts',
@@ -34,4 +35,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand };

@@ -20,16 +20,37 @@ export function toSearchText(text: string): string {
   return text.normalize('NFKC').replace(HAN_RUN, (run) => ` ${expandHan(run)} `);
 }
 
+/** How a term shows in the original text: what the highlighter looks for. */
+export interface Needle {
+  /** Lower-cased, NFKC-normalised. */
+  text: string;
+  /** substring: anywhere (Han, codes); prefix: at the start of a word; word: a whole word. */
+  kind: 'substring' | 'prefix' | 'word';
+}
+
 export interface QueryTerm {
-  /** What the user typed for this term, for highlighting. */
+  /** What the user typed for this term. */
   text: string;
   /** The FTS5 expression for it. */
   fts: string;
+  /** The quoted phrases `fts` is made of (joined with AND when more than one). */
+  phrases: string[];
+  /** What to highlight for it in the original text. */
+  needles: Needle[];
 }
+
+export interface SearchQuery {
+  /** Every term must match. */
+  fts: string;
+  terms: QueryTerm[];
+}
+
+const MAX_TERMS = 16;
 
 const quote = (token: string): string => `"${token.replace(/"/g, '""')}"`;
 
-function wordTokens(text: string): string[] {
+/** Lower-cased words and numbers of `text`, split as the unicode61 tokenizer splits them. */
+export function wordTokens(text: string): string[] {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -47,23 +68,48 @@ function hanExpression(run: string): string {
   return quote(pairs.join(' '));
 }
 
-function termExpression(term: string): string | null {
-  // A notification symbol or other punctuated code: match its parts as one phrase.
-  if (/[/.]/.test(term) && !/\p{Script=Han}/u.test(term)) {
+/**
+ * A word matches as a prefix (batter -> batteries), except a single letter or digit: as a
+ * prefix it would pull in a large part of the vocabulary and slow every search down.
+ */
+function wordPart(token: string): { fts: string; needle: Needle } {
+  return Array.from(token).length === 1
+    ? { fts: quote(token), needle: { text: token, kind: 'word' } }
+    : { fts: `${quote(token)}*`, needle: { text: token, kind: 'prefix' } };
+}
+
+/** A term that reads as a symbol or code (G/TBT/N/SAU/1234, 8507.60): its parts as one phrase. */
+export function isCodeTerm(term: string): boolean {
+  return /[/.]/.test(term) && !/\p{Script=Han}/u.test(term);
+}
+
+function parseTerm(raw: string): QueryTerm | null {
+  const term = raw.normalize('NFKC');
+  if (isCodeTerm(term)) {
     const tokens = wordTokens(term);
-    return tokens.length ? quote(tokens.join(' ')) : null;
+    if (tokens.length === 0) return null;
+    const phrase = quote(tokens.join(' '));
+    return { text: raw, fts: phrase, phrases: [phrase], needles: [{ text: term.toLowerCase(), kind: 'substring' }] };
   }
-  const parts: string[] = [];
+  const fts: string[] = [];
+  const needles: Needle[] = [];
+  const addWords = (text: string): void => {
+    for (const token of wordTokens(text)) {
+      const part = wordPart(token);
+      fts.push(part.fts);
+      needles.push(part.needle);
+    }
+  };
   let last = 0;
   for (const m of term.matchAll(HAN_RUN)) {
-    const before = term.slice(last, m.index);
-    parts.push(...wordTokens(before).map((t) => `${quote(t)}*`));
-    parts.push(hanExpression(m[0]));
+    addWords(term.slice(last, m.index));
+    fts.push(hanExpression(m[0]));
+    needles.push({ text: m[0], kind: 'substring' });
     last = m.index + m[0].length;
   }
-  parts.push(...wordTokens(term.slice(last)).map((t) => `${quote(t)}*`));
-  if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+  addWords(term.slice(last));
+  if (fts.length === 0) return null;
+  return { text: raw, fts: fts.length === 1 ? fts[0]! : `(${fts.join(' AND ')})`, phrases: fts, needles };
 }
 
 /**
@@ -71,13 +117,25 @@ function termExpression(term: string): string | null {
  * English words match as prefixes (batter -> batteries); every token is quoted, so nothing the
  * user types is read as FTS syntax. Returns null when there is nothing to search for.
  */
-export function buildSearchQuery(input: string): { fts: string; terms: QueryTerm[] } | null {
+export function buildSearchQuery(input: string): SearchQuery | null {
   const terms: QueryTerm[] = [];
   for (const raw of input.trim().split(/\s+/)) {
     if (!raw) continue;
-    const fts = termExpression(raw);
-    if (fts) terms.push({ text: raw, fts });
+    // A bound on the work one search may cost; nobody types more than a dozen terms.
+    if (terms.length >= MAX_TERMS) break;
+    const term = parseTerm(raw);
+    if (term) terms.push(term);
   }
   if (terms.length === 0) return null;
   return { fts: terms.map((t) => t.fts).join(' AND '), terms };
+}
+
+/**
+ * The query restricted to rows where at least one of its phrases occurs in the given columns
+ * (`near` true), or to rows where none does (`near` false): how a search splits its hits into
+ * symbol/title matches and the rest.
+ */
+export function withColumns(query: SearchQuery, columns: readonly string[], near: boolean): string {
+  const any = `{${columns.join(' ')}} : (${query.terms.flatMap((t) => t.phrases).join(' OR ')})`;
+  return `(${query.fts}) ${near ? 'AND' : 'NOT'} (${any})`;
 }

@@ -1,7 +1,20 @@
 import type { notificationChannels } from '../../../shared/contract/notifications';
 import type { HandlersFor } from '../handler-types';
-import { listNotifications } from './notifications';
+import { deleteSavedSearch, listIndustries, listSavedSearches, saveSearch } from './saved-searches';
+import { listNotifications } from './search';
 
 export const notificationListHandlers: HandlersFor<typeof notificationChannels> = {
   notificationsList: (ctx, input) => listNotifications(ctx.db, input),
+  savedSearchesList: (ctx) => listSavedSearches(ctx.db),
+  savedSearchSave: (ctx, input) => {
+    const saved = saveSearch(ctx.db, input);
+    ctx.emit('dataChanged', { entity: 'saved-searches' });
+    return saved;
+  },
+  savedSearchDelete: (ctx, input) => {
+    const result = deleteSavedSearch(ctx.db, input.id);
+    if (result.deleted) ctx.emit('dataChanged', { entity: 'saved-searches' });
+    return result;
+  },
+  industriesList: (ctx) => listIndustries(ctx.db),
 };

@@ -7,6 +7,7 @@ import { migration0050 } from './0050-measure-families';
 import { migration0060 } from './0060-triage';
 import { migration0070 } from './0070-search';
 import { migration0080 } from './0080-attachments';
+import { migration0090 } from './0090-search-indexes';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

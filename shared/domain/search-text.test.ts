@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchQuery, isCodeTerm, toSearchText, wordTokens } from './search-text';
+
+describe('toSearchText', () => {
+  it('indexes a Han run as overlapping pairs followed by the single characters', () => {
+    expect(toSearchText('电动汽车').trim().split(/\s+/)).toEqual(['电动', '动汽', '汽车', '电', '动', '汽', '车']);
+  });
+
+  it('keeps a lone Han character and passes English and symbols through', () => {
+    expect(toSearchText('车').trim()).toBe('车');
+    expect(toSearchText('G/TBT/N/SAU/1234 batteries')).toBe('G/TBT/N/SAU/1234 batteries');
+  });
+
+  it('separates Han from Latin letters next to it, so both are words of their own', () => {
+    expect(toSearchText('GB标准').split(/\s+/)).toEqual(['GB', '标准', '标', '准', '']);
+  });
+
+  it('normalises full-width forms', () => {
+    expect(toSearchText('ＧＢ１２３')).toBe('GB123');
+  });
+});
+
+describe('buildSearchQuery', () => {
+  it('returns null when nothing searchable was typed', () => {
+    expect(buildSearchQuery('')).toBeNull();
+    expect(buildSearchQuery('  * - " ( ) ')).toBeNull();
+  });
+
+  it('matches a two-character Chinese word as one token', () => {
+    expect(buildSearchQuery('标准')?.fts).toBe('"标准"');
+  });
+
+  it('matches one Chinese character as itself and longer words as a phrase of pairs', () => {
+    expect(buildSearchQuery('车')?.fts).toBe('"车"');
+    expect(buildSearchQuery('水产品')?.fts).toBe('"水产 产品"');
+    expect(buildSearchQuery('电动汽车')?.fts).toBe('"电动 动汽 汽车"');
+  });
+
+  it('matches English words as prefixes, lower-cased, but a single letter as a whole word', () => {
+    expect(buildSearchQuery('Batter')?.fts).toBe('"batter"*');
+    expect(buildSearchQuery('a')?.fts).toBe('"a"');
+  });
+
+  it('requires every term', () => {
+    expect(buildSearchQuery('electric 电池')?.fts).toBe('"electric"* AND "电池"');
+  });
+
+  it('splits a term mixing Chinese and Latin into parts that must all match', () => {
+    expect(buildSearchQuery('GB标准')?.fts).toBe('("gb"* AND "标准")');
+  });
+
+  it('reads a symbol as one phrase of its parts', () => {
+    const q = buildSearchQuery('G/TBT/N/SAU/1234');
+    expect(q?.fts).toBe('"g tbt n sau 1234"');
+    expect(q?.terms[0]?.needles).toEqual([{ text: 'g/tbt/n/sau/1234', kind: 'substring' }]);
+    expect(isCodeTerm('8507.60')).toBe(true);
+    expect(isCodeTerm('标准.')).toBe(false);
+  });
+
+  it('quotes everything, so FTS5 syntax typed by the user stays literal', () => {
+    for (const input of ['"unbalanced', 'a OR b', 'NEAR(a b)', 'x*', '-minus', '(paren', 'col:value', '^start', 'a + b']) {
+      const q = buildSearchQuery(input);
+      expect(q, input).not.toBeNull();
+      // Every token sits inside double quotes; only AND, parentheses and * are ours.
+      expect(q!.fts.replace(/"[^"]*"/g, '').replace(/AND|[()*\s]/g, '')).toBe('');
+    }
+    expect(buildSearchQuery('a OR b')?.fts).toBe('"a" AND "or"* AND "b"');
+  });
+
+  it('describes what to highlight for each term', () => {
+    const q = buildSearchQuery('Batter 冰箱 a');
+    expect(q?.terms.map((t) => t.needles)).toEqual([
+      [{ text: 'batter', kind: 'prefix' }],
+      [{ text: '冰箱', kind: 'substring' }],
+      [{ text: 'a', kind: 'word' }],
+    ]);
+  });
+
+  it('bounds the number of terms', () => {
+    const q = buildSearchQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '));
+    expect(q?.terms).toHaveLength(16);
+  });
+});
+
+describe('wordTokens', () => {
+  it('splits where the unicode61 tokenizer splits', () => {
+    expect(wordTokens('Lead-acid (12V) batteries')).toEqual(['lead', 'acid', '12v', 'batteries']);
+  });
+});
