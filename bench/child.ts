@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBackend } from '../electron/backend/backend';
 import { importNotificationsFile } from '../electron/backend/imports/import-file';
+import { readNotificationsFileInWorker } from '../electron/backend/imports/parse-in-worker';
 import { parseOnly } from '../electron/backend/notifications/import';
 import { runSearchBench } from './search-bench';
 
@@ -15,6 +16,12 @@ async function main(): Promise<Record<string, unknown>> {
     const t = performance.now();
     const r = await parseOnly(file!);
     return { ms: performance.now() - t, records: r.records, rowsRead: r.rowsRead };
+  }
+  if (mode === 'parse-worker') {
+    const t = performance.now();
+    let records = 0;
+    for await (const e of readNotificationsFileInWorker(WORKER, file!)) if (e.kind === 'record') records++;
+    return { ms: performance.now() - t, records };
   }
   const backend = await startBackend({ dataDir: dataDir!, appVersion: 'bench' });
   try {
