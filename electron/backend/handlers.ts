@@ -1,8 +1,10 @@
 import { appHandlers } from './app/app-handlers';
+import { commentHandlers } from './comments/comment-handlers';
 import type { HandlerTable } from './handler-types';
 import { importHandlers } from './imports/import-handlers';
 import { notificationDetailHandlers } from './notifications/detail-handlers';
 import { notificationListHandlers } from './notifications/list-handlers';
+import { tradeConcernHandlers } from './trade-concerns/trade-concern-handlers';
 
 export type { Handler, HandlerTable } from './handler-types';
 
@@ -12,4 +14,6 @@ export const handlers: HandlerTable = {
   ...notificationListHandlers,
   ...notificationDetailHandlers,
   ...importHandlers,
+  ...commentHandlers,
+  ...tradeConcernHandlers,
 };

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
 import { searchCommand } from './search-command';
 
@@ -35,4 +36,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, comments: commentsCommand };

@@ -1,14 +1,18 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { commentChannels } from './comments';
 import { importChannels } from './imports';
 import { notificationDetailChannels } from './notification-detail';
 import { notificationChannels } from './notifications';
+import { tradeConcernChannels } from './trade-concerns';
 
 export * from './app';
 export * from './notifications';
 export * from './notification-detail';
 export * from './imports';
 export * from './events';
+export * from './comments';
+export * from './trade-concerns';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -16,6 +20,8 @@ export const contract = {
   ...notificationChannels,
   ...notificationDetailChannels,
   ...importChannels,
+  ...commentChannels,
+  ...tradeConcernChannels,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { parseSymbol } from '../../../shared/domain/symbol';
 import { recordAudit } from '../audit/audit-log';
 import { assignFamilies } from '../notifications/families';
 import { currentActor, updateSettings } from '../settings/settings';
+import { loadDemoComments } from './demo-comments';
 import { DEMO_MARK, DEMO_NOTIFICATIONS } from './demo-data';
 
 function isoDaysFrom(today: Date, days: number): string {
@@ -60,6 +61,7 @@ export function loadDemo(db: Database, today = new Date()): { notifications: num
       }
     }
     assignFamilies(db, ids);
+    loadDemoComments(db, today);
     recordAudit(db, { actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
     updateSettings(db, { demoOffered: true });
     return { notifications: count, alreadyLoaded: false };

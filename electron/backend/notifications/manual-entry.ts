@@ -3,6 +3,7 @@ import type { ChannelParsedInput, NotificationRecord } from '../../../shared/con
 import { nextNationalSymbol } from '../../../shared/domain/national-symbol';
 import { parseSymbol } from '../../../shared/domain/symbol';
 import { recordAudit } from '../audit/audit-log';
+import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { assignFamilies } from './families';
 import { requireNotificationRow } from './notification-lookup';
@@ -112,6 +113,7 @@ export function createManualNotification(db: Database, actor: string, input: Cre
         }).lastInsertRowid,
     );
     assignFamilies(db, [id]);
+    detectCommentFollowups(db, [id]);
     const record = toRecord(requireNotificationRow(db, id));
     recordAudit(db, { actor, action: 'create', entity: 'notification', entityId: id, after: record });
     return id;

@@ -8,6 +8,9 @@ import { migration0060 } from './0060-triage';
 import { migration0070 } from './0070-search';
 import { migration0080 } from './0080-attachments';
 import { migration0090 } from './0090-search-indexes';
+import { migration0100 } from './0100-comments';
+import { migration0110 } from './0110-comment-templates';
+import { migration0120 } from './0120-trade-concerns';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +23,9 @@ export const migrations: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
+  migration0110,
+  migration0120,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,70 @@
+import type { commentChannels } from '../../../shared/contract/comments';
+import { localToday } from '../../../shared/domain/deadline';
+import type { BackendContext } from '../context';
+import type { HandlersFor } from '../handler-types';
+import { currentActor } from '../settings/settings';
+import { listAnalysts, saveAnalyst } from './analysts';
+import { commentsDashboard } from './comment-dashboard';
+import { createComment, deleteComment, insertTemplatePoint, restoreVersion, saveComment } from './comment-edit';
+import { exportComment } from './comment-export';
+import { acknowledgeCommentFollowup, clearOutcome, recordOutcome } from './comment-outcomes';
+import { getComment, listComments } from './comment-read';
+import { commentStats } from './comment-stats';
+import { transitionComment } from './comment-transitions';
+import { diffVersions, getVersion, listVersions } from './comment-versions';
+import { deleteTemplate, listTemplates, saveTemplate } from './templates';
+
+/** Lists, the dashboard and statistics change with every write here. */
+function changed<T>(ctx: BackendContext, value: T, entity = 'comments'): T {
+  ctx.emit('dataChanged', { entity });
+  return value;
+}
+
+/** The comment as it stands after a write, with deadlines counted from today. */
+const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, localToday()));
+
+export const commentHandlers: HandlersFor<typeof commentChannels> = {
+  analystsList: (ctx) => listAnalysts(ctx.db),
+  analystsSave: (ctx, input) => changed(ctx, saveAnalyst(ctx.db, currentActor(ctx.db), input), 'analysts'),
+  commentTemplatesList: (ctx) => listTemplates(ctx.db),
+  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input), 'comment-templates'),
+  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor), 'comment-templates'),
+  commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? localToday()),
+  commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? localToday()),
+  commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? localToday()),
+  commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, input)),
+  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, input.id, input.actor)),
+  commentsSave: (ctx, input) => {
+    saveComment(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsInsertTemplate: (ctx, input) => {
+    insertTemplatePoint(ctx.db, input);
+    return fresh(ctx, input.commentId);
+  },
+  commentsVersions: (ctx, input) => listVersions(ctx.db, input.id),
+  commentsVersionGet: (ctx, input) => getVersion(ctx.db, input.id, input.version),
+  commentsDiff: (ctx, input) => diffVersions(ctx.db, input.id, input.fromVersion, input.toVersion),
+  commentsRestore: (ctx, input) => {
+    restoreVersion(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsTransition: (ctx, input) => {
+    transitionComment(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsRecordOutcome: (ctx, input) => {
+    recordOutcome(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsClearOutcome: (ctx, input) => {
+    clearOutcome(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsAcknowledgeFollowup: (ctx, input) => {
+    acknowledgeCommentFollowup(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsStats: (ctx, input) => commentStats(ctx.db, input),
+  commentsExport: (ctx, input) => exportComment(ctx, input),
+};

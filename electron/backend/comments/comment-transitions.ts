@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import type { ChannelParsedInput } from '../../../shared/contract';
+import { transitionProblem } from '../../../shared/domain/comment-workflow';
+import { localToday } from '../../../shared/domain/deadline';
+import { recordAudit } from '../audit/audit-log';
+import { AppError } from '../errors';
+import { readTriage, updateTriage } from '../notifications/triage';
+import { requireActiveAnalyst } from './analysts';
+import { checkBaseVersion, recordEvent, requireComment, targetRefOf } from './comment-store';
+import { resolveTarget } from './comment-target';
+import { detectFollowupsForComment } from './followups';
+
+type TransitionInput = ChannelParsedInput<'commentsTransition'>;
+
+function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION', `${path}: ${message}`, { fields: [{ path, message }] });
+}
+
+/** A submitted comment moves its notifications' triage to "commented" (unless already further). */
+function markNotificationsCommented(db: Database, notificationIds: readonly number[], actor: string): void {
+  for (const id of notificationIds) {
+    const status = readTriage(db, id).status;
+    if (status === 'new' || status === 'screening' || status === 'assessing') updateTriage(db, actor, { id, status: 'commented' });
+  }
+}
+
+/**
+ * Move a comment one step along draft → in review → approved → submitted → reply received →
+ * closed, or back from in review to draft. Refused with CONFLICT: skipped steps, approval by the
+ * author, and (for review and approval) a version other than the current one. Each step is kept
+ * in comment_events and the audit log, with who and when.
+ */
+export function transitionComment(db: Database, input: TransitionInput, now = new Date()): void {
+  db.transaction(() => {
+    requireActiveAnalyst(db, input.actor);
+    const row = requireComment(db, input.id);
+    const problem = transitionProblem(row.status, input.to, input.actor, row.author);
+    if (problem) {
+      throw new AppError('CONFLICT', `comment ${row.id}: ${problem}`, { from: row.status, to: input.to, author: row.author });
+    }
+    if (input.to === 'in_review' || input.to === 'approved') checkBaseVersion(row, input.baseVersion);
+    const after: Record<string, unknown> = { status: input.to };
+    if (input.to === 'submitted') {
+      const { date, channel, reference } = input.submission;
+      if (date > localToday(now)) throw fieldError('submission.date', `${date} is in the future; record the submission once it has been sent`);
+      db.prepare('UPDATE comments SET submission_date = ?, submission_channel = ?, submission_reference = ? WHERE id = ?').run(
+        date, channel, reference, row.id,
+      );
+      markNotificationsCommented(db, resolveTarget(db, targetRefOf(row)).notificationIds, input.actor);
+      // Addenda already on file (e.g. when an old submission is recorded late) are flagged too.
+      detectFollowupsForComment(db, row.id, now);
+      after.submission = input.submission;
+    }
+    if (input.to === 'reply_received') {
+      const { date, summary } = input.reply;
+      if (row.submission_date !== null && date < row.submission_date) {
+        throw fieldError('reply.date', `the reply (${date}) cannot come before the submission (${row.submission_date})`);
+      }
+      if (date > localToday(now)) throw fieldError('reply.date', `${date} is in the future`);
+      db.prepare('UPDATE comments SET reply_date = ?, reply_summary = ? WHERE id = ?').run(date, summary, row.id);
+      after.reply = input.reply;
+    }
+    db.prepare('UPDATE comments SET status = ?, updated_at = ? WHERE id = ?').run(input.to, now.toISOString(), row.id);
+    recordEvent(db, { commentId: row.id, actor: input.actor, from: row.status, to: input.to, note: input.note, version: row.current_version, at: now });
+    recordAudit(db, {
+      actor: input.actor,
+      action: input.to === 'draft' ? 'return-for-changes' : `to-${input.to}`,
+      entity: 'comment',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { ...after, version: row.current_version, note: input.note },
+    });
+  })();
+}

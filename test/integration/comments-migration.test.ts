@@ -1,0 +1,71 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configureConnection, migrate } from '../../electron/backend/db/connection';
+import { migrations } from '../../electron/backend/db/migrations';
+import { makeTempDir } from '../helpers/temp-store';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let db: Database.Database;
+beforeEach(() => {
+  tmp = makeTempDir();
+  db = new Database(path.join(tmp.dir, 'pingyi.sqlite3'));
+  configureConnection(db);
+});
+afterEach(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+const before = (version: number) => migrations.filter((m) => m.version < version);
+
+describe('comment migrations', () => {
+  it('0100 puts the analyst named in Settings on the team list', () => {
+    migrate(db, before(100));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('analystName', ?)").run(JSON.stringify(' 张敏 '));
+    migrate(db);
+    expect(db.prepare('SELECT name, active FROM analysts').all()).toEqual([{ name: '张敏', active: 1 }]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('0100 starts with an empty team when Settings names nobody', () => {
+    migrate(db, before(100));
+    migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM analysts').get()).toEqual({ n: 0 });
+  });
+
+  it('0110 seeds the five built-in templates with both languages and placeholders', () => {
+    migrate(db, before(110));
+    migrate(db);
+    const rows = db.prepare('SELECT code, built_in, concern_zh, concern_en FROM comment_templates ORDER BY id').all() as Array<{
+      code: string;
+      built_in: number;
+      concern_zh: string;
+      concern_en: string;
+    }>;
+    expect(rows.map((r) => r.code)).toEqual(['international-test-methods', 'accredited-lab-reports', 'transition-period', 'scope-clarification', 'comment-period']);
+    for (const r of rows) {
+      expect(r.built_in).toBe(1);
+      expect(r.concern_zh).toMatch(/\{symbol\}/);
+      expect(r.concern_en).toMatch(/\{symbol\}/);
+    }
+  });
+
+  it('keeps a comment on exactly one of notification or family', () => {
+    migrate(db);
+    const insert = db.prepare(
+      `INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (?, ?, 'a', 1, 'x', 'x')`,
+    );
+    expect(() => insert.run(null, null)).toThrow(/CHECK constraint/);
+  });
+
+  it('answers the hot comment queries from indexes', () => {
+    migrate(db);
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan("SELECT * FROM comments WHERE status IN ('draft', 'in_review') ORDER BY updated_at DESC")).toMatch(/comments_status/);
+    expect(plan('SELECT id FROM comments WHERE notification_id = 1')).toMatch(/comments_notification/);
+    expect(plan('SELECT count(*) FROM comment_followups WHERE comment_id = 1 AND acknowledged_at IS NULL')).toMatch(/comment_followups/);
+    expect(plan('SELECT * FROM comment_events WHERE comment_id = 1 ORDER BY id')).toMatch(/comment_events_comment/);
+  });
+});
