@@ -138,3 +138,18 @@ describe('migration 0070 (search)', () => {
     db.close();
   });
 });
+
+describe('opening with a native module for another runtime', () => {
+  it('is reported as a runtime problem, not as a corrupt database', async () => {
+    const first = await openStore(tmp.dir);
+    first.db.close();
+    const bogus = path.join(tmp.dir, 'not-an-addon.node');
+    fs.writeFileSync(bogus, 'not a shared object');
+    const error = await openStore(tmp.dir, { nativeBinding: bogus }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/does not match this runtime/) });
+    // Whatever the loader says, the database file itself is fine afterwards.
+    const again = await openStore(tmp.dir);
+    expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    again.db.close();
+  });
+});

@@ -47,7 +47,12 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (e) {
-    throw new AppError('DB_CORRUPT', `Cannot open the database at ${file}: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    // A native module built for another runtime fails here too; that is not the file's fault.
+    if (/NODE_MODULE_VERSION|compiled against a different|invalid ELF|not a valid Win32/i.test(message)) {
+      throw new AppError('INTERNAL', `The SQLite module does not match this runtime: ${message}`);
+    }
+    throw new AppError('DB_CORRUPT', `Cannot open the database at ${file}: ${message}`);
   }
   try {
     const version = db.pragma('user_version', { simple: true });
