@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, configureConnection, migrate, openStore } from '../../electron/backend/db/connection';
+import { DATABASE_FILE, configureConnection, migrate, openError, openStore } from '../../electron/backend/db/connection';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
 import { makeTempDir } from '../helpers/temp-store';
 
@@ -140,6 +140,14 @@ describe('migration 0070 (search)', () => {
 });
 
 describe('opening with a native module for another runtime', () => {
+  it('classifies the loader messages of a module built for another ABI', () => {
+    const abi =
+      "The module '/x/better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 145. This version of Node.js requires NODE_MODULE_VERSION 115.";
+    expect(openError('/db', abi)).toMatchObject({ code: 'INTERNAL' });
+    expect(openError('/db', '/x/better_sqlite3.node: invalid ELF header')).toMatchObject({ code: 'INTERNAL' });
+    expect(openError('/db', 'file is not a database')).toMatchObject({ code: 'DB_CORRUPT' });
+  });
+
   it('is reported as a runtime problem, not as a corrupt database', async () => {
     const first = await openStore(tmp.dir);
     first.db.close();

@@ -39,6 +39,17 @@ export function configureConnection(db: Db): void {
 }
 
 /**
+ * A native module built for another runtime (or a broken one) fails on the first open too;
+ * that is not the database file's fault and must not be reported as corruption.
+ */
+export function openError(file: string, message: string): AppError {
+  if (/NODE_MODULE_VERSION|compiled against a different|invalid ELF header|file too short|not a valid Win32|wrong ELF class/i.test(message)) {
+    return new AppError('INTERNAL', `The SQLite module does not match this runtime: ${message}`);
+  }
+  return new AppError('DB_CORRUPT', `Cannot open the database at ${file}: ${message}`);
+}
+
+/**
  * Read the schema version without writing a byte: a database from a newer Pingyi must stay
  * exactly as it was, so it is inspected read-only before anything opens it for writing.
  */
@@ -47,12 +58,7 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (e) {
-    const message = (e as Error).message;
-    // A native module built for another runtime fails here too; that is not the file's fault.
-    if (/NODE_MODULE_VERSION|compiled against a different|invalid ELF|not a valid Win32/i.test(message)) {
-      throw new AppError('INTERNAL', `The SQLite module does not match this runtime: ${message}`);
-    }
-    throw new AppError('DB_CORRUPT', `Cannot open the database at ${file}: ${message}`);
+    throw openError(file, (e as Error).message);
   }
   try {
     const version = db.pragma('user_version', { simple: true });
