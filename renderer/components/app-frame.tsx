@@ -7,6 +7,7 @@ import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
 import { useSectionShortcuts } from './shortcuts';
+import { Toaster } from './toaster';
 
 /** Navigation rail on the left, a header with the section title, the section below. */
 export function AppFrame() {
@@ -43,6 +44,7 @@ export function AppFrame() {
           </SectionErrorBoundary>
         </main>
       </div>
+      <Toaster />
     </div>
   );
 }

@@ -49,7 +49,7 @@ describe('app frame', () => {
     expect(await navLabels('主导航')).toEqual(ZH_NAV);
   });
 
-  it('Ctrl+2 opens the notifications and Ctrl+3 the comments placeholder', async () => {
+  it('Ctrl+2 opens the notifications and Ctrl+3 the comments', async () => {
     renderApp();
     await screen.findByRole('navigation');
     fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
@@ -57,7 +57,7 @@ describe('app frame', () => {
     expect(window.location.hash).toBe('#/notifications');
     fireEvent.keyDown(window, { key: '3', code: 'Digit3', metaKey: true });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('评议意见');
-    expect(screen.getByText('起草评议意见、审核、提交并跟踪采纳情况，将在此处显示。')).toBeTruthy();
+    expect(await screen.findByRole('navigation', { name: '评议意见分区' })).toBeTruthy();
   });
 
   it('follows the address bar when the hash changes', async () => {

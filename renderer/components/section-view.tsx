@@ -14,7 +14,7 @@ export function SectionView({ route }: { route: Route }) {
     case 'notifications':
       return <NotificationsPage id={route.id} />;
     case 'comments':
-      return <CommentsPage />;
+      return <CommentsPage route={route} />;
     case 'warnings':
       return <WarningsPage />;
     case 'enterprises':

@@ -6,6 +6,22 @@ import { DEFAULT_ROUTE, formatRoute, sameRoute, type Route } from './route';
 
 export type StartupStatus = 'loading' | 'ready' | 'failed';
 
+/**
+ * Asked before the route changes. Returning true lets the change happen; returning false keeps
+ * the current view, and the guard then calls `leave` itself once the analyst agrees (after an
+ * unsaved-changes question, say).
+ */
+export type LeaveGuard = (leave: () => void) => boolean;
+
+/** A short confirmation that fades by itself ("已保存"). */
+export interface Toast {
+  id: number;
+  text: string;
+}
+
+/** How long a toast stays, in ms. */
+export const TOAST_MS = 3500;
+
 export interface AppState {
   status: StartupStatus;
   startupError: ErrorInfo | null;
@@ -18,6 +34,8 @@ export interface AppState {
   error: ErrorInfo | null;
   /** Bumped when the backend reports changed data, so open views reload what they show. */
   dataVersion: number;
+  leaveGuard: LeaveGuard | null;
+  toasts: Toast[];
 
   start(): Promise<void>;
   navigate(route: Route): void;
@@ -32,6 +50,10 @@ export interface AppState {
   reportError(error: unknown): void;
   dismissError(): void;
   noteDataChanged(): void;
+  /** One guard at a time: the view with unsaved edits installs it and removes it on unmount. */
+  setLeaveGuard(guard: LeaveGuard | null): void;
+  notify(text: string): void;
+  dismissToast(id: number): void;
 }
 
 export interface AppStoreOptions {
@@ -49,6 +71,7 @@ function writeHash(hash: string): void {
 
 /** The app-wide state: one store per window (and per component test). */
 export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute = writeHash }: AppStoreOptions): AppStore {
+  let nextToastId = 1;
   return createStore<AppState>()((set, get) => ({
     status: 'loading',
     startupError: null,
@@ -59,6 +82,8 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
     countries: [],
     error: null,
     dataVersion: 0,
+    leaveGuard: null,
+    toasts: [],
 
     async start() {
       set({ status: 'loading', startupError: null });
@@ -73,12 +98,28 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
     },
 
     navigate(route) {
-      if (!sameRoute(route, get().route)) set({ route });
-      writeRoute(formatRoute(route));
+      const go = (): void => {
+        if (!sameRoute(route, get().route)) set({ route });
+        writeRoute(formatRoute(route));
+      };
+      const guard = get().leaveGuard;
+      if (guard && !sameRoute(route, get().route) && !guard(go)) return;
+      go();
     },
 
     syncRoute(route) {
-      if (!sameRoute(route, get().route)) set({ route });
+      if (sameRoute(route, get().route)) return;
+      const guard = get().leaveGuard;
+      const go = (): void => {
+        set({ route });
+        writeRoute(formatRoute(route));
+      };
+      if (guard && !guard(go)) {
+        // The address bar already shows the new address: put the one still on screen back.
+        writeRoute(formatRoute(get().route));
+        return;
+      }
+      set({ route });
     },
 
     async refreshAppInfo() {
@@ -144,6 +185,20 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
     noteDataChanged() {
       set({ dataVersion: get().dataVersion + 1 });
       void get().refreshAppInfo();
+    },
+
+    setLeaveGuard(guard) {
+      set({ leaveGuard: guard });
+    },
+
+    notify(text) {
+      const id = nextToastId++;
+      set({ toasts: [...get().toasts, { id, text }] });
+      setTimeout(() => get().dismissToast(id), TOAST_MS);
+    },
+
+    dismissToast(id) {
+      if (get().toasts.some((t) => t.id === id)) set({ toasts: get().toasts.filter((t) => t.id !== id) });
     },
   }));
 }

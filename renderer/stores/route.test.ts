@@ -22,8 +22,15 @@ describe('routes', () => {
     expect(parseRoute('#/notifications/abc')).toEqual({ section: 'notifications', id: null });
   });
 
+  it('reads comment records, named pages and their parameters', () => {
+    expect(parseRoute('#/comments/7')).toEqual({ section: 'comments', id: 7 });
+    expect(parseRoute('#/comments/stats')).toEqual({ section: 'comments', id: null, view: 'stats' });
+    expect(parseRoute('#/comments/new?notification=12')).toEqual({ section: 'comments', id: null, view: 'new', query: 'notification=12' });
+    expect(parseRoute('#/comments/nowhere')).toEqual({ section: 'comments', id: null });
+  });
+
   it('writes back what it reads', () => {
-    for (const hash of ['#/dashboard', '#/notifications', '#/notifications/42', '#/reports']) {
+    for (const hash of ['#/dashboard', '#/notifications', '#/notifications/42', '#/reports', '#/comments/3', '#/comments/trade-concerns', '#/comments/new?notification=5']) {
       expect(formatRoute(parseRoute(hash))).toBe(hash);
     }
   });

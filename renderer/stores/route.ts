@@ -2,10 +2,25 @@
 export const SECTIONS = ['dashboard', 'notifications', 'comments', 'warnings', 'enterprises', 'reports', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Where the app is: a section and, for a record view, the record's id (#/notifications/123). */
+/** Named pages of a section besides its list and its records (#/comments/stats). */
+export const SECTION_VIEWS: Partial<Record<Section, readonly string[]>> = {
+  comments: ['stats', 'trade-concerns', 'templates', 'new'],
+};
+
+/** Sections whose records have an address of their own (#/notifications/123). */
+const RECORD_SECTIONS: readonly Section[] = ['notifications', 'comments'];
+
+/**
+ * Where the app is: a section and, for a record view, the record's id (#/notifications/123);
+ * optionally a named page of the section and its parameters (#/comments/new?notification=12).
+ */
 export interface Route {
   section: Section;
   id: number | null;
+  /** One of SECTION_VIEWS[section]; absent for the section's main view. */
+  view?: string;
+  /** What follows '?', as written (notification=12); absent when there is nothing. */
+  query?: string;
 }
 
 export const DEFAULT_ROUTE: Route = { section: 'dashboard', id: null };
@@ -16,19 +31,23 @@ function isSection(value: string): value is Section {
 
 /** Parse a location hash; anything unknown lands on the dashboard rather than a blank page. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean);
   const [section, id] = parts;
   if (!section || !isSection(section)) return DEFAULT_ROUTE;
-  if (id !== undefined && /^[1-9]\d{0,14}$/.test(id) && section === 'notifications') {
-    return { section, id: Number(id) };
+  const extra = query === '' ? {} : { query };
+  if (id !== undefined && /^[1-9]\d{0,14}$/.test(id) && RECORD_SECTIONS.includes(section)) {
+    return { section, id: Number(id), ...extra };
   }
+  if (id !== undefined && SECTION_VIEWS[section]?.includes(id)) return { section, id: null, view: id, ...extra };
   return { section, id: null };
 }
 
 export function formatRoute(route: Route): string {
-  return route.id === null ? `#/${route.section}` : `#/${route.section}/${route.id}`;
+  const path = route.id !== null ? `/${route.id}` : route.view ? `/${route.view}` : '';
+  return `#/${route.section}${path}${route.query ? `?${route.query}` : ''}`;
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.section === b.section && a.id === b.id;
+  return formatRoute(a) === formatRoute(b);
 }

@@ -52,7 +52,7 @@ test('Ctrl+1..7 switch sections and the tooltips name the shortcuts', async ({ p
 
   await page.keyboard.press('Control+3');
   await expect(frame.title).toHaveText('评议意见');
-  await expect(page.getByText('起草评议意见、审核、提交并跟踪采纳情况，将在此处显示。')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '评议意见分区' })).toBeVisible();
 
   await page.keyboard.press('Control+7');
   await expect(frame.title).toHaveText('设置');

@@ -23,15 +23,6 @@ export function ListValue({ values }: { values: string[] }) {
   );
 }
 
-/** Opens outside the app: Electron's window handler sends http(s) links to the system browser. */
-export function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  );
-}
-
 export function textOrDash(value: string | null | undefined): string {
   return value === null || value === undefined || value.trim() === '' ? '—' : value;
 }

@@ -3,7 +3,8 @@ import type { NotificationDetail } from '../../../shared/contract';
 import type { Messages } from '../../i18n/locales/zh-CN';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
 import { useAppStore } from '../../stores/app-store-context';
-import { ExternalLink, Field, ListValue, textOrDash } from './detail-parts';
+import { DocumentLink } from './detail/document-link';
+import { Field, ListValue, textOrDash } from './detail-parts';
 import { useMemberLabel } from './member-label';
 
 export type RecordFieldKey = keyof Messages['notifications']['detail']['fields'];
@@ -74,7 +75,7 @@ export function DetailRecord({ n }: { n: NotificationDetail }) {
           <ul className="link-list">
             {n.documentLinks.map((href) => (
               <li key={href}>
-                <ExternalLink href={href}>{href}</ExternalLink>
+                <DocumentLink href={href} />
               </li>
             ))}
           </ul>
@@ -87,7 +88,7 @@ export function DetailRecord({ n }: { n: NotificationDetail }) {
           <ul className="link-list link-list-inline">
             {links.map((lang) => (
               <li key={lang}>
-                <ExternalLink href={n.links[lang] ?? ''}>{t(`notifications.detail.linkLanguages.${lang}`)}</ExternalLink>
+                <DocumentLink href={n.links[lang] ?? ''}>{t(`notifications.detail.linkLanguages.${lang}`)}</DocumentLink>
               </li>
             ))}
           </ul>

@@ -1,16 +1,21 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationDetail } from '../../../shared/contract';
+import { DeadlineBadge } from '../../components/deadline-badge';
 import { formatDate, formatDateTime } from '../../i18n/format-date';
-import { formatBytes } from '../../i18n/format-size';
+import { zhCN } from '../../i18n/locales/zh-CN';
 import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
-import { DetailSection, Field, ListValue, textOrDash } from './detail-parts';
+import { DetailSection, textOrDash } from './detail-parts';
+import { useMemberLabel } from './member-label';
 
 /** The analysts' own layer and the related records: triage, translation, timeline and so on. */
 export const RELATED_KEYS: readonly string[] = ['triage', 'translation', 'deadline', 'timeline', 'family', 'attachments', 'changes'];
 
-function NotificationLink({ id, symbol }: { id: number; symbol: string }) {
+const FIELD_LABELS = zhCN.notifications.detail.fields;
+const isFieldKey = (key: string): key is keyof typeof FIELD_LABELS => Object.prototype.hasOwnProperty.call(FIELD_LABELS, key);
+
+export function NotificationLink({ id, symbol }: { id: number; symbol: string }) {
   const navigate = useAppStore((s) => s.navigate);
   const open = (event: MouseEvent): void => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -24,62 +29,11 @@ function NotificationLink({ id, symbol }: { id: number; symbol: string }) {
   );
 }
 
-export function TriageSection({ n }: { n: NotificationDetail }) {
-  const { t } = useTranslation();
-  const locale = useAppStore((s) => s.locale);
-  const k = 'notifications.detail.triage';
-  const triage = n.triage;
-  return (
-    <DetailSection title={t(`${k}.title`)}>
-      <dl className="fields">
-        <Field label={t(`${k}.status`)}>{t(`${k}.statuses.${triage.status}`)}</Field>
-        <Field label={t(`${k}.relevance`)}>{triage.relevance ? t(`${k}.relevances.${triage.relevance}`) : '—'}</Field>
-        <Field label={t(`${k}.assignee`)}>{textOrDash(triage.assignee)}</Field>
-        <Field label={t(`${k}.updated`)}>
-          {triage.updatedAt
-            ? t(`${k}.updatedBy`, { at: formatDateTime(triage.updatedAt, locale), by: triage.updatedBy ?? '—' })
-            : t(`${k}.notTriaged`)}
-        </Field>
-        <Field label={t(`${k}.industries`)} wide>
-          <ListValue values={triage.industries} />
-        </Field>
-        <Field label={t(`${k}.notes`)} wide>
-          <span className="prose">{textOrDash(triage.notes)}</span>
-        </Field>
-      </dl>
-    </DetailSection>
-  );
-}
-
-export function TranslationSection({ n }: { n: NotificationDetail }) {
-  const { t } = useTranslation();
-  const locale = useAppStore((s) => s.locale);
-  const k = 'notifications.detail.translation';
-  const tr = n.translation;
-  return (
-    <DetailSection title={t(`${k}.title`)}>
-      {tr ? (
-        <dl className="fields">
-          <Field label={t(`${k}.titleZh`)} wide>
-            {textOrDash(tr.titleZh)}
-          </Field>
-          <Field label={t(`${k}.descriptionZh`)} wide>
-            <span className="prose">{textOrDash(tr.descriptionZh)}</span>
-          </Field>
-          <Field label={t(`${k}.translator`)}>{textOrDash(tr.translator)}</Field>
-          <Field label={t(`${k}.status`)}>{t(`${k}.statuses.${tr.status}`)}</Field>
-          <Field label={t(`${k}.updatedAt`)}>{formatDateTime(tr.updatedAt, locale)}</Field>
-        </dl>
-      ) : (
-        <p className="muted">{t(`${k}.none`)}</p>
-      )}
-    </DetailSection>
-  );
-}
-
+/** Base, revisions, addenda, corrigenda and family members by date; the record shown is marked. */
 export function TimelineSection({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
+  const memberLabel = useMemberLabel();
   const k = 'notifications.detail.timeline';
   const others = n.timeline.filter((e) => !e.isCurrent);
   return (
@@ -89,10 +43,20 @@ export function TimelineSection({ n }: { n: NotificationDetail }) {
       ) : (
         <ol className="timeline">
           {n.timeline.map((e) => (
-            <li key={e.id} className={e.isCurrent ? 'timeline-item timeline-current' : 'timeline-item'}>
+            <li
+              key={e.id}
+              className={e.isCurrent ? 'timeline-item timeline-current' : 'timeline-item'}
+              aria-current={e.isCurrent ? 'true' : undefined}
+            >
               <span className="timeline-date">{formatDate(e.distributionDate, locale)}</span>
               {e.isCurrent ? <span className="symbol">{e.symbol}</span> : <NotificationLink id={e.id} symbol={e.symbol} />}
               <span className="badge">{t(`notifications.docType.${e.docType}`)}</span>
+              {e.memberCode !== n.memberCode ? <span className="muted">{memberLabel(e.memberCode)}</span> : null}
+              {e.commentDeadline ? (
+                <span className="timeline-deadline">
+                  {t(`${k}.deadline`, { date: formatDate(e.commentDeadline, locale) })} <DeadlineBadge deadline={e.commentDeadline} />
+                </span>
+              ) : null}
               {e.isCurrent ? <span className="badge badge-current">{t(`${k}.current`)}</span> : null}
             </li>
           ))}
@@ -104,6 +68,7 @@ export function TimelineSection({ n }: { n: NotificationDetail }) {
 
 export function FamilySection({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
+  const memberLabel = useMemberLabel();
   const k = 'notifications.detail.family';
   const family = n.family;
   return (
@@ -113,9 +78,10 @@ export function FamilySection({ n }: { n: NotificationDetail }) {
           <p>
             <span className="badge">{t(`${k}.kinds.${family.kind}`)}</span> {family.title}
           </p>
-          <ul className="chips">
+          <ul className="family-list" aria-label={t(`${k}.members`)}>
             {family.members.map((m) => (
-              <li key={m.id} className="chip">
+              <li key={m.id} className={m.id === n.id ? 'family-member family-member-current' : 'family-member'}>
+                <span className="family-country">{memberLabel(m.memberCode)}</span>
                 {m.id === n.id ? <span className="symbol">{m.symbol}</span> : <NotificationLink id={m.id} symbol={m.symbol} />}
               </li>
             ))}
@@ -128,44 +94,7 @@ export function FamilySection({ n }: { n: NotificationDetail }) {
   );
 }
 
-export function AttachmentsSection({ n }: { n: NotificationDetail }) {
-  const { t } = useTranslation();
-  const locale = useAppStore((s) => s.locale);
-  const k = 'notifications.detail.attachments';
-  return (
-    <DetailSection title={t(`${k}.title`)}>
-      {n.attachments.length === 0 ? (
-        <p className="muted">{t(`${k}.none`)}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table data-table-compact" aria-label={t(`${k}.title`)}>
-            <thead>
-              <tr>
-                <th scope="col">{t(`${k}.fileName`)}</th>
-                <th scope="col">{t(`${k}.size`)}</th>
-                <th scope="col">{t(`${k}.mediaType`)}</th>
-                <th scope="col">{t(`${k}.addedAt`)}</th>
-                <th scope="col">{t(`${k}.addedBy`)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {n.attachments.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.fileName}</td>
-                  <td className="cell-date">{formatBytes(a.size)}</td>
-                  <td>{a.mediaType}</td>
-                  <td className="cell-date">{formatDateTime(a.addedAt, locale)}</td>
-                  <td>{a.addedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </DetailSection>
-  );
-}
-
+/** Old values kept when an import or a manual edit changed a field of the record. */
 export function ChangesSection({ n }: { n: NotificationDetail }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
@@ -197,11 +126,9 @@ export function ChangesSection({ n }: { n: NotificationDetail }) {
                       {c.importId === null ? t(`${k}.manual`) : t(`${k}.byImport`, { id: c.importId })}
                     </span>
                   </td>
-                  <td>
-                    <code>{c.field}</code>
-                  </td>
-                  <td>{textOrDash(c.oldValue)}</td>
-                  <td>{textOrDash(c.newValue)}</td>
+                  <td>{isFieldKey(c.field) ? t(`notifications.detail.fields.${c.field}`) : <code>{c.field}</code>}</td>
+                  <td className="cell-value">{textOrDash(c.oldValue)}</td>
+                  <td className="cell-value">{textOrDash(c.newValue)}</td>
                 </tr>
               ))}
             </tbody>

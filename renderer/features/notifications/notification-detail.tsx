@@ -1,34 +1,20 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationDetail as Detail } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
+import { DeadlineNote } from '../../components/deadline-badge';
 import { ErrorText } from '../../components/error-banner';
 import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
+import { AttachmentsSection } from './detail/attachments-section';
+import { AuditSection } from './detail/audit-section';
+import { TranslationForm } from './detail/translation-form';
+import { TriageForm } from './detail/triage-form';
+import { UnsavedChangesScope } from './detail/unsaved-changes';
 import { DetailSection, Field, GenericValue } from './detail-parts';
 import { DetailRecord, RECORD_KEYS } from './detail-record';
-import {
-  AttachmentsSection,
-  ChangesSection,
-  FamilySection,
-  RELATED_KEYS,
-  TimelineSection,
-  TranslationSection,
-  TriageSection,
-} from './detail-related';
-
-function DeadlineNote({ deadline }: { deadline: Detail['deadline'] }) {
-  const { t } = useTranslation();
-  const k = 'notifications.detail.deadline';
-  const days = deadline.daysLeft;
-  let text: string;
-  if (days === null || deadline.state === 'none') text = t(`${k}.none`);
-  else if (days > 0) text = t(`${k}.left`, { count: days });
-  else if (days === 0) text = t(`${k}.today`);
-  else text = t(`${k}.overdue`, { count: -days });
-  return <span className={`deadline deadline-${deadline.state}`}>{text}</span>;
-}
+import { ChangesSection, FamilySection, RELATED_KEYS, TimelineSection } from './detail-related';
 
 /** Fields a newer backend sends that this view has no place for yet: shown, not dropped. */
 function OtherFields({ n }: { n: Detail }) {
@@ -49,7 +35,8 @@ function OtherFields({ n }: { n: Detail }) {
   );
 }
 
-function DetailBody({ n }: { n: Detail }) {
+/** The analyst's work first (triage and translation), then the record and what relates to it. */
+function DetailBody({ n, onChanged }: { n: Detail; onChanged: () => void }) {
   const { t } = useTranslation();
   return (
     <article className="detail" aria-labelledby="notification-symbol">
@@ -59,34 +46,44 @@ function DetailBody({ n }: { n: Detail }) {
         </h2>
         <span className={`badge badge-${n.area.toLowerCase()}`}>{n.area}</span>
         <span className="badge">{t(`notifications.docType.${n.docType}`)}</span>
-        <span className="badge">{t(`notifications.detail.triage.statuses.${n.triage.status}`)}</span>
+        <span className={`badge status status-${n.triage.status}`}>{t(`notifications.detail.triage.statuses.${n.triage.status}`)}</span>
         {n.source === 'demo' ? <span className="badge badge-demo">{t('notifications.source.demo')}</span> : null}
-        <DeadlineNote deadline={n.deadline} />
+        <DeadlineNote daysLeft={n.deadline.daysLeft} state={n.deadline.state} />
       </header>
-      {n.titleZh ? <p className="detail-title">{n.titleZh}</p> : null}
+      {n.titleZh ? (
+        <p className="detail-title" lang="zh-CN">
+          {n.titleZh}
+        </p>
+      ) : null}
       <p className={n.titleZh ? 'detail-title-original' : 'detail-title'}>{n.title}</p>
+      <div className="editors">
+        <TriageForm n={n} />
+        <TranslationForm n={n} />
+      </div>
       <DetailSection title={t('notifications.detail.record')}>
         <DetailRecord n={n} />
       </DetailSection>
-      <TriageSection n={n} />
-      <TranslationSection n={n} />
       <TimelineSection n={n} />
       <FamilySection n={n} />
-      <AttachmentsSection n={n} />
+      <AttachmentsSection n={n} onChanged={onChanged} />
       <ChangesSection n={n} />
+      <AuditSection id={n.id} />
       <OtherFields n={n} />
     </article>
   );
 }
 
-/** Every field of one notification record (#/notifications/:id). */
+/** Every field of one notification record (#/notifications/:id), with its edit forms. */
 export function NotificationDetailView({ id }: { id: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useAppStore((s) => s.navigate);
   const dataVersion = useAppStore((s) => s.dataVersion);
+  // Local reloads (an attachment added) on top of the backend's change events.
+  const [reloads, setReloads] = useState(0);
   const load = useCallback(() => api.notificationsGet({ id }), [api, id]);
-  const { data, error } = useLoad(load, dataVersion);
+  const { data, error } = useLoad(load, dataVersion + reloads);
+  const reload = useCallback(() => setReloads((r) => r + 1), []);
 
   let body: ReactNode;
   if (error?.code === 'NOT_FOUND') {
@@ -95,7 +92,7 @@ export function NotificationDetailView({ id }: { id: number }) {
         {t('notifications.detail.notFound', { id })}
       </p>
     );
-  } else if (error) {
+  } else if (error && !data) {
     body = (
       <div className="inline-error" role="alert">
         <ErrorText error={error} />
@@ -108,22 +105,24 @@ export function NotificationDetailView({ id }: { id: number }) {
       </p>
     );
   } else {
-    body = <DetailBody n={data} />;
+    body = <DetailBody key={data.id} n={data} onChanged={reload} />;
   }
 
   return (
-    <div className="page">
-      <a
-        className="back-link"
-        href={formatRoute({ section: 'notifications', id: null })}
-        onClick={(event) => {
-          event.preventDefault();
-          navigate({ section: 'notifications', id: null });
-        }}
-      >
-        ← {t('notifications.detail.back')}
-      </a>
-      {body}
-    </div>
+    <UnsavedChangesScope key={id}>
+      <div className="page">
+        <a
+          className="back-link"
+          href={formatRoute({ section: 'notifications', id: null })}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ section: 'notifications', id: null });
+          }}
+        >
+          ← {t('notifications.detail.back')}
+        </a>
+        {body}
+      </div>
+    </UnsavedChangesScope>
   );
 }

@@ -1,6 +1,6 @@
+import { NotificationsListPage } from './list/notifications-list-page';
 import { NotificationDetailView } from './notification-detail';
-import { NotificationList } from './notification-list';
 
 export function NotificationsPage({ id }: { id: number | null }) {
-  return id === null ? <NotificationList /> : <NotificationDetailView id={id} />;
+  return id === null ? <NotificationsListPage /> : <NotificationDetailView id={id} />;
 }

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NotificationDetail } from '../../../shared/contract';
 import { createFakeBackend, makeNotification } from '../../testing/fake-backend';
+import { fakeLayout } from '../../testing/layout';
 import { renderApp } from '../../testing/render-app';
 
 const NOTIFICATIONS_ROUTE = { section: 'notifications', id: null } as const;
@@ -19,37 +20,15 @@ describe('notification list', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('工作台');
   });
 
-  it('lists symbol, member, title and both dates', async () => {
-    const backend = createFakeBackend({
-      notifications: [
-        makeNotification({
-          id: 5,
-          symbol: 'G/TBT/N/SAU/9002',
-          titleZh: '沙特家用冰箱能效技术法规草案',
-          distributionDate: '2026-11-01',
-          commentDeadline: '2026-12-31',
-        }),
-      ],
-    });
-    renderApp({ backend, route: NOTIFICATIONS_ROUTE });
-    const table = await screen.findByRole('table', { name: '通报列表' });
-    const [, row] = within(table).getAllByRole('row');
-    const cells = within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells[0]).toContain('G/TBT/N/SAU/9002');
-    expect(cells[1]).toBe('沙特阿拉伯 SAU');
-    expect(cells[2]).toContain('沙特家用冰箱能效技术法规草案');
-    expect(cells[2]).toContain('household refrigerators');
-    expect(cells.slice(3)).toEqual(['2026年11月1日', '2026年12月31日']);
-    expect(screen.getByText('共 1 条')).toBeTruthy();
-  });
-
   it('opens the detail view from the symbol', async () => {
+    const restore = fakeLayout();
     const backend = createFakeBackend({ notifications: [makeNotification({ id: 5, symbol: 'G/TBT/N/SAU/9002' })] });
     const { store } = renderApp({ backend, route: NOTIFICATIONS_ROUTE });
     fireEvent.click(await screen.findByRole('link', { name: 'G/TBT/N/SAU/9002' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'G/TBT/N/SAU/9002' })).toBeTruthy();
     expect(store.getState().route).toEqual({ section: 'notifications', id: 5 });
     expect(window.location.hash).toBe('#/notifications/5');
+    restore();
   });
 });
 
@@ -103,9 +82,10 @@ describe('notification detail', () => {
     expect(fieldValue('联合通报编号')).toBe('G/TBT/N/ARE/9002');
     expect(fieldValue('HS 编码')).toBe('8418.10');
     expect(fieldValue('数据来源')).toBe('示例数据');
-    expect(fieldValue('处理状态')).toBe('评议中');
-    expect(fieldValue('相关程度')).toBe('高');
-    expect(fieldValue('译者')).toBe('李译');
+    expect((screen.getByLabelText('处理状态') as HTMLSelectElement).value).toBe('assessing');
+    expect((screen.getByLabelText('相关程度') as HTMLSelectElement).value).toBe('high');
+    expect((screen.getByLabelText('译者') as HTMLInputElement).value).toBe('李译');
+    expect(within(screen.getByRole('region', { name: '相关通报时间线' })).getByText('已过', { exact: false })).toBeTruthy();
     expect(screen.getByText('距评议截止还有 12 天')).toBeTruthy();
     expect(screen.getByRole('link', { name: '英文' }).getAttribute('href')).toBe('https://docs.wto.org/en.pdf');
     expect(screen.queryByRole('link', { name: '法文' })).toBeNull();

@@ -17,6 +17,6 @@ export class DashboardPage {
 
   /** The number on the dashboard card with this label. */
   stat(label: string): Locator {
-    return this.page.getByRole('group', { name: label }).locator('.stat-value');
+    return this.page.getByRole('group', { name: label, exact: true }).locator('.stat-value');
   }
 }

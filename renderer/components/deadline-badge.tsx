@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { describeDeadline, localToday, type DeadlineState } from '../../shared/domain/deadline';
+
+/**
+ * Days left to the final date for comments, the same mark wherever a notification appears:
+ * red once overdue, orange while closing soon, quiet while there is time.
+ */
+export function DeadlineBadge({ deadline, today }: { deadline: string | null; today?: string }) {
+  const { t } = useTranslation();
+  const { daysLeft, state } = describeDeadline(deadline, today ?? localToday());
+  if (daysLeft === null) return null;
+  let text: string;
+  if (daysLeft > 0) text = t('deadline.short.left', { count: daysLeft });
+  else if (daysLeft === 0) text = t('deadline.short.today');
+  else text = t('deadline.short.overdue', { count: -daysLeft });
+  return <span className={`badge deadline-badge deadline-badge-${state}`}>{text}</span>;
+}
+
+/** The long form for a record's header: "距评议截止还有 12 天". */
+export function DeadlineNote({ daysLeft, state }: { daysLeft: number | null; state: DeadlineState }) {
+  const { t } = useTranslation();
+  let text: string;
+  if (daysLeft === null || state === 'none') text = t('deadline.long.none');
+  else if (daysLeft > 0) text = t('deadline.long.left', { count: daysLeft });
+  else if (daysLeft === 0) text = t('deadline.long.today');
+  else text = t('deadline.long.overdue', { count: -daysLeft });
+  return <span className={`deadline deadline-${state}`}>{text}</span>;
+}

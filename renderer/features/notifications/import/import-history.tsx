@@ -1,0 +1,88 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../../shared/contract';
+import { useApi } from '../../../api/api-context';
+import { useLoad } from '../../../api/use-load';
+import { ErrorText } from '../../../components/error-banner';
+import { formatDateTime } from '../../../i18n/format-date';
+import { useAppStore } from '../../../stores/app-store-context';
+
+const HISTORY_LIMIT = 20;
+
+/** Past imports, newest first; each report can be opened (and saved) again. */
+export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const locale = useAppStore((s) => s.locale);
+  const dataVersion = useAppStore((s) => s.dataVersion);
+  const reportError = useAppStore((s) => s.reportError);
+  const [opening, setOpening] = useState<number | null>(null);
+  const load = useCallback(() => api.importsList({ limit: HISTORY_LIMIT }), [api]);
+  const { data, error } = useLoad(load, dataVersion);
+  const k = 'importer.history';
+
+  const show = async (id: number): Promise<void> => {
+    setOpening(id);
+    try {
+      onShow(await api.importsGet({ id }));
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  return (
+    <section className="import-history" aria-label={t(`${k}.title`)}>
+      <h3 className="report-subtitle">{t(`${k}.title`)}</h3>
+      {error ? (
+        <div className="inline-error" role="alert">
+          <ErrorText error={error} />
+        </div>
+      ) : null}
+      {data && data.length === 0 ? <p className="muted">{t(`${k}.none`)}</p> : null}
+      {data && data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table data-table-compact" aria-label={t(`${k}.title`)}>
+            <thead>
+              <tr>
+                <th scope="col">{t(`${k}.at`)}</th>
+                <th scope="col">{t('importer.report.fileName')}</th>
+                <th scope="col">{t('importer.report.inserted')}</th>
+                <th scope="col">{t('importer.report.updated')}</th>
+                <th scope="col">{t('importer.report.unchanged')}</th>
+                <th scope="col">{t('importer.report.rejected')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t(`${k}.actions`)}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((s) => (
+                <tr key={s.importId}>
+                  <td className="cell-date">{formatDateTime(s.finishedAt, locale)}</td>
+                  <td className="cell-file">{s.fileName}</td>
+                  <td className="cell-number">{s.inserted}</td>
+                  <td className="cell-number">{s.updated}</td>
+                  <td className="cell-number">{s.unchanged}</td>
+                  <td className={s.rejected > 0 ? 'cell-number cell-warn' : 'cell-number'}>{s.rejected}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-link"
+                      disabled={opening !== null}
+                      aria-label={t(`${k}.showNamed`, { name: s.fileName, id: s.importId })}
+                      onClick={() => void show(s.importId)}
+                    >
+                      {t(`${k}.show`)}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

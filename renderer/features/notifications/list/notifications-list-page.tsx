@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NotificationListItem } from '../../../../shared/contract';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorText } from '../../../components/error-banner';
+import { isModalOpen } from '../../../components/modal';
+import { isApplePlatform } from '../../../components/shortcuts';
+import { useAppStore } from '../../../stores/app-store-context';
+import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
+import { activeFilters, effectiveSort } from '../../../stores/notification-list-store';
+import { ImportDialog } from '../import/import-dialog';
+import { ManualEntryDialog } from '../manual-entry/manual-entry-dialog';
+import { FilterPanel } from './filter-panel';
+import { NotificationTable, type TableHandle } from './notification-table';
+import { SaveSearchDialog, SavedSearchList } from './saved-searches';
+import { SearchBox } from './search-box';
+
+type Dialog = 'import' | 'manual' | 'save' | null;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function ListSummary({ onClearFilters }: { onClearFilters: () => void }) {
+  const { t } = useTranslation();
+  const data = useListStore((s) => s.data);
+  const searching = useListStore((s) => s.query.trim() !== '');
+  const sort = useListStore((s) => effectiveSort(s));
+  const sortBy = useListStore((s) => s.sortBy);
+  const filterCount = useListStore((s) => Object.keys(activeFilters(s.filters)).length);
+  const total = data.total;
+  return (
+    <div className="list-summary">
+      <span role="status" className="list-total">
+        {total === null
+          ? t('common.loading')
+          : !data.exact
+            ? t('list.totalCapped', { total: total.toLocaleString() })
+            : t('notifications.total', { total: total.toLocaleString() })}
+      </span>
+      {searching && sort !== 'rank' ? (
+        <button type="button" className="button button-link" onClick={() => sortBy('rank')}>
+          {t('list.sortByRank')}
+        </button>
+      ) : null}
+      {filterCount > 0 ? (
+        <button type="button" className="button button-link" onClick={onClearFilters}>
+          {t('list.clearFilters', { count: filterCount })}
+        </button>
+      ) : null}
+      <span className="list-keys muted">{t('list.keys')}</span>
+    </div>
+  );
+}
+
+/** The notifications workspace: search, filters, saved searches, import and the list itself. */
+export function NotificationsListPage() {
+  const { t } = useTranslation();
+  const navigate = useAppStore((s) => s.navigate);
+  const store = useListStoreApi();
+  const data = useListStore((s) => s.data);
+  const searching = useListStore((s) => s.query.trim() !== '');
+  const filterCount = useListStore((s) => Object.keys(activeFilters(s.filters)).length);
+  const clearFilters = useListStore((s) => s.clearFilters);
+  const [panel, setPanel] = useState<'filters' | 'saved' | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<TableHandle>(null);
+
+  const open = useCallback((item: NotificationListItem) => navigate({ section: 'notifications', id: item.id }), [navigate]);
+
+  // The table fetches the pages it shows; while it is not shown (empty list, first load) the
+  // first page still has to be asked for, or an import into an empty list would never appear.
+  useEffect(() => store.getState().ensurePages([0]), [store, data.key, data.generation]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (isModalOpen() || event.defaultPrevented) return;
+      const mod = isApplePlatform() ? event.metaKey : event.ctrlKey;
+      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'i') {
+        event.preventDefault();
+        setDialog('import');
+      } else if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (event.key === 'Escape' && !isTyping(event.target) && store.getState().query !== '') {
+        store.getState().setQuery('');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const importShortcut = isApplePlatform() ? '⌘I' : 'Ctrl+I';
+  const nothingAtAll = data.total === 0 && !searching && filterCount === 0;
+  const clearAll = (): void => {
+    clearFilters();
+    store.getState().setQuery('');
+  };
+
+  let body: ReactNode;
+  if (data.error && data.total === null) {
+    body = (
+      <div className="inline-error" role="alert">
+        <ErrorText error={data.error} />
+      </div>
+    );
+  } else if (nothingAtAll) {
+    body = (
+      <EmptyState
+        title={t('notifications.empty.title')}
+        action={
+          <>
+            <button type="button" className="button button-primary" onClick={() => setDialog('import')}>
+              {t('importer.open')}
+            </button>{' '}
+            <button type="button" className="button" onClick={() => navigate({ section: 'dashboard', id: null })}>
+              {t('notifications.empty.action')}
+            </button>
+          </>
+        }
+      >
+        {t('notifications.empty.body')}
+      </EmptyState>
+    );
+  } else if (data.total === 0) {
+    body = (
+      <EmptyState
+        title={t('list.noMatch.title')}
+        action={
+          <button type="button" className="button" onClick={clearAll}>
+            {t('list.noMatch.clear')}
+          </button>
+        }
+      >
+        {t('list.noMatch.body')}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        {data.error ? (
+          <div className="inline-error" role="alert">
+            <ErrorText error={data.error} />
+          </div>
+        ) : null}
+        <NotificationTable onOpen={open} handleRef={tableRef} />
+      </>
+    );
+  }
+
+  return (
+    <div className="list-page">
+      <div className="list-toolbar">
+        <SearchBox inputRef={searchRef} table={tableRef} />
+        <button
+          type="button"
+          className={panel === 'filters' ? 'button button-toggled' : 'button'}
+          aria-expanded={panel === 'filters'}
+          onClick={() => setPanel(panel === 'filters' ? null : 'filters')}
+        >
+          {filterCount > 0 ? t('list.filtersCount', { count: filterCount }) : t('list.filtersButton')}
+        </button>
+        <button
+          type="button"
+          className={panel === 'saved' ? 'button button-toggled' : 'button'}
+          aria-expanded={panel === 'saved'}
+          onClick={() => setPanel(panel === 'saved' ? null : 'saved')}
+        >
+          {t('list.saved.title')}
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('save')}>
+          {t('list.saved.saveCurrent')}
+        </button>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" onClick={() => setDialog('manual')}>
+          {t('manual.open')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setDialog('import')}
+          aria-keyshortcuts={isApplePlatform() ? 'Meta+I' : 'Control+I'}
+          title={t('importer.shortcut', { keys: importShortcut })}
+        >
+          {t('importer.open')}
+        </button>
+      </div>
+      {panel === 'filters' ? <FilterPanel /> : null}
+      {panel === 'saved' ? <SavedSearchList onApplied={() => setPanel(null)} /> : null}
+      <ListSummary onClearFilters={clearFilters} />
+      {body}
+      {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'manual' ? (
+        <ManualEntryDialog
+          onClose={() => setDialog(null)}
+          onCreated={(id) => {
+            setDialog(null);
+            navigate({ section: 'notifications', id });
+          }}
+        />
+      ) : null}
+      {dialog === 'save' ? <SaveSearchDialog onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

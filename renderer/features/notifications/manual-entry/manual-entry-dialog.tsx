@@ -1,0 +1,183 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Country, Locale } from '../../../../shared/contract';
+import { ApiError } from '../../../../shared/result';
+import { ErrorText } from '../../../components/error-banner';
+import { Modal } from '../../../components/modal';
+import { useAppStore } from '../../../stores/app-store-context';
+import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
+import { useApi } from '../../../api/api-context';
+import { EMPTY_MANUAL_FORM, fieldProblems, toCreateInput, type FieldProblem, type ManualField, type ManualForm } from './manual-entry-form';
+
+type ErrorKey = 'required' | 'member' | 'deadlineOrder' | 'date' | 'link' | 'symbolTaken';
+
+/** The backend's messages are English; the common ones get a Chinese (or English) sentence of ours. */
+const KNOWN_MESSAGES: Array<[RegExp, ErrorKey]> = [
+  [/is required|too small|at least 1/i, 'required'],
+  [/three-letter country code/i, 'member'],
+  [/before the distribution date/i, 'deadlineOrder'],
+  [/not a date in the calendar|expected a date/i, 'date'],
+  [/http or https address/i, 'link'],
+];
+
+function sortedCountries(countries: Country[], locale: Locale): Country[] {
+  const collator = new Intl.Collator(locale === 'zh-CN' ? 'zh' : 'en');
+  return [...countries].sort((a, b) => collator.compare(locale === 'zh-CN' ? a.nameZh : a.nameEn, locale === 'zh-CN' ? b.nameZh : b.nameEn));
+}
+
+/**
+ * Manual entry (手动录入) of a notification that arrived outside the WTO feeds, e.g. a national
+ * regulation of Uzbekistan or Belarus: left without a symbol, it gets a national reference.
+ */
+export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const countries = useAppStore((s) => s.countries);
+  const locale = useAppStore((s) => s.locale);
+  const notify = useAppStore((s) => s.notify);
+  const [form, setForm] = useState<ManualForm>(EMPTY_MANUAL_FORM);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const idBase = useId();
+  const k = 'manual';
+
+  const set = (field: ManualField, value: string): void => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setProblems((p) => p.filter((x) => x.field !== field));
+  };
+
+  const describe = (message: string): string => {
+    const known = KNOWN_MESSAGES.find(([re]) => re.test(message));
+    return known ? t(`${k}.errors.${known[1]}`) : message;
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await api.notificationsCreate(toCreateInput(form));
+      notify(t(`${k}.created`, { symbol: created.symbol }));
+      onCreated(created.id);
+    } catch (e) {
+      let found = fieldProblems(e);
+      if (e instanceof ApiError && e.code === 'CONFLICT') found = [{ field: 'symbol', message: t(`${k}.errors.symbolTaken`) }];
+      setProblems(found);
+      setFailure(found.some((p) => p.field !== null) ? null : toErrorInfo(e));
+      setBusy(false);
+      // Take the analyst to the first box that needs attention.
+      const first = found.find((p) => p.field !== null)?.field;
+      if (first) document.getElementById(`${idBase}-${first}`)?.focus();
+    }
+  };
+
+  const field = (name: ManualField, control: (props: { id: string; invalid: boolean; describedBy: string | undefined }) => ReactNode, hint?: string, wide = false) => {
+    const id = `${idBase}-${name}`;
+    const mine = problems.filter((p) => p.field === name);
+    const describedBy = [hint ? `${id}-hint` : '', mine.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className={wide ? 'form-row form-row-wide' : 'form-row'}>
+        <label htmlFor={id}>{t(`${k}.fields.${name}`)}</label>
+        {control({ id, invalid: mine.length > 0, describedBy })}
+        {hint ? (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {mine.length ? (
+          <p className="field-error" id={`${id}-error`}>
+            {mine.map((p) => describe(p.message)).join('；')}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  const text = (name: ManualField, hint?: string, wide = false, type: 'text' | 'date' = 'text') =>
+    field(
+      name,
+      ({ id, invalid, describedBy }) => (
+        <input id={id} type={type} value={form[name]} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set(name, e.target.value)} />
+      ),
+      hint,
+      wide,
+    );
+  const area = (name: ManualField, hint?: string, rows = 3) =>
+    field(
+      name,
+      ({ id, invalid, describedBy }) => (
+        <textarea id={id} rows={rows} value={form[name]} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set(name, e.target.value)} />
+      ),
+      hint,
+      true,
+    );
+
+  const general = problems.filter((p) => p.field === null);
+  const fieldCount = problems.filter((p) => p.field !== null).length;
+
+  return (
+    <Modal title={t(`${k}.title`)} closeLabel={t('common.close')} onClose={busy ? undefined : onClose} size="wide">
+      <form className="manual-form" onSubmit={(event) => void submit(event)} noValidate>
+        <p className="hint">{t(`${k}.intro`)}</p>
+        {fieldCount > 0 ? (
+          <p className="inline-error" role="alert">
+            {t(`${k}.fixFields`, { count: fieldCount })}
+          </p>
+        ) : null}
+        {failure ? (
+          <div className="inline-error" role="alert">
+            <ErrorText error={failure} />
+          </div>
+        ) : null}
+        {general.length > 0 && !failure ? (
+          <p className="inline-error" role="alert">
+            {general.map((p) => describe(p.message)).join('；')}
+          </p>
+        ) : null}
+        <div className="form-grid">
+          {field('memberCode', ({ id, invalid, describedBy }) => (
+            <select id={id} value={form.memberCode} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set('memberCode', e.target.value)} data-autofocus>
+              <option value="">{t(`${k}.chooseMember`)}</option>
+              {sortedCountries(countries, locale).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {locale === 'zh-CN' ? c.nameZh : c.nameEn} {c.code}
+                  {c.wtoMember ? '' : ` · ${t(`${k}.notWto`)}`}
+                </option>
+              ))}
+            </select>
+          ))}
+          {field('area', ({ id, describedBy }) => (
+            <select id={id} value={form.area} aria-describedby={describedBy} onChange={(e) => set('area', e.target.value)}>
+              <option value="TBT">{t('notifications.area.TBT')}</option>
+              <option value="SPS">{t('notifications.area.SPS')}</option>
+            </select>
+          ))}
+          {text('symbol', t(`${k}.hints.symbol`), true)}
+          {text('title', undefined, true)}
+          {area('description', undefined, 4)}
+          {area('products', undefined, 2)}
+          {text('hsCodes', t(`${k}.hints.list`))}
+          {text('icsCodes', t(`${k}.hints.list`))}
+          {text('keywords', t(`${k}.hints.list`))}
+          {text('objectives', t(`${k}.hints.list`))}
+          {text('notificationType')}
+          <div />
+          {text('distributionDate', undefined, false, 'date')}
+          {text('commentDeadline', undefined, false, 'date')}
+          {text('proposedAdoption', t(`${k}.hints.freeDate`))}
+          {text('proposedEntryIntoForce', t(`${k}.hints.freeDate`))}
+          {area('documentLinks', t(`${k}.hints.links`), 2)}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('common.saving') : t(`${k}.submit`)}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

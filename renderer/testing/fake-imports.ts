@@ -1,0 +1,84 @@
+import type { ImportReport, JobState } from '../../shared/contract';
+import { ApiError } from '../../shared/result';
+
+/** A complete import report; override what the test is about. */
+export function makeImportReport(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    importId: 1,
+    fileName: 'eping-export.xlsx',
+    fileSize: 20_480,
+    format: 'xlsx',
+    encoding: null,
+    startedAt: '2026-11-21T05:00:00.000Z',
+    finishedAt: '2026-11-21T05:00:03.000Z',
+    actor: '王评议',
+    rowsRead: 3,
+    inserted: 2,
+    updated: 0,
+    unchanged: 0,
+    rejected: 1,
+    rejections: [{ row: 4, field: 'Distribution date', reason: 'not a date', value: '31/02/2026' }],
+    ...overrides,
+  };
+}
+
+export type JobOutcome = { report: ImportReport } | { error: { code: string; message: string } };
+
+/**
+ * Import jobs the test drives by hand: start() makes a running job, the test sends progress
+ * with emit('jobProgress', ...) and ends it with finish(), as the worker thread would.
+ */
+export class FakeJobs {
+  readonly jobs = new Map<string, JobState>();
+  readonly reports: ImportReport[] = [];
+  private count = 0;
+
+  start(): JobState {
+    this.count += 1;
+    const jobId = `${String(this.count).padStart(8, '0')}-0000-4000-8000-000000000000`;
+    const state: JobState = {
+      jobId,
+      kind: 'import',
+      status: 'running',
+      phase: 'starting',
+      done: 0,
+      total: null,
+      startedAt: '2026-11-21T05:00:00.000Z',
+      report: null,
+      error: null,
+    };
+    this.jobs.set(jobId, state);
+    return state;
+  }
+
+  get(jobId: string): JobState {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ApiError({ code: 'NOT_FOUND', message: `No job ${jobId}` });
+    return job;
+  }
+
+  cancel(jobId: string): JobState {
+    const job = this.get(jobId);
+    if (job.status === 'running') job.phase = 'cancelling';
+    return job;
+  }
+
+  /** End a job; a report is kept for importsList and importsGet. */
+  finish(jobId: string, outcome: JobOutcome): JobState {
+    const job = this.get(jobId);
+    if ('report' in outcome) {
+      Object.assign(job, { status: 'done', phase: 'done', report: outcome.report });
+      this.reports.unshift(outcome.report);
+    } else {
+      const cancelled = outcome.error.code === 'CANCELLED';
+      Object.assign(job, { status: cancelled ? 'cancelled' : 'failed', phase: cancelled ? 'cancelled' : 'failed', error: outcome.error });
+    }
+    return job;
+  }
+
+  report(id: number): ImportReport {
+    const found = this.reports.find((r) => r.importId === id);
+    if (!found) throw new ApiError({ code: 'NOT_FOUND', message: `import ${id} does not exist` });
+    return found;
+  }
+}
