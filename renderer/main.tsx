@@ -11,6 +11,12 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/records.css';
+import './styles/list.css';
+import './styles/list-table.css';
+import './styles/dialogs.css';
+import './styles/import.css';
+import './styles/editing.css';
+import './styles/comments.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

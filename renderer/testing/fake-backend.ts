@@ -1,138 +1,98 @@
-import type {
-  AppInfo,
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  Country,
-  EventName,
-  EventPayload,
-  NotificationDetail,
-  NotificationListItem,
-  Settings,
+import {
+  contract,
+  type AppInfo,
+  type AuditEntry,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+  type Country,
+  type EventName,
+  type EventPayload,
+  type NotificationDetail,
+  type SavedSearch,
+  type Settings,
 } from '../../shared/contract';
 import { ApiError, type ApiErrorBody } from '../../shared/result';
 import { createClient, type ApiClient } from '../api/client';
 import type { Transport } from '../api/transport';
+import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './fake-data';
+import { fakeCommentHandlers } from './fake-comments';
+import { FakeJobs, type JobOutcome } from './fake-imports';
+import { listNotifications } from './fake-notifications';
+
+export { FAKE_COUNTRIES, makeNotification } from './fake-data';
+export { makeImportReport } from './fake-imports';
 
 /**
  * An in-memory stand-in for the backend, for component tests: it keeps settings, countries and
- * notifications in plain objects and answers the channels the screens use. Channels it does not
- * know fail with UNKNOWN_CHANNEL, so a screen calling something new shows up in the test.
+ * notifications in plain objects and answers the channels the screens use. Inputs are checked
+ * against the contract as the real dispatcher checks them. Channels it does not know fail with
+ * UNKNOWN_CHANNEL, so a screen calling something new shows up in the test.
  */
 export interface FakeBackend {
   client: ApiClient;
   settings: Settings;
   countries: Country[];
   notifications: NotificationDetail[];
+  savedSearches: SavedSearch[];
+  audit: AuditEntry[];
+  jobs: FakeJobs;
+  /** Files handed to stageFile, by the fileRef they got. */
+  staged: Map<string, File>;
   /** Every call in order, with its input. */
   calls: Array<{ channel: Channel; input: unknown }>;
   callsTo(channel: Channel): unknown[];
   /** Make a channel fail until cleared with `delete failures[channel]`. */
   failures: Partial<Record<Channel, ApiErrorBody>>;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** End an import job as the worker would, with its jobDone (and dataChanged) events. */
+  finishJob(jobId: string, outcome: JobOutcome): void;
 }
 
-type Handlers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> };
+type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
 
-export const FAKE_COUNTRIES: Country[] = [
-  { code: 'CHN', nameZh: '中国', nameEn: 'China', epingName: 'China', scoStatus: 'member', wtoMember: true, blocs: [] },
-  { code: 'KAZ', nameZh: '哈萨克斯坦', nameEn: 'Kazakhstan', epingName: 'Kazakhstan', scoStatus: 'member', wtoMember: true, blocs: ['EAEU'] },
-  {
-    code: 'SAU',
-    nameZh: '沙特阿拉伯',
-    nameEn: 'Saudi Arabia',
-    epingName: 'Saudi Arabia, Kingdom of',
-    scoStatus: 'partner',
-    wtoMember: true,
-    blocs: ['GCC'],
-  },
-  { code: 'OMN', nameZh: '阿曼', nameEn: 'Oman', epingName: 'Oman', scoStatus: null, wtoMember: true, blocs: ['GCC'] },
-];
+const NOW = '2026-11-21T06:00:00.000Z';
 
-/** A complete notification record with plausible values; override what the test is about. */
-export function makeNotification(overrides: Partial<NotificationDetail> & Pick<NotificationDetail, 'id' | 'symbol'>): NotificationDetail {
-  return {
-    area: 'TBT',
-    memberCode: 'SAU',
-    memberName: '沙特阿拉伯',
-    docType: 'regular',
-    title: 'Draft technical regulation on energy efficiency of household refrigerators',
-    titleZh: null,
-    distributionDate: '2026-11-01',
-    commentDeadline: '2026-12-31',
-    source: 'demo',
-    baseSymbol: overrides.symbol,
-    parentSymbol: null,
-    description: 'Minimum energy-performance requirements and labelling.',
-    products: 'Household refrigerators',
-    hsCodes: ['8418.10'],
-    icsCodes: ['97.040.30'],
-    keywords: ['energy efficiency'],
-    objectives: ['Protection of the environment'],
-    notificationType: 'Regular notification',
-    proposedAdoption: null,
-    proposedEntryIntoForce: null,
-    countriesAffected: [],
-    jointSymbols: [],
-    familyId: null,
-    documentLinks: [],
-    links: { en: null, fr: null, es: null },
-    createdAt: '2026-11-21T05:00:00.000Z',
-    updatedAt: '2026-11-21T05:00:00.000Z',
-    triage: { status: 'new', relevance: null, assignee: null, notes: '', industries: [], updatedAt: null, updatedBy: null },
-    translation: null,
-    deadline: { daysLeft: 40, state: 'open' },
-    timeline: [],
-    family: null,
-    attachments: [],
-    changes: [],
-    ...overrides,
-  };
-}
-
-const DEMO_SET: Array<Pick<NotificationDetail, 'symbol' | 'memberCode' | 'memberName' | 'title'>> = [
-  { symbol: 'G/TBT/N/SAU/9002', memberCode: 'SAU', memberName: '沙特阿拉伯', title: 'SASO draft technical regulation on refrigerators' },
-  { symbol: 'G/SPS/N/KAZ/9004', memberCode: 'KAZ', memberName: '哈萨克斯坦', title: 'EAEU limits for aquatic products' },
-];
-
-function toListItem(n: NotificationDetail, countries: Country[]): NotificationListItem {
-  const country = countries.find((c) => c.code === n.memberCode);
-  return {
-    id: n.id,
-    symbol: n.symbol,
-    area: n.area,
-    memberCode: n.memberCode,
-    docType: n.docType,
-    title: n.title,
-    titleZh: n.titleZh,
-    distributionDate: n.distributionDate,
-    commentDeadline: n.commentDeadline,
-    source: n.source,
-    memberName: country?.nameZh ?? n.memberName,
-    memberNameEn: country?.nameEn ?? n.memberCode,
-    status: n.triage.status,
-    relevance: n.triage.relevance,
-    assignee: n.triage.assignee,
-    industries: n.triage.industries,
-    familyId: n.familyId,
-  };
+function validationError(issues: Array<{ path: PropertyKey[]; message: string }>): ApiError {
+  const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  return new ApiError({ code: 'VALIDATION', message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), details: { fields } });
 }
 
 export function createFakeBackend(seed: { settings?: Partial<Settings>; notifications?: NotificationDetail[] } = {}): FakeBackend {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let auditEntries = 0;
+  let stagedCount = 0;
+  let nextId = 1;
 
   const backend: Omit<FakeBackend, 'client'> = {
     settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, ...seed.settings },
     countries: structuredClone(FAKE_COUNTRIES),
     notifications: structuredClone(seed.notifications ?? []),
+    savedSearches: [],
+    audit: [],
+    jobs: new FakeJobs(),
+    staged: new Map(),
     calls: [],
     callsTo: (channel) => backend.calls.filter((c) => c.channel === channel).map((c) => c.input),
     failures: {},
     emit(name, payload) {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },
+    finishJob(jobId, outcome) {
+      const job = backend.jobs.finish(jobId, outcome);
+      backend.emit('jobDone', { jobId, kind: 'import', ok: job.status === 'done', ...(job.error ? { error: job.error } : {}) });
+      if (job.status === 'done') backend.emit('dataChanged', { entity: 'notifications' });
+    },
   };
+
+  const find = (id: number): NotificationDetail => {
+    const found = backend.notifications.find((n) => n.id === id);
+    if (!found) throw new ApiError({ code: 'NOT_FOUND', message: `notification ${id} not found` });
+    return found;
+  };
+  const record = (action: string, entityId: number, before: unknown, after: unknown): void => {
+    backend.audit.unshift({ id: nextId++, at: NOW, actor: backend.settings.analystName || 'analyst', action, entity: 'notification', entityId: String(entityId), before, after });
+  };
+  const changed = (): void => backend.emit('dataChanged', { entity: 'notifications' });
 
   const appInfo = (): AppInfo => ({
     appVersion: '0.1.0-test',
@@ -141,16 +101,17 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     schemaVersion: 30,
     latestSchemaVersion: 30,
     sqliteVersion: '3.53.2',
-    counts: { countries: backend.countries.length, notifications: backend.notifications.length, auditEntries },
+    counts: { countries: backend.countries.length, notifications: backend.notifications.length, auditEntries: backend.audit.length },
     demoLoaded: backend.notifications.some((n) => n.source === 'demo'),
   });
 
   const handlers: Handlers = {
+    ...fakeCommentHandlers(backend),
     appInfo,
     settingsGet: () => backend.settings,
     settingsUpdate: (patch) => {
       backend.settings = { ...backend.settings, ...patch };
-      auditEntries += 1;
+      backend.audit.unshift({ id: nextId++, at: NOW, actor: 'analyst', action: 'update', entity: 'settings', entityId: 'settings', before: null, after: patch });
       return backend.settings;
     },
     referenceCountries: () => backend.countries,
@@ -161,17 +122,83 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       backend.settings = { ...backend.settings, demoOffered: true };
       return { notifications: DEMO_SET.length, alreadyLoaded: false };
     },
-    notificationsList: (input) => {
-      const offset = input.offset ?? 0;
-      const limit = input.limit ?? 100;
-      const items = backend.notifications.slice(offset, offset + limit).map((n) => toListItem(n, backend.countries));
-      return { total: backend.notifications.length, totalCapped: false, items };
+    auditList: (input) =>
+      backend.audit
+        .filter((e) => (input.entity === undefined || e.entity === input.entity) && (input.entityId === undefined || e.entityId === input.entityId))
+        .slice(0, input.limit),
+    notificationsList: (input) => listNotifications(backend.notifications, backend.countries, input),
+    notificationsGet: ({ id }) => find(id),
+    industriesList: () => FAKE_INDUSTRIES,
+    savedSearchesList: () => backend.savedSearches,
+    savedSearchSave: ({ name, query }) => {
+      const existing = backend.savedSearches.find((s) => s.name === name);
+      const saved: SavedSearch = { id: existing?.id ?? nextId++, name, query, createdAt: NOW, createdBy: 'analyst' };
+      backend.savedSearches = [...backend.savedSearches.filter((s) => s.name !== name), saved];
+      return saved;
     },
-    notificationsGet: ({ id }) => {
-      const found = backend.notifications.find((n) => n.id === id);
-      if (!found) throw new ApiError({ code: 'NOT_FOUND', message: `notification ${id} not found` });
-      return found;
+    savedSearchDelete: ({ id }) => {
+      const before = backend.savedSearches.length;
+      backend.savedSearches = backend.savedSearches.filter((s) => s.id !== id);
+      return { deleted: backend.savedSearches.length < before };
     },
+    notificationsTriageUpdate: ({ id, ...patch }) => {
+      const n = find(id);
+      const before = n.triage;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      n.triage = { ...before, ...defined, updatedAt: NOW, updatedBy: backend.settings.analystName || 'analyst' };
+      record('triage', id, before, n.triage);
+      changed();
+      return n.triage;
+    },
+    notificationsTranslationUpdate: ({ id, ...input }) => {
+      const n = find(id);
+      const before = n.translation;
+      n.translation = { ...input, updatedAt: NOW };
+      n.titleZh = input.titleZh || null;
+      record('translate', id, before, n.translation);
+      changed();
+      return n.translation;
+    },
+    notificationsCreate: (input) => {
+      if (!backend.countries.some((c) => c.code === input.memberCode)) {
+        throw validationError([{ path: ['memberCode'], message: `unknown country code ${input.memberCode}` }]);
+      }
+      const id = Math.max(0, ...backend.notifications.map((n) => n.id)) + 1;
+      const symbol = input.symbol ?? `NAT/${input.memberCode}/2026/${String(id).padStart(4, '0')}`;
+      if (backend.notifications.some((n) => n.symbol === symbol)) {
+        throw new ApiError({ code: 'CONFLICT', message: `${symbol} already exists`, details: { field: 'symbol' } });
+      }
+      const created = makeNotification({ ...input, id, symbol, source: 'manual', memberName: input.memberCode });
+      backend.notifications.push(created);
+      record('create', id, null, { symbol });
+      changed();
+      return created;
+    },
+    attachmentsAdd: ({ notificationId, fileRef }) => {
+      const n = find(notificationId);
+      const file = backend.staged.get(fileRef);
+      if (!file) throw new ApiError({ code: 'NOT_FOUND', message: `no staged file ${fileRef}` });
+      const same = n.attachments.find((a) => a.fileName === file.name && a.size === file.size);
+      if (same) return { attachment: same, alreadyAttached: true };
+      const attachment = { id: nextId++, notificationId, fileName: file.name, sha256: fileRef, size: file.size, mediaType: file.type || 'application/pdf', addedAt: NOW, addedBy: 'analyst' };
+      n.attachments.push(attachment);
+      record('attach', notificationId, null, attachment);
+      changed();
+      return { attachment, alreadyAttached: false };
+    },
+    attachmentsRemove: ({ id }) => {
+      const n = backend.notifications.find((x) => x.attachments.some((a) => a.id === id));
+      if (!n) throw new ApiError({ code: 'NOT_FOUND', message: `attachment ${id} does not exist` });
+      n.attachments = n.attachments.filter((a) => a.id !== id);
+      changed();
+      return { id, blobDeleted: true };
+    },
+    attachmentsOpen: ({ id }) => ({ path: `/tmp/pingyi-fake/attachments/${id}.pdf` }),
+    notificationsImportStart: () => ({ jobId: backend.jobs.start().jobId }),
+    jobsGet: ({ jobId }) => backend.jobs.get(jobId),
+    jobsCancel: ({ jobId }) => backend.jobs.cancel(jobId),
+    importsList: ({ limit }) => backend.jobs.reports.slice(0, limit).map(({ rejections: _rejections, ...summary }) => summary),
+    importsGet: ({ id }) => backend.jobs.report(id),
   };
 
   const transport: Transport = {
@@ -182,8 +209,10 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       if (failure) throw new ApiError(failure);
       const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
       if (!handler) throw new ApiError({ code: 'UNKNOWN_CHANNEL', message: `The fake backend does not answer ${channel}` });
+      const parsed = contract[channel].input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error.issues);
       // A copy, as over IPC: the screen must not be able to change the backend's objects.
-      return structuredClone(handler(input));
+      return structuredClone(handler(parsed.data));
     },
     subscribe(name, listener) {
       let set = listeners.get(name);
@@ -193,7 +222,10 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       return () => set.delete(wrapped);
     },
     async stageFile(file) {
-      return { fileRef: '0'.repeat(32), name: file.name, size: file.size };
+      stagedCount += 1;
+      const fileRef = stagedCount.toString(16).padStart(32, '0');
+      backend.staged.set(fileRef, file);
+      return { fileRef, name: file.name, size: file.size };
     },
   };
   return Object.assign(backend, { client: createClient(transport) });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store-context';
+import { CommentsDashboardPanel } from '../comments/dashboard/comments-panel';
 import { DemoBanner } from './demo-banner';
 
 function StatCard({ label, value }: { label: string; value: number }) {
@@ -49,6 +50,7 @@ export function DashboardPage() {
         <StatCard label={t('dashboard.counts.auditEntries')} value={appInfo.counts.auditEntries} />
       </div>
       {appInfo.demoLoaded ? <p className="muted">{t('dashboard.demoIncluded')}</p> : null}
+      <CommentsDashboardPanel />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useApiClient } from '../../api/api-context';
 import { useAppStore } from '../../stores/app-store-context';
+import { AnalystsEditor } from '../comments/settings/analysts-editor';
 import { AboutBox } from './about-box';
 import { CountryTable } from './country-table';
 import { LanguageSwitch } from './language-switch';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <section className="card">
         <ProfileForm settings={settings} />
       </section>
+      <AnalystsEditor />
       <LanguageSwitch />
       <CountryTable countries={countries} />
       <AboutBox info={appInfo} transport={client.kind} />

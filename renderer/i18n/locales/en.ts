@@ -1,6 +1,10 @@
+import { commentingEn } from './commenting-en';
+import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  ...workspaceEn,
+  commenting: commentingEn,
   app: {
     name: 'Trade Measure Assessment Workstation',
     railName: 'Pingyi',
@@ -30,6 +34,8 @@ export const en: Messages = {
   },
   common: {
     dismiss: 'Dismiss',
+    close: 'Close',
+    cancel: 'Cancel',
     saving: 'Saving…',
     loading: 'Loading…',
     yes: 'Yes',
@@ -79,14 +85,15 @@ export const en: Messages = {
   },
   notifications: {
     total: '{{total}} in all',
-    showingFirst: 'Showing the latest {{shown}} of {{total}}',
     tableLabel: 'Notifications',
     columns: {
       symbol: 'Symbol',
-      member: 'Notifying member',
+      member: 'Member',
       title: 'Title',
       distributed: 'Distributed',
-      deadline: 'Final date for comments',
+      deadline: 'Comments by',
+      status: 'Status',
+      relevance: 'Relevance',
     },
     empty: {
       title: 'No notifications yet',
@@ -109,12 +116,6 @@ export const en: Messages = {
       notFound: 'There is no notification record {{id}}; it may have been deleted.',
       linkLanguages: { en: 'English', fr: 'French', es: 'Spanish' },
       record: 'Notification',
-      deadline: {
-        left: 'Days left to comment: {{count}}',
-        today: 'Comments close today',
-        overdue: 'Days since comments closed: {{count}}',
-        none: 'No final date for comments',
-      },
       triage: {
         title: 'Handling',
         status: 'Status',
@@ -134,14 +135,16 @@ export const en: Messages = {
         titleZh: 'Chinese title',
         descriptionZh: 'Chinese description',
         translator: 'Translator',
-        status: 'Status',
+        status: 'Translation status',
         updatedAt: 'Updated',
+        updatedAtValue: 'Translation updated {{at}}',
         statuses: { draft: 'Draft', reviewed: 'Reviewed', final: 'Final' },
       },
       timeline: {
         title: 'Timeline of the measure',
         none: 'No related notifications.',
         current: 'This one',
+        deadline: 'comments by {{date}}',
       },
       family: {
         title: 'Measure family',

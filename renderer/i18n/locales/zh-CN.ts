@@ -1,5 +1,10 @@
+import { commentingZhCN } from './commenting-zh-CN';
+import { workspaceZhCN } from './zh-CN-workspace';
+
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
+  ...workspaceZhCN,
+  commenting: commentingZhCN,
   app: {
     name: '技贸评议工作台',
     railName: '技贸评议工作台',
@@ -29,6 +34,8 @@ export const zhCN = {
   },
   common: {
     dismiss: '关闭',
+    close: '关闭',
+    cancel: '取消',
     saving: '正在保存……',
     loading: '正在加载……',
     yes: '是',
@@ -78,7 +85,6 @@ export const zhCN = {
   },
   notifications: {
     total: '共 {{total}} 条',
-    showingFirst: '显示最新的 {{shown}} 条，共 {{total}} 条',
     tableLabel: '通报列表',
     columns: {
       symbol: '通报编号',
@@ -86,6 +92,8 @@ export const zhCN = {
       title: '标题',
       distributed: '分发日期',
       deadline: '评议截止日期',
+      status: '处理状态',
+      relevance: '相关程度',
     },
     empty: {
       title: '还没有通报',
@@ -108,12 +116,6 @@ export const zhCN = {
       notFound: '找不到编号为 {{id}} 的通报记录，可能已被删除。',
       linkLanguages: { en: '英文', fr: '法文', es: '西班牙文' },
       record: '通报内容',
-      deadline: {
-        left: '距评议截止还有 {{count}} 天',
-        today: '今天是评议截止日',
-        overdue: '评议截止日已过 {{count}} 天',
-        none: '无评议截止日期',
-      },
       triage: {
         title: '评议处理',
         status: '处理状态',
@@ -124,7 +126,7 @@ export const zhCN = {
         updated: '最后更新',
         updatedBy: '{{at}}，{{by}}',
         notTriaged: '尚未分拣',
-        statuses: { new: '新通报', screening: '初筛中', assessing: '评议中', commented: '已提交意见', closed: '已结束' },
+        statuses: { new: '新通报', screening: '初筛中', assessing: '评估中', commented: '已提交意见', closed: '已结束' },
         relevances: { high: '高', medium: '中', low: '低', none: '无关' },
       },
       translation: {
@@ -135,12 +137,14 @@ export const zhCN = {
         translator: '译者',
         status: '译文状态',
         updatedAt: '更新时间',
+        updatedAtValue: '译文更新于 {{at}}',
         statuses: { draft: '草稿', reviewed: '已审校', final: '定稿' },
       },
       timeline: {
         title: '相关通报时间线',
         none: '没有其他相关通报。',
         current: '当前',
+        deadline: '评议截止 {{date}}',
       },
       family: {
         title: '措施族',

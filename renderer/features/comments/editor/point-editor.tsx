@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { PointTextField } from '../../../../shared/contract';
+import { fieldName, POINT_PARTS, type DraftPoint } from './draft';
+
+interface Props {
+  point: DraftPoint;
+  index: number;
+  count: number;
+  editable: boolean;
+  templateName: string | null;
+  onChange: (field: PointTextField, value: string) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/**
+ * One numbered point: clause, concern, proposed change and rationale, the Chinese draft beside
+ * the English text that goes out, so a translator can work across one row at a time.
+ */
+export function PointEditor({ point, index, count, editable, templateName, onChange, onMove, onRemove }: Props) {
+  const { t } = useTranslation();
+  const n = index + 1;
+  const heading = t('commenting.editor.point', { n });
+  return (
+    <section className="point" aria-label={heading}>
+      <header className="point-header">
+        <h3 className="point-title">{heading}</h3>
+        {templateName ? <span className="badge">{t('commenting.editor.fromTemplate', { name: templateName })}</span> : null}
+        <span className="toolbar-spacer" />
+        {editable ? (
+          <>
+            <button type="button" className="button button-quiet" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('commenting.editor.moveUp', { n })}>
+              ↑
+            </button>
+            <button type="button" className="button button-quiet" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('commenting.editor.moveDown', { n })}>
+              ↓
+            </button>
+            <button type="button" className="button button-link button-link-danger" onClick={onRemove}>
+              {t('commenting.editor.removePoint')}
+            </button>
+          </>
+        ) : null}
+      </header>
+      <div className="point-grid">
+        <span />
+        <span className="lang-head" lang="zh-CN">
+          {t('commenting.editor.zh')}
+        </span>
+        <span className="lang-head" lang="en">
+          {t('commenting.editor.en')}
+        </span>
+        {POINT_PARTS.map((part) => {
+          const label = t(`commenting.editor.parts.${part}`);
+          return (
+            <div key={part} className="point-row" role="group" aria-label={label}>
+              <span className="point-part">{label}</span>
+              {(['Zh', 'En'] as const).map((language) => {
+                const field = fieldName(part, language);
+                const aria = t(`commenting.editor.fieldLabel${language}`, { n, part: label });
+                return editable ? (
+                  <textarea
+                    key={field}
+                    className="point-text"
+                    lang={language === 'Zh' ? 'zh-CN' : 'en'}
+                    aria-label={aria}
+                    rows={2}
+                    value={point[field]}
+                    onChange={(e) => onChange(field, e.target.value)}
+                  />
+                ) : (
+                  <div key={field} className="point-text point-text-read" lang={language === 'Zh' ? 'zh-CN' : 'en'} aria-label={aria}>
+                    {point[field] || '—'}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { CommentDeadlines, CommentListItem } from '../../../../shared/contract';
+import { formatDate } from '../../../i18n/format-date';
+import { useAppStore } from '../../../stores/app-store-context';
+
+/** Orange when the internal deadline is near, red when it is at risk, dark red once missed. */
+export function RiskBadge({ risk }: { risk: CommentDeadlines['risk'] }) {
+  const { t } = useTranslation();
+  if (risk === 'ok') return null;
+  return <span className={`badge risk-badge risk-${risk}`}>{t(`commenting.risk.${risk}`)}</span>;
+}
+
+/** The internal deadline (when the enquiry point wants the text) and the WTO final date. */
+export function DeadlineDates({ deadlines }: { deadlines: CommentDeadlines }) {
+  const { t } = useTranslation();
+  const locale = useAppStore((s) => s.locale);
+  if (deadlines.finalDate === null) return <span className="muted">{t('commenting.list.noDeadline')}</span>;
+  return (
+    <span className="deadline-dates">
+      <span>{t('commenting.list.internal', { date: formatDate(deadlines.internalDeadline, locale) })}</span>
+      <span className="muted">{t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })}</span>
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: CommentListItem['status'] }) {
+  const { t } = useTranslation();
+  return <span className={`badge comment-status comment-status-${status}`}>{t(`commenting.status.${status}`)}</span>;
+}
+
+/** Adopted and follow-up marks, shown wherever a comment is listed. */
+export function CommentMarks({ item }: { item: Pick<CommentListItem, 'adopted' | 'openFollowups'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {item.adopted ? <span className="badge mark-adopted">{t('commenting.list.adopted')}</span> : null}
+      {item.openFollowups > 0 ? (
+        <span className="badge mark-followup">{t('commenting.list.followups', { count: item.openFollowups })}</span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate } from '../../shared/contract';
+import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
+import { ApiError } from '../../shared/result';
+import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES } from './fake-comment-data';
+import type { FakeBackend } from './fake-backend';
+
+export { makeComment, makePoint, makeTemplate } from './fake-comment-data';
+
+type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
+
+/** The comment side of the in-memory backend; reach it in a test with commentsOf(backend). */
+export interface FakeComments {
+  analysts: Analyst[];
+  templates: CommentTemplate[];
+  comments: Comment[];
+  stats: CommentStats;
+  /** Another analyst saves meanwhile: the version moves on under the editor's feet. */
+  saveElsewhere(id: number): void;
+}
+
+const NOW = '2026-11-21T06:00:00.000Z';
+const states = new WeakMap<object, FakeComments>();
+
+export function commentsOf(backend: FakeBackend): FakeComments {
+  const state = states.get(backend);
+  if (!state) throw new Error('this fake backend has no comment state');
+  return state;
+}
+
+function conflict(message: string, details?: unknown): ApiError {
+  return new ApiError({ code: 'CONFLICT', message, details });
+}
+
+function validation(path: string, message: string): ApiError {
+  return new ApiError({ code: 'VALIDATION', message: `${path}: ${message}`, details: { fields: [{ path, message }] } });
+}
+
+/**
+ * Comment channels over plain objects, with the rules screens depend on: baseVersion checks,
+ * the workflow's allowed moves and four-eyes approval, and evidence for adoptions.
+ */
+export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handlers {
+  const state: FakeComments = {
+    analysts: structuredClone(FAKE_ANALYSTS),
+    templates: structuredClone(FAKE_TEMPLATES),
+    comments: [],
+    stats: emptyStats(),
+    saveElsewhere(id) {
+      const c = find(id);
+      c.version += 1;
+      c.updatedAt = NOW;
+    },
+  };
+  states.set(backend, state);
+  let nextEvent = 100;
+
+  function find(id: number): Comment {
+    const c = state.comments.find((x) => x.id === id);
+    if (!c) throw new ApiError({ code: 'NOT_FOUND', message: `comment ${id} not found` });
+    return c;
+  }
+  const actorOk = (actor: string): void => {
+    if (!state.analysts.some((a) => a.name === actor && a.active)) throw validation('actor', `${actor} is not on the analyst list`);
+  };
+  const checkBase = (c: Comment, baseVersion: number): void => {
+    if (baseVersion !== c.version) {
+      throw conflict(`comment ${c.id} was changed meanwhile: you started from version ${baseVersion} but version ${c.version} is current`, {
+        baseVersion,
+        currentVersion: c.version,
+      });
+    }
+  };
+  const changed = (c: Comment): Comment => {
+    c.updatedAt = NOW;
+    c.pointCount = c.content.points.length;
+    backend.emit('dataChanged', { entity: 'comments' });
+    return c;
+  };
+
+  return {
+    analystsList: () => state.analysts,
+    analystsSave: ({ name, active }) => {
+      const found = state.analysts.find((a) => a.name === name);
+      if (found) found.active = active;
+      else state.analysts.push({ name, active, createdAt: NOW });
+      return state.analysts;
+    },
+    commentTemplatesList: () => state.templates,
+    commentsList: (input) => {
+      const items = state.comments.filter((c) => !input.statuses || input.statuses.includes(c.status));
+      return { total: items.length, items };
+    },
+    commentsGet: ({ id }) => find(id),
+    commentsDashboard: () => {
+      const sent = state.comments.filter((c) => isSentStatus(c.status));
+      const adopted = sent.filter((c) => c.adopted).length;
+      return {
+        byStatus: { draft: 0, in_review: 0, approved: 0, submitted: 0, reply_received: 0, closed: 0 },
+        flagged: state.comments.filter((c) => c.deadlines.risk !== 'ok'),
+        flaggedCounts: { dueSoon: 0, atRisk: 0, missed: 0 },
+        followups: state.comments.filter((c) => c.openFollowups > 0),
+        openFollowups: 0,
+        submitted: sent.length,
+        adopted,
+        adoptionRate: sent.length === 0 ? null : adopted / sent.length,
+      };
+    },
+    commentsSave: (input) => {
+      actorOk(input.actor);
+      const c = find(input.id);
+      checkBase(c, input.baseVersion);
+      let next = c.content.points.length + 1;
+      c.content = {
+        titleZh: input.titleZh,
+        titleEn: input.titleEn,
+        points: input.points.map(({ key, templateCode, ...texts }) => ({ key: key ?? `p${next++}`, templateCode: templateCode ?? null, ...texts })),
+      };
+      c.version += 1;
+      return changed(c);
+    },
+    commentsInsertTemplate: (input) => {
+      actorOk(input.actor);
+      const c = find(input.commentId);
+      checkBase(c, input.baseVersion);
+      const tpl = state.templates.find((x) => x.id === input.templateId);
+      if (!tpl) throw new ApiError({ code: 'NOT_FOUND', message: `template ${input.templateId} not found` });
+      const { id: _id, code, nameZh: _zh, nameEn: _en, builtIn: _b, updatedAt: _u, updatedBy: _by, ...texts } = tpl;
+      c.content.points.push({ key: `p${c.content.points.length + 1}`, templateCode: code, ...texts });
+      c.version += 1;
+      return changed(c);
+    },
+    commentsVersions: ({ id }) => {
+      const c = find(id);
+      return [{ version: c.version, author: c.author, createdAt: c.updatedAt, updatedAt: c.updatedAt, autosave: false, note: '', pointCount: c.content.points.length }];
+    },
+    commentsTransition: (input) => {
+      actorOk(input.actor);
+      const c = find(input.id);
+      const problem = transitionProblem(c.status, input.to, input.actor, c.author);
+      if (problem) throw conflict(`comment ${c.id}: ${problem}`, { from: c.status, to: input.to });
+      if (input.to === 'in_review' || input.to === 'approved') checkBase(c, input.baseVersion);
+      if (input.to === 'submitted') c.submission = input.submission;
+      if (input.to === 'reply_received') c.reply = input.reply;
+      if (input.to === 'approved') c.reviewer = input.actor;
+      c.events.push({ id: nextEvent++, at: NOW, actor: input.actor, fromStatus: c.status, toStatus: input.to, note: input.note, version: c.version });
+      c.status = input.to;
+      c.nextStatuses = [...COMMENT_TRANSITIONS[input.to]];
+      c.editable = isEditableStatus(input.to);
+      c.acceptsOutcomes = isSentStatus(input.to);
+      return changed(c);
+    },
+    commentsRecordOutcome: (input) => {
+      actorOk(input.actor);
+      const c = find(input.id);
+      if ((input.outcome === 'adopted' || input.outcome === 'partly_adopted') && !input.evidence) {
+        throw validation('evidence', 'an adopted or partly adopted point needs evidence');
+      }
+      const evidence =
+        input.evidence?.kind === 'regulation'
+          ? { kind: 'regulation' as const, reference: input.evidence.reference, date: input.evidence.date }
+          : input.evidence
+            ? { kind: 'notification' as const, notificationId: 2, symbol: input.evidence.symbol, date: input.evidence.date ?? '2026-11-20' }
+            : null;
+      c.pointOutcomes = [
+        ...c.pointOutcomes.filter((o) => o.pointKey !== input.pointKey),
+        {
+          pointKey: input.pointKey,
+          outcome: input.outcome,
+          date: evidence?.date ?? input.date ?? null,
+          evidence,
+          costSparedCny: input.costSparedCny ?? null,
+          costMethod: input.costMethod ?? null,
+          note: input.note,
+          recordedAt: NOW,
+          recordedBy: input.actor,
+        },
+      ];
+      c.adopted = c.pointOutcomes.some((o) => o.outcome === 'adopted' || o.outcome === 'partly_adopted');
+      return changed(c);
+    },
+    commentsClearOutcome: ({ id, pointKey }) => {
+      const c = find(id);
+      c.pointOutcomes = c.pointOutcomes.filter((o) => o.pointKey !== pointKey);
+      return changed(c);
+    },
+    commentsAcknowledgeFollowup: ({ id, notificationId, actor }) => {
+      const c = find(id);
+      c.followups = c.followups.map((f) => (f.notificationId === notificationId ? { ...f, acknowledgedAt: NOW, acknowledgedBy: actor } : f));
+      c.openFollowups = c.followups.filter((f) => f.acknowledgedAt === null).length;
+      return changed(c);
+    },
+    commentsStats: () => state.stats,
+    tradeConcernsList: () => [],
+  };
+}
