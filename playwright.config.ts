@@ -6,7 +6,8 @@ const CHROMIUM = process.env.PINGYI_CHROMIUM ?? '/usr/bin/chromium';
 export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: 'list',
+  // The JSON report feeds the one-line summary that closes `npm test` (scripts/test-summary.mjs).
+  reporter: [['list'], ['json', { outputFile: '.cache/test-reports/playwright.json' }]],
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,
   expect: { timeout: 5_000 },

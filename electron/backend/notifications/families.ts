@@ -11,6 +11,16 @@ interface Candidate {
   bloc: string | null;
 }
 
+function candidateIds(db: Database): number[] {
+  const rows = db
+    .prepare(
+      `SELECT id FROM notifications WHERE family_id IS NULL AND doc_type IN ('regular', 'emergency')
+         AND (joint_symbols <> '[]' OR member_code IN (SELECT country_code FROM country_blocs))`,
+    )
+    .all() as Array<{ id: number }>;
+  return rows.map((r) => r.id);
+}
+
 /** Titles of one GSO or EAEU draft differ in case, punctuation and spacing across members. */
 export function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -29,8 +39,13 @@ export function assignFamilies(db: Database, notificationIds: Iterable<number>):
   const findFamily = db.prepare('SELECT id FROM measure_families WHERE key = ?');
   const createFamily = db.prepare('INSERT INTO measure_families (kind, key, title) VALUES (?, ?, ?)');
   const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
+  // Most notifications of a bulk import are neither joint nor from a bloc member: one scan
+  // finds the few worth a look instead of a query for each.
+  const ids = [...notificationIds];
+  const candidates = ids.length < 1000 ? null : new Set(candidateIds(db));
   let assigned = 0;
-  for (const id of notificationIds) {
+  for (const id of ids) {
+    if (candidates && !candidates.has(id)) continue;
     const c = pick.get(id) as Candidate | undefined;
     if (!c) continue;
     const joint = JSON.parse(c.joint_symbols) as string[];
