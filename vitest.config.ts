@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          root: path.resolve(__dirname),
+          root: path.resolve(import.meta.dirname),
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           setupFiles: ['renderer/test-setup.ts'],
         },
