@@ -22,7 +22,7 @@ export interface ImportFileOptions {
 const countNotifications = (db: Database): number =>
   (db.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }).n;
 
-const IMPORT_CACHE_KIB = 192 * 1024;
+const IMPORT_CACHE_KIB = 64 * 1024;
 
 async function sha256File(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');

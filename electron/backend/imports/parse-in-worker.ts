@@ -31,7 +31,7 @@ export function readNotificationsFileInWorker(
   let report: FileReport | null = null;
   async function* run(): AsyncGenerator<ImportEvent> {
     const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };
-    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 384 } });
     const queue: ParseWorkerMessage[] = [];
     let wake: (() => void) | null = null;
     let exited = false;
