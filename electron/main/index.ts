@@ -9,7 +9,7 @@ import { hardenSession, hardenWebContents } from './harden';
 import { aboutDialogText, buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { APP_ENTRY_URL, isAllowedExternalUrl } from './security';
+import { APP_ENTRY_URL, isAllowedExternalUrl, isOpenableAttachment } from './security';
 import { describeStartupFailure, resolveDesktopDataDir } from './startup';
 import { createWindowOptions } from './window-options';
 
@@ -145,6 +145,12 @@ async function main(): Promise<void> {
     backend,
     getWindow: () => mainWindow,
     onResult: (channel, result) => {
+      if (channel === 'attachmentsOpen' && result.ok) {
+        // The backend returned a hash-checked copy; the system's own viewer shows it.
+        const target = (result.value as { path: string }).path;
+        if (isOpenableAttachment(dataDir, target, path)) void shell.openPath(target);
+        return;
+      }
       if (channel !== 'settingsUpdate' || !result.ok) return;
       const next = readLocale(backend);
       if (next === locale) return;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
@@ -7,6 +8,7 @@ import {
   decideWindowOpen,
   isAllowedExternalUrl,
   isAllowedRequestUrl,
+  isOpenableAttachment,
   isTrustedSender,
 } from './security';
 
@@ -126,5 +128,21 @@ describe('isAllowedRequestUrl', () => {
     expect(isAllowedRequestUrl('http://127.0.0.1:8080/api/appInfo')).toBe(false);
     expect(isAllowedRequestUrl('wss://example.com/socket')).toBe(false);
     expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false);
+  });
+});
+
+describe('isOpenableAttachment', () => {
+  const data = '/home/a/.config/Pingyi';
+  it('opens document copies inside the attachments folder', () => {
+    expect(isOpenableAttachment(data, `${data}/attachments/opened/ab12/regulation.pdf`, path.posix)).toBe(true);
+    expect(isOpenableAttachment(data, `${data}/attachments/opened/ab12/Draft.DOCX`, path.posix)).toBe(true);
+  });
+  it('refuses anything outside it, traversal, HTML and executables', () => {
+    expect(isOpenableAttachment(data, '/etc/passwd.txt', path.posix)).toBe(false);
+    expect(isOpenableAttachment(data, `${data}/attachments/../pingyi.sqlite3`, path.posix)).toBe(false);
+    expect(isOpenableAttachment(data, `${data}/attachments-evil/x.pdf`, path.posix)).toBe(false);
+    expect(isOpenableAttachment(data, `${data}/attachments/opened/ab/page.html`, path.posix)).toBe(false);
+    expect(isOpenableAttachment(data, `${data}/attachments/opened/ab/setup.exe`, path.posix)).toBe(false);
+    expect(isOpenableAttachment(data, 42, path.posix)).toBe(false);
   });
 });

@@ -90,3 +90,25 @@ export function isAllowedRequestUrl(url: unknown, appOrigin: string = APP_ORIGIN
   if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'devtools:') return true;
   return isAppUrl(parsed, appOrigin);
 }
+
+/** The parts of node:path used here; tests pass path.posix or path.win32. */
+export interface PathApi {
+  resolve(...segments: string[]): string;
+  extname(p: string): string;
+  sep: string;
+}
+
+/** Attachment types handed to the system's own viewer; HTML stays a path, it could run script. */
+const OPENABLE_ATTACHMENT_TYPES = new Set(['.pdf', '.docx', '.doc', '.xlsx', '.txt']);
+
+/**
+ * May main hand this stored attachment to shell.openPath? Only a file inside the data folder's
+ * attachments/ tree (the backend returns a hash-checked copy there) and only a document type.
+ */
+export function isOpenableAttachment(dataDir: string, filePath: unknown, pathApi: PathApi): boolean {
+  if (typeof filePath !== 'string' || filePath.length === 0 || filePath.includes('\0')) return false;
+  const root = pathApi.resolve(dataDir, 'attachments') + pathApi.sep;
+  const resolved = pathApi.resolve(filePath);
+  if (!resolved.startsWith(root)) return false;
+  return OPENABLE_ATTACHMENT_TYPES.has(pathApi.extname(resolved).toLowerCase());
+}
