@@ -15,6 +15,9 @@ export interface ParseWorkerData {
   limits?: ReadNotificationsOptions['limits'];
 }
 
+/** Old-generation heap cap of the parser thread. */
+const PARSER_HEAP_LIMIT_MB = 1536;
+
 /** Batches in flight before the parser waits for the writer: bounds memory on a slow disk. */
 const MAX_BATCHES_AHEAD = 8;
 
@@ -31,7 +34,9 @@ export function readNotificationsFileInWorker(
   let report: FileReport | null = null;
   async function* run(): AsyncGenerator<ImportEvent> {
     const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };
-    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 384 } });
+    // A safety net, not a budget: exceljs keeps every shared string of the workbook, so a tight
+    // limit would fail legitimate exports larger than the 45 MB bulk file.
+    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_LIMIT_MB } });
     const queue: ParseWorkerMessage[] = [];
     let wake: (() => void) | null = null;
     let exited = false;
