@@ -2,18 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { NotificationListItem, Relevance, TriageStatus } from '../../../shared/contract';
 import { highlightSnippet, highlightText } from '../../../shared/domain/search-highlight';
 import type { Needle } from '../../../shared/domain/search-text';
+import { toSummary, type SummaryColumns } from './notification-row';
 import { cachedStatement } from './statement-cache';
 
-interface ListRow {
-  id: number;
-  symbol: string;
-  area: NotificationListItem['area'];
-  member_code: string;
-  doc_type: NotificationListItem['docType'];
-  title: string;
-  distribution_date: string | null;
-  comment_deadline: string | null;
-  source: string;
+interface ListRow extends SummaryColumns {
   family_id: number | null;
   imported_member_name: string;
   name_zh: string | null;
@@ -21,7 +13,6 @@ interface ListRow {
   status: TriageStatus | null;
   relevance: Relevance | null;
   assignee: string | null;
-  title_zh: string | null;
   industries: string | null;
 }
 
@@ -53,16 +44,7 @@ const TEXT_SQL = `
 
 function toItem(r: ListRow): NotificationListItem {
   return {
-    id: r.id,
-    symbol: r.symbol,
-    area: r.area,
-    memberCode: r.member_code,
-    docType: r.doc_type,
-    title: r.title,
-    titleZh: r.title_zh,
-    distributionDate: r.distribution_date,
-    commentDeadline: r.comment_deadline,
-    source: r.source,
+    ...toSummary(r),
     memberName: r.name_zh ?? (r.imported_member_name || r.member_code),
     memberNameEn: r.name_en ?? (r.imported_member_name || r.member_code),
     status: r.status ?? 'new',

@@ -37,7 +37,13 @@ export interface NotificationRow {
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
 
-export function toSummary(r: NotificationRow): NotificationSummary {
+/** The columns a summary needs; list pages select only these and the analysts' layer. */
+export type SummaryColumns = Pick<
+  NotificationRow,
+  'id' | 'symbol' | 'area' | 'member_code' | 'doc_type' | 'title' | 'title_zh' | 'distribution_date' | 'comment_deadline' | 'source'
+>;
+
+export function toSummary(r: SummaryColumns): NotificationSummary {
   return {
     id: r.id,
     symbol: r.symbol,
