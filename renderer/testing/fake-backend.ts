@@ -18,7 +18,7 @@ import type { Transport } from '../api/transport';
 import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './fake-data';
 import { fakeCommentHandlers } from './fake-comments';
 import { FakeJobs, type JobOutcome } from './fake-imports';
-import { listNotifications } from './fake-notifications';
+import { listNotifications, updateManualNotification } from './fake-notifications';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
 export { makeImportReport } from './fake-imports';
@@ -173,6 +173,13 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       record('create', id, null, { symbol });
       changed();
       return created;
+    },
+    notificationsUpdateManual: (input) => {
+      const n = find(input.id);
+      updateManualNotification(n, input, NOW);
+      record('update', input.id, null, input);
+      changed();
+      return n;
     },
     attachmentsAdd: ({ notificationId, fileRef }) => {
       const n = find(notificationId);

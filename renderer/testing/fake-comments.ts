@@ -105,6 +105,17 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         adoptionRate: sent.length === 0 ? null : adopted / sent.length,
       };
     },
+    commentsDelete: ({ id, actor }) => {
+      actorOk(actor);
+      const c = find(id);
+      const reviewed = c.events.some((e) => e.toStatus === 'in_review');
+      if (c.status !== 'draft' || reviewed) {
+        throw conflict(`comment ${id} ${reviewed && c.status === 'draft' ? 'has been in review' : `is ${c.status}`}; only drafts never sent for review can be deleted`, { status: c.status });
+      }
+      state.comments = state.comments.filter((x) => x.id !== id);
+      backend.emit('dataChanged', { entity: 'comments' });
+      return { deleted: true };
+    },
     commentsSave: (input) => {
       actorOk(input.actor);
       const c = find(input.id);

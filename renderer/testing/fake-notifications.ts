@@ -6,10 +6,12 @@ import type {
   NotificationListItem,
   SortKey,
 } from '../../shared/contract';
+import { ApiError } from '../../shared/result';
 import { findHits, highlightSnippet, highlightText } from '../../shared/domain/search-highlight';
 import { buildSearchQuery, type SearchQuery } from '../../shared/domain/search-text';
 
 type ListInput = ChannelParsedInput<'notificationsList'>;
+type UpdateManualInput = ChannelParsedInput<'notificationsUpdateManual'>;
 
 const STATUS_ORDER = ['new', 'screening', 'assessing', 'commented', 'closed'];
 const RELEVANCE_ORDER = ['high', 'medium', 'low', 'none'];
@@ -102,4 +104,21 @@ export function listNotifications(all: NotificationDetail[], countries: Country[
         });
   const items = sorted.slice(input.offset, input.offset + input.limit).map((n) => toListItem(n, countries, query));
   return { total: matching.length, totalCapped: false, items };
+}
+
+/**
+ * notificationsUpdateManual on one record, with the backend's rules: imported records are
+ * refused with CONFLICT and the final date for comments may not precede the distribution date.
+ */
+export function updateManualNotification(n: NotificationDetail, { id: _id, ...input }: UpdateManualInput, now: string): void {
+  if (n.source !== 'manual') {
+    throw new ApiError({ code: 'CONFLICT', message: `${n.symbol} came from an import and cannot be edited by hand; only manually entered notifications can` });
+  }
+  const changed = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const merged: NotificationDetail = { ...n, ...changed };
+  if (merged.distributionDate && merged.commentDeadline && merged.commentDeadline < merged.distributionDate) {
+    const message = `the final date for comments (${merged.commentDeadline}) is before the distribution date (${merged.distributionDate})`;
+    throw new ApiError({ code: 'VALIDATION', message: `commentDeadline: ${message}`, details: { fields: [{ path: 'commentDeadline', message }] } });
+  }
+  Object.assign(n, changed, { updatedAt: now });
 }

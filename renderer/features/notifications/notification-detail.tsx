@@ -14,6 +14,7 @@ import { TriageForm } from './detail/triage-form';
 import { UnsavedChangesScope } from './detail/unsaved-changes';
 import { DetailSection, Field, GenericValue } from './detail-parts';
 import { DetailRecord, RECORD_KEYS } from './detail-record';
+import { ManualEntryDialog } from './manual-entry/manual-entry-dialog';
 import { ChangesSection, FamilySection, RELATED_KEYS, TimelineSection } from './detail-related';
 
 /** Fields a newer backend sends that this view has no place for yet: shown, not dropped. */
@@ -38,6 +39,7 @@ function OtherFields({ n }: { n: Detail }) {
 /** The analyst's work first (triage and translation), then the record and what relates to it. */
 function DetailBody({ n, onChanged }: { n: Detail; onChanged: () => void }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   return (
     <article className="detail" aria-labelledby="notification-symbol">
       <header className="detail-header">
@@ -49,7 +51,23 @@ function DetailBody({ n, onChanged }: { n: Detail; onChanged: () => void }) {
         <span className={`badge status status-${n.triage.status}`}>{t(`notifications.detail.triage.statuses.${n.triage.status}`)}</span>
         {n.source === 'demo' ? <span className="badge badge-demo">{t('notifications.source.demo')}</span> : null}
         <DeadlineNote daysLeft={n.deadline.daysLeft} state={n.deadline.state} />
+        {/* Imported records change only by re-import: the next import would overwrite an edit. */}
+        {n.source === 'manual' ? (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('manual.edit')}
+          </button>
+        ) : null}
       </header>
+      {editing ? (
+        <ManualEntryDialog
+          record={n}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      ) : null}
       {n.titleZh ? (
         <p className="detail-title" lang="zh-CN">
           {n.titleZh}

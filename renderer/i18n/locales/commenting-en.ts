@@ -117,6 +117,14 @@ export const commentingEn: Leaves<typeof commentingZhCN> = {
     noTemplates: 'No templates yet.',
     noPoints: 'No points yet. Insert a template, or add a blank point and write it.',
     readOnly: 'The comment is approved and its text no longer changes: what goes out is what was approved.',
+    deleteDraft: {
+      button: 'Delete draft',
+      deleting: 'Deleting…',
+      title: 'Delete this draft?',
+      body: 'The draft and all its versions will be deleted for good. Comments that went to review cannot be deleted.',
+      confirm: 'Delete draft',
+      done: 'Draft deleted',
+    },
   },
   statusBar: {
     version: 'Version {{version}}',

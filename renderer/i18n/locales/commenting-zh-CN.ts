@@ -114,6 +114,14 @@ export const commentingZhCN = {
     noTemplates: '还没有意见模板。',
     noPoints: '还没有意见要点。可以插入模板，或添加空白要点后自行撰写。',
     readOnly: '评议意见已批准，正文不再修改；发出的就是批准的文本。',
+    deleteDraft: {
+      button: '删除草稿',
+      deleting: '正在删除……',
+      title: '删除这份草稿？',
+      body: '草稿及其全部版本都将删除，无法恢复。送审过的评议意见不能删除。',
+      confirm: '删除草稿',
+      done: '草稿已删除',
+    },
   },
   statusBar: {
     version: '第 {{version}} 版',

@@ -154,6 +154,11 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
     notWto: 'not a WTO member',
     submit: 'Save and open',
     created: 'Saved {{symbol}}',
+    edit: 'Edit',
+    editTitle: 'Edit a notification entered by hand',
+    editIntro: 'The symbol, area and notifying member identify the record and cannot change. Changed fields are kept in the change history.',
+    saveChanges: 'Save changes',
+    updated: 'Saved the changes to {{symbol}}',
     fixFields: '{{count}} field(s) need attention; see the ones marked in red.',
     fields: {
       symbol: 'WTO symbol (optional)',

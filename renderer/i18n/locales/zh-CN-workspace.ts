@@ -150,6 +150,11 @@ export const workspaceZhCN = {
     notWto: '非 WTO 成员',
     submit: '录入并打开',
     created: '已录入 {{symbol}}',
+    edit: '编辑',
+    editTitle: '编辑手动录入的通报',
+    editIntro: '通报编号、领域和通报成员用于识别这条记录，不能修改。改动的字段会记入变更记录。',
+    saveChanges: '保存修改',
+    updated: '已保存 {{symbol}} 的修改',
     fixFields: '有 {{count}} 处需要修改，请查看标红的字段。',
     fields: {
       symbol: 'WTO 通报编号（可选）',

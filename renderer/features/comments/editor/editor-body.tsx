@@ -11,6 +11,7 @@ import { VersionHistory } from '../history/version-history';
 import { OutcomesPanel } from '../outcomes/outcomes-panel';
 import { FollowupBanner } from '../workflow/followup-banner';
 import { WorkflowBar, type StepError, type StepRequest } from '../workflow/workflow-bar';
+import { DeleteDraftButton, isDeletableDraft } from './delete-draft-button';
 import { EditorHeader } from './editor-header';
 import { ExportButtons } from './export-buttons';
 import { PointsSection } from './points-section';
@@ -150,7 +151,12 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
     <article className="comment-editor" aria-labelledby="comment-symbol">
       <EditorHeader
         comment={comment}
-        actions={<ExportButtons before={flush} exportLetter={(language) => api.commentsExport({ id, language, inline: true })} />}
+        actions={
+          <>
+            <ExportButtons before={flush} exportLetter={(language) => api.commentsExport({ id, language, inline: true })} />
+            {isDeletableDraft(comment) ? <DeleteDraftButton comment={comment} actor={actor} busy={busy} /> : null}
+          </>
+        }
       />
       <ConflictBanner editor={editor} />
       <FollowupBanner comment={comment} busy={!writable} onChecked={acknowledge} />

@@ -1,13 +1,22 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Country, Locale } from '../../../../shared/contract';
+import type { Country, Locale, NotificationDetail } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/result';
 import { ErrorText } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { useApi } from '../../../api/api-context';
-import { EMPTY_MANUAL_FORM, fieldProblems, toCreateInput, type FieldProblem, type ManualField, type ManualForm } from './manual-entry-form';
+import {
+  EMPTY_MANUAL_FORM,
+  fieldProblems,
+  formFromRecord,
+  toCreateInput,
+  toUpdateInput,
+  type FieldProblem,
+  type ManualField,
+  type ManualForm,
+} from './manual-entry-form';
 
 type ErrorKey = 'required' | 'member' | 'deadlineOrder' | 'date' | 'link' | 'symbolTaken';
 
@@ -25,17 +34,25 @@ function sortedCountries(countries: Country[], locale: Locale): Country[] {
   return [...countries].sort((a, b) => collator.compare(locale === 'zh-CN' ? a.nameZh : a.nameEn, locale === 'zh-CN' ? b.nameZh : b.nameEn));
 }
 
+/** Entering a new record, or editing one that was entered by hand (`record`). */
+type ManualEntryProps = { onClose: () => void } & (
+  | { record?: undefined; onCreated: (id: number) => void }
+  | { record: NotificationDetail; onSaved: () => void }
+);
+
 /**
  * Manual entry (手动录入) of a notification that arrived outside the WTO feeds, e.g. a national
  * regulation of Uzbekistan or Belarus: left without a symbol, it gets a national reference.
+ * Given a record, the same form edits it; symbol, area and member identify it and stay.
  */
-export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+export function ManualEntryDialog(props: ManualEntryProps) {
+  const { onClose, record } = props;
   const { t } = useTranslation();
   const api = useApi();
   const countries = useAppStore((s) => s.countries);
   const locale = useAppStore((s) => s.locale);
   const notify = useAppStore((s) => s.notify);
-  const [form, setForm] = useState<ManualForm>(EMPTY_MANUAL_FORM);
+  const [form, setForm] = useState<ManualForm>(() => (record ? formFromRecord(record) : EMPTY_MANUAL_FORM));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,9 +74,19 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
     setBusy(true);
     setFailure(null);
     try {
-      const created = await api.notificationsCreate(toCreateInput(form));
-      notify(t(`${k}.created`, { symbol: created.symbol }));
-      onCreated(created.id);
+      if (props.record) {
+        const input = toUpdateInput(props.record, form);
+        // Nothing changed: no call, no empty entry in the history.
+        if (Object.keys(input).length > 1) {
+          await api.notificationsUpdateManual(input);
+          notify(t(`${k}.updated`, { symbol: props.record.symbol }));
+        }
+        props.onSaved();
+      } else {
+        const created = await api.notificationsCreate(toCreateInput(form));
+        notify(t(`${k}.created`, { symbol: created.symbol }));
+        props.onCreated(created.id);
+      }
     } catch (e) {
       let found = fieldProblems(e);
       if (e instanceof ApiError && e.code === 'CONFLICT') found = [{ field: 'symbol', message: t(`${k}.errors.symbolTaken`) }];
@@ -98,7 +125,9 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
     field(
       name,
       ({ id, invalid, describedBy }) => (
-        <input id={id} type={type} value={form[name]} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set(name, e.target.value)} />
+        <input id={id} type={type} value={form[name]}
+          disabled={record !== undefined && name === 'symbol'}
+          data-autofocus={record !== undefined && name === 'title' ? true : undefined} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set(name, e.target.value)} />
       ),
       hint,
       wide,
@@ -117,9 +146,9 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
   const fieldCount = problems.filter((p) => p.field !== null).length;
 
   return (
-    <Modal title={t(`${k}.title`)} closeLabel={t('common.close')} onClose={busy ? undefined : onClose} size="wide">
+    <Modal title={t(record ? `${k}.editTitle` : `${k}.title`)} closeLabel={t('common.close')} onClose={busy ? undefined : onClose} size="wide">
       <form className="manual-form" onSubmit={(event) => void submit(event)} noValidate>
-        <p className="hint">{t(`${k}.intro`)}</p>
+        <p className="hint">{t(record ? `${k}.editIntro` : `${k}.intro`)}</p>
         {fieldCount > 0 ? (
           <p className="inline-error" role="alert">
             {t(`${k}.fixFields`, { count: fieldCount })}
@@ -137,8 +166,17 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
         ) : null}
         <div className="form-grid">
           {field('memberCode', ({ id, invalid, describedBy }) => (
-            <select id={id} value={form.memberCode} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set('memberCode', e.target.value)} data-autofocus>
+            <select
+              id={id}
+              value={form.memberCode}
+              disabled={record !== undefined}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={(e) => set('memberCode', e.target.value)}
+              data-autofocus={record ? undefined : true}
+            >
               <option value="">{t(`${k}.chooseMember`)}</option>
+              {record && !countries.some((c) => c.code === record.memberCode) ? <option value={record.memberCode}>{record.memberCode}</option> : null}
               {sortedCountries(countries, locale).map((c) => (
                 <option key={c.code} value={c.code}>
                   {locale === 'zh-CN' ? c.nameZh : c.nameEn} {c.code}
@@ -148,12 +186,12 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
             </select>
           ))}
           {field('area', ({ id, describedBy }) => (
-            <select id={id} value={form.area} aria-describedby={describedBy} onChange={(e) => set('area', e.target.value)}>
+            <select id={id} value={form.area} disabled={record !== undefined} aria-describedby={describedBy} onChange={(e) => set('area', e.target.value)}>
               <option value="TBT">{t('notifications.area.TBT')}</option>
               <option value="SPS">{t('notifications.area.SPS')}</option>
             </select>
           ))}
-          {text('symbol', t(`${k}.hints.symbol`), true)}
+          {text('symbol', record ? undefined : t(`${k}.hints.symbol`), true)}
           {text('title', undefined, true)}
           {area('description', undefined, 4)}
           {area('products', undefined, 2)}
@@ -171,7 +209,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose: () => void;
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t(`${k}.submit`)}
+            {busy ? t('common.saving') : t(record ? `${k}.saveChanges` : `${k}.submit`)}
           </button>
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

@@ -1,4 +1,4 @@
-import type { Area, NotificationCreateInput } from '../../../../shared/contract';
+import type { Area, NotificationCreateInput, NotificationDetail, NotificationUpdateManualInput } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/result';
 
 /** The form as typed: every box is text; lists are one item per line or comma-separated. */
@@ -77,6 +77,59 @@ export function toCreateInput(form: ManualForm): NotificationCreateInput {
       .map((s) => s.trim())
       .filter(Boolean),
   };
+}
+
+/** The boxes filled from a stored record, for editing it: lists comma-separated (their boxes are one line), links one per line. */
+export function formFromRecord(n: NotificationDetail): ManualForm {
+  return {
+    symbol: n.symbol,
+    area: n.area,
+    memberCode: n.memberCode,
+    title: n.title,
+    description: n.description,
+    products: n.products,
+    hsCodes: n.hsCodes.join(', '),
+    icsCodes: n.icsCodes.join(', '),
+    keywords: n.keywords.join(', '),
+    objectives: n.objectives.join(', '),
+    notificationType: n.notificationType,
+    distributionDate: n.distributionDate ?? '',
+    commentDeadline: n.commentDeadline ?? '',
+    proposedAdoption: n.proposedAdoption ?? '',
+    proposedEntryIntoForce: n.proposedEntryIntoForce ?? '',
+    documentLinks: n.documentLinks.join('\n'),
+  };
+}
+
+/** The fields notificationsUpdateManual may change; symbol, area and member identify the record. */
+const EDITABLE_KEYS = [
+  'title',
+  'description',
+  'products',
+  'hsCodes',
+  'icsCodes',
+  'keywords',
+  'objectives',
+  'notificationType',
+  'distributionDate',
+  'commentDeadline',
+  'proposedAdoption',
+  'proposedEntryIntoForce',
+  'documentLinks',
+] as const;
+
+/**
+ * What notificationsUpdateManual receives: only the fields whose value differs from the stored
+ * record, so an edit leaves untouched fields (and their history) alone.
+ */
+export function toUpdateInput(n: NotificationDetail, form: ManualForm): NotificationUpdateManualInput {
+  const typed = toCreateInput(form);
+  const stored = toCreateInput(formFromRecord(n));
+  const changed: Partial<Record<(typeof EDITABLE_KEYS)[number], unknown>> = {};
+  for (const key of EDITABLE_KEYS) {
+    if (JSON.stringify(typed[key]) !== JSON.stringify(stored[key])) changed[key] = typed[key];
+  }
+  return { id: n.id, ...(changed as Omit<NotificationUpdateManualInput, 'id'>) };
 }
 
 export interface FieldProblem {
