@@ -1,13 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TranslationStatus, type NotificationDetail, type Translation } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { ErrorText } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
-import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { FormActions } from './form-actions';
 import { useDraft } from './use-draft';
+import { useSave } from './use-save';
 import { useUnsavedForm } from './unsaved-changes';
 
 interface TranslationDraft {
@@ -30,15 +30,12 @@ export function TranslationForm({ n }: { n: NotificationDetail }) {
   const notify = useAppStore((s) => s.notify);
   const analyst = useAppStore((s) => s.settings?.analystName ?? '');
   const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.translation, analyst));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { saving, error, run } = useSave();
   const id = useId();
   const k = 'notifications.detail.translation';
 
-  const save = async (): Promise<boolean> => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = (): Promise<boolean> =>
+    run(async () => {
       const saved = await api.notificationsTranslationUpdate({
         id: n.id,
         titleZh: draft.titleZh,
@@ -48,14 +45,7 @@ export function TranslationForm({ n }: { n: NotificationDetail }) {
       });
       commit(toDraft(saved, analyst));
       notify(t('editor.translationSaved'));
-      return true;
-    } catch (e) {
-      setError(toErrorInfo(e));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   useUnsavedForm('translation', dirty, save);
 
   const submit = (event: FormEvent): void => {

@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Relevance, TriageStatus, type NotificationDetail, type Triage } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { ErrorText } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
-import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { useIndustries } from '../use-industries';
 import { FormActions } from './form-actions';
 import { useDraft } from './use-draft';
+import { useSave } from './use-save';
 import { useUnsavedForm } from './unsaved-changes';
 
 interface TriageDraft {
@@ -39,15 +39,12 @@ export function TriageForm({ n }: { n: NotificationDetail }) {
   const analyst = useAppStore((s) => s.settings?.analystName ?? '');
   const industries = useIndustries();
   const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.triage, analyst));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { saving, error, run } = useSave();
   const id = useId();
   const k = 'notifications.detail.triage';
 
-  const save = async (): Promise<boolean> => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = (): Promise<boolean> =>
+    run(async () => {
       const saved = await api.notificationsTriageUpdate({
         id: n.id,
         status: draft.status,
@@ -58,14 +55,7 @@ export function TriageForm({ n }: { n: NotificationDetail }) {
       });
       commit(toDraft(saved, analyst));
       notify(t('editor.triageSaved'));
-      return true;
-    } catch (e) {
-      setError(toErrorInfo(e));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   useUnsavedForm('triage', dirty, save);
 
   const submit = (event: FormEvent): void => {
