@@ -15,6 +15,16 @@ export function ErrorText({ error }: { error: ErrorInfo }) {
   );
 }
 
+/** A failed call shown where it happened, inside a form or section; nothing when there is none. */
+export function InlineError({ error }: { error: ErrorInfo | null }) {
+  if (!error) return null;
+  return (
+    <div className="inline-error" role="alert">
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
 export function ErrorBanner() {
   const { t } = useTranslation();
   const error = useAppStore((s) => s.error);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Comment } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 
@@ -47,11 +47,7 @@ export function DeleteDraftButton({ comment, actor, busy }: { comment: Comment; 
       <button type="button" className="button button-danger" disabled={busy || deleting || actor === ''} onClick={() => void run()}>
         {deleting ? t(`${k}.deleting`) : t(`${k}.button`)}
       </button>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {dialog}
     </>
   );

@@ -4,7 +4,7 @@ import type { Comment, CommentDiff } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
@@ -121,11 +121,7 @@ export function VersionHistory({ comment, busy, onRestore }: { comment: Comment;
               </button>
             </div>
           ) : null}
-          {error ? (
-            <div className="inline-error" role="alert">
-              <ErrorText error={error} />
-            </div>
-          ) : null}
+          <InlineError error={error} />
           {range && diff && diff.fromVersion === range.from && diff.toVersion === range.to ? <DiffView diff={diff} /> : null}
         </>
       ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem, NotificationsListInput } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDate } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
@@ -69,11 +69,7 @@ export function NotificationSearch({ label, chosenIds, onPick, pickLabel }: Prop
         onChange={(e) => setQuery(e.target.value)}
         data-autofocus
       />
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {items === null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : items.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PointOutcome, type PointOutcomeRecord } from '../../../../shared/contract';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import type { ErrorInfo } from '../../../stores/error-info';
 import { fieldsFromRecord, needsEvidence, outcomeProblems, type EvidenceKind, type OutcomeFields, type OutcomeProblem } from './outcome-input';
 
@@ -121,11 +121,7 @@ export function OutcomeForm({ n, record, suggestions, busy, error, onSave, onCan
           ))}
         </ul>
       ) : null}
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('common.saving') : t('commenting.outcomes.save')}

@@ -2,7 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
-import { ErrorText } from '../../../components/error-banner';
+import { ErrorText, InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
@@ -97,11 +97,7 @@ export function AnalystsEditor() {
           {t(`${k}.add`)}
         </button>
       </form>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
     </section>
   );
 }

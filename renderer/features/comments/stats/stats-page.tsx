@@ -2,7 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRate, formatYuan } from '../comment-format';
 import { GroupTable, TemplateTable, TimeToOutcome } from './stats-tables';
@@ -63,11 +63,7 @@ export function StatsPage() {
         {yearSelect(toId, t(`${k}.to`), toYear, setToYear)}
         <p className="hint">{t(`${k}.hint`)}</p>
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {!data ? (
         <p className="muted">{t('common.loading')}</p>
       ) : (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommentTemplate } from '../../../../shared/contract';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/domain/template-fill';
 import { useApi } from '../../../api/api-context';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { ActorMissing, useActingAs } from '../acting-as';
 import { POINT_PARTS, fieldName } from '../editor/draft';
@@ -124,11 +124,7 @@ export function TemplateForm({ template, onSaved, onCancel }: { template: Commen
         </div>
         <PlaceholderHelp />
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || !actor}>
           {busy ? t('common.saving') : t(`${k}.save`)}

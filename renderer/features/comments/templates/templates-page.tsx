@@ -4,7 +4,7 @@ import type { CommentTemplate } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useActingAs } from '../acting-as';
@@ -45,11 +45,7 @@ export function TemplatesPage() {
           {t(`${k}.new`)}
         </button>
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <div className="table-wrap">
         <table className="data-table" aria-label={t(`${k}.tableLabel`)}>
           <thead>

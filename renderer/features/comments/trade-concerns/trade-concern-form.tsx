@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Area, TradeConcernStatus, type TradeConcern } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { ActorMissing, useActingAs } from '../acting-as';
@@ -137,11 +137,7 @@ export function TradeConcernForm({ initial, onSaved, onCancel }: { initial: Conc
           <input id={ids.meeting} type="text" maxLength={200} placeholder={t(`${k}.meetingPlaceholder`)} value={d.meeting} onChange={(e) => set({ meeting: e.target.value })} />
         </div>
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || !actor}>
           {busy ? t('common.saving') : t(`${k}.save`)}

@@ -5,7 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useActingAs } from '../acting-as';
@@ -70,11 +70,7 @@ export function TradeConcernsPage() {
           {t(`${k}.new`)}
         </button>
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {data && items.length === 0 && !editing ? <EmptyState title={t(`${k}.empty.title`)}>{t(`${k}.empty.body`)}</EmptyState> : null}
       {items.length > 0 ? (
         <div className="table-wrap">

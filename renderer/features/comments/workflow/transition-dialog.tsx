@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmissionChannel } from '../../../../shared/contract';
 import { localToday } from '../../../../shared/domain/deadline';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import type { ErrorInfo } from '../../../stores/error-info';
 import type { StepRequest } from './workflow-bar';
@@ -114,11 +114,7 @@ export function TransitionDialog({ step, submissionDate, error, onCancel, onConf
           </div>
         )}
       </form>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
     </Modal>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Relevance, TranslationStatus, TriageStatus, type AuditEntry } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { zhCN } from '../../../i18n/locales/zh-CN';
 import { useAppStore } from '../../../stores/app-store-context';
@@ -81,11 +81,7 @@ export function AuditSection({ id }: { id: number }) {
 
   return (
     <DetailSection title={t(`${k}.title`)}>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {data && data.length === 0 ? <p className="muted">{t(`${k}.none`)}</p> : null}
       {data && data.length > 0 ? (
         <div className="table-wrap">

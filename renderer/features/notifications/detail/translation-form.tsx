@@ -2,7 +2,7 @@ import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TranslationStatus, type NotificationDetail, type Translation } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { FormActions } from './form-actions';
@@ -106,11 +106,7 @@ export function TranslationForm({ n }: { n: NotificationDetail }) {
           </select>
         </div>
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <FormActions dirty={dirty} saving={saving} onReset={reset} saveLabel={t('editor.saveTranslation')}>
         {n.translation ? t(`${k}.updatedAtValue`, { at: formatDateTime(n.translation.updatedAt, locale) }) : t(`${k}.none`)}
       </FormActions>

@@ -2,7 +2,7 @@ import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Relevance, TriageStatus, type NotificationDetail, type Triage } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useIndustries } from '../use-industries';
@@ -125,11 +125,7 @@ export function TriageForm({ n }: { n: NotificationDetail }) {
         <label htmlFor={`${id}-notes`}>{t(`${k}.notes`)}</label>
         <textarea id={`${id}-notes`} rows={3} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
       </div>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       <FormActions dirty={dirty} saving={saving} onReset={reset} saveLabel={t('editor.saveTriage')}>
         {n.triage.updatedAt
           ? t(`${k}.updatedBy`, { at: formatDateTime(n.triage.updatedAt, locale), by: n.triage.updatedBy ?? '—' })

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 
@@ -35,11 +35,7 @@ export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => vo
   return (
     <section className="import-history" aria-label={t(`${k}.title`)}>
       <h3 className="report-subtitle">{t(`${k}.title`)}</h3>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {data && data.length === 0 ? <p className="muted">{t(`${k}.none`)}</p> : null}
       {data && data.length > 0 ? (
         <div className="table-wrap">

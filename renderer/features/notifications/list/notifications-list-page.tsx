@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem } from '../../../../shared/contract';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorText } from '../../../components/error-banner';
+import { ErrorText, InlineError } from '../../../components/error-banner';
 import { isModalOpen } from '../../../components/modal';
 import { isApplePlatform } from '../../../components/shortcuts';
 import { useAppStore } from '../../../stores/app-store-context';
@@ -140,11 +140,7 @@ export function NotificationsListPage() {
   } else {
     body = (
       <>
-        {data.error ? (
-          <div className="inline-error" role="alert">
-            <ErrorText error={data.error} />
-          </div>
-        ) : null}
+        <InlineError error={data.error} />
         <NotificationTable onOpen={open} handleRef={tableRef} />
       </>
     );

@@ -4,7 +4,7 @@ import type { SavedSearch } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
@@ -44,11 +44,7 @@ export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
           <input id={id} type="text" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} required data-autofocus />
           <p className="hint">{t('list.saved.nameHint')}</p>
         </div>
-        {error ? (
-          <div className="inline-error" role="alert">
-            <ErrorText error={error} />
-          </div>
-        ) : null}
+        <InlineError error={error} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy || !name.trim()}>
             {busy ? t('common.saving') : t('list.saved.save')}
@@ -94,11 +90,7 @@ export function SavedSearchList({ onApplied }: { onApplied: () => void }) {
   return (
     <section className="saved-searches" aria-label={t('list.saved.title')}>
       <h2 className="saved-title">{t('list.saved.title')}</h2>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
       {data && items.length === 0 ? <p className="muted">{t('list.saved.none')}</p> : null}
       <ul className="saved-list">
         {items.map((s) => (

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country, Locale, NotificationDetail } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/result';
-import { ErrorText } from '../../../components/error-banner';
+import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import { useAppStore } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
@@ -154,11 +154,7 @@ export function ManualEntryDialog(props: ManualEntryProps) {
             {t(`${k}.fixFields`, { count: fieldCount })}
           </p>
         ) : null}
-        {failure ? (
-          <div className="inline-error" role="alert">
-            <ErrorText error={failure} />
-          </div>
-        ) : null}
+        <InlineError error={failure} />
         {general.length > 0 && !failure ? (
           <p className="inline-error" role="alert">
             {general.map((p) => describe(p.message)).join('；')}
