@@ -218,10 +218,12 @@ describe('pingyi import', () => {
   it('prints the same report as JSON', async () => {
     const file = await writeEpingXlsx(files.file('cli.xlsx'), ROWS);
     const out: string[] = [];
-    const code = await runCli(['import', file, '--json', '--data-dir', env.dir + '-cli'], { out: (t) => out.push(t), err: () => {} }, {});
+    const errors: string[] = [];
+    const code = await runCli(['import', file, '--json', '--data-dir', env.dir + '-cli'], { out: (t) => out.push(t), err: (t) => errors.push(t) }, {});
     try {
-      expect(code).toBe(0);
+      // The report (or the error the CLI printed instead) first, so a failure shows why.
       expect(JSON.parse(out.join('\n'))).toMatchObject({ inserted: 4, rejected: 1, rejections: [{ row: 4, field: 'Distribution date' }] });
+      expect({ code, errors }).toEqual({ code: 0, errors: [] });
     } finally {
       fs.rmSync(env.dir + '-cli', { recursive: true, force: true });
     }

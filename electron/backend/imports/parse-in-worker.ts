@@ -16,7 +16,7 @@ export interface ParseWorkerData {
 }
 
 /** Old-generation heap cap of the parser thread. */
-const PARSER_HEAP_LIMIT_MB = 1536;
+const PARSER_HEAP_LIMIT_MB = 512;
 
 /** Batches in flight before the parser waits for the writer: bounds memory on a slow disk. */
 const MAX_BATCHES_AHEAD = 8;
@@ -34,8 +34,8 @@ export function readNotificationsFileInWorker(
   let report: FileReport | null = null;
   async function* run(): AsyncGenerator<ImportEvent> {
     const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };
-    // A safety net, not a budget: exceljs keeps every shared string of the workbook, so a tight
-    // limit would fail legitimate exports larger than the 45 MB bulk file.
+    // A safety net, not a budget: the shared strings live outside this heap, but a limit near
+    // what the bulk file needs would fail legitimate exports larger than it.
     const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_LIMIT_MB } });
     const queue: ParseWorkerMessage[] = [];
     let wake: (() => void) | null = null;

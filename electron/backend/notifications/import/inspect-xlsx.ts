@@ -6,11 +6,12 @@ import { AppError } from '../../errors';
 import { formatBytes, formatCount, rejectFile, type ImportLimits } from './limits';
 
 /**
- * Checks an XLSX (a zip of XML parts) before exceljs reads it, so that a zip bomb, an XML
- * entity bomb or a sheet claiming a million columns is refused in well under a second with
- * bounded memory. exceljs walks the local headers front to back with its own unzipper; yauzl
- * reads the central directory. The checks below make sure both see the same entries, then
- * inflate every entry once under the declared sizes and scan the XML as it streams by.
+ * Checks an XLSX (a zip of XML parts) before the workbook reader parses it, so that a zip bomb,
+ * an XML entity bomb or a sheet claiming a million columns is refused in well under a second
+ * with bounded memory. The reader finds parts through the central directory; a tool walking the
+ * local headers front to back (Excel's repair, most unzippers) may see others. The checks below
+ * make sure both views hold the same entries, then inflate every entry once under the declared
+ * sizes and scan the XML as it streams by.
  */
 
 export interface XlsxInspection {
@@ -118,8 +119,8 @@ async function readUInt32At(handle: fs.promises.FileHandle, position: number): P
 
 /**
  * The entries must follow each other with no gap, the last one ending at the central directory:
- * anything hidden between them would be read by exceljs's front-to-back unzipper but never have
- * been checked here. Returns each entry's data offset.
+ * anything hidden between them would be read by a front-to-back unzipper but never have been
+ * checked here. Returns each entry's data offset.
  */
 async function checkLayout(path: string, zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]): Promise<Map<yauzl.Entry, number>> {
   const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
@@ -276,7 +277,7 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-/** Shared with the streaming reader, which checks each row and cell as exceljs emits them. */
+/** Shared with the streaming reader, which checks each row and cell as it reads them. */
 export function assertWithinSheetLimits(sheet: string, row: number, col: number, limits: ImportLimits, what: string): void {
   if (row > limits.maxRows + 1 || col > limits.maxColumns) {
     throw rejectFile(

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
 import { COLUMN_KEYS, HeaderFinder, type ColumnIndex, type ColumnKey } from './columns';
 import { assertWithinSheetLimits, inspectXlsx } from './inspect-xlsx';
@@ -8,6 +6,7 @@ import type { ReadContext } from './read-context';
 import { emptyRowCells, isBlankRow, tabularRowToEvents, type RowCells } from './tabular-row';
 import type { ImportEvent } from './types';
 import { cellText, type CellInput } from './values';
+import { XlsxWorkbook, type SheetRow } from './xlsx/workbook-reader';
 
 const LINK_COLUMNS: ReadonlySet<ColumnKey> = new Set(['notifiedDocument', 'linkEn', 'linkFr', 'linkEs']);
 const DATE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['distributionDate', 'commentDeadline']);
@@ -15,28 +14,13 @@ const DATE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['distributionDate', 'comme
 const DATE_1904_OFFSET = 1462;
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/i;
 
-/** An exceljs cell value as the row parser wants it; formulas give their cached result. */
-export function cellInput(value: ExcelJS.CellValue): CellInput {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
-  if ('hyperlink' in value) return value.text;
-  if ('error' in value) return null;
-  const result = value.result;
-  return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : cellInput(result);
-}
-
-/** Link columns keep the target of a hyperlink cell or HYPERLINK() formula, not its caption. */
-function linkInput(value: ExcelJS.CellValue): CellInput {
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    if ('hyperlink' in value && typeof value.hyperlink === 'string') return value.hyperlink;
-    if ('formula' in value && typeof value.formula === 'string') {
-      const m = HYPERLINK_FORMULA.exec(value.formula);
-      if (m) return m[1];
-    }
+/** Link columns keep the target of a HYPERLINK() formula, not its caption. */
+function linkInput(value: CellInput, formula: string | undefined): CellInput {
+  if (formula !== undefined) {
+    const m = HYPERLINK_FORMULA.exec(formula);
+    if (m) return m[1];
   }
-  return cellInput(value);
+  return value;
 }
 
 /** Where each present column is, computed once per sheet so rows do no lookups by name. */
@@ -60,80 +44,66 @@ function planColumns(index: ColumnIndex, date1904: boolean): ColumnPlan {
   return plan;
 }
 
-function rowCells(row: ExcelJS.Row, plan: ColumnPlan): RowCells {
+function rowCells(row: SheetRow, plan: ColumnPlan): RowCells {
   const cells = emptyRowCells();
   for (let i = 0; i < plan.keys.length; i++) {
-    const value = row.findCell(plan.columns[i]!)?.value;
-    const input = plan.links[i] ? linkInput(value) : cellInput(value);
+    const column = plan.columns[i]! - 1;
+    const value = row.values[column] ?? null;
+    const input = plan.links[i] ? linkInput(value, row.formulas?.[column]) : value;
     cells[plan.keys[i]!] = typeof input === 'number' && plan.dateOffsets[i] !== 0 ? input + plan.dateOffsets[i]! : input;
   }
   return cells;
 }
 
-/** exceljs keeps workbookPr on the reader once workbook.xml is parsed, but does not type it. */
-function usesDate1904(reader: ExcelJS.stream.xlsx.WorkbookReader): boolean {
-  const props = (reader as unknown as { properties?: { model?: { date1904?: unknown } } }).properties;
-  return props?.model?.date1904 === true;
-}
-
-function rowTexts(row: ExcelJS.Row): string[] {
+function rowTexts(row: SheetRow): string[] {
   const texts: string[] = [];
-  for (let c = 1; c <= row.cellCount; c++) texts.push(cellText(cellInput(row.findCell(c)?.value)));
+  for (let c = 0; c < row.lastColumn; c++) texts.push(cellText(row.values[c] ?? null));
   return texts;
 }
 
 /**
- * Stream an ePing workbook row by row with exceljs's streaming reader: shared strings are cached
- * (cells point into them), styles and hyperlinks ignored. Without styles exceljs cannot tell a
- * date from a number, so date columns take numbers as Excel serials, which is what they are.
- * The first worksheet whose first rows hold the ePing header is the export; later sheets are
- * not read.
+ * Stream an ePing workbook row by row (see xlsx/workbook-reader.ts): shared strings first, then
+ * the worksheets in workbook order; styles and hyperlink parts are not read. Without styles a
+ * date cannot be told from a number, so date columns take numbers as Excel serials, which is
+ * what they are. The first worksheet whose first rows hold the ePing header is the export;
+ * later sheets are not read.
  */
 export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: AbortSignal): AsyncGenerator<ImportEvent> {
   const { sheetRows } = await inspectXlsx(path, ctx.limits, signal);
   ctx.throwIfCancelled();
 
-  const stream = fs.createReadStream(path, { highWaterMark: 1024 * 1024 });
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.open(path);
+  } catch (err) {
+    throw unreadable(err);
+  }
   let rowsEmitted = 0;
-  // exceljs often copies the whole sheet aside before the first row (see below), so bytes read
-  // say little about progress; rows emitted against the rows the inspection counted say more.
-  ctx.bytesRead =
-    sheetRows > 0
-      ? () => Math.round((ctx.totalBytes * Math.min(rowsEmitted, sheetRows)) / sheetRows)
-      : () => stream.bytesRead;
-  // While exceljs copies a worksheet aside (it does so when shared strings come after it in
-  // the zip) no row is emitted, so cancelling must also stop the stream itself.
-  const onAbort = (): void => {
-    stream.destroy();
-  };
+  // Progress is rows read against the rows the inspection counted; the shared strings, read
+  // first, are not counted.
+  ctx.bytesRead = () => (sheetRows > 0 ? Math.round((ctx.totalBytes * Math.min(rowsEmitted, sheetRows)) / sheetRows) : 0);
+  const onAbort = (): void => workbook.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
 
   let firstFailure: Error | null = null;
-  let sheetNumber = 0;
   try {
-    for await (const sheet of reader) {
-      sheetNumber++;
+    await workbook.loadSharedStrings(() => ctx.throwIfCancelled());
+    for (const sheet of workbook.sheets) {
       rowsEmitted = 0;
-      const sheetName = `sheet ${sheetNumber}`;
+      const sheetName = sheet.name;
       const finder = new HeaderFinder();
       let plan: ColumnPlan | null = null;
       let gaveUp: Error | null = null;
-      for await (const row of sheet) {
+      const checkCell = (row: number, col: number): void =>
+        assertWithinSheetLimits(sheetName, row, col, ctx.limits, `a cell in row ${row}`);
+      for await (const row of workbook.rows(sheet, checkCell)) {
         ctx.throwIfCancelled();
         rowsEmitted++;
-        assertWithinSheetLimits(sheetName, row.number, row.cellCount, ctx.limits, `a cell in row ${row.number}`);
         if (plan === null) {
           const texts = rowTexts(row);
           if (texts.every((t) => t.trim() === '')) continue;
           const search = finder.offer(texts);
-          if (search.status === 'found') plan = planColumns(search.index, usesDate1904(reader));
+          if (search.status === 'found') plan = planColumns(search.index, workbook.date1904);
           else if (search.status === 'gave-up') {
             gaveUp = search.error;
             break;
@@ -151,10 +121,14 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
   } catch (err) {
     if (err instanceof AppError) throw err;
     ctx.throwIfCancelled();
-    throw rejectFile(`The workbook could not be read: ${err instanceof Error ? err.message : String(err)}.`);
+    throw unreadable(err);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    stream.destroy();
+    workbook.close();
   }
   throw firstFailure ?? rejectFile('The workbook has no worksheet with rows.');
+}
+
+function unreadable(err: unknown): AppError {
+  return rejectFile(`The workbook could not be read: ${err instanceof Error ? err.message : String(err)}.`);
 }

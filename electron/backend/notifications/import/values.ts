@@ -1,6 +1,6 @@
 import he from 'he';
 
-/** A cell as the readers hand it over: exceljs gives numbers and Dates, CSV and JSON strings. */
+/** A cell as the readers hand it over: XLSX gives numbers (dates as serials) and strings, CSV and JSON strings. */
 export type CellInput = string | number | Date | null | undefined;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -112,7 +112,7 @@ function parseDateText(raw: string): Parsed<string | null> {
 }
 
 /**
- * A date cell to YYYY-MM-DD: Excel Date objects (read as UTC, as exceljs builds them), serial
+ * A date cell to YYYY-MM-DD: Date objects (read as UTC, as Excel libraries build them), serial
  * numbers such as 45231, and text in dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd or ISO date-time form.
  * Empty cells and placeholders ('N/A', 'Not stated') give null; impossible dates fail.
  */
@@ -121,7 +121,7 @@ export function parseDate(value: CellInput): Parsed<string | null> {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return { ok: false, reason: 'the cell holds an invalid date' };
-    // exceljs turns serials into UTC instants that can land a few ms before midnight.
+    // Libraries turn serials into UTC instants that can land a few ms before midnight.
     return { ok: true, value: isoFromUtcMs(Math.round(ms / 1000) * 1000) };
   }
   if (typeof value === 'number') {
