@@ -39,6 +39,7 @@ function watchedBaseSymbols(db: Database): Set<string> {
  */
 export function detectCommentFollowups(db: Database, notificationIds: Iterable<number>, now = new Date()): number {
   // A bulk import touches up to 100,000 rows; only measures somebody commented on matter.
+  if (!db.prepare('SELECT 1 FROM comments WHERE submission_date IS NOT NULL LIMIT 1').get()) return 0;
   const watched = watchedBaseSymbols(db);
   if (watched.size === 0) return 0;
   const pick = db.prepare(`SELECT id, base_symbol, distribution_date FROM notifications WHERE id = ? AND doc_type IN ${LATER_DOC_TYPES}`);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { toSearchText } from '../../../shared/domain/search-text';
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -6,54 +7,125 @@ interface SchemaObject {
   sql: string;
 }
 
+/** The columns of a new notification that the search index and the code table are built from. */
+export interface IndexedFields {
+  symbol: string;
+  title: string;
+  description: string;
+  products: string;
+  /** JSON arrays, as stored on the row. */
+  hs_codes: string;
+  ics_codes: string;
+  keywords: string;
+  objectives: string;
+}
+
+export interface BulkLoad {
+  /** Index a notification this import inserted, as the insert triggers would have. */
+  added(id: number, row: IndexedFields): void;
+  /** Bring back what was suspended: the collected codes written in key order, triggers and indexes recreated. */
+  finish(): void;
+}
+
+/** The insert triggers bulk mode does the work of (migrations 0070 and 0090). */
+const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert', 'notification_codes_insert']);
+
 /**
  * Large imports insert tens of thousands of rows; keeping a dozen secondary indexes and the
- * search triggers current row by row costs more than parsing the file. Inside the import's own
- * transaction, bulk mode drops them (the UNIQUE symbol index stays, the writer needs it), and
- * `finish` recreates them exactly as stored in the schema and replays the UPDATE triggers over
- * the touched rows, so the full-text index and code table end as the row-by-row path leaves them.
- * DDL is transactional in SQLite: a rollback brings every dropped object back.
+ * search triggers current row by row costs far more than parsing the file. Inside the import's
+ * own transaction, bulk mode drops the secondary indexes (the UNIQUE symbol index stays, the
+ * writer needs it) and the two insert triggers it knows; each inserted row is then put into
+ * the full-text index directly, with its text prepared by the same function the trigger calls,
+ * and its codes are collected and written in key order at the end. Update triggers stay, so a
+ * row the file changes is re-indexed as usual. The indexes are recreated exactly as stored in
+ * the schema, and the tables end as the row-by-row path leaves them (tested). DDL is
+ * transactional in SQLite: a rollback brings every dropped object back.
  */
-export function suspendNotificationIndexes(db: Database): { finish(touchedIds: readonly number[]): void } {
-  const objects = db
-    .prepare(
-      `SELECT type, name, sql FROM sqlite_master
-       WHERE tbl_name = 'notifications' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
-    )
-    .all() as SchemaObject[];
+export function suspendNotificationIndexes(db: Database): BulkLoad {
+  const objects = (
+    db
+      .prepare(
+        `SELECT type, name, sql FROM sqlite_master
+         WHERE tbl_name = 'notifications' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
+      )
+      .all() as SchemaObject[]
+  ).filter((o) => o.type === 'index' || INSERT_TRIGGERS.has(o.name));
   const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
   for (const o of objects) db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} ${quote(o.name)}`);
 
+  const fts = db.prepare(
+    `INSERT INTO notifications_fts (rowid, symbol, title, description, products, keywords, zh) VALUES (?, ?, ?, ?, ?, ?, '')`,
+  );
+  const codes: CodeRow[] = [];
+
   return {
-    finish(touchedIds) {
-      for (const o of objects) if (o.type === 'trigger') db.exec(o.sql);
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)');
-      db.exec('DELETE FROM temp.import_touched');
-      const add = db.prepare('INSERT OR IGNORE INTO temp.import_touched (id) VALUES (?)');
-      for (const id of touchedIds) add.run(id);
-      // Naming every column some UPDATE OF trigger watches fires each of them once per row,
-      // before the indexes exist, so no index is written twice.
-      const watched = updateTriggerColumns(objects);
-      if (watched.length > 0) {
-        db.exec(
-          `UPDATE notifications SET ${watched.map((c) => `${c} = ${c}`).join(', ')}
-           WHERE id IN (SELECT id FROM temp.import_touched)`,
-        );
-      }
-      for (const o of objects) if (o.type === 'index') db.exec(o.sql);
-      db.exec('DROP TABLE temp.import_touched');
+    added(id, row) {
+      fts.run(
+        id,
+        row.symbol,
+        toSearchText(row.title),
+        toSearchText(row.description),
+        toSearchText(`${row.products} ${row.hs_codes} ${row.ics_codes}`),
+        toSearchText(`${row.keywords} ${row.objectives}`),
+      );
+      collectCodes(codes, id, row);
+    },
+    finish() {
+      writeCodes(db, codes);
+      codes.length = 0;
+      for (const o of objects) db.exec(o.sql);
     },
   };
 }
 
-/** The columns named by `AFTER UPDATE OF a, b ON notifications` clauses. */
-function updateTriggerColumns(objects: readonly SchemaObject[]): string[] {
-  const columns = new Set<string>();
-  for (const o of objects) {
-    const m = /UPDATE\s+OF\s+([\w\s,]+?)\s+ON\s+notifications/i.exec(o.sql);
-    if (m) for (const c of m[1]!.split(',')) columns.add(c.trim());
+type CodeRow = [kind: string, code: string, id: number];
+
+/** SQLite's trim(): spaces only. */
+const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
+/** SQLite's lower() without ICU: ASCII letters only. */
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+function jsonStrings(json: string): unknown[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
   }
-  return [...columns].filter((c) => /^[a-z_]+$/.test(c));
+}
+
+/** The rows migration 0090's notification_codes triggers derive, computed the same way. */
+function collectCodes(out: CodeRow[], id: number, row: IndexedFields): void {
+  const add = (kind: string, code: string): void => {
+    if (code.length > 0) out.push([kind, code, id]);
+  };
+  for (const v of jsonStrings(row.hs_codes)) add('hs', trimSpaces(String(v)).replace(/[. -]/g, ''));
+  for (const v of jsonStrings(row.ics_codes)) add('ics', trimSpaces(String(v)));
+  for (const v of jsonStrings(row.keywords)) add('keyword', asciiLower(trimSpaces(String(v))));
+  for (const v of jsonStrings(row.objectives)) add('objective', asciiLower(trimSpaces(String(v))));
+}
+
+/** Rows per INSERT statement: one call into SQLite per 200 rows instead of one per row. */
+const CODE_BATCH = 200;
+
+/** Written in key order, each row lands next to the previous one instead of anywhere in the tree. */
+function writeCodes(db: Database, rows: CodeRow[]): void {
+  const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => byText(a[0], b[0]) || byText(a[1], b[1]) || a[2] - b[2]);
+  const sql = (n: number): string =>
+    `INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`;
+  const batch = db.prepare(sql(CODE_BATCH));
+  const params: Array<string | number> = [];
+  let at = 0;
+  for (; at + CODE_BATCH <= rows.length; at += CODE_BATCH) {
+    params.length = 0;
+    for (let i = at; i < at + CODE_BATCH; i++) params.push(...rows[i]!);
+    batch.run(params);
+  }
+  if (at < rows.length) {
+    const rest = rows.slice(at);
+    db.prepare(sql(rest.length)).run(rest.flat());
+  }
 }
 
 /** Rows a file will likely bring, from its size: about 330 bytes a row in XLSX, 1.4 KB in text. */

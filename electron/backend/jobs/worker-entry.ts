@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureConnection } from '../db/connection';
+import { checkpointAfterImport } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
 import type { ParseWorkerData } from '../imports/parse-in-worker';
 import { errorBody } from './job-runner';
@@ -40,6 +41,8 @@ if (data.role === 'parse') {
         (e: unknown) => send({ type: 'failed', error: errorBody(e) }),
       )
       .finally(() => {
+        // After the report: the analyst sees the result while the log is copied.
+        if (m.request.kind === 'import') checkpointAfterImport(db);
         db.close();
         port.close();
       });

@@ -1,16 +1,5 @@
 import type { Database } from 'better-sqlite3';
 
-interface Candidate {
-  id: number;
-  area: string;
-  member_code: string;
-  doc_type: string;
-  title: string;
-  distribution_date: string | null;
-  joint_symbols: string;
-  bloc: string | null;
-}
-
 function candidateIds(db: Database): number[] {
   const rows = db
     .prepare(
@@ -26,43 +15,88 @@ export function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** What decides a notification's family: the columns of its row. */
+export interface FamilyFields {
+  area: string;
+  member_code: string;
+  doc_type: string;
+  title: string;
+  distribution_date: string | null;
+  /** JSON array of the symbols of a joint notification. */
+  joint_symbols: string;
+}
+
 /**
- * Put base notifications into measure families: every symbol of one joint notification, and
- * the same-day, same-title drafts of GCC or EAEU members. Addenda and revisions need no family
- * of their own: they join through base_symbol. Runs inside the caller's transaction.
+ * Finds or opens the family of a base notification: every symbol of one joint notification
+ * share one, and so do the same-day, same-title drafts of GCC or EAEU members. Addenda and
+ * revisions need no family of their own: they join through base_symbol. Families are looked up
+ * once per key and remembered, so a bulk import asks the database once per family.
+ */
+export class FamilyAssigner {
+  private readonly blocs = new Map<string, string>();
+  private readonly known = new Map<string, number>();
+  private readonly findFamily;
+  private readonly createFamily;
+
+  constructor(db: Database) {
+    const rows = db.prepare('SELECT country_code, bloc FROM country_blocs ORDER BY bloc').all() as Array<{ country_code: string; bloc: string }>;
+    for (const r of rows) if (!this.blocs.has(r.country_code)) this.blocs.set(r.country_code, r.bloc);
+    this.findFamily = db.prepare('SELECT id FROM measure_families WHERE key = ?');
+    this.createFamily = db.prepare('INSERT INTO measure_families (kind, key, title) VALUES (?, ?, ?)');
+  }
+
+  /** Quick test before any parsing: only joint notifications and bloc members can have a family. */
+  mayHaveFamily(c: FamilyFields): boolean {
+    return (c.doc_type === 'regular' || c.doc_type === 'emergency') && (c.joint_symbols !== '[]' || this.blocs.has(c.member_code));
+  }
+
+  /** The family id for the notification, opening the family when it is the first; null for none. */
+  familyFor(c: FamilyFields): number | null {
+    if (!this.mayHaveFamily(c)) return null;
+    const joint = JSON.parse(c.joint_symbols) as string[];
+    const bloc = this.blocs.get(c.member_code);
+    let kind: 'joint' | 'GCC' | 'EAEU';
+    let key: string;
+    if (joint.length > 1) {
+      kind = 'joint';
+      key = `joint|${[...joint].sort().join(',')}`;
+    } else if ((bloc === 'GCC' || bloc === 'EAEU') && c.distribution_date) {
+      kind = bloc;
+      key = `${bloc}|${c.area}|${c.distribution_date}|${normaliseTitle(c.title)}`;
+    } else {
+      return null;
+    }
+    let id = this.known.get(key);
+    if (id === undefined) {
+      const existing = this.findFamily.get(key) as { id: number } | undefined;
+      id = existing ? existing.id : Number(this.createFamily.run(kind, key, c.title).lastInsertRowid);
+      this.known.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Put base notifications without a family into one (see FamilyAssigner). Runs inside the
+ * caller's transaction. Returns how many were assigned.
  */
 export function assignFamilies(db: Database, notificationIds: Iterable<number>): number {
   const pick = db.prepare(`
-    SELECT n.id, n.area, n.member_code, n.doc_type, n.title, n.distribution_date, n.joint_symbols,
-           (SELECT bloc FROM country_blocs b WHERE b.country_code = n.member_code ORDER BY bloc LIMIT 1) AS bloc
-    FROM notifications n WHERE n.id = ? AND n.family_id IS NULL AND n.doc_type IN ('regular', 'emergency')`);
-  const findFamily = db.prepare('SELECT id FROM measure_families WHERE key = ?');
-  const createFamily = db.prepare('INSERT INTO measure_families (kind, key, title) VALUES (?, ?, ?)');
+    SELECT n.id, n.area, n.member_code, n.doc_type, n.title, n.distribution_date, n.joint_symbols
+    FROM notifications n WHERE n.id = ? AND n.family_id IS NULL`);
   const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
-  // Most notifications of a bulk import are neither joint nor from a bloc member: one scan
+  const assigner = new FamilyAssigner(db);
+  // Most notifications of a large import are neither joint nor from a bloc member: one scan
   // finds the few worth a look instead of a query for each.
   const ids = [...notificationIds];
   const candidates = ids.length < 1000 ? null : new Set(candidateIds(db));
   let assigned = 0;
   for (const id of ids) {
     if (candidates && !candidates.has(id)) continue;
-    const c = pick.get(id) as Candidate | undefined;
+    const c = pick.get(id) as (FamilyFields & { id: number }) | undefined;
     if (!c) continue;
-    const joint = JSON.parse(c.joint_symbols) as string[];
-    let kind: 'joint' | 'GCC' | 'EAEU';
-    let key: string;
-    if (joint.length > 1) {
-      kind = 'joint';
-      key = `joint|${[...joint].sort().join(',')}`;
-    } else if (c.bloc === 'GCC' || c.bloc === 'EAEU') {
-      if (!c.distribution_date) continue;
-      kind = c.bloc;
-      key = `${c.bloc}|${c.area}|${c.distribution_date}|${normaliseTitle(c.title)}`;
-    } else {
-      continue;
-    }
-    const existing = findFamily.get(key) as { id: number } | undefined;
-    const familyId = existing ? existing.id : Number(createFamily.run(kind, key, c.title).lastInsertRowid);
+    const familyId = assigner.familyFor(c);
+    if (familyId === null) continue;
     setFamily.run(familyId, c.id);
     assigned += 1;
   }
