@@ -7,9 +7,8 @@ interface SchemaObject {
   sql: string;
 }
 
-/** The columns of a new notification that the search index and the code table are built from. */
+/** The stored columns of a new notification that the search index is built from. */
 export interface IndexedFields {
-  symbol: string;
   title: string;
   description: string;
   products: string;
@@ -22,7 +21,7 @@ export interface IndexedFields {
 
 export interface BulkLoad {
   /** Index a notification this import inserted, as the insert triggers would have. */
-  added(id: number, row: IndexedFields): void;
+  added(id: number, record: CodeSource, row: IndexedFields): void;
   /** Bring back what was suspended: the collected codes written in key order, triggers and indexes recreated. */
   finish(): void;
 }
@@ -59,16 +58,16 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
   const codes: CodeRow[] = [];
 
   return {
-    added(id, row) {
+    added(id, record, row) {
       fts.run(
         id,
-        row.symbol,
+        record.symbol,
         toSearchText(row.title),
         toSearchText(row.description),
         toSearchText(`${row.products} ${row.hs_codes} ${row.ics_codes}`),
         toSearchText(`${row.keywords} ${row.objectives}`),
       );
-      collectCodes(codes, id, row);
+      collectCodes(codes, id, record);
     },
     finish() {
       writeCodes(db, codes);
@@ -85,24 +84,24 @@ const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
 /** SQLite's lower() without ICU: ASCII letters only. */
 const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
-function jsonStrings(json: string): unknown[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
+/** The parsed lists a row's JSON columns are written from. */
+export interface CodeSource {
+  symbol: string;
+  hsCodes: readonly string[];
+  icsCodes: readonly string[];
+  keywords: readonly string[];
+  objectives: readonly string[];
 }
 
 /** The rows migration 0090's notification_codes triggers derive, computed the same way. */
-function collectCodes(out: CodeRow[], id: number, row: IndexedFields): void {
+function collectCodes(out: CodeRow[], id: number, r: CodeSource): void {
   const add = (kind: string, code: string): void => {
     if (code.length > 0) out.push([kind, code, id]);
   };
-  for (const v of jsonStrings(row.hs_codes)) add('hs', trimSpaces(String(v)).replace(/[. -]/g, ''));
-  for (const v of jsonStrings(row.ics_codes)) add('ics', trimSpaces(String(v)));
-  for (const v of jsonStrings(row.keywords)) add('keyword', asciiLower(trimSpaces(String(v))));
-  for (const v of jsonStrings(row.objectives)) add('objective', asciiLower(trimSpaces(String(v))));
+  for (const v of r.hsCodes) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
+  for (const v of r.icsCodes) add('ics', trimSpaces(v));
+  for (const v of r.keywords) add('keyword', asciiLower(trimSpaces(v)));
+  for (const v of r.objectives) add('objective', asciiLower(trimSpaces(v)));
 }
 
 /** Rows per INSERT statement: one call into SQLite per 200 rows instead of one per row. */

@@ -49,10 +49,11 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
   };
 }
 
-function hashRow(row: ImportedRow): string {
-  const h = crypto.createHash('sha1');
-  for (const f of IMPORTED_FIELDS) h.update(row[f] ?? '\u0000').update('\u0001');
-  return h.digest('hex');
+/** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
+export function hashRow(row: ImportedRow): string {
+  let text = '';
+  for (const f of IMPORTED_FIELDS) text += (row[f] ?? '\u0000') + '\u0001';
+  return crypto.createHash('sha1').update(text).digest('hex');
 }
 
 export interface ImportMeta {
@@ -160,12 +161,12 @@ export async function writeNotifications(
           const r = event.record;
           const familyId = families.familyFor({
             area: r.area, member_code: r.memberCode, doc_type: r.docType, title: r.title,
-            distribution_date: r.distributionDate, joint_symbols: row.joint_symbols ?? '[]',
+            distribution_date: r.distributionDate, joint_symbols: row.joint_symbols ?? '[]', jointSymbols: r.jointSymbols,
           });
           const values: Array<string | number | null> = [symbol, source, now, now, hash, importId, familyId];
           for (const f of IMPORTED_FIELDS) values.push(row[f]);
           const id = Number(insert.run(values).lastInsertRowid);
-          bulk?.added(id, { ...row, symbol } as IndexedFields);
+          bulk?.added(id, r, row as IndexedFields);
           inserted.push(id);
           counts.inserted += 1;
         } else if (existing.content_hash === hash) {

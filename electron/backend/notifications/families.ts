@@ -24,6 +24,8 @@ export interface FamilyFields {
   distribution_date: string | null;
   /** JSON array of the symbols of a joint notification. */
   joint_symbols: string;
+  /** The same symbols when the caller has them parsed already. */
+  jointSymbols?: readonly string[];
 }
 
 /**
@@ -53,7 +55,7 @@ export class FamilyAssigner {
   /** The family id for the notification, opening the family when it is the first; null for none. */
   familyFor(c: FamilyFields): number | null {
     if (!this.mayHaveFamily(c)) return null;
-    const joint = JSON.parse(c.joint_symbols) as string[];
+    const joint = c.jointSymbols ?? (JSON.parse(c.joint_symbols) as string[]);
     const bloc = this.blocs.get(c.member_code);
     let kind: 'joint' | 'GCC' | 'EAEU';
     let key: string;
