@@ -31,6 +31,8 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
+  // The import's parse worker runs from the bundle, as in the app.
+  execFileSync(process.execPath, ['scripts/build.mjs', '--backend'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (!fs.existsSync(workbook)) {
     process.stdout.write(`generating ${ROWS} synthetic ePing rows -> ${workbook}\n`);
     await writeSyntheticEping(workbook, { rows: ROWS, seed: 20261121, sharedStrings: true });
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
       `Pingyi benchmark, ${ROWS} rows (${(size / 1024 / 1024).toFixed(1)} MB XLSX), ${os.cpus().length} cores, Node ${process.version}`,
       `parse only (floor)   ${s(parse.ms)}   peak RSS ${parse.maxRssMb} MB   (${String(parse.records)} records)`,
       `import               ${s(imp.ms)}   peak RSS ${imp.maxRssMb} MB   inserted ${String(imp.inserted)}, rejected ${String(imp.rejected)}`,
-      `  import / floor     ${(imp.ms / parse.ms).toFixed(2)}x          target < 30 s and <= 1.5x, RSS < 600 MB: ${verdict(imp.ms < 30_000 && imp.ms <= 1.5 * parse.ms && imp.maxRssMb < 600)}`,
+      `  import / floor     ${(imp.ms / parse.ms).toFixed(2)}x          target < 30 s: ${verdict(imp.ms < 30_000)}, <= 1.5x: ${verdict(imp.ms <= 1.5 * parse.ms)}, RSS < 600 MB: ${verdict(imp.maxRssMb < 600)}`,
+      `  then log copied    ${s(Number(imp.checkpointMs))}   (WAL checkpoint after the report, on the job worker in the app)`,
       `re-import            ${s(reimp.ms)}   unchanged ${String(reimp.unchanged)}, inserted ${String(reimp.inserted)}   target < 20 s: ${verdict(reimp.ms < 20_000 && reimp.inserted === 0)}`,
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readNotificationsFile } from '../electron/backend/notifications/import';
+import { startBackend } from '../electron/backend/backend';
+import { writeNotifications } from '../electron/backend/imports/write-notifications';
+import type { ImportEvent } from '../electron/backend/notifications/import/types';
+const cache = '/tmp/prof/events.bin';
+let events: ImportEvent[];
+if (!fs.existsSync(cache)) {
+  const r = readNotificationsFile('bench/out/eping-synthetic-105000.xlsx', {});
+  events = [];
+  for await (const e of r) events.push(e);
+  fs.writeFileSync(cache, v8.serialize(events));
+} else events = v8.deserialize(fs.readFileSync(cache)) as ImportEvent[];
+console.log('events', events.length);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+const backend = await startBackend({ dataDir: dir, appVersion: 'x' });
+const db = backend.ctx.db;
+db.pragma('cache_size = -' + (process.env.CACHE ?? '65536'));
+if (process.env.THREADS) db.pragma('threads = ' + process.env.THREADS);
+const origExec = db.exec.bind(db);
+(db as any).exec = (sql: string) => { const t0 = performance.now(); const r = origExec(sql); const ms = performance.now() - t0; if (ms > 50) console.log(Math.round(ms), sql.replace(/\s+/g, ' ').slice(0, 110)); return r; };
+async function* gen() { for (const e of events) yield e; }
+const t = performance.now();
+await writeNotifications(db, gen(), () => ({ format: 'eping-xlsx', encoding: null, rowsRead: events.length }), { fileName: 'x', fileSize: 1, fileSha256: 'x', actor: 'a' }, { bulk: process.env.BULK !== '0' });
+console.log('write ms', Math.round(performance.now() - t));
+const t2 = performance.now();
+db.pragma('wal_checkpoint(TRUNCATE)');
+console.log('checkpoint ms', Math.round(performance.now() - t2), 'db MB', fs.statSync(path.join(dir, 'pingyi.sqlite3')).size >> 20);
+console.log(db.prepare("SELECT kind, count(*) n, count(DISTINCT code) d FROM notification_codes GROUP BY kind").all());
+console.log(db.prepare("SELECT name, sum(pgsize)>>20 AS mb FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12").all());
+backend.close();
+fs.rmSync(dir, { recursive: true });
