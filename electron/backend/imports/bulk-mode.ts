@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { toSearchText } from '../../../shared/domain/search-text';
+import { searchSources, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -7,21 +7,9 @@ interface SchemaObject {
   sql: string;
 }
 
-/** The stored columns of a new notification that the search index is built from. */
-export interface IndexedFields {
-  title: string;
-  description: string;
-  products: string;
-  /** JSON arrays, as stored on the row. */
-  hs_codes: string;
-  ics_codes: string;
-  keywords: string;
-  objectives: string;
-}
-
 export interface BulkLoad {
   /** Index a notification this import inserted, as the insert triggers would have. */
-  added(id: number, record: CodeSource, row: IndexedFields): void;
+  added(id: number, prepared: PreparedRow): void;
   /** Bring back what was suspended: the collected codes written in key order, triggers and indexes recreated. */
   finish(): void;
 }
@@ -34,8 +22,8 @@ const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert'
  * search triggers current row by row costs far more than parsing the file. Inside the import's
  * own transaction, bulk mode drops the secondary indexes (the UNIQUE symbol index stays, the
  * writer needs it) and the two insert triggers it knows; each inserted row is then put into
- * the full-text index directly, with its text prepared by the same function the trigger calls,
- * and its codes are collected and written in key order at the end. Update triggers stay, so a
+ * the full-text index directly, with its text prepared (prepared-row.ts) by the same function
+ * the trigger calls, and its codes are collected and written in key order at the end. Update triggers stay, so a
  * row the file changes is re-indexed as usual. The indexes are recreated exactly as stored in
  * the schema, and the tables end as the row-by-row path leaves them (tested). DDL is
  * transactional in SQLite: a rollback brings every dropped object back.
@@ -58,16 +46,12 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
   const codes: CodeRow[] = [];
 
   return {
-    added(id, record, row) {
-      fts.run(
-        id,
-        record.symbol,
-        toSearchText(row.title),
-        toSearchText(row.description),
-        toSearchText(`${row.products} ${row.hs_codes} ${row.ics_codes}`),
-        toSearchText(`${row.keywords} ${row.objectives}`),
-      );
-      collectCodes(codes, id, record);
+    added(id, prepared) {
+      const sources = searchSources(prepared.values);
+      const text = prepared.search;
+      fts.run(id, prepared.symbol, text[0] ?? sources[0], text[1] ?? sources[1], text[2] ?? sources[2], text[3] ?? sources[3]);
+      const c = prepared.codes;
+      for (let i = 0; i + 1 < c.length; i += 2) codes.push([c[i]!, c[i + 1]!, id]);
     },
     finish() {
       writeCodes(db, codes);
@@ -78,31 +62,6 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
 }
 
 type CodeRow = [kind: string, code: string, id: number];
-
-/** SQLite's trim(): spaces only. */
-const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
-/** SQLite's lower() without ICU: ASCII letters only. */
-const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-
-/** The parsed lists a row's JSON columns are written from. */
-export interface CodeSource {
-  symbol: string;
-  hsCodes: readonly string[];
-  icsCodes: readonly string[];
-  keywords: readonly string[];
-  objectives: readonly string[];
-}
-
-/** The rows migration 0090's notification_codes triggers derive, computed the same way. */
-function collectCodes(out: CodeRow[], id: number, r: CodeSource): void {
-  const add = (kind: string, code: string): void => {
-    if (code.length > 0) out.push([kind, code, id]);
-  };
-  for (const v of r.hsCodes) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
-  for (const v of r.icsCodes) add('ics', trimSpaces(v));
-  for (const v of r.keywords) add('keyword', asciiLower(trimSpaces(v)));
-  for (const v of r.objectives) add('objective', asciiLower(trimSpaces(v)));
-}
 
 /** Rows per INSERT statement: one call into SQLite per 200 rows instead of one per row. */
 const CODE_BATCH = 200;

@@ -1,60 +1,14 @@
-import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ImportReport, RowRejection } from '../../../shared/contract/imports';
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
-import { suspendNotificationIndexes, type IndexedFields } from './bulk-mode';
+import { suspendNotificationIndexes } from './bulk-mode';
+import { FIELD_INDEX, IMPORTED_FIELDS, prepareRow, type ImportedRow } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
-import type { ImportEvent, ParsedNotification } from '../notifications/import/types';
+import type { ImportEvent } from '../notifications/import/types';
 
 export const MAX_KEPT_REJECTIONS = 10_000;
-
-/** Columns an import owns, in the order they are hashed and compared. */
-const IMPORTED_FIELDS = [
-  'area', 'member_code', 'member_name', 'base_symbol', 'parent_symbol', 'doc_type', 'title', 'description',
-  'products', 'hs_codes', 'ics_codes', 'keywords', 'objectives', 'notification_type', 'distribution_date',
-  'comment_deadline', 'document_links', 'link_en', 'link_fr', 'link_es', 'proposed_adoption',
-  'proposed_entry_into_force', 'countries_affected', 'joint_symbols',
-] as const;
-type ImportedField = (typeof IMPORTED_FIELDS)[number];
-type ImportedRow = Record<ImportedField, string | null>;
-
-export function toImportedRow(r: ParsedNotification): ImportedRow {
-  return {
-    area: r.area,
-    member_code: r.memberCode,
-    member_name: r.memberName,
-    base_symbol: r.baseSymbol,
-    parent_symbol: r.parentSymbol,
-    doc_type: r.docType,
-    title: r.title,
-    description: r.description,
-    products: r.products,
-    hs_codes: JSON.stringify(r.hsCodes),
-    ics_codes: JSON.stringify(r.icsCodes),
-    keywords: JSON.stringify(r.keywords),
-    objectives: JSON.stringify(r.objectives),
-    notification_type: r.notificationType,
-    distribution_date: r.distributionDate,
-    comment_deadline: r.commentDeadline,
-    document_links: JSON.stringify(r.documentLinks),
-    link_en: r.links.en,
-    link_fr: r.links.fr,
-    link_es: r.links.es,
-    proposed_adoption: r.proposedAdoption,
-    proposed_entry_into_force: r.proposedEntryIntoForce,
-    countries_affected: JSON.stringify(r.countriesAffected),
-    joint_symbols: JSON.stringify(r.jointSymbols),
-  };
-}
-
-/** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
-export function hashRow(row: ImportedRow): string {
-  let text = '';
-  for (const f of IMPORTED_FIELDS) text += (row[f] ?? '\u0000') + '\u0001';
-  return crypto.createHash('sha1').update(text).digest('hex');
-}
 
 export interface ImportMeta {
   fileName: string;
@@ -104,15 +58,17 @@ export async function writeNotifications(
   // A symbol met twice in one file would flip between its rows on every re-import.
   const seen = new Map<string, number>();
 
-  const find = db.prepare(`SELECT id, content_hash, ${IMPORTED_FIELDS.join(', ')} FROM notifications WHERE symbol = ?`);
+  // The stored columns are read only when the hash says the row changed.
+  const find = db.prepare('SELECT id, content_hash FROM notifications WHERE symbol = ?');
+  const stored = db.prepare(`SELECT ${IMPORTED_FIELDS.join(', ')} FROM notifications WHERE id = ?`);
   // Positional parameters: binding by name costs a lookup per column on 100,000 rows.
   const insert = db.prepare(`
     INSERT INTO notifications (symbol, source, created_at, updated_at, content_hash, last_import_id, family_id, ${IMPORTED_FIELDS.join(', ')})
     VALUES (?, ?, ?, ?, ?, ?, ?, ${IMPORTED_FIELDS.map(() => '?').join(', ')})`);
   const update = db.prepare(`
-    UPDATE notifications SET ${IMPORTED_FIELDS.map((f) => `${f} = @${f}`).join(', ')},
-      content_hash = @hash, updated_at = @now, last_import_id = @importId
-    WHERE id = @id`);
+    UPDATE notifications SET ${IMPORTED_FIELDS.map((f) => `${f} = ?`).join(', ')},
+      content_hash = ?, updated_at = ?, last_import_id = ?
+    WHERE id = ?`);
   const change = db.prepare(`
     INSERT INTO notification_changes (notification_id, import_id, at, actor, field, old_value, new_value)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -140,50 +96,52 @@ export async function writeNotifications(
       if (event.kind === 'rejection') {
         counts.rejected += 1;
         if (rejections.length < MAX_KEPT_REJECTIONS) rejections.push(event.rejection);
-      } else if (seen.has(event.record.symbol)) {
-        counts.rejected += 1;
-        if (rejections.length < MAX_KEPT_REJECTIONS) {
-          rejections.push({
-            row: event.record.row,
-            field: 'Document symbol',
-            reason: `${event.record.symbol} appears again in this file (first at row ${seen.get(event.record.symbol)}); only the first row is imported`,
-            value: event.record.symbol,
-          });
-        }
       } else {
-        seen.set(event.record.symbol, event.record.row);
-        const row = toImportedRow(event.record);
-        const hash = hashRow(row);
-        const existing = find.get(event.record.symbol) as (ImportedRow & { id: number; content_hash: string | null }) | undefined;
-        if (!existing) {
-          source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
-          const symbol = event.record.symbol;
-          const r = event.record;
-          const familyId = families.familyFor({
-            area: r.area, member_code: r.memberCode, doc_type: r.docType, title: r.title,
-            distribution_date: r.distributionDate, joint_symbols: row.joint_symbols ?? '[]', jointSymbols: r.jointSymbols,
-          });
-          const values: Array<string | number | null> = [symbol, source, now, now, hash, importId, familyId];
-          for (const f of IMPORTED_FIELDS) values.push(row[f]);
-          const id = Number(insert.run(values).lastInsertRowid);
-          bulk?.added(id, r, row as IndexedFields);
-          inserted.push(id);
-          counts.inserted += 1;
-        } else if (existing.content_hash === hash) {
-          counts.unchanged += 1;
-        } else {
-          let changed = false;
-          for (const f of IMPORTED_FIELDS) {
-            if ((existing[f] ?? null) !== (row[f] ?? null)) {
-              change.run(existing.id, importId, now, meta.actor, f, existing[f], row[f]);
-              changed = true;
-            }
+        const p = prepareRow(event.record);
+        const firstRow = seen.get(p.symbol);
+        if (firstRow !== undefined) {
+          counts.rejected += 1;
+          if (rejections.length < MAX_KEPT_REJECTIONS) {
+            rejections.push({
+              row: p.row,
+              field: 'Document symbol',
+              reason: `${p.symbol} appears again in this file (first at row ${firstRow}); only the first row is imported`,
+              value: p.symbol,
+            });
           }
-          update.run({ ...row, id: existing.id, now, hash, importId });
-          if (changed) {
-            counts.updated += 1;
-            updated.push(existing.id);
-          } else counts.unchanged += 1;
+        } else {
+          seen.set(p.symbol, p.row);
+          const existing = find.get(p.symbol) as { id: number; content_hash: string | null } | undefined;
+          if (!existing) {
+            source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
+            const v = p.values;
+            const familyId = families.familyFor({
+              area: v[FIELD_INDEX.area]!, member_code: v[FIELD_INDEX.member_code]!, doc_type: v[FIELD_INDEX.doc_type]!,
+              title: v[FIELD_INDEX.title] ?? '', distribution_date: v[FIELD_INDEX.distribution_date] ?? null,
+              joint_symbols: v[FIELD_INDEX.joint_symbols] ?? '[]', jointSymbols: p.jointSymbols,
+            });
+            const id = Number(insert.run(p.symbol, source, now, now, p.hash, importId, familyId, ...v).lastInsertRowid);
+            bulk?.added(id, p);
+            inserted.push(id);
+            counts.inserted += 1;
+          } else if (existing.content_hash === p.hash) {
+            counts.unchanged += 1;
+          } else {
+            const old = stored.get(existing.id) as ImportedRow;
+            let changed = false;
+            IMPORTED_FIELDS.forEach((f, i) => {
+              const value = p.values[i] ?? null;
+              if ((old[f] ?? null) !== value) {
+                change.run(existing.id, importId, now, meta.actor, f, old[f], value);
+                changed = true;
+              }
+            });
+            update.run(...p.values, p.hash, now, importId, existing.id);
+            if (changed) {
+              counts.updated += 1;
+              updated.push(existing.id);
+            } else counts.unchanged += 1;
+          }
         }
       }
       if (counts.rows % 500 === 0) options.onProgress?.({ ...counts });

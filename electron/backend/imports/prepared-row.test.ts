@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashRow, toImportedRow } from './write-notifications';
+import { hashRow, prepareRow, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -15,8 +15,20 @@ describe('the content hash of an imported row', () => {
   it('is the digest earlier versions stored, field by field, so re-imports still find rows unchanged', () => {
     const row = toImportedRow(record);
     const fieldByField = crypto.createHash('sha1');
-    for (const value of Object.values(row)) fieldByField.update(value ?? '\u0000').update('\u0001');
+    for (const value of Object.values(row) as Array<string | null>) fieldByField.update(value ?? '\u0000').update('\u0001');
     expect(hashRow(row)).toBe(fieldByField.digest('hex'));
     expect(hashRow({ ...row, comment_deadline: '2024-05-01' })).not.toBe(hashRow(row));
+  });
+});
+
+describe('a prepared row', () => {
+  it('carries index text only where it differs from the stored text, and the codes as the triggers derive them', () => {
+    const p = prepareRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] });
+    expect(p.values[6]).toBe('Electric vehicles 电动汽车');
+    // Han text is expanded into pairs and single characters; the rest is stored text as it is.
+    expect(p.search[0]).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
+    expect(p.search[1]).toBeNull();
+    expect(p.codes).toEqual(['hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries']);
+    expect(p.hash).toBe(hashRow(toImportedRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] })));
   });
 });

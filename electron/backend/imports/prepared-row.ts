@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import { toSearchText } from '../../../shared/domain/search-text';
+import type { ParsedNotification } from '../notifications/import/types';
+
+/** Columns an import owns, in the order they are hashed, compared and bound. */
+export const IMPORTED_FIELDS = [
+  'area', 'member_code', 'member_name', 'base_symbol', 'parent_symbol', 'doc_type', 'title', 'description',
+  'products', 'hs_codes', 'ics_codes', 'keywords', 'objectives', 'notification_type', 'distribution_date',
+  'comment_deadline', 'document_links', 'link_en', 'link_fr', 'link_es', 'proposed_adoption',
+  'proposed_entry_into_force', 'countries_affected', 'joint_symbols',
+] as const;
+export type ImportedField = (typeof IMPORTED_FIELDS)[number];
+export type ImportedRow = Record<ImportedField, string | null>;
+
+/** Position of each imported column in PreparedRow.values. */
+export const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
+
+/**
+ * One parsed notification as the writer stores it: column values, content hash, the text for
+ * the full-text index and the rows for the code table, all derived from the record alone.
+ * (Preparing rows on the parse worker instead was measured: the structured clone between the
+ * threads and the parser's own work then made the parser the slower side, for no gain.)
+ */
+export interface PreparedRow {
+  row: number;
+  symbol: string;
+  /** Column values in IMPORTED_FIELDS order. */
+  values: Array<string | null>;
+  hash: string;
+  /**
+   * Index text of the title, description, products with codes, and keywords with objectives;
+   * null where it is the same as the stored text it comes from (most non-Chinese text).
+   */
+  search: [string | null, string | null, string | null, string | null];
+  /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
+  codes: string[];
+  jointSymbols: string[];
+}
+
+export function toImportedRow(r: ParsedNotification): ImportedRow {
+  return {
+    area: r.area,
+    member_code: r.memberCode,
+    member_name: r.memberName,
+    base_symbol: r.baseSymbol,
+    parent_symbol: r.parentSymbol,
+    doc_type: r.docType,
+    title: r.title,
+    description: r.description,
+    products: r.products,
+    hs_codes: JSON.stringify(r.hsCodes),
+    ics_codes: JSON.stringify(r.icsCodes),
+    keywords: JSON.stringify(r.keywords),
+    objectives: JSON.stringify(r.objectives),
+    notification_type: r.notificationType,
+    distribution_date: r.distributionDate,
+    comment_deadline: r.commentDeadline,
+    document_links: JSON.stringify(r.documentLinks),
+    link_en: r.links.en,
+    link_fr: r.links.fr,
+    link_es: r.links.es,
+    proposed_adoption: r.proposedAdoption,
+    proposed_entry_into_force: r.proposedEntryIntoForce,
+    countries_affected: JSON.stringify(r.countriesAffected),
+    joint_symbols: JSON.stringify(r.jointSymbols),
+  };
+}
+
+/** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
+export function hashValues(values: ReadonlyArray<string | null>): string {
+  let text = '';
+  for (const v of values) text += (v ?? '\u0000') + '\u0001';
+  return crypto.createHash('sha1').update(text).digest('hex');
+}
+
+export function hashRow(row: ImportedRow): string {
+  return hashValues(IMPORTED_FIELDS.map((f) => row[f]));
+}
+
+/** The stored text each full-text column is made from, given the row's values. */
+export function searchSources(values: ReadonlyArray<string | null>): [string, string, string, string] {
+  const v = (f: ImportedField): string => values[FIELD_INDEX[f]] ?? '';
+  return [
+    v('title'),
+    v('description'),
+    `${v('products')} ${v('hs_codes')} ${v('ics_codes')}`,
+    `${v('keywords')} ${v('objectives')}`,
+  ];
+}
+
+/** SQLite's trim(): spaces only. */
+const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
+/** SQLite's lower() without ICU: ASCII letters only. */
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/** The rows migration 0090's notification_codes triggers derive from a record, computed the same way. */
+function codesOf(r: ParsedNotification): string[] {
+  const out: string[] = [];
+  const add = (kind: string, code: string): void => {
+    if (code.length > 0) out.push(kind, code);
+  };
+  for (const v of r.hsCodes) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
+  for (const v of r.icsCodes) add('ics', trimSpaces(v));
+  for (const v of r.keywords) add('keyword', asciiLower(trimSpaces(v)));
+  for (const v of r.objectives) add('objective', asciiLower(trimSpaces(v)));
+  return out;
+}
+
+export function prepareRow(record: ParsedNotification): PreparedRow {
+  const row = toImportedRow(record);
+  const values = IMPORTED_FIELDS.map((f) => row[f]);
+  return {
+    row: record.row,
+    symbol: record.symbol,
+    values,
+    hash: hashValues(values),
+    search: searchTexts(values),
+    codes: codesOf(record),
+    jointSymbols: record.jointSymbols,
+  };
+}
+
+/** The index text of a row (see PreparedRow.search). */
+export function searchTexts(values: ReadonlyArray<string | null>): NonNullable<PreparedRow['search']> {
+  return searchSources(values).map((source) => {
+    const text = toSearchText(source);
+    return text === source ? null : text;
+  }) as NonNullable<PreparedRow['search']>;
+}
