@@ -40,7 +40,8 @@ await Promise.all(
         entryPoints: [entry],
         outfile: `dist/${name}.cjs`,
         // The sandboxed preload may only require 'electron'.
-        ...(name === 'preload' ? { external: ['electron'], sourcemap: false } : {}),
+        // It is read on every window load, so it is minified (zod comes with the contract).
+        ...(name === 'preload' ? { external: ['electron'], sourcemap: false, minify: true } : {}),
       }),
     ),
 );

@@ -136,6 +136,17 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       backend.savedSearches = [...backend.savedSearches.filter((s) => s.name !== name), saved];
       return saved;
     },
+    savedSearchRename: ({ id, name }) => {
+      const search = backend.savedSearches.find((s) => s.id === id);
+      if (!search) throw new ApiError({ code: 'NOT_FOUND', message: `saved search ${id} not found` });
+      if (backend.savedSearches.some((s) => s.id !== id && s.name === name)) {
+        throw new ApiError({ code: 'CONFLICT', message: `A saved search named "${name}" already exists`, details: { field: 'name' } });
+      }
+      const renamed = { ...search, name };
+      backend.savedSearches = backend.savedSearches.map((s) => (s.id === id ? renamed : s));
+      backend.emit('dataChanged', { entity: 'saved-searches' });
+      return renamed;
+    },
     savedSearchDelete: ({ id }) => {
       const before = backend.savedSearches.length;
       backend.savedSearches = backend.savedSearches.filter((s) => s.id !== id);

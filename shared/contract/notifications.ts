@@ -152,6 +152,11 @@ export const notificationChannels = {
     z.object({ name: z.string().trim().min(1).max(80), query: SavedSearchQuery }).strict(),
     SavedSearch,
   ),
+  /** A name another saved search has is refused with CONFLICT. */
+  savedSearchRename: channel(
+    z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(80) }).strict(),
+    SavedSearch,
+  ),
   savedSearchDelete: channel(z.object({ id: z.number().int().positive() }).strict(), z.object({ deleted: z.boolean() })),
   industriesList: channel(Empty, z.array(Industry)),
 };

@@ -366,6 +366,24 @@ describe('saved searches', () => {
     expect(audit[2]).toMatchObject({ before: { query: query }, after: { query: { blocs: ['GCC'] } } });
   });
 
+  it('renames a saved search, keeping its query, and refuses a name in use or a search that is gone', () => {
+    const first = backend.call('savedSearchSave', { name: '冰箱', query: { query: '冰箱' } });
+    backend.call('savedSearchSave', { name: '电池', query: { query: '电池' } });
+    const renamed = backend.call('savedSearchRename', { id: first.id, name: '  冰箱能效 ' });
+    expect(renamed).toEqual({ ...first, name: '冰箱能效' });
+    expect(backend.call('savedSearchesList', {}).map((s) => s.name).sort()).toEqual(['冰箱能效', '电池']);
+
+    expect(() => backend.call('savedSearchRename', { id: first.id, name: '电池' })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: 'A saved search named "电池" already exists' }),
+    );
+    expect(() => backend.call('savedSearchRename', { id: 9999, name: 'x' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => backend.call('savedSearchRename', { id: first.id, name: '   ' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(backend.call('savedSearchesList', {}).find((s) => s.id === first.id)?.name).toBe('冰箱能效');
+
+    const audit = backend.call('auditList', { entity: 'saved-search', entityId: String(first.id) });
+    expect(audit[0]).toMatchObject({ action: 'update', before: { name: '冰箱' }, after: { name: '冰箱能效', query: { query: '冰箱' } } });
+  });
+
   it('refuses paging fields, unknown fields and blank names', () => {
     for (const input of [
       { name: 'x', query: { offset: 10 } },

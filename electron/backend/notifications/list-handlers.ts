@@ -1,6 +1,6 @@
 import type { notificationChannels } from '../../../shared/contract/notifications';
 import type { HandlersFor } from '../handler-types';
-import { deleteSavedSearch, listIndustries, listSavedSearches, saveSearch } from './saved-searches';
+import { deleteSavedSearch, listIndustries, listSavedSearches, renameSavedSearch, saveSearch } from './saved-searches';
 import { listNotifications } from './search';
 
 export const notificationListHandlers: HandlersFor<typeof notificationChannels> = {
@@ -10,6 +10,11 @@ export const notificationListHandlers: HandlersFor<typeof notificationChannels> 
     const saved = saveSearch(ctx.db, input);
     ctx.emit('dataChanged', { entity: 'saved-searches' });
     return saved;
+  },
+  savedSearchRename: (ctx, input) => {
+    const renamed = renameSavedSearch(ctx.db, input.id, input.name);
+    ctx.emit('dataChanged', { entity: 'saved-searches' });
+    return renamed;
   },
   savedSearchDelete: (ctx, input) => {
     const result = deleteSavedSearch(ctx.db, input.id);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../errors';
 import { SavedSearchQuery, type Industry, type SavedSearch } from '../../../shared/contract';
 import { recordAudit } from '../audit/audit-log';
 import { currentActor } from '../settings/settings';
@@ -68,6 +69,19 @@ export function saveSearch(db: Database, input: { name: string; query: SavedSear
       before: before ? toSavedSearch(before) : undefined,
       after,
     });
+    return after;
+  })();
+}
+
+export function renameSavedSearch(db: Database, id: number, name: string): SavedSearch {
+  return db.transaction(() => {
+    const before = db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedSearchRow | undefined;
+    if (!before) throw new AppError('NOT_FOUND', `Saved search ${id} does not exist; it may have been deleted`);
+    const clash = db.prepare('SELECT id FROM saved_searches WHERE name = ? AND id <> ?').get(name, id);
+    if (clash) throw new AppError('CONFLICT', `A saved search named "${name}" already exists`, { field: 'name' });
+    db.prepare('UPDATE saved_searches SET name = ? WHERE id = ?').run(name, id);
+    const after = toSavedSearch({ ...before, name });
+    recordAudit(db, { actor: currentActor(db), action: 'update', entity: 'saved-search', entityId: id, before: toSavedSearch(before), after });
     return after;
   })();
 }

@@ -80,6 +80,10 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
       deleteNamed: 'Delete saved search "{{name}}"',
       deleteTitle: 'Delete saved search?',
       deleteBody: '"{{name}}" will be deleted. The notifications themselves stay.',
+      rename: 'Rename',
+      renameNamed: 'Rename saved search "{{name}}"',
+      renameTitle: 'Rename saved search',
+      renamedToast: 'Renamed to "{{name}}"',
     },
   },
   importer: {

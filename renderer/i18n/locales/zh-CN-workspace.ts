@@ -76,6 +76,10 @@ export const workspaceZhCN = {
       deleteNamed: '删除已保存的搜索“{{name}}”',
       deleteTitle: '删除已保存的搜索？',
       deleteBody: '将删除“{{name}}”，通报本身不受影响。',
+      rename: '重命名',
+      renameNamed: '重命名已保存的搜索“{{name}}”',
+      renameTitle: '重命名已保存的搜索',
+      renamedToast: '已重命名为“{{name}}”',
     },
   },
   importer: {

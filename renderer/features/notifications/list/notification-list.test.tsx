@@ -216,4 +216,30 @@ describe('notification list', () => {
     await waitFor(() => expect(backend.savedSearches).toEqual([]));
     expect(await screen.findByText('还没有保存的搜索。')).toBeTruthy();
   });
+
+  it('renames a saved search, refusing a name another search has', async () => {
+    const { backend } = await renderList();
+    const query = { query: '冰箱', sort: 'distributionDate', direction: 'desc' } as const;
+    backend.savedSearches = [
+      { id: 1, name: '冰箱', query, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏' },
+      { id: 2, name: '电池', query: { ...query, query: '电池' }, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏' },
+    ];
+    fireEvent.click(screen.getByRole('button', { name: '已保存的搜索' }));
+    fireEvent.click(await screen.findByRole('button', { name: '重命名已保存的搜索“冰箱”' }));
+    const dialog = screen.getByRole('dialog', { name: '重命名已保存的搜索' });
+    const name = within(dialog).getByLabelText('名称');
+    expect((name as HTMLInputElement).value).toBe('冰箱');
+
+    fireEvent.change(name, { target: { value: '电池' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await within(dialog).findByText(/already exists/)).toBeTruthy();
+    expect(backend.savedSearches.map((s) => s.name)).toEqual(['冰箱', '电池']);
+
+    fireEvent.change(name, { target: { value: '冰箱能效' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已重命名为“冰箱能效”')).toBeTruthy();
+    expect(backend.savedSearches.map((s) => s.name)).toEqual(['冰箱能效', '电池']);
+    expect(backend.savedSearches[0]!.query).toEqual(query);
+    expect(await screen.findByRole('button', { name: '冰箱能效' })).toBeTruthy();
+  });
 });

@@ -11,13 +11,23 @@ import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { useListStoreApi } from '../../../stores/notification-list-context';
 import { listRequest } from '../../../stores/notification-list-store';
 
-/** Save the current query, filters and sort under a name; saving an existing name replaces it. */
-export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
+/** A dialog asking for a search name: used to save the current search and to rename one. */
+function SearchNameDialog({
+  title,
+  initialName = '',
+  hint,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  initialName?: string;
+  hint?: string;
+  /** Resolves when done (the dialog closes); a rejection is shown in the dialog. */
+  onSubmit: (name: string) => Promise<void>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const api = useApi();
-  const store = useListStoreApi();
-  const notify = useAppStore((s) => s.notify);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const id = useId();
@@ -27,8 +37,7 @@ export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
     if (!name.trim()) return;
     setBusy(true);
     try {
-      const saved = await api.savedSearchSave({ name: name.trim(), query: listRequest(store.getState()) });
-      notify(t('list.saved.savedToast', { name: saved.name }));
+      await onSubmit(name.trim());
       onClose();
     } catch (e) {
       setError(toErrorInfo(e));
@@ -37,12 +46,12 @@ export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title={t('list.saved.saveTitle')} closeLabel={t('common.close')} onClose={onClose}>
+    <Modal title={title} closeLabel={t('common.close')} onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
         <div className="form-row">
           <label htmlFor={id}>{t('list.saved.name')}</label>
           <input id={id} type="text" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} required data-autofocus />
-          <p className="hint">{t('list.saved.nameHint')}</p>
+          {hint ? <p className="hint">{hint}</p> : null}
         </div>
         <InlineError error={error} />
         <div className="form-actions">
@@ -58,14 +67,35 @@ export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The saved searches: apply one with a click, delete one after a question. */
+/** Save the current query, filters and sort under a name; saving an existing name replaces it. */
+export function SaveSearchDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useListStoreApi();
+  const notify = useAppStore((s) => s.notify);
+  return (
+    <SearchNameDialog
+      title={t('list.saved.saveTitle')}
+      hint={t('list.saved.nameHint')}
+      onClose={onClose}
+      onSubmit={async (name) => {
+        const saved = await api.savedSearchSave({ name, query: listRequest(store.getState()) });
+        notify(t('list.saved.savedToast', { name: saved.name }));
+      }}
+    />
+  );
+}
+
+/** The saved searches: apply one with a click, rename one, delete one after a question. */
 export function SavedSearchList({ onApplied }: { onApplied: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const store = useListStoreApi();
   const dataVersion = useAppStore((s) => s.dataVersion);
   const reportError = useAppStore((s) => s.reportError);
+  const notify = useAppStore((s) => s.notify);
   const [removed, setRemoved] = useState<number[]>([]);
+  const [renaming, setRenaming] = useState<SavedSearch | null>(null);
   const load = useCallback(() => api.savedSearchesList({}), [api]);
   const { data, error } = useLoad(load, dataVersion);
   const { confirm, dialog } = useConfirm();
@@ -108,6 +138,14 @@ export function SavedSearchList({ onApplied }: { onApplied: () => void }) {
             </button>
             <button
               type="button"
+              className="button button-quiet saved-rename"
+              aria-label={t('list.saved.renameNamed', { name: s.name })}
+              onClick={() => setRenaming(s)}
+            >
+              {t('list.saved.rename')}
+            </button>
+            <button
+              type="button"
               className="button button-quiet saved-delete"
               aria-label={t('list.saved.deleteNamed', { name: s.name })}
               onClick={() => void remove(s)}
@@ -118,6 +156,18 @@ export function SavedSearchList({ onApplied }: { onApplied: () => void }) {
         ))}
       </ul>
       {dialog}
+      {renaming ? (
+        <SearchNameDialog
+          title={t('list.saved.renameTitle')}
+          initialName={renaming.name}
+          onClose={() => setRenaming(null)}
+          onSubmit={async (name) => {
+            // The list reloads on the dataChanged event the backend sends.
+            const renamed = await api.savedSearchRename({ id: renaming.id, name });
+            notify(t('list.saved.renamedToast', { name: renamed.name }));
+          }}
+        />
+      ) : null}
     </section>
   );
 }
