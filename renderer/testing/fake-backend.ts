@@ -64,7 +64,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   let nextId = 1;
 
   const backend: Omit<FakeBackend, 'client'> = {
-    settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, ...seed.settings },
+    settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
     countries: structuredClone(FAKE_COUNTRIES),
     notifications: structuredClone(seed.notifications ?? []),
     savedSearches: [],

@@ -20,12 +20,37 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** A day the team's work calendar marks: a public holiday, or a weekend day worked (调休). */
+export const CalendarDay = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(
+    (d) => {
+      const ms = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+    },
+    'not a date in the calendar',
+  ),
+  kind: z.enum(['holiday', 'workday']),
+  note: z.string().max(60),
+});
+export type CalendarDay = z.infer<typeof CalendarDay>;
+
 /** Settings are a small typed set, not a free key-value bag. */
 export const Settings = z.object({
   locale: Locale,
   analystName: z.string().max(80),
   demoOffered: z.boolean(),
   internalDeadlineWorkingDays: z.number().int().min(0).max(30),
+  /** Public holidays and working weekend days, which deadlines in working days respect. */
+  workCalendar: z
+    .array(CalendarDay)
+    .max(2000)
+    .superRefine((days, ctx) => {
+      const seen = new Set<string>();
+      days.forEach((d, i) => {
+        if (seen.has(d.date)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `${d.date} is listed twice` });
+        seen.add(d.date);
+      });
+    }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, commentRisk, internalDeadline, isWorkingDay, workingDaysBetween } from './working-days';
+import { addWorkingDays, commentRisk, internalDeadline, isWorkingDay, workCalendar, workingDaysBetween } from './working-days';
 
 describe('working days', () => {
   it('knows weekends', () => {
@@ -87,5 +87,53 @@ describe('comment risk', () => {
     expect(commentRisk('2026-03-10', internal, final, 'approved')).toBe('at-risk');
     expect(commentRisk('2026-03-16', internal, final, 'approved')).toBe('at-risk');
     expect(commentRisk('2026-03-17', internal, final, 'approved')).toBe('missed');
+  });
+});
+
+describe('working days on the team\u2019s calendar', () => {
+  // An example schedule: eight days off from Thursday 1 October, Sunday 27 September and
+  // Saturday 10 October worked instead.
+  const calendar = workCalendar([
+    ...['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({ date: `2026-10-${d}`, kind: 'holiday' as const })),
+    { date: '2026-09-27', kind: 'workday' },
+    { date: '2026-10-10', kind: 'workday' },
+  ]);
+
+  it('takes holidays off and counts the worked weekend days', () => {
+    expect(isWorkingDay('2026-10-01', calendar)).toBe(false); // a Thursday off
+    expect(isWorkingDay('2026-09-27', calendar)).toBe(true); // a Sunday worked
+    expect(isWorkingDay('2026-10-01')).toBe(true); // without the calendar, a plain Thursday
+  });
+
+  it('moves the internal deadline before the holiday, onto a worked Sunday if need be', () => {
+    // Final date Friday 9 October: one working day before is Wednesday 30 September.
+    expect(internalDeadline('2026-10-09', 1, calendar)).toBe('2026-09-30');
+    expect(internalDeadline('2026-10-09', 1)).toBe('2026-10-08');
+    // Three before: Wed 30, Tue 29, Mon 28 September; four: the worked Sunday 27th.
+    expect(internalDeadline('2026-10-09', 4, calendar)).toBe('2026-09-27');
+    // The worked Saturday 10 October counts after the holiday.
+    expect(addWorkingDays('2026-10-08', 1, calendar)).toBe('2026-10-09');
+    expect(addWorkingDays('2026-10-09', 1, calendar)).toBe('2026-10-10');
+  });
+
+  it('counts working days across the holiday as day by day counting does', () => {
+    expect(workingDaysBetween('2026-09-25', '2026-10-12', calendar)).toBe(7); // 27, 28, 29, 30 Sep; 9, 10, 12 Oct
+    expect(workingDaysBetween('2026-10-12', '2026-09-25', calendar)).toBe(-7);
+    for (const [from, to] of [['2026-09-20', '2026-10-20'], ['2026-10-02', '2026-10-07'], ['2026-09-26', '2026-09-27']] as const) {
+      let days = 0;
+      for (let d: string = from; d < to; ) {
+        d = new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
+        if (isWorkingDay(d, calendar)) days += 1;
+      }
+      expect(workingDaysBetween(from, to, calendar), `${from}..${to}`).toBe(days);
+    }
+  });
+
+  it('flags a draft at risk when the holiday leaves no working days for review', () => {
+    // On Tuesday 29 September, with the internal deadline on Friday 9 October: plain weeks
+    // leave eight working days; the holiday leaves two (30 September and 9 October).
+    expect(commentRisk('2026-09-29', '2026-10-09', '2026-10-16', 'draft')).toBe('ok');
+    expect(commentRisk('2026-09-29', '2026-10-09', '2026-10-16', 'draft', calendar)).toBe('due-soon');
+    expect(commentRisk('2026-09-30', '2026-10-09', '2026-10-16', 'draft', calendar)).toBe('at-risk');
   });
 });

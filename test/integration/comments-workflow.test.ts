@@ -139,6 +139,36 @@ describe('deadlines', () => {
     expect(c.deadlines.internalDeadline).toBe('2026-03-11');
   });
 
+  it('skips the holidays of the team\u2019s work calendar and counts its working weekend days', () => {
+    // An example schedule: Monday 9 to Friday 13 March off, Saturday 14 March worked.
+    const days = ['09', '10', '11', '12', '13'].map((d) => ({ date: `2026-03-${d}`, kind: 'holiday' as const, note: 'example' }));
+    const saved = backend.call('settingsUpdate', { workCalendar: [...days, { date: '2026-03-14', kind: 'workday', note: '' }] });
+    expect(saved.workCalendar).toHaveLength(6);
+    let c = backend.call('commentsGet', { id: comment.id, today: '2026-02-20' });
+    // Monday 16 March minus 5 working days: Saturday 14, then Friday 6, Thursday 5, Wednesday 4
+    // and Tuesday 3 March.
+    expect(c.deadlines.internalDeadline).toBe('2026-03-03');
+    backend.call('settingsUpdate', { workCalendar: [] });
+    c = backend.call('commentsGet', { id: comment.id, today: '2026-02-20' });
+    expect(c.deadlines.internalDeadline).toBe('2026-03-09');
+  });
+
+  it('refuses a work calendar with a date twice or a date not in the calendar, naming the entry', () => {
+    const twice = refused(() =>
+      backend.call('settingsUpdate', {
+        workCalendar: [
+          { date: '2026-10-01', kind: 'holiday', note: '' },
+          { date: '2026-10-01', kind: 'workday', note: '' },
+        ],
+      }),
+    );
+    expect(twice.code).toBe('VALIDATION');
+    expect(twice.details).toMatchObject({ fields: [{ path: 'workCalendar.1.date', message: '2026-10-01 is listed twice' }] });
+    const impossible = refused(() => backend.call('settingsUpdate', { workCalendar: [{ date: '2026-02-30', kind: 'holiday', note: '' }] }));
+    expect(impossible.details).toMatchObject({ fields: [{ path: 'workCalendar.0.date', message: 'not a date in the calendar' }] });
+    expect(backend.call('settingsGet', {}).workCalendar).toEqual([]);
+  });
+
   it('counts back over the weekend when the final date is a Sunday', () => {
     const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/IND/300']! }, actor: AUTHOR });
     backend.call('settingsUpdate', { internalDeadlineWorkingDays: 1 });

@@ -14,23 +14,34 @@ import type {
 } from '../../../shared/contract';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../../shared/domain/comment-workflow';
 import { daysLeft, isCalendarDate } from '../../../shared/domain/deadline';
-import { commentRisk, internalDeadline } from '../../../shared/domain/working-days';
+import { commentRisk, internalDeadline, workCalendar, type WorkCalendar } from '../../../shared/domain/working-days';
 import { requireNotificationRow } from '../notifications/notification-lookup';
 import { resolveFamilyId } from '../notifications/timeline';
 import { getSettings } from '../settings/settings';
 import { readContent, requireComment, targetRefOf, type CommentRow } from './comment-store';
 import { resolveTarget, type ResolvedTarget } from './comment-target';
 
-export function describeDeadlines(finalDate: string | null, workingDays: number, today: string, status: CommentStatus): CommentDeadlines {
+/** How internal deadlines are set: working days before the final date, on the team's calendar. */
+export interface DeadlineRules {
+  workingDays: number;
+  calendar: WorkCalendar;
+}
+
+export function deadlineRules(db: Database): DeadlineRules {
+  const settings = getSettings(db);
+  return { workingDays: settings.internalDeadlineWorkingDays, calendar: workCalendar(settings.workCalendar) };
+}
+
+export function describeDeadlines(finalDate: string | null, rules: DeadlineRules, today: string, status: CommentStatus): CommentDeadlines {
   const final = finalDate !== null && isCalendarDate(finalDate) ? finalDate : null;
-  const internal = final === null ? null : internalDeadline(final, workingDays);
+  const internal = final === null ? null : internalDeadline(final, rules.workingDays, rules.calendar);
   return {
     finalDate: final,
     internalDeadline: internal,
-    workingDays,
+    workingDays: rules.workingDays,
     daysToInternal: daysLeft(internal, today),
     daysToFinal: daysLeft(final, today),
-    risk: commentRisk(today, internal, final, status),
+    risk: commentRisk(today, internal, final, status, rules.calendar),
   };
 }
 
@@ -97,7 +108,7 @@ interface Assembled {
   outcomes: PointOutcomeRecord[];
 }
 
-function assemble(db: Database, row: CommentRow, today: string, workingDays: number, timeline = false): Assembled {
+function assemble(db: Database, row: CommentRow, today: string, rules: DeadlineRules, timeline = false): Assembled {
   const resolved = resolveTarget(db, targetRefOf(row), { timeline });
   const content = readContent(db, row.id, row.current_version);
   const outcomes = readOutcomes(db, row.id);
@@ -116,7 +127,7 @@ function assemble(db: Database, row: CommentRow, today: string, workingDays: num
     pointCount: content.points.length,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    deadlines: describeDeadlines(resolved.finalDate, workingDays, today, row.status),
+    deadlines: describeDeadlines(resolved.finalDate, rules, today, row.status),
     submission:
       row.submission_date === null
         ? null
@@ -129,7 +140,7 @@ function assemble(db: Database, row: CommentRow, today: string, workingDays: num
 }
 
 export function toListItem(db: Database, row: CommentRow, today: string): CommentListItem {
-  return assemble(db, row, today, getSettings(db).internalDeadlineWorkingDays).item;
+  return assemble(db, row, today, deadlineRules(db)).item;
 }
 
 interface EventRow {
@@ -156,7 +167,7 @@ interface FollowupRow {
 /** One comment with its text, history, outcomes, later addenda and the measure's timeline. */
 export function getComment(db: Database, id: number, today: string): Comment {
   const row = requireComment(db, id);
-  const { item, resolved, content, outcomes } = assemble(db, row, today, getSettings(db).internalDeadlineWorkingDays, true);
+  const { item, resolved, content, outcomes } = assemble(db, row, today, deadlineRules(db), true);
   const events: CommentEvent[] = (
     db.prepare('SELECT id, at, actor, from_status, to_status, note, version FROM comment_events WHERE comment_id = ? ORDER BY id').all(id) as EventRow[]
   ).map((e) => ({ id: e.id, at: e.at, actor: e.actor, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, version: e.version }));
@@ -228,8 +239,8 @@ export function listCommentItems(db: Database, input: Omit<ListInput, 'offset' |
   const rows = db
     .prepare(`SELECT * FROM comments ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC, id DESC`)
     .all(params) as CommentRow[];
-  const workingDays = getSettings(db).internalDeadlineWorkingDays;
-  let items = rows.map((r) => assemble(db, r, today, workingDays).item);
+  const rules = deadlineRules(db);
+  let items = rows.map((r) => assemble(db, r, today, rules).item);
   if (input.risks && input.risks.length > 0) {
     const risks = new Set(input.risks);
     items = items.filter((i) => risks.has(i.deadlines.risk));

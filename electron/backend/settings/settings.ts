@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   analystName: '',
   demoOffered: false,
   internalDeadlineWorkingDays: 5,
+  workCalendar: [],
 };
 
 export function getSettings(db: Database): Settings {

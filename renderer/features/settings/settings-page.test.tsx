@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../testing/fake-backend';
 import { renderApp } from '../../testing/render-app';
@@ -14,6 +14,36 @@ describe('settings', () => {
     expect((await screen.findByRole('status')).textContent).toBe('设置已保存');
     expect(backend.callsTo('settingsUpdate')).toEqual([{ analystName: '王评议', internalDeadlineWorkingDays: 8 }]);
     expect(screen.getByRole('banner').textContent).toContain('分析员：王评议');
+  });
+
+  it('adds a pasted holiday schedule only when every line reads, and puts back a removed day', async () => {
+    const { backend } = renderApp({ route: SETTINGS_ROUTE });
+    const calendar = await screen.findByRole('region', { name: '工作日历（节假日与调休）' });
+    expect(calendar.textContent).toContain('目前按周一至周五计算工作日');
+    const paste = within(calendar).getByLabelText('粘贴安排');
+
+    fireEvent.change(paste, { target: { value: '2026-10-01 至 2026-10-03 休 国庆节\n2026-09-27 上午 调休' } });
+    fireEvent.click(within(calendar).getByRole('button', { name: '添加' }));
+    const alert = await within(calendar).findByRole('alert');
+    expect(alert.textContent).toContain('有 1 行无法识别，未作任何修改');
+    expect(alert.textContent).toContain('第 2 行“2026-09-27 上午 调休”');
+    expect(backend.callsTo('settingsUpdate')).toEqual([]);
+
+    fireEvent.change(paste, { target: { value: '2026-10-01 至 2026-10-03 休 国庆节\n2026-09-27 班 调休' } });
+    fireEvent.click(within(calendar).getByRole('button', { name: '添加' }));
+    expect((await within(calendar).findByRole('status')).textContent).toBe('已添加或更新 4 天。');
+    expect(backend.settings.workCalendar.map((d) => `${d.date} ${d.kind}`)).toEqual([
+      '2026-09-27 workday', '2026-10-01 holiday', '2026-10-02 holiday', '2026-10-03 holiday',
+    ]);
+    const table = within(calendar).getByRole('table', { name: '节假日与调休安排' });
+    expect(within(table).getAllByRole('row')[1]!.textContent).toBe('2026-09-27周日班调休删除');
+
+    fireEvent.click(within(calendar).getByRole('button', { name: '删除 2026-10-02 的安排' }));
+    expect(await within(calendar).findByText('已删除 2026-10-02 的安排。', { exact: false })).toBeTruthy();
+    expect(backend.settings.workCalendar.map((d) => d.date)).toEqual(['2026-09-27', '2026-10-01', '2026-10-03']);
+    fireEvent.click(within(calendar).getByRole('button', { name: '撤销' }));
+    await waitFor(() => expect(backend.settings.workCalendar.map((d) => d.date)).toEqual(['2026-09-27', '2026-10-01', '2026-10-02', '2026-10-03']));
+    expect(backend.settings.workCalendar[2]).toEqual({ date: '2026-10-02', kind: 'holiday', note: '国庆节' });
   });
 
   it('lists the SCO countries with code, names, status and blocs in the backend order', async () => {

@@ -5,6 +5,7 @@ import { AboutBox } from './about-box';
 import { CountryTable } from './country-table';
 import { LanguageSwitch } from './language-switch';
 import { ProfileForm } from './profile-form';
+import { WorkCalendarEditor } from './work-calendar-editor';
 
 export function SettingsPage() {
   const settings = useAppStore((s) => s.settings);
@@ -18,6 +19,7 @@ export function SettingsPage() {
         <ProfileForm settings={settings} />
       </section>
       <AnalystsEditor />
+      <WorkCalendarEditor days={settings.workCalendar} />
       <LanguageSwitch />
       <CountryTable countries={countries} />
       <AboutBox info={appInfo} transport={client.kind} />

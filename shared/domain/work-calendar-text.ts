@@ -1,0 +1,80 @@
+/**
+ * The team's work calendar as analysts paste it from the State Council's yearly notice: one
+ * line per day or span, e.g.
+ *
+ *   2026-10-01 至 2026-10-08 休 国庆节、中秋节
+ *   2026-09-27 班 国庆节调休
+ *   2026/05/01 holiday Labour Day
+ *
+ * 休 / 假 / holiday / off make days off; 班 / 上班 / workday / work make working days. Lines
+ * that are empty or start with # are skipped. A later line about the same date wins.
+ */
+export type CalendarKind = 'holiday' | 'workday';
+
+export interface CalendarEntry {
+  date: string;
+  kind: CalendarKind;
+  note: string;
+}
+
+export interface CalendarLineError {
+  /** 1-based line number in the pasted text. */
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** The longest span one line may cover (the longest holiday is eight or nine days). */
+export const MAX_SPAN_DAYS = 31;
+
+const DATE = String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?`;
+const LINE = new RegExp(String.raw`^${DATE}(?:\s*(?:至|到|~|～|–|—|to|\.\.)\s*${DATE})?[\s,，、]+([^\s,，、]+)(?:[\s,，、]+(.*))?$`, 'i');
+const KINDS: Record<string, CalendarKind> = {
+  休: 'holiday', 假: 'holiday', 放假: 'holiday', 休息: 'holiday', holiday: 'holiday', off: 'holiday',
+  班: 'workday', 上班: 'workday', 补班: 'workday', workday: 'workday', work: 'workday',
+};
+const MS_PER_DAY = 86_400_000;
+
+function isoOf(y: string, m: string, d: string): string | null {
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  return new Date(ms).toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+export function parseCalendarText(text: string): { entries: CalendarEntry[]; errors: CalendarLineError[] } {
+  const byDate = new Map<string, CalendarEntry>();
+  const errors: CalendarLineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const fail = (reason: string): void => {
+      errors.push({ line: i + 1, text: line, reason });
+    };
+    const m = LINE.exec(line);
+    if (!m) return fail('expected a date (YYYY-MM-DD), optionally "至" and a second date, then 休 or 班');
+    const start = isoOf(m[1]!, m[2]!, m[3]!);
+    const end = m[4] ? isoOf(m[4], m[5]!, m[6]!) : start;
+    if (!start || !end) return fail('a date is not in the calendar');
+    const kind = KINDS[m[7]!.toLowerCase()];
+    if (!kind) return fail(`"${m[7]}" is neither 休 (holiday) nor 班 (workday)`);
+    const from = Date.parse(start) / MS_PER_DAY;
+    const to = Date.parse(end) / MS_PER_DAY;
+    if (to < from) return fail('the span ends before it starts');
+    if (to - from + 1 > MAX_SPAN_DAYS) return fail(`a span may cover at most ${MAX_SPAN_DAYS} days`);
+    const note = (m[8] ?? '').trim().slice(0, 60);
+    for (let day = from; day <= to; day++) {
+      const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+      byDate.delete(date);
+      byDate.set(date, { date, kind, note });
+    }
+  });
+  const entries = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { entries, errors };
+}
+
+/** Entries merged: those of `added` replace those of `existing` on the same date; sorted by date. */
+export function mergeCalendar(existing: readonly CalendarEntry[], added: readonly CalendarEntry[]): CalendarEntry[] {
+  const byDate = new Map(existing.map((e) => [e.date, e]));
+  for (const e of added) byDate.set(e.date, e);
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
