@@ -43,7 +43,7 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
   const fts = db.prepare(
     `INSERT INTO notifications_fts (rowid, symbol, title, description, products, keywords, zh) VALUES (?, ?, ?, ?, ?, ?, '')`,
   );
-  const codes: CodeRow[] = [];
+  const codes = new CodeRows();
 
   return {
     added(id, prepared) {
@@ -51,38 +51,79 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
       const text = prepared.search;
       fts.run(id, prepared.symbol, text[0] ?? sources[0], text[1] ?? sources[1], text[2] ?? sources[2], text[3] ?? sources[3]);
       const c = prepared.codes;
-      for (let i = 0; i + 1 < c.length; i += 2) codes.push([c[i]!, c[i + 1]!, id]);
+      for (let i = 0; i + 1 < c.length; i += 2) codes.add(c[i]!, c[i + 1]!, id);
     },
     finish() {
-      writeCodes(db, codes);
-      codes.length = 0;
+      codes.write(db);
       for (const o of objects) db.exec(o.sql);
     },
   };
 }
 
-type CodeRow = [kind: string, code: string, id: number];
-
 /** Rows per INSERT statement: one call into SQLite per 200 rows instead of one per row. */
 const CODE_BATCH = 200;
 
-/** Written in key order, each row lands next to the previous one instead of anywhere in the tree. */
-function writeCodes(db: Database, rows: CodeRow[]): void {
-  const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  rows.sort((a, b) => byText(a[0], b[0]) || byText(a[1], b[1]) || a[2] - b[2]);
-  const sql = (n: number): string =>
-    `INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`;
-  const batch = db.prepare(sql(CODE_BATCH));
-  const params: Array<string | number> = [];
-  let at = 0;
-  for (; at + CODE_BATCH <= rows.length; at += CODE_BATCH) {
-    params.length = 0;
-    for (let i = at; i < at + CODE_BATCH; i++) params.push(...rows[i]!);
-    batch.run(params);
+/**
+ * The code-table rows of a bulk import, about seven per notification (over a million for the
+ * bulk file): each distinct kind and code is kept once and the rows as pairs of numbers, some
+ * 9 MB instead of a hundred as arrays of strings.
+ */
+class CodeRows {
+  private readonly keys = new Map<string, number>();
+  private readonly names: Array<[kind: string, code: string]> = [];
+  private pairs = new Uint32Array(2 * 65_536);
+  private count = 0;
+
+  add(kind: string, code: string, notificationId: number): void {
+    const key = `${kind}\u0000${code}`;
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      k = this.names.length;
+      this.keys.set(key, k);
+      this.names.push([kind, code]);
+    }
+    if (2 * (this.count + 1) > this.pairs.length) {
+      const grown = new Uint32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[2 * this.count] = k;
+    this.pairs[2 * this.count + 1] = notificationId;
+    this.count++;
   }
-  if (at < rows.length) {
-    const rest = rows.slice(at);
-    db.prepare(sql(rest.length)).run(rest.flat());
+
+  /** Written in key order, each row lands next to the previous one instead of anywhere in the tree. */
+  write(db: Database): void {
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    // Rank of each distinct key in key order, then the rows sorted by (rank, id).
+    const order = this.names.map((_, i) => i).sort((a, b) => {
+      const [ka, ca] = this.names[a]!;
+      const [kb, cb] = this.names[b]!;
+      return byText(ka, kb) || byText(ca, cb);
+    });
+    const rank = new Uint32Array(this.names.length);
+    order.forEach((k, r) => (rank[k] = r));
+    // One 64-bit number per row, rank above id, so that a numeric sort is the key order.
+    const rows = new BigUint64Array(this.count);
+    for (let i = 0; i < this.count; i++) rows[i] = (BigInt(rank[this.pairs[2 * i]!]!) << 32n) | BigInt(this.pairs[2 * i + 1]!);
+    rows.sort();
+    const sql = (n: number): string =>
+      `INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`;
+    const batch = db.prepare(sql(CODE_BATCH));
+    const params: Array<string | number> = [];
+    const flush = (statement: typeof batch): void => {
+      statement.run(params);
+      params.length = 0;
+    };
+    for (let i = 0; i < rows.length; i++) {
+      const value = rows[i]!;
+      const [kind, code] = this.names[order[Number(value >> 32n)]!]!;
+      params.push(kind, code, Number(value & 0xffffffffn));
+      if (params.length === 3 * CODE_BATCH) flush(batch);
+    }
+    if (params.length > 0) flush(db.prepare(sql(params.length / 3)));
+    this.pairs = new Uint32Array(0);
+    this.count = 0;
   }
 }
 
