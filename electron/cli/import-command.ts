@@ -26,7 +26,12 @@ export const importCommand: CliCommand = {
         signal: controller.signal,
         ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: ({ phase, done, total, rows }) => {
-          if (json || flags.quiet || !total) return;
+          if (json || flags.quiet) return;
+          if (phase === 'indexing') {
+            io.err(`all ${rows} rows read; building the search index and saving`);
+            return;
+          }
+          if (!total) return;
           const step = Math.floor((done / total) * 10) * 10;
           const thousands = Math.floor(rows / 5000);
           if (step !== lastShown || thousands !== lastRows) {

@@ -137,9 +137,12 @@ describe('import jobs', () => {
     });
     try {
       const events: EventName[] = [];
+      const phases: string[] = [];
       const done = new Promise<void>((resolve) =>
-        backend.subscribe((name) => {
+        backend.subscribe((name, payload) => {
           events.push(name);
+          const phase = (payload as { phase?: string }).phase;
+          if (name === 'jobProgress' && phase && phases[phases.length - 1] !== phase) phases.push(phase);
           if (name === 'jobDone') resolve();
         }),
       );
@@ -151,6 +154,8 @@ describe('import jobs', () => {
       const state = backend.call('jobsGet', { jobId });
       expect(state).toMatchObject({ status: 'done', report: { inserted: 2000, rejected: 0 } });
       expect(events).toContain('dataChanged');
+      // Every phase is shown, the last one while the indexes are built and the rows committed.
+      expect(phases).toEqual(['hashing', 'reading', 'indexing']);
       expect(backend.call('appInfo', {}).counts.notifications).toBe(2000);
       expect(() => backend.ctx.staging.resolve(staged.fileRef)).toThrow();
     } finally {

@@ -17,7 +17,8 @@ export interface ImportFileOptions {
   limits?: Partial<ImportLimits>;
   /** Parse on a worker thread running this script (worker-entry), overlapping parse and write. */
   parseWorkerScript?: string;
-  onProgress?: (p: { phase: 'hashing' | 'reading'; done: number; total: number | null; rows: number }) => void;
+  /** hashing, then reading (and writing) rows, then indexing: search index, indexes and commit. */
+  onProgress?: (p: { phase: 'hashing' | 'reading' | 'indexing'; done: number; total: number | null; rows: number }) => void;
 }
 
 const countNotifications = (db: Database): number =>
@@ -78,6 +79,7 @@ export async function importNotificationsFile(db: Database, filePath: string, op
       {
         ...(options.signal ? { signal: options.signal } : {}),
         bulk: shouldUseBulkMode(estimateRows(size, fileName), countNotifications(db)),
+        onRowsWritten: (p) => options.onProgress?.({ phase: 'indexing', done: 0, total: null, rows: p.rows }),
       },
     );
   } finally {

@@ -32,6 +32,8 @@ export interface WriteOptions {
   /** Suspend secondary indexes and triggers for the import (see bulk-mode.ts). */
   bulk?: boolean;
   onProgress?: (p: WriteProgress) => void;
+  /** Every row is in: the indexes, families and follow-ups are next, then the commit. */
+  onRowsWritten?: (p: WriteProgress) => void;
 }
 
 export interface FileFacts {
@@ -147,6 +149,7 @@ export async function writeNotifications(
       if (counts.rows % 500 === 0) options.onProgress?.({ ...counts });
     }
     if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+    options.onRowsWritten?.({ ...counts });
     bulk?.finish();
     // New rows got their family as they were inserted; a changed row may now belong to one.
     assignFamilies(db, updated);

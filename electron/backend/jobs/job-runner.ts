@@ -47,11 +47,14 @@ export class JobRunner {
       error: null,
     };
     let lastEmit = 0;
+    let lastPhase = '';
     const progress = (phase: string, done: number, total: number | null): void => {
       Object.assign(state, { phase, done, total });
       const now = Date.now();
-      if (now - lastEmit >= PROGRESS_INTERVAL_MS) {
+      // Throttled, except that a new phase is always shown.
+      if (now - lastEmit >= PROGRESS_INTERVAL_MS || phase !== lastPhase) {
         lastEmit = now;
+        lastPhase = phase;
         this.options.emit('jobProgress', { jobId, kind: request.kind, phase, done, total });
       }
     };

@@ -112,6 +112,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
         starting: 'Getting ready…',
         hashing: 'Checking the file…',
         reading: 'Reading and saving notifications…',
+        indexing: 'All notifications read; building the search index and saving…',
         cancelling: 'Cancelling; nothing will be changed…',
       },
     },

@@ -108,6 +108,7 @@ export const workspaceZhCN = {
         starting: '正在准备……',
         hashing: '正在校验文件……',
         reading: '正在读取并写入通报……',
+        indexing: '通报已全部读入，正在建立检索索引并保存……',
         cancelling: '正在取消，数据不会有任何改动……',
       },
     },

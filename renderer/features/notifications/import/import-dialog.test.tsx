@@ -45,6 +45,10 @@ describe('import dialog', () => {
     const bar = within(dialog).getByRole('progressbar', { name: '导入进度' }) as HTMLProgressElement;
     expect(bar.value).toBe(75);
     expect(within(dialog).getByRole('status').textContent).toContain('正在读取并写入通报…… 75%');
+    // After the last row: no percentage, the bar runs without a value until the commit.
+    act(() => backend.emit('jobProgress', { jobId, kind: 'import', phase: 'indexing', done: 0, total: null }));
+    expect(within(dialog).getByRole('status').textContent).toBe('通报已全部读入，正在建立检索索引并保存……');
+    expect(bar.hasAttribute('value')).toBe(false);
     // While the job runs the dialog cannot be dismissed by accident.
     expect(within(dialog).queryByRole('button', { name: '关闭' })).toBeNull();
 
