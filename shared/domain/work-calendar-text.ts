@@ -17,11 +17,16 @@ export interface CalendarEntry {
   note: string;
 }
 
+/** Why a line could not be read; the window words each reason in the analyst's language. */
+export type CalendarLineProblem = 'format' | 'date' | 'kind' | 'order' | 'span';
+
 export interface CalendarLineError {
   /** 1-based line number in the pasted text. */
   line: number;
   text: string;
-  reason: string;
+  problem: CalendarLineProblem;
+  /** The word that should have been 休 or 班, for 'kind'. */
+  word?: string;
 }
 
 /** The longest span one line may cover (the longest holiday is eight or nine days). */
@@ -47,20 +52,20 @@ export function parseCalendarText(text: string): { entries: CalendarEntry[]; err
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const fail = (reason: string): void => {
-      errors.push({ line: i + 1, text: line, reason });
+    const fail = (problem: CalendarLineProblem, word?: string): void => {
+      errors.push({ line: i + 1, text: line, problem, ...(word === undefined ? {} : { word }) });
     };
     const m = LINE.exec(line);
-    if (!m) return fail('expected a date (YYYY-MM-DD), optionally "至" and a second date, then 休 or 班');
+    if (!m) return fail('format');
     const start = isoOf(m[1]!, m[2]!, m[3]!);
     const end = m[4] ? isoOf(m[4], m[5]!, m[6]!) : start;
-    if (!start || !end) return fail('a date is not in the calendar');
+    if (!start || !end) return fail('date');
     const kind = KINDS[m[7]!.toLowerCase()];
-    if (!kind) return fail(`"${m[7]}" is neither 休 (holiday) nor 班 (workday)`);
+    if (!kind) return fail('kind', m[7]);
     const from = Date.parse(start) / MS_PER_DAY;
     const to = Date.parse(end) / MS_PER_DAY;
-    if (to < from) return fail('the span ends before it starts');
-    if (to - from + 1 > MAX_SPAN_DAYS) return fail(`a span may cover at most ${MAX_SPAN_DAYS} days`);
+    if (to < from) return fail('order');
+    if (to - from + 1 > MAX_SPAN_DAYS) return fail('span');
     const note = (m[8] ?? '').trim().slice(0, 60);
     for (let day = from; day <= to; day++) {
       const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

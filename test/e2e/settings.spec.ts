@@ -50,3 +50,24 @@ test('the settings show the SCO reference table and where the data lives', async
   await expect(settings.about).toContainText(server.dataDir);
   await expect(settings.about).toContainText('0.1.0');
 });
+
+test('a pasted holiday schedule is kept, and a removed day comes back with Undo', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const settings = new SettingsPage(page);
+  await frame.open(server);
+  await frame.goTo('设置');
+
+  await settings.calendarPaste.fill('2026-10-01 至 2026-10-08 休 国庆节、中秋节\n2026-09-27 班 调休\n2026-10-10 班 调休');
+  await settings.calendar.getByRole('button', { name: '添加' }).click();
+  await expect(settings.calendar.getByRole('status')).toHaveText('已添加或更新 10 天。');
+  await expect(settings.calendarTable.locator('tbody tr')).toHaveCount(10);
+
+  await settings.calendar.getByRole('button', { name: '删除 2026-10-10 的安排' }).click();
+  await expect(settings.calendarTable.locator('tbody tr')).toHaveCount(9);
+  await settings.calendar.getByRole('button', { name: '撤销' }).click();
+  await expect(settings.calendarTable.locator('tbody tr')).toHaveCount(10);
+
+  await page.reload();
+  await expect(settings.calendarTable.locator('tbody tr')).toHaveCount(10);
+  await expect(settings.calendarTable.locator('tbody tr').first()).toContainText('2026-09-27周日班调休');
+});

@@ -26,7 +26,7 @@ describe('settings', () => {
     fireEvent.click(within(calendar).getByRole('button', { name: '添加' }));
     const alert = await within(calendar).findByRole('alert');
     expect(alert.textContent).toContain('有 1 行无法识别，未作任何修改');
-    expect(alert.textContent).toContain('第 2 行“2026-09-27 上午 调休”');
+    expect(alert.textContent).toContain('第 2 行“2026-09-27 上午 调休”：“上午”既不是“休”也不是“班”');
     expect(backend.callsTo('settingsUpdate')).toEqual([]);
 
     fireEvent.change(paste, { target: { value: '2026-10-01 至 2026-10-03 休 国庆节\n2026-09-27 班 调休' } });

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../../shared/contract';
-import { mergeCalendar, parseCalendarText, type CalendarLineError } from '../../../shared/domain/work-calendar-text';
+import { MAX_SPAN_DAYS, mergeCalendar, parseCalendarText, type CalendarLineError } from '../../../shared/domain/work-calendar-text';
 import { weekdayOf } from '../../../shared/domain/working-days';
 import { useAppStore } from '../../stores/app-store-context';
 
@@ -81,9 +81,9 @@ export function WorkCalendarEditor({ days }: { days: readonly CalendarDay[] }) {
             <tbody>
               {days.map((d) => (
                 <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{t(`settings.calendar.weekdays.${WEEKDAYS[weekdayOf(d.date)]!}`)}</td>
-                  <td>{t(d.kind === 'holiday' ? 'settings.calendar.holiday' : 'settings.calendar.workday')}</td>
+                  <td className="nowrap">{d.date}</td>
+                  <td className="nowrap">{t(`settings.calendar.weekdays.${WEEKDAYS[weekdayOf(d.date)]!}`)}</td>
+                  <td className="nowrap">{t(d.kind === 'holiday' ? 'settings.calendar.holiday' : 'settings.calendar.workday')}</td>
                   <td>{d.note}</td>
                   <td>
                     <button
@@ -133,7 +133,13 @@ export function WorkCalendarEditor({ days }: { days: readonly CalendarDay[] }) {
             <p>{t('settings.calendar.errors', { count: errors.length })}</p>
             <ul>
               {errors.map((e) => (
-                <li key={e.line}>{t('settings.calendar.lineError', { line: e.line, text: e.text, reason: e.reason })}</li>
+                <li key={e.line}>
+                  {t('settings.calendar.lineError', {
+                    line: e.line,
+                    text: e.text,
+                    reason: t(`settings.calendar.problems.${e.problem}`, { word: e.word ?? '', days: MAX_SPAN_DAYS }),
+                  })}
+                </li>
               ))}
             </ul>
           </div>

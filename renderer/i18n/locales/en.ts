@@ -238,6 +238,13 @@ export const en: Messages = {
       added: 'Added or updated {{count}} days.',
       errors: '{{count}} lines could not be read; nothing was changed:',
       lineError: 'Line {{line}} "{{text}}": {{reason}}',
+      problems: {
+        format: 'expected a date (e.g. 2026-10-01, two dates joined by "to" for a span), then 休/holiday or 班/workday',
+        date: 'the date does not exist',
+        kind: '"{{word}}" is neither 休/holiday nor 班/workday',
+        order: 'the span ends before it starts',
+        span: 'one line may cover at most {{days}} days',
+      },
     },
     language: {
       title: 'Language',

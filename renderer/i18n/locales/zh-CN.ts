@@ -238,6 +238,13 @@ export const zhCN = {
       added: '已添加或更新 {{count}} 天。',
       errors: '有 {{count}} 行无法识别，未作任何修改：',
       lineError: '第 {{line}} 行“{{text}}”：{{reason}}',
+      problems: {
+        format: '应先写日期（如 2026-10-01，可用“至”连接两个日期），再写“休”或“班”',
+        date: '日期不存在',
+        kind: '“{{word}}”既不是“休”也不是“班”',
+        order: '结束日期早于开始日期',
+        span: '一行最多写 {{days}} 天',
+      },
     },
     language: {
       title: '语言',

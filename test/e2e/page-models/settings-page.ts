@@ -7,6 +7,9 @@ export class SettingsPage {
   readonly savedNote: Locator;
   readonly countryTable: Locator;
   readonly about: Locator;
+  readonly calendar: Locator;
+  readonly calendarPaste: Locator;
+  readonly calendarTable: Locator;
 
   constructor(readonly page: Page) {
     this.analystName = page.getByLabel('分析员姓名');
@@ -15,6 +18,9 @@ export class SettingsPage {
     this.savedNote = page.getByRole('status').filter({ hasText: '设置已保存' });
     this.countryTable = page.getByRole('table', { name: '上合组织国家参考表' });
     this.about = page.getByRole('region', { name: '关于' });
+    this.calendar = page.getByRole('region', { name: '工作日历（节假日与调休）' });
+    this.calendarPaste = this.calendar.getByLabel('粘贴安排');
+    this.calendarTable = this.calendar.getByRole('table', { name: '节假日与调休安排' });
   }
 
   /** The language select is labelled in the current language. */
