@@ -17,19 +17,29 @@ afterAll(() => tmp.cleanup());
  * last, worksheets named by relationship rather than by number, and (optionally) every element
  * with an x: prefix.
  */
-function writeWorkbook(name: string, sheets: { first: string; second: string }, sharedStrings: string, options: { date1904?: boolean } = {}): string {
+function writeWorkbook(
+  name: string,
+  sheets: { first: string; second: string },
+  sharedStrings: string,
+  options: { date1904?: boolean; mainPart?: string } = {},
+): string {
   const file = tmp.file(name);
+  const main = options.mainPart ?? 'xl/workbook.xml';
   writeZip(file, [
     deflatedEntry('[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+    deflatedEntry(
+      '_rels/.rels',
+      `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${main}"/></Relationships>`,
+    ),
     deflatedEntry('xl/worksheets/data.xml', sheets.second),
     deflatedEntry(
-      'xl/workbook.xml',
+      main,
       `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}">` +
         (options.date1904 ? '<workbookPr date1904="1"/>' : '') +
         '<sheets><sheet name="Cover" sheetId="1" r:id="rId7"/><sheet name="Data" sheetId="2" r:id="rId8"/></sheets></workbook>',
     ),
     deflatedEntry(
-      'xl/_rels/workbook.xml.rels',
+      main.replace(/^xl\/(.*)$/, 'xl/_rels/$1.rels'),
       `${XML}<Relationships xmlns="${PKG_REL}">` +
         `<Relationship Id="rId7" Type="${REL}/worksheet" Target="worksheets/cover.xml"/>` +
         `<Relationship Id="rId8" Type="${REL}/worksheet" Target="/xl/worksheets/data.xml"/>` +
@@ -103,6 +113,13 @@ describe('the XLSX workbook reader', () => {
     ]);
     expect(third.formulas?.[7]).toBe('HYPERLINK("https://docs.wto.org/a.pdf","a.pdf")');
     expect(fourth).toEqual({ number: 4, values: [1.5, 'next'], formulas: null, lastColumn: 2 });
+  });
+
+  it('finds the workbook part through the package relationships wherever it is', async () => {
+    const sheet = `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    const { workbook, rows } = await readSheets(writeWorkbook('main.xlsx', { first: sheet, second: sheet }, SHARED, { mainPart: 'xl/book.xml' }));
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Cover', 'Data']);
+    expect(rows.Data?.[0]?.values).toEqual(['Electric vehicles']);
   });
 
   it('knows a workbook that counts dates from 1904', async () => {

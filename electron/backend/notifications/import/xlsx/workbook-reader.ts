@@ -195,7 +195,10 @@ export class XlsxWorkbook {
   }
 
   private async readWorkbookPart(): Promise<void> {
-    const workbookPart = this.entries.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
+    // The package relationships name the workbook part; xl/workbook.xml is where nearly every writer puts it.
+    const root = await this.readRelationships('');
+    const office = [...root.values()].find((r) => r.type.endsWith('/officeDocument') && this.entries.has(r.target));
+    const workbookPart = office?.target ?? (this.entries.has('xl/workbook.xml') ? 'xl/workbook.xml' : null);
     if (!workbookPart) {
       // No workbook part: take the worksheets in the order of their numbers.
       this.sheets = [...this.entries.keys()]
