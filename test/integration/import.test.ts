@@ -155,7 +155,7 @@ describe('import jobs', () => {
       expect(state).toMatchObject({ status: 'done', report: { inserted: 2000, rejected: 0 } });
       expect(events).toContain('dataChanged');
       // Every phase is shown, the last one while the indexes are built and the rows committed.
-      expect(phases).toEqual(['hashing', 'reading', 'indexing']);
+      expect(phases).toEqual(['hashing', 'opening', 'reading', 'indexing']);
       expect(backend.call('appInfo', {}).counts.notifications).toBe(2000);
       expect(() => backend.ctx.staging.resolve(staged.fileRef)).toThrow();
     } finally {

@@ -17,8 +17,8 @@ export interface ImportFileOptions {
   limits?: Partial<ImportLimits>;
   /** Parse on a worker thread running this script (worker-entry), overlapping parse and write. */
   parseWorkerScript?: string;
-  /** hashing, then reading (and writing) rows, then indexing: search index, indexes and commit. */
-  onProgress?: (p: { phase: 'hashing' | 'reading' | 'indexing'; done: number; total: number | null; rows: number }) => void;
+  /** hashing, opening (a workbook), reading (and writing) rows, then indexing: search index, indexes and commit. */
+  onProgress?: (p: { phase: 'hashing' | 'opening' | 'reading' | 'indexing'; done: number; total: number | null; rows: number }) => void;
 }
 
 const countNotifications = (db: Database): number =>
@@ -49,8 +49,9 @@ export async function importNotificationsFile(db: Database, filePath: string, op
   const readOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    // Before the first row a workbook is being opened: checked, and its shared strings read.
     onProgress: (rows: number, bytesRead: number, totalBytes: number) =>
-      options.onProgress?.({ phase: 'reading', done: bytesRead, total: totalBytes, rows }),
+      options.onProgress?.({ phase: rows === 0 ? 'opening' : 'reading', done: bytesRead, total: totalBytes, rows }),
   };
   const reading = options.parseWorkerScript
     ? readNotificationsFileInWorker(options.parseWorkerScript, filePath, readOptions)

@@ -6,6 +6,7 @@ import type { NotificationsFileReading } from '../notifications/import';
 /** Messages from a parse worker: batches of events, then the file report or the error. */
 export type ParseWorkerMessage =
   | { type: 'events'; events: ImportEvent[]; report: FileReport | null; rowsRead: number; bytesRead: number; totalBytes: number }
+  | { type: 'progress'; rowsRead: number; bytesRead: number; totalBytes: number }
   | { type: 'end'; report: FileReport | null }
   | { type: 'error'; error: { code: string; message: string; details?: unknown } };
 
@@ -69,6 +70,10 @@ export function readNotificationsFileInWorker(
         if (m.type === 'end') {
           report = m.report;
           return;
+        }
+        if (m.type === 'progress') {
+          options.onProgress?.(m.rowsRead, m.bytesRead, m.totalBytes);
+          continue;
         }
         report = m.report;
         options.onProgress?.(m.rowsRead, m.bytesRead, m.totalBytes);

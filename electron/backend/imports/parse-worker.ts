@@ -19,6 +19,8 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
     ...(data.limits ? { limits: data.limits } : {}),
     onProgress: (rowsRead, bytesRead, totalBytes) => {
       progress = { rowsRead, bytesRead, totalBytes };
+      // Before the first row there is no batch to carry it (a workbook's checks and strings).
+      if (rowsRead === 0) send({ type: 'progress', ...progress });
     },
   });
   let batch: ImportEvent[] = [];

@@ -111,6 +111,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
         uploading: 'Uploading the file…',
         starting: 'Getting ready…',
         hashing: 'Checking the file…',
+        opening: 'Opening the workbook…',
         reading: 'Reading and saving notifications…',
         indexing: 'All notifications read; building the search index and saving…',
         cancelling: 'Cancelling; nothing will be changed…',

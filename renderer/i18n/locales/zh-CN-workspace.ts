@@ -107,6 +107,7 @@ export const workspaceZhCN = {
         uploading: '正在上传文件……',
         starting: '正在准备……',
         hashing: '正在校验文件……',
+        opening: '正在打开工作簿……',
         reading: '正在读取并写入通报……',
         indexing: '通报已全部读入，正在建立检索索引并保存……',
         cancelling: '正在取消，数据不会有任何改动……',

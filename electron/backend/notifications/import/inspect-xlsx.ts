@@ -293,7 +293,13 @@ export function assertWithinSheetLimits(sheet: string, row: number, col: number,
  * Inflate one entry under its declared size, scanning XML parts on the way. Returns a
  * worksheet's count of rows, null for other parts.
  */
-async function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, dataStart: number, limits: ImportLimits): Promise<number | null> {
+async function scanEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  dataStart: number,
+  limits: ImportLimits,
+  onBytes?: (bytes: number) => void,
+): Promise<number | null> {
   const raw = await rawStream(zip, dataStart, entry.compressedSize);
   const inflater = entry.compressionMethod === 8 ? zlib.createInflateRaw({ chunkSize: 64 * 1024 }) : null;
   const source: Readable = inflater ? raw.pipe(inflater) : raw;
@@ -313,6 +319,7 @@ async function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, dataStart: numb
         );
       }
       scanner?.push(buf);
+      onBytes?.(buf.length);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -332,7 +339,13 @@ async function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, dataStart: numb
  * Refuse a hostile or broken XLSX before the real parse: file layout, entry count, sizes and
  * ratios from the directory first (instant), then one streaming pass over the content.
  */
-export async function inspectXlsx(path: string, limits: ImportLimits, signal?: AbortSignal): Promise<XlsxInspection> {
+export async function inspectXlsx(
+  path: string,
+  limits: ImportLimits,
+  signal?: AbortSignal,
+  /** Share of the parts inflated so far, 0 to 1. */
+  onProgress?: (fraction: number) => void,
+): Promise<XlsxInspection> {
   const zip = await openZip(path);
   try {
     if (zip.entryCount > limits.maxZipEntries) {
@@ -348,9 +361,14 @@ export async function inspectXlsx(path: string, limits: ImportLimits, signal?: A
     if (worksheets.length === 0) throw notAWorkbook('it has no worksheet');
     const dataStarts = await checkLayout(path, zip, entries);
     let sheetRows = 0;
+    let inflated = 0;
+    const report = (bytes: number): void => {
+      inflated += bytes;
+      if (uncompressedBytes > 0) onProgress?.(Math.min(1, inflated / uncompressedBytes));
+    };
     for (const entry of entries) {
       if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled.');
-      const rows = await scanEntry(zip, entry, dataStarts.get(entry)!, limits);
+      const rows = await scanEntry(zip, entry, dataStarts.get(entry)!, limits, onProgress ? report : undefined);
       if (rows !== null) sheetRows = Math.max(sheetRows, rows);
     }
     return { entries: entries.length, uncompressedBytes, worksheets, sheetRows };

@@ -33,6 +33,19 @@ export class ReadContext {
     if (this.rowsRead % PROGRESS_EVERY_ROWS === 0) this.progress();
   }
 
+  private lastPreparing = -1;
+
+  /**
+   * Progress of the work before the first row (a workbook's checks and shared strings): shown
+   * each time it has moved by one per cent of the file.
+   */
+  preparing(): void {
+    const bytes = this.bytesRead();
+    if (bytes - this.lastPreparing < this.totalBytes / 100) return;
+    this.lastPreparing = bytes;
+    this.progress();
+  }
+
   progress(): void {
     this.options.onProgress?.(this.rowsRead, Math.min(this.bytesRead(), this.totalBytes), this.totalBytes);
   }

@@ -13,6 +13,8 @@ const DATE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['distributionDate', 'comme
 /** Days between the 1900 and 1904 date systems (old Mac Excel workbooks count from 1904). */
 const DATE_1904_OFFSET = 1462;
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/i;
+/** Share of a workbook's progress bar for the checks that inflate every part once. */
+const CHECKS_WEIGHT = 0.15;
 
 /** Link columns keep the target of a HYPERLINK() formula, not its caption. */
 function linkInput(value: CellInput, formula: string | undefined): CellInput {
@@ -69,7 +71,16 @@ function rowTexts(row: SheetRow): string[] {
  * later sheets are not read.
  */
 export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: AbortSignal): AsyncGenerator<ImportEvent> {
-  const { sheetRows } = await inspectXlsx(path, ctx.limits, signal);
+  // Progress is the weighted share of three stages: the checks, the shared strings (in
+  // proportion to their size) and the rows (against the rows the checks counted).
+  const done = { checks: 0, strings: 0, rows: 0 };
+  const weight = { checks: CHECKS_WEIGHT, strings: (1 - CHECKS_WEIGHT) / 2, rows: (1 - CHECKS_WEIGHT) / 2 };
+  ctx.bytesRead = () =>
+    Math.round(ctx.totalBytes * (weight.checks * done.checks + weight.strings * done.strings + weight.rows * done.rows));
+  const { sheetRows } = await inspectXlsx(path, ctx.limits, signal, (fraction) => {
+    done.checks = fraction;
+    ctx.preparing();
+  });
   ctx.throwIfCancelled();
 
   let workbook: XlsxWorkbook;
@@ -78,18 +89,34 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
   } catch (err) {
     throw unreadable(err);
   }
+  // A byte of sheet XML costs about twice a byte of shared strings (rows become records).
+  const strings = workbook.sharedStringsSize;
+  const sheet = 2 * workbook.partSize(workbook.sheets[0]?.part ?? null);
+  if (strings + sheet > 0) {
+    weight.strings = ((1 - CHECKS_WEIGHT) * strings) / (strings + sheet);
+    weight.rows = 1 - CHECKS_WEIGHT - weight.strings;
+  }
   let rowsEmitted = 0;
-  // Progress is rows read against the rows the inspection counted; the shared strings, read
-  // first, are not counted.
-  ctx.bytesRead = () => (sheetRows > 0 ? Math.round((ctx.totalBytes * Math.min(rowsEmitted, sheetRows)) / sheetRows) : 0);
+  const countEmitted = (): void => {
+    rowsEmitted++;
+    done.rows = sheetRows > 0 ? Math.min(rowsEmitted, sheetRows) / sheetRows : 0;
+  };
   const onAbort = (): void => workbook.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
 
   let firstFailure: Error | null = null;
   try {
-    await workbook.loadSharedStrings(() => ctx.throwIfCancelled());
+    await workbook.loadSharedStrings(
+      () => ctx.throwIfCancelled(),
+      (fraction) => {
+        done.strings = fraction;
+        ctx.preparing();
+      },
+    );
+    done.strings = 1;
     for (const sheet of workbook.sheets) {
       rowsEmitted = 0;
+      done.rows = 0;
       const sheetName = sheet.name;
       const finder = new HeaderFinder();
       let plan: ColumnPlan | null = null;
@@ -98,7 +125,7 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
         assertWithinSheetLimits(sheetName, row, col, ctx.limits, `a cell in row ${row}`);
       for await (const row of workbook.rows(sheet, checkCell)) {
         ctx.throwIfCancelled();
-        rowsEmitted++;
+        countEmitted();
         if (plan === null) {
           const texts = rowTexts(row);
           if (texts.every((t) => t.trim() === '')) continue;

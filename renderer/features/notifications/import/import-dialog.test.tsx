@@ -41,6 +41,8 @@ describe('import dialog', () => {
 
     act(() => backend.emit('jobProgress', { jobId, kind: 'import', phase: 'hashing', done: 10, total: 40 }));
     expect(within(dialog).getByRole('status').textContent).toContain('正在校验文件…… 25%');
+    act(() => backend.emit('jobProgress', { jobId, kind: 'import', phase: 'opening', done: 12, total: 40 }));
+    expect(within(dialog).getByRole('status').textContent).toContain('正在打开工作簿…… 30%');
     act(() => backend.emit('jobProgress', { jobId, kind: 'import', phase: 'reading', done: 30, total: 40 }));
     const bar = within(dialog).getByRole('progressbar', { name: '导入进度' }) as HTMLProgressElement;
     expect(bar.value).toBe(75);

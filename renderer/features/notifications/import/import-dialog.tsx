@@ -10,7 +10,7 @@ import { useImportJob } from './use-import-job';
 
 type Running = Extract<ImportState, { step: 'running' }>;
 
-const KNOWN_PHASES = ['starting', 'hashing', 'reading', 'indexing', 'cancelling'] as const;
+const KNOWN_PHASES = ['starting', 'hashing', 'opening', 'reading', 'indexing', 'cancelling'] as const;
 type KnownPhase = (typeof KNOWN_PHASES)[number];
 const isKnownPhase = (phase: string): phase is KnownPhase => (KNOWN_PHASES as readonly string[]).includes(phase);
 

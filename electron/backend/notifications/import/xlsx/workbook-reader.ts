@@ -142,26 +142,33 @@ export class XlsxWorkbook {
     this.active?.destroy(new WorkbookFormatError('reading was stopped'));
   }
 
-  /** Parse one XML part, pausing after each piece of text so the caller can take what it built. */
-  private async *parsePart(part: string, parser: XmlParser): AsyncGenerator<void> {
+  /**
+   * Parse one XML part, pausing after each piece of text so the caller can take what it built.
+   * Yields the share of the part parsed so far.
+   */
+  private async *parsePart(part: string, parser: XmlParser): AsyncGenerator<number> {
     const entry = this.entries.get(part);
     if (!entry) throw new WorkbookFormatError(`the part '${part}' is missing`);
     const stream = await entryStream(this.zip, entry);
     this.active = stream;
     const decoder = new StringDecoder('utf8');
+    const size = Math.max(1, entry.uncompressedSize);
+    let parsed = 0;
     try {
       for await (const chunk of stream) {
         // Hand the parser bounded pieces so that a caller draining rows after each piece
         // never holds more than a piece's worth of them.
         const buf = chunk as Buffer;
         for (let at = 0; at < buf.length; at += XML_CHUNK_BYTES) {
-          parser.write(decoder.write(buf.subarray(at, at + XML_CHUNK_BYTES)));
-          yield;
+          const piece = buf.subarray(at, at + XML_CHUNK_BYTES);
+          parser.write(decoder.write(piece));
+          parsed += piece.length;
+          yield Math.min(1, parsed / size);
         }
       }
       parser.write(decoder.end());
       parser.close();
-      yield;
+      yield 1;
     } catch (err) {
       // Errors of the caller's handlers (a limit, a cancel) pass through as they are; the XML
       // parser, the inflater and the zip reader throw plain Errors.
@@ -233,8 +240,17 @@ export class XlsxWorkbook {
       : this.entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : null;
   }
 
+  /** Uncompressed size of the shared strings part (0 without one) and of a worksheet. */
+  partSize(part: string | null): number {
+    return part ? (this.entries.get(part)?.uncompressedSize ?? 0) : 0;
+  }
+
+  get sharedStringsSize(): number {
+    return this.partSize(this.sharedStringsPart);
+  }
+
   /** Reads the shared-string table; call once before the rows of any sheet. */
-  async loadSharedStrings(throwIfCancelled: () => void): Promise<void> {
+  async loadSharedStrings(throwIfCancelled: () => void, onProgress?: (fraction: number) => void): Promise<void> {
     if (!this.sharedStringsPart) return;
     const table = this.sharedStrings;
     const parser = newParser();
@@ -263,7 +279,10 @@ export class XlsxWorkbook {
         text = '';
       }
     });
-    for await (const _ of this.parsePart(this.sharedStringsPart, parser)) throwIfCancelled();
+    for await (const fraction of this.parsePart(this.sharedStringsPart, parser)) {
+      throwIfCancelled();
+      onProgress?.(fraction);
+    }
   }
 
   /**
