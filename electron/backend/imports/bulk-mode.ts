@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { searchSources, type PreparedRow } from './prepared-row';
+import { searchTexts, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -47,9 +47,7 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
 
   return {
     added(id, prepared) {
-      const sources = searchSources(prepared.values);
-      const text = prepared.search;
-      fts.run(id, prepared.symbol, text[0] ?? sources[0], text[1] ?? sources[1], text[2] ?? sources[2], text[3] ?? sources[3]);
+      fts.run(id, prepared.symbol, ...searchTexts(prepared.values));
       const c = prepared.codes;
       for (let i = 0; i + 1 < c.length; i += 2) codes.add(c[i]!, c[i + 1]!, id);
     },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashRow, prepareRow, toImportedRow } from './prepared-row';
+import { hashRow, prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -22,12 +22,14 @@ describe('the content hash of an imported row', () => {
 });
 
 describe('a prepared row', () => {
-  it('carries index text only where it differs from the stored text, and the codes as the triggers derive them', () => {
+  it('gives the index text and the codes as the triggers derive them', () => {
     const p = prepareRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] });
     expect(p.values[6]).toBe('Electric vehicles 电动汽车');
-    // Han text is expanded into pairs and single characters; the rest is stored text as it is.
-    expect(p.search[0]).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
-    expect(p.search[1]).toBeNull();
+    // Han text is expanded into pairs and single characters; the rest is indexed as it is.
+    const [title, description, products] = searchTexts(p.values);
+    expect(title).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
+    expect(description).toBe('Technical regulation');
+    expect(products).toBe('Batteries ["8507.60"," 8418-10 "," "] [" 13.020 "]');
     expect(p.codes).toEqual(['hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries']);
     expect(p.hash).toBe(hashRow(toImportedRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] })));
   });

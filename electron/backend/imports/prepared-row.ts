@@ -16,8 +16,8 @@ export type ImportedRow = Record<ImportedField, string | null>;
 export const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
 
 /**
- * One parsed notification as the writer stores it: column values, content hash, the text for
- * the full-text index and the rows for the code table, all derived from the record alone.
+ * One parsed notification as the writer stores it: column values, content hash and the rows
+ * for the code table, all derived from the record alone.
  * (Preparing rows on the parse worker instead was measured: the structured clone between the
  * threads and the parser's own work then made the parser the slower side, for no gain.)
  */
@@ -27,11 +27,6 @@ export interface PreparedRow {
   /** Column values in IMPORTED_FIELDS order. */
   values: Array<string | null>;
   hash: string;
-  /**
-   * Index text of the title, description, products with codes, and keywords with objectives;
-   * null where it is the same as the stored text it comes from (most non-Chinese text).
-   */
-  search: [string | null, string | null, string | null, string | null];
   /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
   codes: string[];
   jointSymbols: string[];
@@ -114,16 +109,15 @@ export function prepareRow(record: ParsedNotification): PreparedRow {
     symbol: record.symbol,
     values,
     hash: hashValues(values),
-    search: searchTexts(values),
     codes: codesOf(record),
     jointSymbols: record.jointSymbols,
   };
 }
 
-/** The index text of a row (see PreparedRow.search). */
-export function searchTexts(values: ReadonlyArray<string | null>): NonNullable<PreparedRow['search']> {
-  return searchSources(values).map((source) => {
-    const text = toSearchText(source);
-    return text === source ? null : text;
-  }) as NonNullable<PreparedRow['search']>;
+/**
+ * The full-text index columns of a row, as migration 0070's trigger computes them: title,
+ * description, products with codes, keywords with objectives.
+ */
+export function searchTexts(values: ReadonlyArray<string | null>): [string, string, string, string] {
+  return searchSources(values).map(toSearchText) as [string, string, string, string];
 }
