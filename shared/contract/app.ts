@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { channel } from './define';
 
 export const Locale = z.enum(['zh-CN', 'en']);
@@ -22,13 +23,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 /** A day the team's work calendar marks: a public holiday, or a weekend day worked (调休). */
 export const CalendarDay = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(
-    (d) => {
-      const ms = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-    },
-    'not a date in the calendar',
-  ),
+  date: CalendarDate,
   kind: z.enum(['holiday', 'workday']),
   note: z.string().max(60),
 });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../domain/deadline';
 import { isWebLink } from '../domain/external-links';
+import { CalendarDate } from './dates';
 import { channel } from './define';
 import { Area, DocType, IsoDate, NotificationSummary, Relevance, TriageStatus } from './notifications';
 
-/** A YYYY-MM-DD date that exists in the calendar (2026-02-30 does not). */
-export const CalendarDate = IsoDate.refine(isCalendarDate, 'not a date in the calendar');
+export { CalendarDate };
 
 const Id = z.number().int().positive();
 const MemberCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter country code');

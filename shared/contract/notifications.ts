@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Bloc, ScoStatus } from './app';
+import { IsoDate } from './dates';
 import { channel } from './define';
 
 export const Area = z.enum(['TBT', 'SPS']);
@@ -8,7 +9,7 @@ export type Area = z.infer<typeof Area>;
 export const DocType = z.enum(['regular', 'addendum', 'corrigendum', 'revision', 'supplement', 'emergency']);
 export type DocType = z.infer<typeof DocType>;
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export { IsoDate };
 
 /** Where an analyst's review of a notification stands; 'new' until someone triages it. */
 export const TriageStatus = z.enum(['new', 'screening', 'assessing', 'commented', 'closed']);

@@ -13,7 +13,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for a real calendar date written as YYYY-MM-DD, else null. */
-function dayNumber(iso: string): number | null {
+export function dayNumber(iso: string): number | null {
   const m = ISO_DATE.exec(iso);
   if (!m) return null;
   const year = Number(m[1]);

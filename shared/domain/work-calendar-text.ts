@@ -1,3 +1,5 @@
+import { isCalendarDate } from './deadline';
+
 /**
  * The team's work calendar as analysts paste it from the State Council's yearly notice: one
  * line per day or span, e.g.
@@ -42,8 +44,7 @@ const MS_PER_DAY = 86_400_000;
 
 function isoOf(y: string, m: string, d: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return new Date(ms).toISOString().slice(0, 10) === iso ? iso : null;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 export function parseCalendarText(text: string): { entries: CalendarEntry[]; errors: CalendarLineError[] } {

@@ -5,18 +5,14 @@
  * working days. The schedule is decreed each year, so the team keeps it in Settings; without
  * it every Monday to Friday counts.
  */
-import { daysLeft } from './deadline';
+import { dayNumber, daysLeft } from './deadline';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 function toDayNumber(iso: string): number {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new RangeError(`${iso} is not a date written as YYYY-MM-DD`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(ms);
-  if (back.toISOString().slice(0, 10) !== iso) throw new RangeError(`${iso} is not a date in the calendar`);
-  return ms / MS_PER_DAY;
+  const day = dayNumber(iso);
+  if (day === null) throw new RangeError(`${iso} is not a date in the calendar written as YYYY-MM-DD`);
+  return day;
 }
 
 function fromDayNumber(day: number): string {

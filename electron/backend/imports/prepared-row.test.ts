@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashRow, prepareRow, searchTexts, toImportedRow } from './prepared-row';
+import { prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -11,19 +11,24 @@ const record: ParsedNotification = {
   links: { en: null, fr: null, es: null }, proposedAdoption: null, proposedEntryIntoForce: null, countriesAffected: [], jointSymbols: [],
 };
 
+/** The digest as earlier versions computed it: each column fed to SHA-1 in turn. */
+function fieldByFieldDigest(r: ParsedNotification): string {
+  const hash = crypto.createHash('sha1');
+  for (const value of Object.values(toImportedRow(r)) as Array<string | null>) hash.update(value ?? '\u0000').update('\u0001');
+  return hash.digest('hex');
+}
+
 describe('the content hash of an imported row', () => {
   it('is the digest earlier versions stored, field by field, so re-imports still find rows unchanged', () => {
-    const row = toImportedRow(record);
-    const fieldByField = crypto.createHash('sha1');
-    for (const value of Object.values(row) as Array<string | null>) fieldByField.update(value ?? '\u0000').update('\u0001');
-    expect(hashRow(row)).toBe(fieldByField.digest('hex'));
-    expect(hashRow({ ...row, comment_deadline: '2024-05-01' })).not.toBe(hashRow(row));
+    expect(prepareRow(record).hash).toBe(fieldByFieldDigest(record));
+    expect(prepareRow({ ...record, commentDeadline: '2024-05-01' }).hash).not.toBe(prepareRow(record).hash);
   });
 });
 
 describe('a prepared row', () => {
   it('gives the index text and the codes as the triggers derive them', () => {
-    const p = prepareRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] });
+    const coded = { ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] };
+    const p = prepareRow(coded);
     expect(p.values[6]).toBe('Electric vehicles 电动汽车');
     // Han text is expanded into pairs and single characters; the rest is indexed as it is.
     const [title, description, products] = searchTexts(p.values);
@@ -31,6 +36,6 @@ describe('a prepared row', () => {
     expect(description).toBe('Technical regulation');
     expect(products).toBe('Batteries ["8507.60"," 8418-10 "," "] [" 13.020 "]');
     expect(p.codes).toEqual(['hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries']);
-    expect(p.hash).toBe(hashRow(toImportedRow({ ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] })));
+    expect(p.hash).toBe(fieldByFieldDigest(coded));
   });
 });

@@ -18,8 +18,6 @@ export const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, 
 /**
  * One parsed notification as the writer stores it: column values, content hash and the rows
  * for the code table, all derived from the record alone.
- * (Preparing rows on the parse worker instead was measured: the structured clone between the
- * threads and the parser's own work then made the parser the slower side, for no gain.)
  */
 export interface PreparedRow {
   row: number;
@@ -29,7 +27,6 @@ export interface PreparedRow {
   hash: string;
   /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
   codes: string[];
-  jointSymbols: string[];
 }
 
 export function toImportedRow(r: ParsedNotification): ImportedRow {
@@ -66,10 +63,6 @@ export function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
   for (const v of values) text += (v ?? '\u0000') + '\u0001';
   return crypto.createHash('sha1').update(text).digest('hex');
-}
-
-export function hashRow(row: ImportedRow): string {
-  return hashValues(IMPORTED_FIELDS.map((f) => row[f]));
 }
 
 /** The stored text each full-text column is made from, given the row's values. */
@@ -110,7 +103,6 @@ export function prepareRow(record: ParsedNotification): PreparedRow {
     values,
     hash: hashValues(values),
     codes: codesOf(record),
-    jointSymbols: record.jointSymbols,
   };
 }
 

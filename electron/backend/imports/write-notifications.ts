@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { suspendNotificationIndexes } from './bulk-mode';
-import { FIELD_INDEX, IMPORTED_FIELDS, prepareRow, type ImportedRow } from './prepared-row';
+import { IMPORTED_FIELDS, prepareRow, type ImportedRow } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 import type { ImportEvent } from '../notifications/import/types';
 
@@ -99,7 +99,8 @@ export async function writeNotifications(
         counts.rejected += 1;
         if (rejections.length < MAX_KEPT_REJECTIONS) rejections.push(event.rejection);
       } else {
-        const p = prepareRow(event.record);
+        const r = event.record;
+        const p = prepareRow(r);
         const firstRow = seen.get(p.symbol);
         if (firstRow !== undefined) {
           counts.rejected += 1;
@@ -116,13 +117,11 @@ export async function writeNotifications(
           const existing = find.get(p.symbol) as { id: number; content_hash: string | null } | undefined;
           if (!existing) {
             source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
-            const v = p.values;
             const familyId = families.familyFor({
-              area: v[FIELD_INDEX.area]!, member_code: v[FIELD_INDEX.member_code]!, doc_type: v[FIELD_INDEX.doc_type]!,
-              title: v[FIELD_INDEX.title] ?? '', distribution_date: v[FIELD_INDEX.distribution_date] ?? null,
-              joint_symbols: v[FIELD_INDEX.joint_symbols] ?? '[]', jointSymbols: p.jointSymbols,
+              area: r.area, member_code: r.memberCode, doc_type: r.docType, title: r.title,
+              distribution_date: r.distributionDate, jointSymbols: r.jointSymbols,
             });
-            const id = Number(insert.run(p.symbol, source, now, now, p.hash, importId, familyId, ...v).lastInsertRowid);
+            const id = Number(insert.run(p.symbol, source, now, now, p.hash, importId, familyId, ...p.values).lastInsertRowid);
             bulk?.added(id, p);
             inserted.push(id);
             counts.inserted += 1;

@@ -22,10 +22,8 @@ export interface FamilyFields {
   doc_type: string;
   title: string;
   distribution_date: string | null;
-  /** JSON array of the symbols of a joint notification. */
-  joint_symbols: string;
-  /** The same symbols when the caller has them parsed already. */
-  jointSymbols?: readonly string[];
+  /** The symbols of a joint notification; empty otherwise. */
+  jointSymbols: readonly string[];
 }
 
 /**
@@ -49,13 +47,13 @@ export class FamilyAssigner {
 
   /** Quick test before any parsing: only joint notifications and bloc members can have a family. */
   mayHaveFamily(c: FamilyFields): boolean {
-    return (c.doc_type === 'regular' || c.doc_type === 'emergency') && (c.joint_symbols !== '[]' || this.blocs.has(c.member_code));
+    return (c.doc_type === 'regular' || c.doc_type === 'emergency') && (c.jointSymbols.length > 0 || this.blocs.has(c.member_code));
   }
 
   /** The family id for the notification, opening the family when it is the first; null for none. */
   familyFor(c: FamilyFields): number | null {
     if (!this.mayHaveFamily(c)) return null;
-    const joint = c.jointSymbols ?? (JSON.parse(c.joint_symbols) as string[]);
+    const joint = c.jointSymbols;
     const bloc = this.blocs.get(c.member_code);
     let kind: 'joint' | 'GCC' | 'EAEU';
     let key: string;
@@ -95,8 +93,9 @@ export function assignFamilies(db: Database, notificationIds: Iterable<number>):
   let assigned = 0;
   for (const id of ids) {
     if (candidates && !candidates.has(id)) continue;
-    const c = pick.get(id) as (FamilyFields & { id: number }) | undefined;
-    if (!c) continue;
+    const row = pick.get(id) as (Omit<FamilyFields, 'jointSymbols'> & { id: number; joint_symbols: string }) | undefined;
+    if (!row) continue;
+    const c = { ...row, jointSymbols: JSON.parse(row.joint_symbols) as string[] };
     const familyId = assigner.familyFor(c);
     if (familyId === null) continue;
     setFamily.run(familyId, c.id);
