@@ -13,7 +13,7 @@ export type ImportedField = (typeof IMPORTED_FIELDS)[number];
 export type ImportedRow = Record<ImportedField, string | null>;
 
 /** Position of each imported column in PreparedRow.values. */
-export const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
+const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
 
 /**
  * One parsed notification as the writer stores it: column values, content hash and the rows
@@ -59,14 +59,14 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
 }
 
 /** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
-export function hashValues(values: ReadonlyArray<string | null>): string {
+function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
   for (const v of values) text += (v ?? '\u0000') + '\u0001';
   return crypto.createHash('sha1').update(text).digest('hex');
 }
 
 /** The stored text each full-text column is made from, given the row's values. */
-export function searchSources(values: ReadonlyArray<string | null>): [string, string, string, string] {
+function searchSources(values: ReadonlyArray<string | null>): [string, string, string, string] {
   const v = (f: ImportedField): string => values[FIELD_INDEX[f]] ?? '';
   return [
     v('title'),
