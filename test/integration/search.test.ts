@@ -535,7 +535,7 @@ describe('at 16,000 notifications', () => {
         [{ sort: 'symbol' }, /INDEX sqlite_autoindex_notifications_1\b/],
         [{ sort: 'commentDeadline', direction: 'asc' }, /INDEX notifications_deadline_known\b/],
         [{ sort: 'commentDeadline', direction: 'desc' }, /INDEX notifications_deadline\b/],
-        [{ sort: 'memberCode' }, /INDEX notifications_member\b/],
+        [{ sort: 'memberCode' }, /INDEX notifications_list_member\b/],
         [{ area: 'TBT', docTypes: ['regular'] }, /INDEX notifications_(list_date|distribution)\b/],
       ];
       for (const [input, index] of indexes) {

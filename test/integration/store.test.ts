@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, configureConnection, migrate, openError, openStore } from '../../electron/backend/db/connection';
+import { DATABASE_FILE, NEW_STORE_PAGE_SIZE, configureConnection, migrate, openError, openStore } from '../../electron/backend/db/connection';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
 import { makeTempDir } from '../helpers/temp-store';
 
@@ -26,6 +26,26 @@ describe('the store', () => {
       expect(store.backupFile).toBeNull();
     } finally {
       store.db.close();
+    }
+  });
+
+  it('gives a new database 16 KB pages and leaves an existing one with the pages it has', async () => {
+    const fresh = await openStore(tmp.dir);
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+    fresh.db.close();
+
+    const olderDir = path.join(tmp.dir, 'older');
+    fs.mkdirSync(olderDir);
+    const db = new Database(path.join(olderDir, DATABASE_FILE));
+    configureConnection(db);
+    migrate(db, migrations.slice(0, 2));
+    db.close();
+    const older = await openStore(olderDir);
+    try {
+      expect(older.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(older.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      older.db.close();
     }
   });
 
@@ -119,6 +139,26 @@ describe('migrations', () => {
       db.close();
     });
   }
+});
+
+describe('migration 0130 (bulk load)', () => {
+  it('gives the full-text index a 16 MB collection and drops the indexes others cover', () => {
+    const db = new Database(path.join(tmp.dir, 'm120.sqlite3'));
+    configureConnection(db);
+    migrate(db, migrations.filter((m) => m.version <= 120));
+    const indexes = (): string[] =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications'").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(indexes()).toEqual(expect.arrayContaining(['notifications_distribution', 'notifications_parent', 'notifications_member']));
+    migrate(db);
+    expect(db.prepare("SELECT v FROM notifications_fts_config WHERE k = 'hashsize'").get()).toEqual({ v: 16 * 1024 * 1024 });
+    expect(indexes()).not.toContain('notifications_distribution');
+    expect(indexes()).not.toContain('notifications_parent');
+    expect(indexes()).not.toContain('notifications_member');
+    const columns = (db.prepare("SELECT name FROM pragma_index_info('notifications_list_member') ORDER BY seqno").all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).toEqual(['member_code', 'distribution_date', 'id', 'area', 'doc_type', 'comment_deadline']);
+    expect(indexes()).toEqual(expect.arrayContaining(['notifications_list_date', 'notifications_base']));
+    db.close();
+  });
 });
 
 describe('migration 0070 (search)', () => {
