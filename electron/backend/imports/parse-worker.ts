@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
-import { readNotificationsFile, type ImportEvent } from '../notifications/import';
+import { readNotificationsFile } from '../notifications/import';
 import { AppError } from '../errors';
+import { toWire, type WireEvent } from './event-wire';
 import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage } from './parse-in-worker';
 
 const BATCH = 256;
@@ -23,7 +24,7 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
       if (rowsRead === 0) send({ type: 'progress', ...progress });
     },
   });
-  let batch: ImportEvent[] = [];
+  let batch: WireEvent[] = [];
   const flush = async (): Promise<void> => {
     send({ type: 'events', events: batch, report: reading.report(), ...progress });
     batch = [];
@@ -33,7 +34,7 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
   };
   try {
     for await (const event of reading) {
-      batch.push(event);
+      batch.push(toWire(event));
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
