@@ -18,6 +18,12 @@ describe('toSearchText', () => {
   it('normalises full-width forms', () => {
     expect(toSearchText('ＧＢ１２３')).toBe('GB123');
   });
+
+  it('normalises other non-ASCII text and leaves ASCII text as it is', () => {
+    expect(toSearchText('Caf\u0065\u0301 \ufb01lm №5')).toBe('Café film No5');
+    const ascii = 'Labelling of "pre-packaged" food\t(Draft No. 7)\n';
+    expect(toSearchText(ascii)).toBe(ascii);
+  });
 });
 
 describe('buildSearchQuery', () => {

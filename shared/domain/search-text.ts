@@ -5,6 +5,8 @@
  * separate token for the unicode61 tokenizer. Other scripts pass through as words.
  */
 const HAN_RUN = /\p{Script=Han}+/gu;
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls included
+const ASCII = /^[\x00-\x7f]*$/;
 
 function expandHan(run: string): string {
   const chars = Array.from(run);
@@ -17,6 +19,8 @@ function expandHan(run: string): string {
 /** The text stored in the index for one field. */
 export function toSearchText(text: string): string {
   if (!text) return '';
+  // ASCII is its own NFKC form and has no Han: most of an ePing export is.
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKC').replace(HAN_RUN, (run) => ` ${expandHan(run)} `);
 }
 

@@ -67,17 +67,19 @@ const CODE_BATCH = 200;
  * 9 MB instead of a hundred as arrays of strings.
  */
 class CodeRows {
-  private readonly keys = new Map<string, number>();
+  /** Code number by kind, then code. */
+  private readonly keys = new Map<string, Map<string, number>>();
   private readonly names: Array<[kind: string, code: string]> = [];
   private pairs = new Uint32Array(2 * 65_536);
   private count = 0;
 
   add(kind: string, code: string, notificationId: number): void {
-    const key = `${kind}\u0000${code}`;
-    let k = this.keys.get(key);
+    let ofKind = this.keys.get(kind);
+    if (!ofKind) this.keys.set(kind, (ofKind = new Map()));
+    let k = ofKind.get(code);
     if (k === undefined) {
       k = this.names.length;
-      this.keys.set(key, k);
+      ofKind.set(code, k);
       this.names.push([kind, code]);
     }
     if (2 * (this.count + 1) > this.pairs.length) {
@@ -93,7 +95,7 @@ class CodeRows {
   /** Written in key order, each row lands next to the previous one instead of anywhere in the tree. */
   write(db: Database): void {
     const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    // Rank of each distinct key in key order, then the rows sorted by (rank, id).
+    // Rank of each distinct key in key order.
     const order = this.names.map((_, i) => i).sort((a, b) => {
       const [ka, ca] = this.names[a]!;
       const [kb, cb] = this.names[b]!;
@@ -101,25 +103,28 @@ class CodeRows {
     });
     const rank = new Uint32Array(this.names.length);
     order.forEach((k, r) => (rank[k] = r));
-    // One 64-bit number per row, rank above id, so that a numeric sort is the key order.
-    const rows = new BigUint64Array(this.count);
-    for (let i = 0; i < this.count; i++) rows[i] = (BigInt(rank[this.pairs[2 * i]!]!) << 32n) | BigInt(this.pairs[2 * i + 1]!);
-    rows.sort();
+    // A stable counting sort by rank: rows arrive in id order, so each key's ids stay sorted.
+    const start = new Uint32Array(this.names.length + 1);
+    for (let i = 0; i < this.count; i++) start[rank[this.pairs[2 * i]!]! + 1]!++;
+    for (let r = 0; r < this.names.length; r++) start[r + 1]! += start[r]!;
+    const ids = new Uint32Array(this.count);
+    const next = start.slice(0, this.names.length);
+    for (let i = 0; i < this.count; i++) ids[next[rank[this.pairs[2 * i]!]!]!++] = this.pairs[2 * i + 1]!;
     const sql = (n: number): string =>
       `INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`;
     const batch = db.prepare(sql(CODE_BATCH));
     const params: Array<string | number> = [];
-    const flush = (statement: typeof batch): void => {
-      statement.run(params);
-      params.length = 0;
-    };
-    for (let i = 0; i < rows.length; i++) {
-      const value = rows[i]!;
-      const [kind, code] = this.names[order[Number(value >> 32n)]!]!;
-      params.push(kind, code, Number(value & 0xffffffffn));
-      if (params.length === 3 * CODE_BATCH) flush(batch);
+    for (let r = 0; r < this.names.length; r++) {
+      const [kind, code] = this.names[order[r]!]!;
+      for (let i = start[r]!; i < start[r + 1]!; i++) {
+        params.push(kind, code, ids[i]!);
+        if (params.length === 3 * CODE_BATCH) {
+          batch.run(params);
+          params.length = 0;
+        }
+      }
     }
-    if (params.length > 0) flush(db.prepare(sql(params.length / 3)));
+    if (params.length > 0) db.prepare(sql(params.length / 3)).run(params);
     this.pairs = new Uint32Array(0);
     this.count = 0;
   }

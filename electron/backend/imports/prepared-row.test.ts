@@ -27,7 +27,10 @@ describe('the content hash of an imported row', () => {
 
 describe('a prepared row', () => {
   it('gives the index text and the codes as the triggers derive them', () => {
-    const coded = { ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '] };
+    const coded = {
+      ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '],
+      objectives: ['labelling', 'Consumer information '],
+    };
     const p = prepareRow(coded);
     expect(p.values[6]).toBe('Electric vehicles 电动汽车');
     // Han text is expanded into pairs and single characters; the rest is indexed as it is.
@@ -35,7 +38,10 @@ describe('a prepared row', () => {
     expect(title).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
     expect(description).toBe('Technical regulation');
     expect(products).toBe('Batteries ["8507.60"," 8418-10 "," "] [" 13.020 "]');
-    expect(p.codes).toEqual(['hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries']);
+    expect(p.codes).toEqual([
+      'hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries',
+      'objective', 'labelling', 'objective', 'consumer information',
+    ]);
     expect(p.hash).toBe(fieldByFieldDigest(coded));
   });
 });

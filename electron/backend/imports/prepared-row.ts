@@ -62,7 +62,8 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
 function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
   for (const v of values) text += (v ?? '\u0000') + '\u0001';
-  return crypto.createHash('sha1').update(text).digest('hex');
+  // One-shot: no Hash object per row.
+  return crypto.hash('sha1', text, 'hex');
 }
 
 /** The stored text each full-text column is made from, given the row's values. */
@@ -77,9 +78,9 @@ function searchSources(values: ReadonlyArray<string | null>): [string, string, s
 }
 
 /** SQLite's trim(): spaces only. */
-const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
+const trimSpaces = (s: string): string => (s.startsWith(' ') || s.endsWith(' ') ? s.replace(/^ +| +$/g, '') : s);
 /** SQLite's lower() without ICU: ASCII letters only. */
-const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+const asciiLower = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 
 /** The rows migration 0090's notification_codes triggers derive from a record, computed the same way. */
 function codesOf(r: ParsedNotification): string[] {
