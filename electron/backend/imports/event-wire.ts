@@ -3,8 +3,9 @@ import type { ImportEvent, ParsedNotification } from '../notifications/import/ty
 /**
  * A parsed notification as it crosses from the parse worker to the writer: its values in a
  * fixed order. A structured clone of an object writes every key with every value and the
- * receiving thread rebuilds each object key by key; for the 116,000 records of a bulk file
- * that was over a second of both threads' time. Rejections are rare and cross as they are.
+ * receiving thread rebuilds each object key by key: for the 116,000 records of the bulk file
+ * that took 0.9 s to write and 0.8 s to read, against 0.8 s and 0.3 s as arrays (v8.serialize
+ * and v8.deserialize in batches of 256). Rejections are rare and cross as they are.
  */
 export type WireRecord = [
   row: number,
