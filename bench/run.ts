@@ -10,7 +10,7 @@ import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
-const workbook = path.join(outDir, `eping-synthetic-${ROWS}.xlsx`);
+const workbook = path.join(outDir, `eping-synthetic-v2-${ROWS}.xlsx`);
 
 interface StepResult {
   ms: number;
