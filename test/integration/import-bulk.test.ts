@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { estimateRows, shouldUseBulkMode } from '../../electron/backend/imports/bulk-mode';
+import { readNotificationsFileInWorker } from '../../electron/backend/imports/parse-in-worker';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
 import { epingRow, fixtureDir, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
@@ -46,8 +47,9 @@ const rowsOf = (db: Database.Database): unknown[] =>
 const familiesOf = (db: Database.Database): unknown[] => db.prepare('SELECT * FROM measure_families ORDER BY id').all();
 const codesOf = (db: Database.Database): unknown[] => db.prepare('SELECT * FROM notification_codes ORDER BY notification_id, kind, code').all();
 
-async function write(db: Database.Database, file: string, bulk: boolean, signal?: AbortSignal): Promise<void> {
-  const reading = readNotificationsFile(file);
+async function write(db: Database.Database, file: string, bulk: boolean, signal?: AbortSignal, onWorker = false): Promise<void> {
+  // On a worker the rows arrive prepared (values, hash, codes); inline they arrive as records.
+  const reading = onWorker ? readNotificationsFileInWorker(WORKER, file) : readNotificationsFile(file);
   await writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't' }, { bulk, ...(signal ? { signal } : {}) });
 }
 
@@ -126,6 +128,17 @@ describe('bulk-mode import', () => {
 });
 
 describe('parsing on a worker thread', () => {
+  it('stores the rows it prepares exactly as the writer stores records read on its own thread', async () => {
+    const file = await writeEpingXlsx(files.file('rows.xlsx'), ROWS);
+    await write(a.backend.ctx.db, file, false);
+    await write(b.backend.ctx.db, file, true, undefined, true);
+    expect(rowsOf(b.backend.ctx.db)).toEqual(rowsOf(a.backend.ctx.db));
+    expect(codesOf(b.backend.ctx.db)).toEqual(codesOf(a.backend.ctx.db));
+    expect(ftsInstances(b.backend.ctx.db)).toEqual(ftsInstances(a.backend.ctx.db));
+    expect(familiesOf(b.backend.ctx.db)).toEqual(familiesOf(a.backend.ctx.db));
+    expect(familiesOf(a.backend.ctx.db).length).toBeGreaterThan(6);
+  });
+
   it('gives the same report as parsing inline', async () => {
     const file = await writeEpingXlsx(files.file('rows.xlsx'), [...ROWS, epingRow({ 'Document symbol': 'G/TBT/N/SAU/9', 'Distribution date': '31/02/2024' })]);
     const inline = await importNotificationsFile(a.backend.ctx.db, file, { actor: 't' });

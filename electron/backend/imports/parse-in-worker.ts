@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { fromWire, type WireEvent } from './event-wire';
-import type { FileReport, ImportEvent, ReadNotificationsOptions } from '../notifications/import';
-import type { NotificationsFileReading } from '../notifications/import';
+import type { WriterEvent } from './prepared-row';
+import type { FileReport, ReadNotificationsOptions } from '../notifications/import';
 
 /** Messages from a parse worker: batches of events, then the file report or the error. */
 export type ParseWorkerMessage =
@@ -15,6 +15,11 @@ export interface ParseWorkerData {
   role: 'parse';
   filePath: string;
   limits?: ReadNotificationsOptions['limits'];
+}
+
+/** A file read on a worker: its rows prepared for the writer, then the file report. */
+export interface PreparedReading extends AsyncIterable<WriterEvent> {
+  report(): FileReport | null;
 }
 
 /** Old-generation heap cap of the parser thread. */
@@ -32,17 +37,18 @@ const PARSER_YOUNG_GENERATION_MB = 64;
 const MAX_BATCHES_AHEAD = 8;
 
 /**
- * Read a notifications file on a worker thread, so that parsing (the larger half of an import)
- * runs on one core while the caller writes to SQLite on another. The same events, in the same
- * order, as readNotificationsFile on this thread.
+ * Read a notifications file on a worker thread, so that parsing runs on one core while the
+ * caller writes to SQLite on another. The events of readNotificationsFile on this thread, in
+ * the same order, except that each record arrives prepared for the writer (prepareRow, done on
+ * the worker: the writer is the slower side).
  */
 export function readNotificationsFileInWorker(
   script: string,
   filePath: string,
   options: ReadNotificationsOptions = {},
-): NotificationsFileReading {
+): PreparedReading {
   let report: FileReport | null = null;
-  async function* run(): AsyncGenerator<ImportEvent> {
+  async function* run(): AsyncGenerator<WriterEvent> {
     const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };
     // A safety net, not a budget: the shared strings live outside this heap, but a limit near
     // what the bulk file needs would fail legitimate exports larger than it.

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prepareRow, searchTexts, toImportedRow } from './prepared-row';
+import { familyFields, prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -43,5 +43,15 @@ describe('a prepared row', () => {
       'objective', 'labelling', 'objective', 'consumer information',
     ]);
     expect(p.hash).toBe(fieldByFieldDigest(coded));
+  });
+});
+
+describe('the family fields of a prepared row', () => {
+  it('are the record\u2019s, read back from the column values', () => {
+    const joint = { ...record, jointSymbols: ['G/TBT/N/SAU/1001', 'G/TBT/N/ARE/1001'] };
+    expect(familyFields(prepareRow(joint))).toEqual({
+      area: 'TBT', member_code: 'SAU', doc_type: 'regular', title: 'Electric vehicles 电动汽车', distribution_date: '2024-03-01',
+      jointSymbols: ['G/TBT/N/SAU/1001', 'G/TBT/N/ARE/1001'],
+    });
   });
 });

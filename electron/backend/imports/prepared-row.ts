@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { toSearchText } from '../../../shared/domain/search-text';
-import type { ParsedNotification } from '../notifications/import/types';
+import type { FamilyFields } from '../notifications/families';
+import type { ImportEvent, ParsedNotification } from '../notifications/import/types';
 
 /** Columns an import owns, in the order they are hashed, compared and bound. */
 export const IMPORTED_FIELDS = [
@@ -27,7 +28,12 @@ export interface PreparedRow {
   hash: string;
   /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
   codes: string[];
+  /** The symbols of a joint notification (its family); empty otherwise. */
+  jointSymbols: string[];
 }
+
+/** What the writer takes: records as a reader gives them, or rows a parse worker prepared. */
+export type WriterEvent = ImportEvent | { kind: 'prepared'; prepared: PreparedRow };
 
 export function toImportedRow(r: ParsedNotification): ImportedRow {
   return {
@@ -104,6 +110,20 @@ export function prepareRow(record: ParsedNotification): PreparedRow {
     values,
     hash: hashValues(values),
     codes: codesOf(record),
+    jointSymbols: record.jointSymbols,
+  };
+}
+
+/** The columns that decide a notification's family. */
+export function familyFields(p: PreparedRow): FamilyFields {
+  const v = p.values;
+  return {
+    area: v[FIELD_INDEX.area]!,
+    member_code: v[FIELD_INDEX.member_code]!,
+    doc_type: v[FIELD_INDEX.doc_type]!,
+    title: v[FIELD_INDEX.title]!,
+    distribution_date: v[FIELD_INDEX.distribution_date] ?? null,
+    jointSymbols: p.jointSymbols,
   };
 }
 

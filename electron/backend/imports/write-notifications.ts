@@ -4,9 +4,8 @@ import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { suspendNotificationIndexes } from './bulk-mode';
-import { IMPORTED_FIELDS, prepareRow, type ImportedRow } from './prepared-row';
+import { familyFields, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
-import type { ImportEvent } from '../notifications/import/types';
 
 export const MAX_KEPT_REJECTIONS = 10_000;
 
@@ -49,7 +48,7 @@ export interface FileFacts {
  */
 export async function writeNotifications(
   db: Database,
-  events: AsyncIterable<ImportEvent>,
+  events: AsyncIterable<WriterEvent>,
   fileFacts: () => FileFacts,
   meta: ImportMeta,
   options: WriteOptions = {},
@@ -99,8 +98,8 @@ export async function writeNotifications(
         counts.rejected += 1;
         if (rejections.length < MAX_KEPT_REJECTIONS) rejections.push(event.rejection);
       } else {
-        const r = event.record;
-        const p = prepareRow(r);
+        // A parse worker prepares rows on its own thread; a reader on this thread gives records.
+        const p = event.kind === 'prepared' ? event.prepared : prepareRow(event.record);
         const firstRow = seen.get(p.symbol);
         if (firstRow !== undefined) {
           counts.rejected += 1;
@@ -117,10 +116,7 @@ export async function writeNotifications(
           const existing = find.get(p.symbol) as { id: number; content_hash: string | null } | undefined;
           if (!existing) {
             source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
-            const familyId = families.familyFor({
-              area: r.area, member_code: r.memberCode, doc_type: r.docType, title: r.title,
-              distribution_date: r.distributionDate, jointSymbols: r.jointSymbols,
-            });
+            const familyId = families.familyFor(familyFields(p));
             const id = Number(insert.run(p.symbol, source, now, now, p.hash, importId, familyId, ...p.values).lastInsertRowid);
             bulk?.added(id, p);
             inserted.push(id);
