@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const lines = [
       `Pingyi benchmark, ${ROWS} rows (${(size / 1024 / 1024).toFixed(1)} MB XLSX), ${os.cpus().length} cores, Node ${process.version}; medians of ${REPEAT} runs`,
       `parse only (floor)   ${s(parse.ms)}   peak RSS ${parse.maxRssMb} MB   (${String(parse.records)} records; runs ${all(parses)} s)`,
-      `  on a worker        ${s(reader.ms)}   peak RSS ${reader.maxRssMb} MB   (the reader the import uses, records handed over, nothing written; runs ${all(readers)} s)`,
+      `  on a worker        ${s(reader.ms)}   peak RSS ${reader.maxRssMb} MB   (the reader the import uses: rows prepared for the writer and handed over, nothing written; runs ${all(readers)} s)`,
       `import               ${s(imp.ms)}   peak RSS ${imp.maxRssMb} MB   inserted ${String(imp.inserted)}, rejected ${String(imp.rejected)}   (runs ${all(imports)} s)`,
       `  import / floor     ${(imp.ms / parse.ms).toFixed(2)}x          target < 30 s: ${verdict(imp.ms < 30_000)}, <= 1.5x: ${verdict(imp.ms <= 1.5 * parse.ms)}, RSS < 600 MB: ${verdict(Math.max(...imports.map((r) => r.maxRssMb)) < 600)}`,
       `  import / worker    ${(imp.ms / reader.ms).toFixed(2)}x          (for information: what writing adds to reading the file as the import reads it)`,
