@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { fromWire, type WireEvent } from './event-wire';
 import type { WriterEvent } from './prepared-row';
-import type { FileReport, ReadNotificationsOptions } from '../notifications/import';
+import type { FileReport, NotificationsFileReading, ReadNotificationsOptions } from '../notifications/import';
 
 /** Messages from a parse worker: batches of events, then the file report or the error. */
 export type ParseWorkerMessage =
@@ -17,19 +17,13 @@ export interface ParseWorkerData {
   limits?: ReadNotificationsOptions['limits'];
 }
 
-/** A file read on a worker: its rows prepared for the writer, then the file report. */
-export interface PreparedReading extends AsyncIterable<WriterEvent> {
-  report(): FileReport | null;
-}
-
 /** Old-generation heap cap of the parser thread. */
 const PARSER_HEAP_LIMIT_MB = 512;
 /**
- * Young generation of the parser thread. A worker given an old-generation cap gets a young
- * generation sized from it, too small for a parser that makes some 300 MB of short-lived
- * strings a file: it collects so often that reading the bulk file on the worker took 7.4-8.3 s
- * against 6.9-7.0 s with 64 MB (`node --import tsx bench/child.ts parse-worker FILE`).
- * 32 MB was slower than the default, 256 MB no faster.
+ * Young generation of the parser thread. The default (48 MB) is small for a parser that makes
+ * some 300 MB of short-lived strings a file: reading the bulk file on the worker took 7.4-8.3 s
+ * with it against 6.8-7.0 s with 64 MB (`node --import tsx bench/child.ts parse-worker FILE`,
+ * three alternating pairs). 32 MB was far slower (10.7-12 s), 256 MB no faster.
  */
 const PARSER_YOUNG_GENERATION_MB = 64;
 
@@ -46,7 +40,7 @@ export function readNotificationsFileInWorker(
   script: string,
   filePath: string,
   options: ReadNotificationsOptions = {},
-): PreparedReading {
+): NotificationsFileReading<WriterEvent> {
   let report: FileReport | null = null;
   async function* run(): AsyncGenerator<WriterEvent> {
     const data: ParseWorkerData = { role: 'parse', filePath, ...(options.limits ? { limits: options.limits } : {}) };

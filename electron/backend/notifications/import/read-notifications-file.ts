@@ -8,8 +8,11 @@ import { readWtoJson } from './read-wto-json';
 import { readEpingXlsx } from './read-xlsx';
 import type { FileReport, ImportEvent, ImportFormat, ReadNotificationsOptions, TextEncoding } from './types';
 
-/** A file being read: iterate it for records and rejections, then ask for the report. */
-export interface NotificationsFileReading extends AsyncIterable<ImportEvent> {
+/**
+ * A file being read: iterate it for records and rejections (or, read on a worker, rows prepared
+ * from the records), then ask for the report.
+ */
+export interface NotificationsFileReading<E = ImportEvent> extends AsyncIterable<E> {
   /** What has been learnt so far; null until the format is known (first step of iteration). */
   report(): FileReport | null;
 }
