@@ -64,19 +64,21 @@ function rowTexts(row: SheetRow): string[] {
 }
 
 /**
- * Stream an ePing workbook row by row (see xlsx/workbook-reader.ts): shared strings first, then
- * the worksheets in workbook order; styles and hyperlink parts are not read. Without styles a
+ * Stream an ePing workbook row by row (see xlsx/workbook-reader.ts): the worksheets in workbook
+ * order, with the shared strings read as the rows need them; styles and hyperlink parts are not read. Without styles a
  * date cannot be told from a number, so date columns take numbers as Excel serials, which is
  * what they are. The first worksheet whose first rows hold the ePing header is the export;
  * later sheets are not read.
  */
 export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: AbortSignal): AsyncGenerator<ImportEvent> {
-  // Progress is the weighted share of three stages: the checks, the shared strings (in
-  // proportion to their size) and the rows (against the rows the checks counted).
-  const done = { checks: 0, strings: 0, rows: 0 };
+  // Progress is the weighted share of three parts of the work: the checks, the shared strings
+  // (in proportion to their size, read as the rows need them) and the rows (against the rows the
+  // checks counted).
+  const done = { checks: 0, rows: 0 };
   const weight = { checks: CHECKS_WEIGHT, strings: (1 - CHECKS_WEIGHT) / 2, rows: (1 - CHECKS_WEIGHT) / 2 };
+  let stringsRead = (): number => 0;
   ctx.bytesRead = () =>
-    Math.round(ctx.totalBytes * (weight.checks * done.checks + weight.strings * done.strings + weight.rows * done.rows));
+    Math.round(ctx.totalBytes * (weight.checks * done.checks + weight.strings * stringsRead() + weight.rows * done.rows));
   const { sheetRows } = await inspectXlsx(path, ctx.limits, signal, (fraction) => {
     done.checks = fraction;
     ctx.preparing();
@@ -89,6 +91,7 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
   } catch (err) {
     throw unreadable(err);
   }
+  stringsRead = () => workbook.sharedStringsRead;
   // A byte of sheet XML costs about twice a byte of shared strings (rows become records).
   const strings = workbook.sharedStringsSize;
   const sheet = 2 * workbook.partSize(workbook.sheets[0]?.part ?? null);
@@ -106,14 +109,6 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
 
   let firstFailure: Error | null = null;
   try {
-    await workbook.loadSharedStrings(
-      () => ctx.throwIfCancelled(),
-      (fraction) => {
-        done.strings = fraction;
-        ctx.preparing();
-      },
-    );
-    done.strings = 1;
     for (const sheet of workbook.sheets) {
       rowsEmitted = 0;
       done.rows = 0;
@@ -123,7 +118,8 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
       let gaveUp: Error | null = null;
       const checkCell = (row: number, col: number): void =>
         assertWithinSheetLimits(sheetName, row, col, ctx.limits, `a cell in row ${row}`);
-      for await (const row of workbook.rows(sheet, checkCell)) {
+      // Progress while a row waits for shared strings (all of them, when a writer put them out of order).
+      for await (const row of workbook.rows(sheet, checkCell, () => ctx.preparing())) {
         ctx.throwIfCancelled();
         countEmitted();
         if (plan === null) {

@@ -56,7 +56,6 @@ function writeWorkbook(
 async function readSheets(file: string): Promise<{ workbook: XlsxWorkbook; rows: Record<string, SheetRow[]> }> {
   const workbook = await XlsxWorkbook.open(file);
   try {
-    await workbook.loadSharedStrings(() => {});
     const rows: Record<string, SheetRow[]> = {};
     for (const sheet of workbook.sheets) {
       rows[sheet.name] = [];
@@ -137,7 +136,6 @@ describe('the XLSX workbook reader', () => {
     const workbook = await XlsxWorkbook.open(writeWorkbook('limit.xlsx', { first: sheet, second: sheet }, SHARED));
     const seen: number[] = [];
     try {
-      await workbook.loadSharedStrings(() => {});
       const refuse = (row: number, col: number): void => {
         if (col > 26) throw new RangeError(`column ${col} in row ${row}`);
       };
@@ -148,6 +146,51 @@ describe('the XLSX workbook reader', () => {
       workbook.close();
     }
     expect(seen).toEqual([1, 2]);
+  });
+
+  it('reads the shared strings as the rows need them, in the order writers number them or in any other', async () => {
+    // 30,000 strings, about 1 MB: several of the reader's pieces.
+    const count = 30_000;
+    const text = (i: number): string => `${i} 电池安全 ${'x'.repeat(i % 40)}`;
+    const strings = `${XML}<sst xmlns="${MAIN}">${Array.from({ length: count }, (_, i) => `<si><t>${text(i)}</t></si>`).join('')}</sst>`;
+    const sheetOf = (indexes: number[]): string =>
+      `${XML}<worksheet xmlns="${MAIN}"><sheetData>` +
+      indexes.map((index, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${index}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join('') +
+      '</sheetData></worksheet>';
+    const inOrder = Array.from({ length: count }, (_, i) => i);
+    // The last string first, then the rest: the first row waits for the whole table.
+    const outOfOrder = [count - 1, ...inOrder.slice(0, -1)];
+
+    for (const indexes of [inOrder, outOfOrder]) {
+      const sheet = sheetOf(indexes);
+      const workbook = await XlsxWorkbook.open(writeWorkbook(`lazy-${indexes[0]}.xlsx`, { first: sheet, second: sheet }, strings));
+      try {
+        const shares: number[] = [];
+        let pieces = 0;
+        const values: unknown[] = [];
+        for await (const row of workbook.rows(workbook.sheets[0]!, () => {}, () => pieces++)) {
+          shares.push(workbook.sharedStringsRead);
+          values.push(row.values[0]);
+        }
+        expect(values).toEqual(indexes.map(text));
+        expect(shares.at(-1)).toBe(1);
+        if (indexes === inOrder) {
+          // The first row came out with only the first piece of the table read.
+          expect(shares[0]).toBeLessThan(0.5);
+          expect(pieces).toBeGreaterThan(1);
+        } else expect(shares[0]).toBe(1);
+      } finally {
+        workbook.close();
+      }
+    }
+  });
+
+  it('reports shared strings that are not well-formed with their part', async () => {
+    const sheet = `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>`;
+    const broken = `${XML}<sst xmlns="${MAIN}"><si><t>one</t></si><si><t>two</si></sst>`;
+    await expect(readSheets(writeWorkbook('broken-strings.xlsx', { first: sheet, second: sheet }, broken))).rejects.toThrow(
+      /the part 'xl\/strings\.xml' cannot be read/,
+    );
   });
 
   it('reports XML that is not well-formed with the part it is in', async () => {

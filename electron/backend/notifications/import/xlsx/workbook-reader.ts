@@ -9,10 +9,16 @@ import { SharedStrings } from './shared-strings';
 /**
  * A streaming reader for the parts of an XLSX workbook an import needs: the workbook (sheet
  * order, 1904 dates), the shared strings and the worksheets, row by row. The zip is read through
- * its central directory (yauzl), so the shared strings are read first wherever they sit in the
- * file and no worksheet is ever copied aside; the XML goes through saxes, a conforming
- * streaming parser. Styles, comments and drawings are never opened. The caller runs
- * inspectXlsx() first, which bounds every part's size and refuses DTDs and entities.
+ * its central directory (yauzl), so any part can be read wherever it sits in the file and no
+ * worksheet is ever copied aside; the XML goes through saxes, a conforming streaming parser.
+ * Styles, comments and drawings are never opened. The caller runs inspectXlsx() first, which
+ * bounds every part's size and refuses DTDs and entities.
+ *
+ * The shared strings are read as the rows need them, not all before the first row. Writers
+ * usually number the strings in the order they first appear in the sheets (a streaming writer
+ * such as exceljs's must), so the two parts are read side by side and the first rows come out
+ * at once instead of after the whole table. A workbook whose strings are in another order still
+ * reads correctly: a row waits until the table has been read as far as the row needs.
  */
 
 export interface SheetRef {
@@ -112,7 +118,12 @@ export class XlsxWorkbook {
   sheets: SheetRef[] = [];
   private sharedStrings = new SharedStrings();
   private sharedStringsPart: string | null = null;
-  private active: Readable | null = null;
+  /** The shared strings being read, piece by piece, as far as the rows have needed them. */
+  private sharedStringsReader: AsyncGenerator<number> | null = null;
+  private sharedStringsDone = false;
+  private sharedStringsShare = 0;
+  /** The parts being read now (a worksheet and the shared strings). */
+  private readonly active = new Set<Readable>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -133,13 +144,14 @@ export class XlsxWorkbook {
   }
 
   close(): void {
-    this.active?.destroy();
+    for (const stream of this.active) stream.destroy();
+    void this.sharedStringsReader?.return(0);
     this.zip.close();
   }
 
-  /** Stops the part being read now; the reading loop then ends with an error. */
+  /** Stops the parts being read now; the reading loop then ends with an error. */
   abort(): void {
-    this.active?.destroy(new WorkbookFormatError('reading was stopped'));
+    for (const stream of this.active) stream.destroy(new WorkbookFormatError('reading was stopped'));
   }
 
   /**
@@ -150,7 +162,7 @@ export class XlsxWorkbook {
     const entry = this.entries.get(part);
     if (!entry) throw new WorkbookFormatError(`the part '${part}' is missing`);
     const stream = await entryStream(this.zip, entry);
-    this.active = stream;
+    this.active.add(stream);
     const decoder = new StringDecoder('utf8');
     const size = Math.max(1, entry.uncompressedSize);
     let parsed = 0;
@@ -175,7 +187,7 @@ export class XlsxWorkbook {
       if (err instanceof Error && err.constructor !== Error) throw err;
       throw new WorkbookFormatError(`the part '${part}' cannot be read: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
-      this.active = null;
+      this.active.delete(stream);
       stream.destroy();
     }
   }
@@ -249,9 +261,12 @@ export class XlsxWorkbook {
     return this.partSize(this.sharedStringsPart);
   }
 
-  /** Reads the shared-string table; call once before the rows of any sheet. */
-  async loadSharedStrings(throwIfCancelled: () => void, onProgress?: (fraction: number) => void): Promise<void> {
-    if (!this.sharedStringsPart) return;
+  /** Share of the shared-string part read so far: 1 once all of it is read, or when there is none. */
+  get sharedStringsRead(): number {
+    return this.sharedStringsPart === null || this.sharedStringsDone ? 1 : this.sharedStringsShare;
+  }
+
+  private readSharedStrings(part: string): AsyncGenerator<number> {
     const table = this.sharedStrings;
     const parser = newParser();
     let inItem = false;
@@ -279,22 +294,41 @@ export class XlsxWorkbook {
         text = '';
       }
     });
-    for await (const fraction of this.parsePart(this.sharedStringsPart, parser)) {
-      throwIfCancelled();
-      onProgress?.(fraction);
+    return this.parsePart(part, parser);
+  }
+
+  /** Reads the shared strings until the table holds `count` of them or the part ends. */
+  private async needSharedStrings(count: number, onPiece?: () => void): Promise<void> {
+    if (this.sharedStringsDone || this.sharedStringsPart === null) return;
+    this.sharedStringsReader ??= this.readSharedStrings(this.sharedStringsPart);
+    while (this.sharedStrings.size < count) {
+      const next = await this.sharedStringsReader.next();
+      if (next.done === true) {
+        this.sharedStringsDone = true;
+        return;
+      }
+      this.sharedStringsShare = next.value;
+      onPiece?.();
     }
   }
 
   /**
    * The rows of a worksheet as they stream by. `checkCell` sees each row number and cell column
-   * as soon as its tag is read, so a limit is enforced before anything is kept.
+   * as soon as its tag is read, so a limit is enforced before anything is kept. `onStringsRead`
+   * is called after each piece of the shared strings read while a row waits for them.
    */
-  async *rows(sheet: SheetRef, checkCell: (row: number, column: number) => void): AsyncGenerator<SheetRow> {
+  async *rows(
+    sheet: SheetRef,
+    checkCell: (row: number, column: number) => void,
+    onStringsRead?: () => void,
+  ): AsyncGenerator<SheetRow> {
     const shared = this.sharedStrings;
     const parser = newParser();
     // Rows complete so far, then a limit's error in its place among them: the rows before a
-    // refused cell still come out first, as they would from a row-at-a-time parser.
-    const ready: Array<SheetRow | Error> = [];
+    // refused cell still come out first, as they would from a row-at-a-time parser. A row may
+    // name shared strings the table has not reached yet: by column, then string index.
+    const ready: Array<{ row: SheetRow; unread: number[] | null } | Error> = [];
+    let unread: number[] | null = null;
     let failed = false;
     const check = (rowNumber: number, column: number): void => {
       if (failed) return;
@@ -325,6 +359,7 @@ export class XlsxWorkbook {
           const number = r ? Number.parseInt(r, 10) : lastRowNumber + 1;
           lastRowNumber = Number.isFinite(number) && number > 0 ? number : lastRowNumber + 1;
           row = { number: lastRowNumber, values: [], formulas: null, lastColumn: 0 };
+          unread = null;
           break;
         }
         case 'c': {
@@ -376,7 +411,14 @@ export class XlsxWorkbook {
           break;
         case 'c': {
           if (!row) break;
-          row.values[col - 1] = cellValue(type, value, inlineText, shared);
+          if (type === 's') {
+            // An index past the table read so far is looked up once the table has reached it.
+            const index = value === '' ? -1 : Number(value);
+            if (Number.isInteger(index) && index >= shared.size) {
+              (unread ??= []).push(col - 1, index);
+              row.values[col - 1] = null;
+            } else row.values[col - 1] = shared.get(index) ?? null;
+          } else row.values[col - 1] = cellValue(type, value, inlineText);
           if (formula !== '') (row.formulas ??= [])[col - 1] = formula;
           if (col > row.lastColumn) row.lastColumn = col;
           break;
@@ -384,8 +426,9 @@ export class XlsxWorkbook {
         case 'row':
           // A row without cells is checked here, one with cells was at each cell.
           if (row) check(row.number, row.lastColumn);
-          if (row && !failed) ready.push(row);
+          if (row && !failed) ready.push({ row, unread });
           row = null;
+          unread = null;
           break;
       }
     });
@@ -394,18 +437,25 @@ export class XlsxWorkbook {
       if (ready.length === 0) continue;
       for (const done of ready.splice(0)) {
         if (done instanceof Error) throw done;
-        yield done;
+        if (done.unread !== null) await this.lookUp(done.row, done.unread, onStringsRead);
+        yield done.row;
       }
     }
   }
+
+  /** Fills the cells of a row that name strings past the table read so far (column, index pairs). */
+  private async lookUp(row: SheetRow, unread: number[], onPiece?: () => void): Promise<void> {
+    let highest = 0;
+    for (let i = 1; i < unread.length; i += 2) highest = Math.max(highest, unread[i]!);
+    await this.needSharedStrings(highest + 1, onPiece);
+    // An index past the end of the table is an empty cell, not an error.
+    for (let i = 0; i < unread.length; i += 2) row.values[unread[i]!] = this.sharedStrings.get(unread[i + 1]!) ?? null;
+  }
 }
 
-function cellValue(type: string, value: string, inlineText: string, shared: SharedStrings): CellInput {
+/** The value of a cell that is not a shared string. */
+function cellValue(type: string, value: string, inlineText: string): CellInput {
   switch (type) {
-    case 's': {
-      if (value === '') return null;
-      return shared.get(Number(value)) ?? null;
-    }
     case 'inlineStr':
       return unescapeOoxml(inlineText);
     case 'str':
