@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { estimateRows, shouldUseBulkMode } from '../../electron/backend/imports/bulk-mode';
 import { readNotificationsFileInWorker } from '../../electron/backend/imports/parse-in-worker';
+import type { WriterEvent } from '../../electron/backend/imports/prepared-row';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
 import { epingRow, fixtureDir, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
@@ -118,6 +119,28 @@ describe('bulk-mode import', () => {
     await expect(write(a.backend.ctx.db, file, true, controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(schema(a.backend.ctx.db)).toEqual(before);
     expect(a.backend.ctx.db.prepare('SELECT count(*) AS n FROM notifications').get()).toEqual({ n: 0 });
+  });
+
+  it('merges no full-text segments while it loads, and leaves the merge setting as it was', async () => {
+    const file = await writeEpingXlsx(files.file('rows.xlsx'), ROWS);
+    const automerge = (db: Database.Database): unknown =>
+      db.prepare(`SELECT v FROM notifications_fts_config WHERE k = 'automerge'`).pluck().get();
+    const seen: unknown[] = [];
+    const db = b.backend.ctx.db;
+    db.exec(`INSERT INTO notifications_fts (notifications_fts, rank) VALUES ('automerge', 8)`);
+    const reading = readNotificationsFile(file);
+    async function* watched(): AsyncGenerator<WriterEvent> {
+      for await (const e of reading) {
+        seen.push(automerge(db));
+        yield e;
+      }
+    }
+    await writeNotifications(db, watched(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't' }, { bulk: true });
+    expect(new Set(seen)).toEqual(new Set([0]));
+    expect(automerge(db)).toBe(8);
+    // Without a setting of its own the table gets FTS5's default back.
+    await write(a.backend.ctx.db, file, true);
+    expect(automerge(a.backend.ctx.db)).toBe(4);
   });
 
   it('is chosen for a first large load only', () => {

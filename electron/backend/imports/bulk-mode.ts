@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import { searchTexts, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
-  type: 'index' | 'trigger';
   name: string;
   sql: string;
 }
@@ -10,39 +9,52 @@ interface SchemaObject {
 export interface BulkLoad {
   /** Index a notification this import inserted, as the insert triggers would have. */
   added(id: number, prepared: PreparedRow): void;
-  /** Bring back what was suspended: the collected codes written in key order, triggers and indexes recreated. */
+  /** Write the collected codes in key order and bring the triggers back. */
   finish(): void;
 }
+
+/** FTS5's automerge when the table has none set. */
+const FTS5_DEFAULT_AUTOMERGE = 4;
 
 /** The insert triggers bulk mode does the work of (migrations 0070 and 0090). */
 const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert', 'notification_codes_insert']);
 
 /**
- * Large imports insert tens of thousands of rows; keeping a dozen secondary indexes and the
- * search triggers current row by row costs far more than parsing the file. Inside the import's
- * own transaction, bulk mode drops the secondary indexes (the UNIQUE symbol index stays, the
- * writer needs it) and the two insert triggers it knows; each inserted row is then put into
- * the full-text index directly, with its text prepared (prepared-row.ts) by the same function
- * the trigger calls, and its codes are collected and written in key order at the end. Update triggers stay, so a
- * row the file changes is re-indexed as usual. The indexes are recreated exactly as stored in
- * the schema, and the tables end as the row-by-row path leaves them (tested). DDL is
- * transactional in SQLite: a rollback brings every dropped object back.
+ * Large imports insert tens of thousands of rows. Inside the import's own transaction, bulk
+ * mode drops the two insert triggers: each inserted row is then put into the full-text index
+ * directly, with its text prepared (prepared-row.ts) by the same function the trigger calls,
+ * and its codes (some seven rows a notification) are collected and written in key order at the
+ * end, which costs a fraction of inserting them all over the code table. Update triggers stay,
+ * so a row the file changes is re-indexed as usual, and the tables end as the row-by-row path
+ * leaves them (tested). DDL is transactional in SQLite: a rollback brings the triggers back.
+ *
+ * The notification indexes stay and are kept current row by row. Dropping them and building
+ * them again after the last row took about 0.8 s on the bulk file, with the parser's core idle
+ * meanwhile; kept current, they cost the writer about as much, but while it waits for the
+ * parser anyway: the whole import was 0.6-1.4 s faster (three alternating pairs of
+ * `bench/child.ts import`).
  */
-export function suspendNotificationIndexes(db: Database): BulkLoad {
-  const objects = (
+export function startBulkLoad(db: Database): BulkLoad {
+  const triggers = (
     db
-      .prepare(
-        `SELECT type, name, sql FROM sqlite_master
-         WHERE tbl_name = 'notifications' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
-      )
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'notifications' AND type = 'trigger' AND sql IS NOT NULL`)
       .all() as SchemaObject[]
-  ).filter((o) => o.type === 'index' || INSERT_TRIGGERS.has(o.name));
+  ).filter((o) => INSERT_TRIGGERS.has(o.name));
   const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-  for (const o of objects) db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} ${quote(o.name)}`);
+  for (const o of triggers) db.exec(`DROP TRIGGER ${quote(o.name)}`);
 
   const fts = db.prepare(
     `INSERT INTO notifications_fts (rowid, symbol, title, description, products, keywords, zh) VALUES (?, ?, ?, ?, ?, ?, '')`,
   );
+  const setFts = (option: string, value: number): void => {
+    db.exec(`INSERT INTO notifications_fts (notifications_fts, rank) VALUES ('${option}', ${Math.trunc(value)})`);
+  };
+  // FTS5 merges its segments as they pile up (automerge, 4 by default). A bulk load writes a
+  // segment for each 16 MB of collected entries (hashsize), and merging them as it went cost
+  // about 0.4 s of the 2.2 s the bulk file's entries took to index, timed alone; searches
+  // over the unmerged index were as fast. Later writes merge bit by bit once automerge is back.
+  const automerge = db.prepare(`SELECT v FROM notifications_fts_config WHERE k = 'automerge'`).pluck().get() as number | undefined;
+  setFts('automerge', 0);
   const codes = new CodeRows();
 
   return {
@@ -53,7 +65,8 @@ export function suspendNotificationIndexes(db: Database): BulkLoad {
     },
     finish() {
       codes.write(db);
-      for (const o of objects) db.exec(o.sql);
+      for (const o of triggers) db.exec(o.sql);
+      setFts('automerge', automerge ?? FTS5_DEFAULT_AUTOMERGE);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ImportReport, RowRejection } from '../../../shared/contract/import
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
-import { suspendNotificationIndexes } from './bulk-mode';
+import { startBulkLoad } from './bulk-mode';
 import { familyFields, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 
@@ -28,7 +28,7 @@ export interface WriteProgress {
 
 export interface WriteOptions {
   signal?: AbortSignal;
-  /** Suspend secondary indexes and triggers for the import (see bulk-mode.ts). */
+  /** Index the inserted rows directly instead of through the insert triggers (see bulk-mode.ts). */
   bulk?: boolean;
   onProgress?: (p: WriteProgress) => void;
   /** Every row is in: the indexes, families and follow-ups are next, then the commit. */
@@ -76,7 +76,7 @@ export async function writeNotifications(
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const bulk = options.bulk ? suspendNotificationIndexes(db) : null;
+    const bulk = options.bulk ? startBulkLoad(db) : null;
     const families = new FamilyAssigner(db);
     const inserted: number[] = [];
     const updated: number[] = [];
