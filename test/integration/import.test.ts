@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,6 +39,24 @@ const ROWS: EpingRow[] = [
 const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester' });
 
 describe('importing notifications', () => {
+  it('imports a symbol met twice in one file once, into an empty store as into a filled one', async () => {
+    const rows = [
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/1', Title: 'First title' }),
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/2' }),
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/1', Title: 'Second title' }),
+    ];
+    const file = await writeEpingXlsx(files.file('twice.xlsx'), rows);
+    const db = env.backend.ctx.db;
+    for (const expected of [{ inserted: 2, unchanged: 0 }, { inserted: 0, unchanged: 2 }]) {
+      const report = await importFile(file);
+      expect(report).toMatchObject({ ...expected, rejected: 1 });
+      expect(report.rejections).toEqual([
+        expect.objectContaining({ row: 4, field: 'Document symbol', reason: expect.stringContaining('first at row 2') }),
+      ]);
+      expect(db.prepare("SELECT title FROM notifications WHERE symbol = 'G/TBT/N/SAU/1'").all()).toEqual([{ title: 'First title' }]);
+    }
+  });
+
   it('inserts every readable row and reports a rejected row with its number, field and reason', async () => {
     const file = await writeEpingXlsx(files.file('eping.xlsx'), ROWS);
     const report = await importFile(file);
@@ -56,6 +75,9 @@ describe('importing notifications', () => {
     // The report is kept and can be read back.
     expect(env.backend.call('importsGet', { id: report.importId })).toMatchObject({ inserted: 4, rejected: 1, rejections: [{ row: 4 }] });
     expect(env.backend.call('importsList', {})[0]).toMatchObject({ importId: report.importId, fileName: 'eping.xlsx' });
+    // The file is hashed while it is parsed; the import keeps its digest.
+    const digest = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    expect(db.prepare('SELECT file_sha256 FROM imports WHERE id = ?').pluck().get(report.importId)).toBe(digest);
   });
 
   it('re-importing the same ePing file adds nothing', async () => {

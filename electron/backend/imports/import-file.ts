@@ -49,7 +49,10 @@ export async function importNotificationsFile(db: Database, filePath: string, op
     throw new AppError('NOT_FOUND', `The file ${fileName} cannot be read`);
   }
   options.onProgress?.({ phase: 'hashing', done: 0, total: size, rows: 0 });
-  const fileSha256 = await sha256File(filePath);
+  // Hashed on this thread while the parser starts and checks the file; the writer records the
+  // digest once it has it, and a failure to read the file surfaces there.
+  const fileSha256 = sha256File(filePath);
+  fileSha256.catch(() => undefined);
   const readOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.limits ? { limits: options.limits } : {}),

@@ -12,7 +12,8 @@ export const MAX_KEPT_REJECTIONS = 10_000;
 export interface ImportMeta {
   fileName: string;
   fileSize: number;
-  fileSha256: string;
+  /** SHA-256 of the file, or its computation still running. */
+  fileSha256: string | Promise<string>;
   actor: string;
   /** Defaults to what the file format says (WTO API JSON or an ePing export). */
   source?: 'eping' | 'wto-api';
@@ -76,19 +77,23 @@ export async function writeNotifications(
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    // Into an empty store every symbol is new (one met twice in the file is caught by `seen`):
+    // a first load of the bulk file skips 116,000 look-ups.
+    const storeWasEmpty = db.prepare('SELECT 1 FROM notifications LIMIT 1').get() === undefined;
     const bulk = options.bulk ? startBulkLoad(db) : null;
     const families = new FamilyAssigner(db);
     const inserted: number[] = [];
     const updated: number[] = [];
     let source: string | null = null;
-    // The import row comes first so changes can reference it; its counts are filled in at the end.
+    // The import row comes first so changes can reference it; its counts and the file's digest are
+    // filled in at the end.
     const importId = Number(
       db
         .prepare(
           `INSERT INTO imports (file_name, file_sha256, file_size, format, started_at, finished_at, actor,
              inserted, updated, unchanged, rejected) VALUES (?, ?, ?, '', ?, ?, ?, 0, 0, 0, 0)`,
         )
-        .run(meta.fileName, meta.fileSha256, meta.fileSize, startedAt, startedAt, meta.actor).lastInsertRowid,
+        .run(meta.fileName, '', meta.fileSize, startedAt, startedAt, meta.actor).lastInsertRowid,
     );
     const now = startedAt;
     for await (const event of events) {
@@ -113,7 +118,7 @@ export async function writeNotifications(
           }
         } else {
           seen.set(p.symbol, p.row);
-          const existing = find.get(p.symbol) as { id: number; content_hash: string | null } | undefined;
+          const existing = storeWasEmpty ? undefined : (find.get(p.symbol) as { id: number; content_hash: string | null } | undefined);
           if (!existing) {
             source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
             const familyId = families.familyFor(familyFields(p));
@@ -150,12 +155,13 @@ export async function writeNotifications(
     assignFamilies(db, updated);
     detectCommentFollowups(db, [...inserted, ...updated]);
     const facts = fileFacts();
+    const fileSha256 = await meta.fileSha256;
     const finishedAt = new Date().toISOString();
     db.prepare(
-      `UPDATE imports SET format = ?, encoding = ?, finished_at = ?, inserted = ?, updated = ?, unchanged = ?,
-         rejected = ?, rejections = ? WHERE id = ?`,
-    ).run(facts.format, facts.encoding, finishedAt, counts.inserted, counts.updated, counts.unchanged, counts.rejected,
-      JSON.stringify(rejections), importId);
+      `UPDATE imports SET file_sha256 = ?, format = ?, encoding = ?, finished_at = ?, inserted = ?, updated = ?,
+         unchanged = ?, rejected = ?, rejections = ? WHERE id = ?`,
+    ).run(fileSha256, facts.format, facts.encoding, finishedAt, counts.inserted, counts.updated, counts.unchanged,
+      counts.rejected, JSON.stringify(rejections), importId);
     recordAudit(db, {
       actor: meta.actor,
       action: 'import',
