@@ -73,6 +73,8 @@ export function startBulkLoad(db: Database): BulkLoad {
 
 /** Rows per INSERT statement: one call into SQLite per 200 rows instead of one per row. */
 const CODE_BATCH = 200;
+/** Notifications a code needs to be written in a statement of its own. */
+const LONG_RUN = 32;
 
 /**
  * The code-table rows of a bulk import, about seven per notification (over a million for the
@@ -126,9 +128,19 @@ class CodeRows {
     const sql = (n: number): string =>
       `INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`;
     const batch = db.prepare(sql(CODE_BATCH));
+    // A code many notifications share goes in as one statement with its ids as a JSON array:
+    // in the benchmark's file, ICS codes, keywords and objectives make some 560,000 rows under
+    // 32 codes. Timed alone, the code table took 0.39-0.45 s this way against 0.52-0.59 s.
+    const run = db.prepare(
+      'INSERT OR IGNORE INTO notification_codes (kind, code, notification_id) SELECT ?, ?, value FROM json_each(?)',
+    );
     const params: Array<string | number> = [];
     for (let r = 0; r < this.names.length; r++) {
       const [kind, code] = this.names[order[r]!]!;
+      if (start[r + 1]! - start[r]! >= LONG_RUN) {
+        run.run(kind, code, `[${ids.subarray(start[r]!, start[r + 1]!).join(',')}]`);
+        continue;
+      }
       for (let i = start[r]!; i < start[r + 1]!; i++) {
         params.push(kind, code, ids[i]!);
         if (params.length === 3 * CODE_BATCH) {
