@@ -7,7 +7,19 @@ import { readNotificationsFileInWorker } from '../../electron/backend/imports/pa
 import type { WriterEvent } from '../../electron/backend/imports/prepared-row';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
-import { epingRow, fixtureDir, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
+import {
+  EPING_HEADERS,
+  epingRow,
+  fixtureDir,
+  inlineRowXml,
+  sheetXml,
+  writeEntityBombXlsx,
+  writeEpingXlsx,
+  writeFarCellXlsx,
+  writeHandmadeXlsx,
+  type EpingRow,
+} from '../fixtures/eping-fixtures';
+import { deflatedEntry } from '../fixtures/zip-writer';
 import { emptyBackend } from '../helpers/temp-store';
 
 const WORKER = path.resolve('test/helpers/worker-bootstrap.mjs');
@@ -151,6 +163,27 @@ describe('bulk-mode import', () => {
 });
 
 describe('parsing on a worker thread', () => {
+  it('refuses a hostile part whichever thread checks it, and writes nothing', async () => {
+    const sheet = sheetXml(inlineRowXml(1, [...EPING_HEADERS]) + inlineRowXml(2, ['G/TBT/N/SAU/1', 'Saudi Arabia', 'Batteries']));
+    const dtd = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst><si><t>&a;</t></si></sst>';
+    const cases: Array<[file: string, message: RegExp]> = [
+      // The worksheets are checked on the worker, every other part on the writer's thread.
+      [writeEntityBombXlsx(files.file('sheet-bomb.xlsx')), /part 'xl\/worksheets\/sheet1\.xml' declares a DTD or XML entities/],
+      [writeHandmadeXlsx(files.file('strings-dtd.xlsx'), sheet, [deflatedEntry('xl/sharedStrings.xml', dtd)]), /part 'xl\/sharedStrings\.xml' declares a DTD/],
+      [writeFarCellXlsx(files.file('far.xlsx'), { dimension: true }), /its dimension is A1:XFD1048576/],
+    ];
+    for (const [file, message] of cases) {
+      const started = Date.now();
+      const failure = importNotificationsFile(a.backend.ctx.db, file, { actor: 't', parseWorkerScript: WORKER });
+      await expect(failure).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(message) });
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+    expect(a.backend.ctx.db.prepare('SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM imports) AS n').get()).toEqual({ n: 0 });
+    // The same workbook without the hostile part imports.
+    const report = await importNotificationsFile(a.backend.ctx.db, writeHandmadeXlsx(files.file('fine.xlsx'), sheet), { actor: 't', parseWorkerScript: WORKER });
+    expect(report).toMatchObject({ inserted: 1, rejected: 0 });
+  });
+
   it('stores the rows it prepares exactly as the writer stores records read on its own thread', async () => {
     const file = await writeEpingXlsx(files.file('rows.xlsx'), ROWS);
     await write(a.backend.ctx.db, file, false);

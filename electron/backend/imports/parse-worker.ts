@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { readNotificationsFile } from '../notifications/import';
 import { AppError } from '../errors';
 import { toWire, type WireEvent } from './event-wire';
-import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage } from './parse-in-worker';
+import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage, type ToParseWorkerMessage } from './parse-in-worker';
 
 const BATCH = 256;
 
@@ -11,13 +11,21 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
   const send = (m: ParseWorkerMessage): void => port.postMessage(m);
   let inFlight = 0;
   let resume: (() => void) | null = null;
-  port.on('message', (m: { type: 'ack'; batches: number }) => {
+  // Settles when the caller has checked the workbook's other parts (sharedChecks).
+  let othersChecked: () => void = () => undefined;
+  const checked = new Promise<void>((resolve) => (othersChecked = resolve));
+  port.on('message', (m: ToParseWorkerMessage) => {
+    if (m.type === 'checked') {
+      othersChecked();
+      return;
+    }
     inFlight -= m.batches;
     resume?.();
   });
   let progress = { rowsRead: 0, bytesRead: 0, totalBytes: 0 };
   const reading = readNotificationsFile(data.filePath, {
     ...(data.limits ? { limits: data.limits } : {}),
+    ...(data.sharedChecks ? { sharedChecks: { othersChecked: () => checked } } : {}),
     onProgress: (rowsRead, bytesRead, totalBytes) => {
       progress = { rowsRead, bytesRead, totalBytes };
       // Before the first row there is no batch to carry it (a workbook's checks and strings).

@@ -1,6 +1,6 @@
-export { readNotificationsFile, parseOnly, detectFormat } from './read-notifications-file';
+export { readNotificationsFile, parseOnly, detectFormat, fileFormat } from './read-notifications-file';
 export type { NotificationsFileReading, ParseOnlyResult } from './read-notifications-file';
-export { DEFAULT_LIMITS, type ImportLimits } from './limits';
+export { DEFAULT_LIMITS, resolveLimits, type ImportLimits } from './limits';
 export type {
   FileReport,
   ImportEvent,

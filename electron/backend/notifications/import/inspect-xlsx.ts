@@ -23,6 +23,9 @@ export interface XlsxInspection {
 }
 
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** The parts whose rows the checks count; the checks can be split between these and the rest. */
+export const isWorksheetPart = (name: string): boolean => WORKSHEET.test(name);
 const XML_PART = /\.(xml|rels)$/i;
 const DOCTYPE = Buffer.from('<!DOCTYPE');
 const ENTITY = Buffer.from('<!ENTITY');
@@ -298,6 +301,7 @@ async function scanEntry(
   entry: yauzl.Entry,
   dataStart: number,
   limits: ImportLimits,
+  signal: AbortSignal | undefined,
   onBytes?: (bytes: number) => void,
 ): Promise<number | null> {
   const raw = await rawStream(zip, dataStart, entry.compressedSize);
@@ -309,6 +313,7 @@ async function scanEntry(
   let produced = 0;
   try {
     for await (const chunk of source) {
+      if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled.');
       const buf = chunk as Buffer;
       produced += buf.length;
       if (produced > entry.uncompressedSize) {
@@ -337,7 +342,8 @@ async function scanEntry(
 
 /**
  * Refuse a hostile or broken XLSX before the real parse: file layout, entry count, sizes and
- * ratios from the directory first (instant), then one streaming pass over the content.
+ * ratios from the directory first (instant), then one streaming pass over the content. `only`
+ * limits that pass to some parts, for two threads that share the checks between them.
  */
 export async function inspectXlsx(
   path: string,
@@ -345,6 +351,7 @@ export async function inspectXlsx(
   signal?: AbortSignal,
   /** Share of the parts inflated so far, 0 to 1. */
   onProgress?: (fraction: number) => void,
+  only?: (name: string) => boolean,
 ): Promise<XlsxInspection> {
   const zip = await openZip(path);
   try {
@@ -360,15 +367,17 @@ export async function inspectXlsx(
     const worksheets = entries.map((e) => e.fileName).filter((n) => WORKSHEET.test(n));
     if (worksheets.length === 0) throw notAWorkbook('it has no worksheet');
     const dataStarts = await checkLayout(path, zip, entries);
+    const scanned = only ? entries.filter((e) => only(e.fileName)) : entries;
+    const scannedBytes = scanned.reduce((sum, e) => sum + e.uncompressedSize, 0);
     let sheetRows = 0;
     let inflated = 0;
     const report = (bytes: number): void => {
       inflated += bytes;
-      if (uncompressedBytes > 0) onProgress?.(Math.min(1, inflated / uncompressedBytes));
+      if (scannedBytes > 0) onProgress?.(Math.min(1, inflated / scannedBytes));
     };
-    for (const entry of entries) {
+    for (const entry of scanned) {
       if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled.');
-      const rows = await scanEntry(zip, entry, dataStarts.get(entry)!, limits, onProgress ? report : undefined);
+      const rows = await scanEntry(zip, entry, dataStarts.get(entry)!, limits, signal, onProgress ? report : undefined);
       if (rows !== null) sheetRows = Math.max(sheetRows, rows);
     }
     return { entries: entries.length, uncompressedBytes, worksheets, sheetRows };

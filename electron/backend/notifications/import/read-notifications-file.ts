@@ -64,6 +64,11 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
+/** The format of a file from its first bytes and name, as the reader will take it. */
+export async function fileFormat(path: string): Promise<ImportFormat> {
+  return detectFormat(path, await readHead(path));
+}
+
 async function statFile(path: string): Promise<fs.Stats> {
   try {
     return await fs.promises.stat(path);
@@ -103,7 +108,7 @@ export function readNotificationsFile(path: string, options: ReadNotificationsOp
     const setEncoding = (e: TextEncoding): void => {
       encoding = e;
     };
-    if (format === 'eping-xlsx') yield* readEpingXlsx(path, context, options.signal);
+    if (format === 'eping-xlsx') yield* readEpingXlsx(path, context, options.signal, options.sharedChecks);
     else if (format === 'eping-csv') yield* readEpingCsv(path, context, setEncoding);
     else yield* readWtoJson(path, context, setEncoding);
     context.finish();

@@ -298,4 +298,34 @@ describe('reading an ePing workbook', () => {
     expect(before.error.code).toBe('CANCELLED');
     expect(before.recordsBefore).toBe(0);
   });
+
+  it('with its checks shared, parses nothing before the other thread has checked its parts', async () => {
+    const file = await writeEpingXlsx(tmp.file('shared-checks.xlsx'), [epingRow()]);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const reading = readNotificationsFile(file, {
+      sharedChecks: {
+        othersChecked: () => {
+          asked++;
+          return gate;
+        },
+      },
+    });
+    const events = reading[Symbol.asyncIterator]();
+    let first: unknown = null;
+    const next = events.next().then((r) => (first = r.value));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked).toBe(1);
+    expect(first).toBeNull();
+    release();
+    await next;
+    expect(first).toMatchObject({ kind: 'record', record: { symbol: 'G/TBT/N/SAU/1001' } });
+
+    // A part the other thread refuses ends the reading with its error, before any row.
+    const refused = readNotificationsFile(file, {
+      sharedChecks: { othersChecked: () => Promise.reject(new Error('refused elsewhere')) },
+    });
+    await expect(refused[Symbol.asyncIterator]().next()).rejects.toThrow('refused elsewhere');
+  });
 });

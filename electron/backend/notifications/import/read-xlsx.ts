@@ -1,10 +1,10 @@
 import { AppError } from '../../errors';
 import { COLUMN_KEYS, HeaderFinder, type ColumnIndex, type ColumnKey } from './columns';
-import { assertWithinSheetLimits, inspectXlsx } from './inspect-xlsx';
+import { assertWithinSheetLimits, inspectXlsx, isWorksheetPart } from './inspect-xlsx';
 import { rejectFile } from './limits';
 import type { ReadContext } from './read-context';
 import { emptyRowCells, isBlankRow, tabularRowToEvents, type RowCells } from './tabular-row';
-import type { ImportEvent } from './types';
+import type { ImportEvent, ReadNotificationsOptions } from './types';
 import { cellText, type CellInput } from './values';
 import { XlsxWorkbook, type SheetRow } from './xlsx/workbook-reader';
 
@@ -70,7 +70,12 @@ function rowTexts(row: SheetRow): string[] {
  * what they are. The first worksheet whose first rows hold the ePing header is the export;
  * later sheets are not read.
  */
-export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: AbortSignal): AsyncGenerator<ImportEvent> {
+export async function* readEpingXlsx(
+  path: string,
+  ctx: ReadContext,
+  signal?: AbortSignal,
+  sharedChecks?: ReadNotificationsOptions['sharedChecks'],
+): AsyncGenerator<ImportEvent> {
   // Progress is the weighted share of three parts of the work: the checks, the shared strings
   // (in proportion to their size, read as the rows need them) and the rows (against the rows the
   // checks counted).
@@ -79,10 +84,18 @@ export async function* readEpingXlsx(path: string, ctx: ReadContext, signal?: Ab
   let stringsRead = (): number => 0;
   ctx.bytesRead = () =>
     Math.round(ctx.totalBytes * (weight.checks * done.checks + weight.strings * stringsRead() + weight.rows * done.rows));
-  const { sheetRows } = await inspectXlsx(path, ctx.limits, signal, (fraction) => {
-    done.checks = fraction;
-    ctx.preparing();
-  });
+  const { sheetRows } = await inspectXlsx(
+    path,
+    ctx.limits,
+    signal,
+    (fraction) => {
+      done.checks = fraction;
+      ctx.preparing();
+    },
+    sharedChecks ? isWorksheetPart : undefined,
+  );
+  // Nothing is parsed before every part has been checked, here or on the other thread.
+  if (sharedChecks) await sharedChecks.othersChecked();
   ctx.throwIfCancelled();
 
   let workbook: XlsxWorkbook;

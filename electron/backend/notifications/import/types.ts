@@ -66,4 +66,10 @@ export interface ReadNotificationsOptions {
   /** Called every few hundred rows and once at the end. */
   onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
   limits?: Partial<ImportLimits>;
+  /**
+   * A workbook's checks split with another thread (see parse-in-worker.ts): this reader checks
+   * the worksheets only, then waits for `othersChecked`, which settles once every other part
+   * has been checked, before it parses anything.
+   */
+  sharedChecks?: { othersChecked: () => Promise<void> };
 }
