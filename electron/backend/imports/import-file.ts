@@ -56,7 +56,7 @@ export async function importNotificationsFile(db: Database, filePath: string, op
   const readOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
-    // Before the first row a workbook is being opened: checked, and its shared strings read.
+    // Before the first row a workbook is being opened: checked, and its first shared strings read.
     onProgress: (rows: number, bytesRead: number, totalBytes: number) =>
       options.onProgress?.({ phase: rows === 0 ? 'opening' : 'reading', done: bytesRead, total: totalBytes, rows }),
   };

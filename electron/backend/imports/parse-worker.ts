@@ -28,7 +28,7 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
     ...(data.sharedChecks ? { sharedChecks: { othersChecked: () => checked } } : {}),
     onProgress: (rowsRead, bytesRead, totalBytes) => {
       progress = { rowsRead, bytesRead, totalBytes };
-      // Before the first row there is no batch to carry it (a workbook's checks and strings).
+      // Before the first row there is no batch to carry it (a workbook's checks).
       if (rowsRead === 0) send({ type: 'progress', ...progress });
     },
   });

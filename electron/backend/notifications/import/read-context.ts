@@ -36,7 +36,7 @@ export class ReadContext {
   private lastPreparing = -1;
 
   /**
-   * Progress of the work before the first row (a workbook's checks and shared strings): shown
+   * Progress of the work before a row (a workbook's checks, shared strings a row waits for): shown
    * each time it has moved by one per cent of the file.
    */
   preparing(): void {

@@ -65,10 +65,10 @@ function rowTexts(row: SheetRow): string[] {
 
 /**
  * Stream an ePing workbook row by row (see xlsx/workbook-reader.ts): the worksheets in workbook
- * order, with the shared strings read as the rows need them; styles and hyperlink parts are not read. Without styles a
- * date cannot be told from a number, so date columns take numbers as Excel serials, which is
- * what they are. The first worksheet whose first rows hold the ePing header is the export;
- * later sheets are not read.
+ * order, with the shared strings read as the rows need them; styles and hyperlink parts are not
+ * read. Without styles a date cannot be told from a number, so date columns take numbers as
+ * Excel serials, which is what they are. The first worksheet whose first rows hold the ePing
+ * header is the export; later sheets are not read.
  */
 export async function* readEpingXlsx(
   path: string,
