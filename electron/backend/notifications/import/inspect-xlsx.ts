@@ -23,9 +23,9 @@ export interface XlsxInspection {
 }
 
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
-
 /** The parts whose rows the checks count; the checks can be split between these and the rest. */
 export const isWorksheetPart = (name: string): boolean => WORKSHEET.test(name);
+
 const XML_PART = /\.(xml|rels)$/i;
 const DOCTYPE = Buffer.from('<!DOCTYPE');
 const ENTITY = Buffer.from('<!ENTITY');
@@ -309,7 +309,7 @@ async function scanEntry(
   const source: Readable = inflater ? raw.pipe(inflater) : raw;
   raw.on('error', (err: Error) => inflater?.destroy(err));
   const name = entry.fileName;
-  const scanner = XML_PART.test(name) ? new XmlScanner(name, limits, WORKSHEET.test(name)) : null;
+  const scanner = XML_PART.test(name) ? new XmlScanner(name, limits, isWorksheetPart(name)) : null;
   let produced = 0;
   try {
     for await (const chunk of source) {
@@ -364,7 +364,7 @@ export async function inspectXlsx(
     }
     const entries = await readAllEntries(zip);
     const uncompressedBytes = checkDirectory(entries, limits);
-    const worksheets = entries.map((e) => e.fileName).filter((n) => WORKSHEET.test(n));
+    const worksheets = entries.map((e) => e.fileName).filter(isWorksheetPart);
     if (worksheets.length === 0) throw notAWorkbook('it has no worksheet');
     const dataStarts = await checkLayout(path, zip, entries);
     const scanned = only ? entries.filter((e) => only(e.fileName)) : entries;
