@@ -122,23 +122,6 @@ describe('bulk-mode import', () => {
     );
   });
 
-  it('keeps the code keys a rejected repeat of a symbol brought first, for the rows after it', async () => {
-    const rows = [
-      epingRow({ 'Document symbol': 'G/TBT/N/RUS/1', Keywords: 'Batteries' }),
-      // Rejected as a repeat, but the first row with these keywords: the next row needs one of them.
-      epingRow({ 'Document symbol': 'G/TBT/N/RUS/1', Keywords: 'Only in the repeat, Shared later' }),
-      epingRow({ 'Document symbol': 'G/TBT/N/RUS/2', Keywords: 'Shared later' }),
-    ];
-    const file = await writeEpingXlsx(files.file('repeat.xlsx'), rows);
-    await write(a.backend.ctx.db, file, false);
-    await write(b.backend.ctx.db, file, true, undefined, true);
-    const keywords = (db: Database.Database): unknown =>
-      db.prepare("SELECT notification_id AS id, code FROM notification_codes WHERE kind = 'keyword' ORDER BY id, code").all();
-    expect(keywords(a.backend.ctx.db)).toEqual([{ id: 1, code: 'batteries' }, { id: 2, code: 'shared later' }]);
-    expect(keywords(b.backend.ctx.db)).toEqual(keywords(a.backend.ctx.db));
-    expect(codesOf(b.backend.ctx.db)).toEqual(codesOf(a.backend.ctx.db));
-  });
-
   it('a cancelled bulk import brings back every index and trigger', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => epingRow({ 'Document symbol': `G/SPS/N/KAZ/${i + 1}` }));
     const file = await writeEpingXlsx(files.file('big.xlsx'), rows);

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../errors';
 import { searchTexts, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
@@ -8,8 +7,6 @@ interface SchemaObject {
 }
 
 export interface BulkLoad {
-  /** The text of code keys a row numbered first (PreparedRow.newCodes), for every row in order. */
-  defineCodes(newCodes: readonly string[]): void;
   /** Index a notification this import inserted, as the insert triggers would have. */
   added(id: number, prepared: PreparedRow): void;
   /** Write the collected codes in key order and bring the triggers back. */
@@ -61,12 +58,10 @@ export function startBulkLoad(db: Database): BulkLoad {
   const codes = new CodeRows();
 
   return {
-    defineCodes(newCodes) {
-      codes.define(newCodes);
-    },
     added(id, prepared) {
       fts.run(id, prepared.symbol, ...searchTexts(prepared.values));
-      for (const k of prepared.codes) codes.add(k, id);
+      const c = prepared.codes;
+      for (let i = 0; i + 1 < c.length; i += 2) codes.add(c[i]!, c[i + 1]!, id);
     },
     finish() {
       codes.write(db);
@@ -83,22 +78,25 @@ const LONG_RUN = 32;
 
 /**
  * The code-table rows of a bulk import, about seven per notification (over a million for the
- * bulk file): each distinct kind and code is kept once, numbered as the import's CodeBook
- * numbered it, and the rows as pairs of numbers, some 9 MB instead of a hundred as arrays of
- * strings.
+ * bulk file): each distinct kind and code is kept once and the rows as pairs of numbers, some
+ * 9 MB instead of a hundred as arrays of strings.
  */
 class CodeRows {
-  /** Kind and code by number. */
+  /** Code number by kind, then code. */
+  private readonly keys = new Map<string, Map<string, number>>();
   private readonly names: Array<[kind: string, code: string]> = [];
   private pairs = new Uint32Array(2 * 65_536);
   private count = 0;
 
-  define(newCodes: readonly string[]): void {
-    for (let i = 0; i + 1 < newCodes.length; i += 2) this.names.push([newCodes[i]!, newCodes[i + 1]!]);
-  }
-
-  add(k: number, notificationId: number): void {
-    if (k >= this.names.length) throw new AppError('INTERNAL', `Code number ${k} reached the writer before its text`);
+  add(kind: string, code: string, notificationId: number): void {
+    let ofKind = this.keys.get(kind);
+    if (!ofKind) this.keys.set(kind, (ofKind = new Map()));
+    let k = ofKind.get(code);
+    if (k === undefined) {
+      k = this.names.length;
+      ofKind.set(code, k);
+      this.names.push([kind, code]);
+    }
     if (2 * (this.count + 1) > this.pairs.length) {
       const grown = new Uint32Array(this.pairs.length * 2);
       grown.set(this.pairs);

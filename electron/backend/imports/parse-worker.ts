@@ -2,7 +2,6 @@ import type { MessagePort } from 'node:worker_threads';
 import { readNotificationsFile } from '../notifications/import';
 import { AppError } from '../errors';
 import { toWire, type WireEvent } from './event-wire';
-import { CodeBook } from './prepared-row';
 import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage, type ToParseWorkerMessage } from './parse-in-worker';
 
 const BATCH = 256;
@@ -33,7 +32,6 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
       if (rowsRead === 0) send({ type: 'progress', ...progress });
     },
   });
-  const book = new CodeBook();
   let batch: WireEvent[] = [];
   const flush = async (): Promise<void> => {
     send({ type: 'events', events: batch, report: reading.report(), ...progress });
@@ -44,7 +42,7 @@ export async function runParseWorker(port: MessagePort, data: ParseWorkerData): 
   };
   try {
     for await (const event of reading) {
-      batch.push(toWire(event, book));
+      batch.push(toWire(event));
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();

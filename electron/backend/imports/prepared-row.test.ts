@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CodeBook, familyFields, prepareRow, searchTexts, toImportedRow } from './prepared-row';
+import { familyFields, prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -20,9 +20,8 @@ function fieldByFieldDigest(r: ParsedNotification): string {
 
 describe('the content hash of an imported row', () => {
   it('is the digest earlier versions stored, field by field, so re-imports still find rows unchanged', () => {
-    const book = new CodeBook();
-    expect(prepareRow(record, book).hash).toBe(fieldByFieldDigest(record));
-    expect(prepareRow({ ...record, commentDeadline: '2024-05-01' }, book).hash).not.toBe(prepareRow(record, book).hash);
+    expect(prepareRow(record).hash).toBe(fieldByFieldDigest(record));
+    expect(prepareRow({ ...record, commentDeadline: '2024-05-01' }).hash).not.toBe(prepareRow(record).hash);
   });
 });
 
@@ -32,40 +31,25 @@ describe('a prepared row', () => {
       ...record, keywords: [' Énergie ÉCO ', 'Batteries'], icsCodes: [' 13.020 '], hsCodes: ['8507.60', ' 8418-10 ', ' '],
       objectives: ['labelling', 'Consumer information '],
     };
-    const p = prepareRow(coded, new CodeBook());
+    const p = prepareRow(coded);
     expect(p.values[6]).toBe('Electric vehicles 电动汽车');
     // Han text is expanded into pairs and single characters; the rest is indexed as it is.
     const [title, description, products] = searchTexts(p.values);
     expect(title).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
     expect(description).toBe('Technical regulation');
     expect(products).toBe('Batteries ["8507.60"," 8418-10 "," "] [" 13.020 "]');
-    // Numbered in the order met, each with its text once.
-    expect(p.codes).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(p.newCodes).toEqual([
+    expect(p.codes).toEqual([
       'hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries',
       'objective', 'labelling', 'objective', 'consumer information',
     ]);
     expect(p.hash).toBe(fieldByFieldDigest(coded));
-  });
-
-  it('numbers a code key met in an earlier row of the import as it was numbered there', () => {
-    const book = new CodeBook();
-    const first = prepareRow({ ...record, hsCodes: ['8507.60'], keywords: ['Batteries'] }, book);
-    const second = prepareRow({ ...record, row: 3, hsCodes: ['850760', '8418'], keywords: [], objectives: ['batteries'] }, book);
-    expect(first.codes).toEqual([0, 1]);
-    expect(first.newCodes).toEqual(['hs', '850760', 'keyword', 'batteries']);
-    // The same HS code written another way is the same key; the same text of another kind is not.
-    expect(second.codes).toEqual([0, 2, 3]);
-    expect(second.newCodes).toEqual(['hs', '8418', 'objective', 'batteries']);
-    // A new import starts over.
-    expect(prepareRow(record, new CodeBook()).codes).toEqual([0, 1]);
   });
 });
 
 describe('the family fields of a prepared row', () => {
   it('are the record\u2019s, read back from the column values', () => {
     const joint = { ...record, jointSymbols: ['G/TBT/N/SAU/1001', 'G/TBT/N/ARE/1001'] };
-    expect(familyFields(prepareRow(joint, new CodeBook()))).toEqual({
+    expect(familyFields(prepareRow(joint))).toEqual({
       area: 'TBT', member_code: 'SAU', doc_type: 'regular', title: 'Electric vehicles 电动汽车', distribution_date: '2024-03-01',
       jointSymbols: ['G/TBT/N/SAU/1001', 'G/TBT/N/ARE/1001'],
     });

@@ -25,14 +25,9 @@ export interface PreparedRow {
   symbol: string;
   /** Column values in IMPORTED_FIELDS order. */
   values: Array<string | null>;
-  /** The values as one text (see joinValues): what `hash` is computed over. */
-  joined: string;
-  /** SHA-1 of `joined`. */
   hash: string;
-  /** The row's code-table keys (kind and code), by their number in the import's CodeBook. */
-  codes: number[];
-  /** Kind, code, kind, code ... of the keys this row was the first to have, in number order. */
-  newCodes: string[];
+  /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
+  codes: string[];
   /** The symbols of a joint notification (its family); empty otherwise. */
   jointSymbols: string[];
 }
@@ -69,40 +64,12 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
   };
 }
 
-/** Follows each value in the text of a row's values. */
-const VALUE_END = '\u0001';
-/** Stands for a null value in that text. */
-const NULL_VALUE = '\u0000';
-
-/** The values as one text, each followed by U+0001, null as U+0000: what the content hash is computed over. */
-export function joinValues(values: ReadonlyArray<string | null>): string {
+/** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
+function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
-  for (const v of values) text += (v ?? NULL_VALUE) + VALUE_END;
-  return text;
-}
-
-function occurrences(text: string, char: string): number {
-  let n = 0;
-  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
-  return n;
-}
-
-/**
- * Whether joinValues' text of these values splits back into exactly them: no value holds
- * U+0001 or U+0000 (XML cannot carry either; a CSV cell can).
- */
-export function splitsBack(text: string, values: ReadonlyArray<string | null>): boolean {
-  let nulls = 0;
-  for (const v of values) if (v === null) nulls++;
-  return occurrences(text, VALUE_END) === values.length && occurrences(text, NULL_VALUE) === nulls;
-}
-
-/** The values of a text joinValues made and splitsBack accepted. */
-export function splitValues(text: string): Array<string | null> {
-  const values: Array<string | null> = text.split(VALUE_END);
-  values.pop();
-  for (let i = 0; i < values.length; i++) if (values[i] === NULL_VALUE) values[i] = null;
-  return values;
+  for (const v of values) text += (v ?? '\u0000') + '\u0001';
+  // One-shot: no Hash object per row.
+  return crypto.hash('sha1', text, 'hex');
 }
 
 /** The stored text each full-text column is made from, given the row's values. */
@@ -121,63 +88,30 @@ const trimSpaces = (s: string): string => (s.startsWith(' ') || s.endsWith(' ') 
 /** SQLite's lower() without ICU: ASCII letters only. */
 const asciiLower = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 
-/**
- * The code-table keys (kind and code) of one import, numbered in the order they are first met.
- * The bulk file's 116,000 notifications have some 790,000 code rows but 31,000 distinct keys:
- * rows carry numbers, and each key's text is handed to the writer once, by the row that met it
- * first. Rows must then reach the writer in the order they were prepared.
- */
-export class CodeBook {
-  private readonly byKind = new Map<string, Map<string, number>>();
-  private size = 0;
-
-  /** The key's number; a key not met before gets the next one and is added to `fresh`. */
-  number(kind: string, code: string, fresh: string[]): number {
-    let ofKind = this.byKind.get(kind);
-    if (!ofKind) this.byKind.set(kind, (ofKind = new Map()));
-    let n = ofKind.get(code);
-    if (n === undefined) {
-      n = this.size++;
-      ofKind.set(code, n);
-      fresh.push(kind, code);
-    }
-    return n;
-  }
-}
-
 /** The rows migration 0090's notification_codes triggers derive from a record, computed the same way. */
-function codesOf(r: ParsedNotification, book: CodeBook): { codes: number[]; newCodes: string[] } {
-  const codes: number[] = [];
-  const newCodes: string[] = [];
+function codesOf(r: ParsedNotification): string[] {
+  const out: string[] = [];
   const add = (kind: string, code: string): void => {
-    if (code.length > 0) codes.push(book.number(kind, code, newCodes));
+    if (code.length > 0) out.push(kind, code);
   };
   for (const v of r.hsCodes) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
   for (const v of r.icsCodes) add('ics', trimSpaces(v));
   for (const v of r.keywords) add('keyword', asciiLower(trimSpaces(v)));
   for (const v of r.objectives) add('objective', asciiLower(trimSpaces(v)));
-  return { codes, newCodes };
+  return out;
 }
 
-/** The content hash of a row: SHA-1 of its joined values, in one shot (no Hash object per row). */
-export function contentHash(joined: string): string {
-  return crypto.hash('sha1', joined, 'hex');
-}
-
-/** A prepared row but for its content hash (see event-wire.ts for who computes that where). */
-export type UnhashedRow = Omit<PreparedRow, 'hash'>;
-
-export function prepareUnhashed(record: ParsedNotification, book: CodeBook): UnhashedRow {
+export function prepareRow(record: ParsedNotification): PreparedRow {
   const row = toImportedRow(record);
   const values = IMPORTED_FIELDS.map((f) => row[f]);
-  const { codes, newCodes } = codesOf(record, book);
-  return { row: record.row, symbol: record.symbol, values, joined: joinValues(values), codes, newCodes, jointSymbols: record.jointSymbols };
-}
-
-/** A record as the writer stores it; `book` numbers the codes of every row of one import. */
-export function prepareRow(record: ParsedNotification, book: CodeBook): PreparedRow {
-  const p = prepareUnhashed(record, book);
-  return { ...p, hash: contentHash(p.joined) };
+  return {
+    row: record.row,
+    symbol: record.symbol,
+    values,
+    hash: hashValues(values),
+    codes: codesOf(record),
+    jointSymbols: record.jointSymbols,
+  };
 }
 
 /** The columns that decide a notification's family. */

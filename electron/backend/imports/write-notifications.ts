@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { startBulkLoad } from './bulk-mode';
-import { CodeBook, familyFields, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
+import { familyFields, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 
 export const MAX_KEPT_REJECTIONS = 10_000;
@@ -82,8 +82,6 @@ export async function writeNotifications(
     const storeWasEmpty = db.prepare('SELECT 1 FROM notifications LIMIT 1').get() === undefined;
     const bulk = options.bulk ? startBulkLoad(db) : null;
     const families = new FamilyAssigner(db);
-    // Numbers the codes of records read on this thread (a parse worker has its own).
-    const book = new CodeBook();
     const inserted: number[] = [];
     const updated: number[] = [];
     let source: string | null = null;
@@ -106,9 +104,7 @@ export async function writeNotifications(
         if (rejections.length < MAX_KEPT_REJECTIONS) rejections.push(event.rejection);
       } else {
         // A parse worker prepares rows on its own thread; a reader on this thread gives records.
-        const p = event.kind === 'prepared' ? event.prepared : prepareRow(event.record, book);
-        // Every row's new code keys, whatever becomes of the row: later rows refer to them.
-        if (bulk && p.newCodes.length > 0) bulk.defineCodes(p.newCodes);
+        const p = event.kind === 'prepared' ? event.prepared : prepareRow(event.record);
         const firstRow = seen.get(p.symbol);
         if (firstRow !== undefined) {
           counts.rejected += 1;
