@@ -3,12 +3,13 @@ import { prepareRow, type PreparedRow, type WriterEvent } from './prepared-row';
 
 /**
  * A record as it crosses from the parse worker to the writer: prepared there (column values,
- * content hash, code rows), as an array. SQLite writing sets the pace of an import and the
- * parser has time to spare, so the preparation is done on the parser's thread. A structured
- * clone of an object writes every key with every value and the receiving thread rebuilds each
- * object key by key: for the 116,000 records of the bulk file that took 0.9 s to write and
- * 0.8 s to read, against 0.8 s and 0.3 s as arrays (v8.serialize and v8.deserialize in batches
- * of 256). Rejections are rare and cross as they are.
+ * content hash, code rows), as an array. The parser's thread sets the pace of a large import
+ * (see the README's benchmark section), and preparing takes it about 1.1 s of the bulk file;
+ * moving the hashing and a cheaper hand-over of the values to the writer made whole imports no
+ * faster in alternating pairs. A structured clone of an object writes every key with every
+ * value and the receiving thread rebuilds each object key by key: for the 116,000 records of
+ * the bulk file that took 0.9 s to write and 0.8 s to read, against 0.8 s and 0.3 s as arrays
+ * (v8.serialize and v8.deserialize in batches of 256). Rejections are rare and cross as they are.
  */
 export type WireRow = [row: number, symbol: string, hash: string, codes: string[], jointSymbols: string[], ...values: Array<string | null>];
 
