@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureDir } from '../../../../../test/fixtures/eping-fixtures';
 import { deflatedEntry, writeZip } from '../../../../../test/fixtures/zip-writer';
@@ -197,6 +198,28 @@ describe('the XLSX workbook reader', () => {
     const broken = `${XML}<worksheet xmlns="${MAIN}"><sheetData><row><c><v>1</c></row></sheetData></worksheet>`;
     await expect(readSheets(writeWorkbook('broken.xlsx', { first: broken, second: broken }, SHARED))).rejects.toThrow(
       /the part 'xl\/worksheets\/cover\.xml' cannot be read/,
+    );
+  });
+
+  it('reads stored parts, and refuses a part that inflates to more or fewer bytes than the directory says', async () => {
+    const sheet = `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>one</t></is></c></row></sheetData></worksheet>`;
+    const part = 'xl/worksheets/sheet1.xml';
+    const bytes = Buffer.from(sheet, 'utf8');
+    const stored = tmp.file('stored-part.xlsx');
+    writeZip(stored, [{ name: part, stored: bytes, method: 0, crc: zlib.crc32(bytes), uncompressedSize: bytes.length }]);
+    expect((await readSheets(stored)).rows['sheet 1']!.map((r) => r.values)).toEqual([['one']]);
+
+    // The reader does not rely on the checks that run before it (inspect-xlsx.ts) for this.
+    const deflated = deflatedEntry(part, sheet);
+    const longer = tmp.file('inflates-longer.xlsx');
+    writeZip(longer, [{ ...deflated, declaredUncompressedSize: deflated.uncompressedSize - 10 }]);
+    await expect(readSheets(longer)).rejects.toThrow(
+      `the part '${part}' cannot be read: it inflates beyond the ${bytes.length - 10} bytes its directory declares`,
+    );
+    const shorter = tmp.file('inflates-shorter.xlsx');
+    writeZip(shorter, [{ ...deflated, declaredUncompressedSize: deflated.uncompressedSize + 10 }]);
+    await expect(readSheets(shorter)).rejects.toThrow(
+      `the part '${part}' cannot be read: it holds ${bytes.length} bytes, not the ${bytes.length + 10} its directory declares`,
     );
   });
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import fs from 'node:fs';
+import { pipeline, Readable, Transform } from 'node:stream';
+import zlib from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import type { CellInput } from '../values';
@@ -43,7 +45,11 @@ export class WorkbookFormatError extends Error {}
 type XmlParser = SaxesParser<{ xmlns: false; position: false }>;
 const newParser = (): XmlParser => new SaxesParser({ xmlns: false, position: false });
 
-const XML_CHUNK_BYTES = 256 * 1024;
+/**
+ * Most text the XML parser takes at once. Inflated chunks are up to 256 KB; the parse-only pass
+ * over the bulk file took 6.7-7.9 s fed in pieces that size against 6.0-6.2 s in 64 KB pieces.
+ */
+const XML_CHUNK_BYTES = 64 * 1024;
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Text as Excel wrote it: `_x000D_` and the like stand for characters XML cannot carry. */
@@ -98,13 +104,48 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+/**
+ * How a part is read: the compressed bytes in 1 MB reads and inflated into 256 KB chunks.
+ * yauzl's own stream reads 16 KB and inflates into 16 KB chunks, each a trip through libuv's
+ * thread pool: inflating the bulk file's 197 MB of XML took 1.4 s of CPU that way and 0.4 s so.
+ */
+const READ_BYTES = 1024 * 1024;
+const INFLATE_CHUNK_BYTES = 256 * 1024;
+
+function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.LocalFileHeader> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) reject(new WorkbookFormatError(`the part '${entry.fileName}' cannot be read: ${err?.message ?? 'no data'}`));
-      else resolve(stream);
+    zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
+      if (err) reject(new WorkbookFormatError(`the part '${entry.fileName}' cannot be read: ${err.message}`));
+      else resolve(header);
     });
   });
+}
+
+/** A part's bytes, inflated; an error when they come to more or less than the directory says. */
+async function entryStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  const cannotRead = (detail: string): WorkbookFormatError =>
+    new WorkbookFormatError(`the part '${entry.fileName}' cannot be read: ${detail}`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw cannotRead(`compression method ${entry.compressionMethod}`);
+  const { fileDataStart } = await localHeader(zip, entry);
+  const expected = entry.uncompressedSize;
+  if (entry.compressedSize === 0) {
+    if (expected !== 0) throw cannotRead(`it is empty, not the ${expected} bytes its directory declares`);
+    return Readable.from([]);
+  }
+  const raw = fs.createReadStream(file, { start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_BYTES });
+  let produced = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      produced += chunk.length;
+      done(produced > expected ? cannotRead(`it inflates beyond the ${expected} bytes its directory declares`) : null, chunk);
+    },
+    flush(done) {
+      done(produced < expected ? cannotRead(`it holds ${produced} bytes, not the ${expected} its directory declares`) : null);
+    },
+  });
+  const stages = entry.compressionMethod === 8 ? [raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), counted] : [raw, counted];
+  // Destroying the last stage (close, abort) tears the others down; their errors end up on it.
+  return pipeline(stages, () => undefined) as Readable;
 }
 
 /** A part's path from a relationship target, which is relative to the source part's folder. */
@@ -126,6 +167,7 @@ export class XlsxWorkbook {
   private readonly active = new Set<Readable>();
 
   private constructor(
+    private readonly file: string,
     private readonly zip: yauzl.ZipFile,
     private readonly entries: Map<string, yauzl.Entry>,
   ) {}
@@ -134,7 +176,7 @@ export class XlsxWorkbook {
   static async open(file: string): Promise<XlsxWorkbook> {
     const zip = await openZip(file);
     try {
-      const workbook = new XlsxWorkbook(zip, await listEntries(zip));
+      const workbook = new XlsxWorkbook(file, zip, await listEntries(zip));
       await workbook.readWorkbookPart();
       return workbook;
     } catch (err) {
@@ -161,7 +203,7 @@ export class XlsxWorkbook {
   private async *parsePart(part: string, parser: XmlParser): AsyncGenerator<number> {
     const entry = this.entries.get(part);
     if (!entry) throw new WorkbookFormatError(`the part '${part}' is missing`);
-    const stream = await entryStream(this.zip, entry);
+    const stream = await entryStream(this.file, this.zip, entry);
     this.active.add(stream);
     const decoder = new StringDecoder('utf8');
     const size = Math.max(1, entry.uncompressedSize);
