@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { searchTexts, type PreparedRow } from './prepared-row';
+import { codesOf, searchTexts, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
   name: string;
@@ -60,7 +60,7 @@ export function startBulkLoad(db: Database): BulkLoad {
   return {
     added(id, prepared) {
       fts.run(id, prepared.symbol, ...searchTexts(prepared.values));
-      const c = prepared.codes;
+      const c = codesOf(prepared.values);
       for (let i = 0; i + 1 < c.length; i += 2) codes.add(c[i]!, c[i + 1]!, id);
     },
     finish() {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { familyFields, prepareRow, searchTexts, toImportedRow } from './prepared-row';
+import { codesOf, familyFields, prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -38,7 +38,7 @@ describe('a prepared row', () => {
     expect(title).toBe('Electric vehicles  电动 动汽 汽车 电 动 汽 车 ');
     expect(description).toBe('Technical regulation');
     expect(products).toBe('Batteries ["8507.60"," 8418-10 "," "] [" 13.020 "]');
-    expect(p.codes).toEqual([
+    expect(codesOf(p.values)).toEqual([
       'hs', '850760', 'hs', '841810', 'ics', '13.020', 'keyword', 'Énergie Éco', 'keyword', 'batteries',
       'objective', 'labelling', 'objective', 'consumer information',
     ]);

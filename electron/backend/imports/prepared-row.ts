@@ -16,18 +16,13 @@ export type ImportedRow = Record<ImportedField, string | null>;
 /** Position of each imported column in PreparedRow.values. */
 const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
 
-/**
- * One parsed notification as the writer stores it: column values, content hash and the rows
- * for the code table, all derived from the record alone.
- */
+/** One parsed notification as the writer stores it: column values and content hash. */
 export interface PreparedRow {
   row: number;
   symbol: string;
   /** Column values in IMPORTED_FIELDS order. */
   values: Array<string | null>;
   hash: string;
-  /** Code table rows as kind, code, kind, code ... (see bulk-mode.ts). */
-  codes: string[];
   /** The symbols of a joint notification (its family); empty otherwise. */
   jointSymbols: string[];
 }
@@ -88,16 +83,24 @@ const trimSpaces = (s: string): string => (s.startsWith(' ') || s.endsWith(' ') 
 /** SQLite's lower() without ICU: ASCII letters only. */
 const asciiLower = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 
-/** The rows migration 0090's notification_codes triggers derive from a record, computed the same way. */
-function codesOf(r: ParsedNotification): string[] {
+const list = (values: ReadonlyArray<string | null>, field: ImportedField): string[] => JSON.parse(values[FIELD_INDEX[field]] ?? '[]') as string[];
+
+/**
+ * The rows migration 0090's notification_codes triggers derive from a row, computed the same
+ * way from its list columns, as kind, code, kind, code ... Done by the writer, which needs them
+ * only for the rows a bulk load inserts (see bulk-mode.ts): sending them from the parse worker
+ * cost its thread, which sets the pace of a large import, more than parsing the lists here costs
+ * the writer.
+ */
+export function codesOf(values: ReadonlyArray<string | null>): string[] {
   const out: string[] = [];
   const add = (kind: string, code: string): void => {
     if (code.length > 0) out.push(kind, code);
   };
-  for (const v of r.hsCodes) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
-  for (const v of r.icsCodes) add('ics', trimSpaces(v));
-  for (const v of r.keywords) add('keyword', asciiLower(trimSpaces(v)));
-  for (const v of r.objectives) add('objective', asciiLower(trimSpaces(v)));
+  for (const v of list(values, 'hs_codes')) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
+  for (const v of list(values, 'ics_codes')) add('ics', trimSpaces(v));
+  for (const v of list(values, 'keywords')) add('keyword', asciiLower(trimSpaces(v)));
+  for (const v of list(values, 'objectives')) add('objective', asciiLower(trimSpaces(v)));
   return out;
 }
 
@@ -109,7 +112,6 @@ export function prepareRow(record: ParsedNotification): PreparedRow {
     symbol: record.symbol,
     values,
     hash: hashValues(values),
-    codes: codesOf(record),
     jointSymbols: record.jointSymbols,
   };
 }
