@@ -16,13 +16,12 @@ export type ImportedRow = Record<ImportedField, string | null>;
 /** Position of each imported column in PreparedRow.values. */
 const FIELD_INDEX = Object.fromEntries(IMPORTED_FIELDS.map((f, i) => [f, i])) as Record<ImportedField, number>;
 
-/** One parsed notification as the writer stores it: column values and content hash. */
+/** One parsed notification as the writer stores it: its column values. */
 export interface PreparedRow {
   row: number;
   symbol: string;
   /** Column values in IMPORTED_FIELDS order. */
   values: Array<string | null>;
-  hash: string;
   /** The symbols of a joint notification (its family); empty otherwise. */
   jointSymbols: string[];
 }
@@ -59,8 +58,12 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
   };
 }
 
-/** SHA-1 of the fields, each followed by U+0001 (U+0000 stands for null), hashed as one text. */
-function hashValues(values: ReadonlyArray<string | null>): string {
+/**
+ * The content hash stored with a notification: SHA-1 of the fields, each followed by U+0001
+ * (U+0000 stands for null), hashed as one text. Computed by the writer, which has time to spare
+ * while the parse worker, which sets the pace of a large import, reads the next rows.
+ */
+export function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
   for (const v of values) text += (v ?? '\u0000') + '\u0001';
   // One-shot: no Hash object per row.
@@ -111,7 +114,6 @@ export function prepareRow(record: ParsedNotification): PreparedRow {
     row: record.row,
     symbol: record.symbol,
     values,
-    hash: hashValues(values),
     jointSymbols: record.jointSymbols,
   };
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { startBulkLoad } from './bulk-mode';
-import { familyFields, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
+import { familyFields, hashValues, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 
 export const MAX_KEPT_REJECTIONS = 10_000;
@@ -118,15 +118,16 @@ export async function writeNotifications(
           }
         } else {
           seen.set(p.symbol, p.row);
+          const hash = hashValues(p.values);
           const existing = storeWasEmpty ? undefined : (find.get(p.symbol) as { id: number; content_hash: string | null } | undefined);
           if (!existing) {
             source ??= meta.source ?? (fileFacts().format === 'wto-json' ? 'wto-api' : 'eping');
             const familyId = families.familyFor(familyFields(p));
-            const id = Number(insert.run(p.symbol, source, now, now, p.hash, importId, familyId, ...p.values).lastInsertRowid);
+            const id = Number(insert.run(p.symbol, source, now, now, hash, importId, familyId, ...p.values).lastInsertRowid);
             bulk?.added(id, p);
             inserted.push(id);
             counts.inserted += 1;
-          } else if (existing.content_hash === p.hash) {
+          } else if (existing.content_hash === hash) {
             counts.unchanged += 1;
           } else {
             const old = stored.get(existing.id) as ImportedRow;
@@ -138,7 +139,7 @@ export async function writeNotifications(
                 changed = true;
               }
             });
-            update.run(...p.values, p.hash, now, importId, existing.id);
+            update.run(...p.values, hash, now, importId, existing.id);
             if (changed) {
               counts.updated += 1;
               updated.push(existing.id);
