@@ -28,20 +28,20 @@ const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert'
  * so a row the file changes is re-indexed as usual, and the tables end as the row-by-row path
  * leaves them (tested). DDL is transactional in SQLite: a rollback brings the triggers back.
  *
- * The notification indexes stay and are kept current row by row. Dropping them and building
- * them again after the last row took about 0.8 s on the bulk file, with the parser's core idle
- * meanwhile; kept current, they cost the writer about as much, but while it waits for the
- * parser anyway: the whole import was 0.6-1.4 s faster (three alternating pairs of
- * `bench/child.ts import`).
+ * The notification indexes other than the symbol's (a constraint, and the writer looks symbols
+ * up) are dropped too and built again after the last row. Kept current row by row, they cost
+ * the writer 2.5-3.3 s of the bulk file, timed alone; building them takes 0.65-0.8 s. Since the
+ * workbook reader got faster, the writer sets the pace of a large import as often as the parser.
  */
 export function startBulkLoad(db: Database): BulkLoad {
-  const triggers = (
-    db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'notifications' AND type = 'trigger' AND sql IS NOT NULL`)
-      .all() as SchemaObject[]
-  ).filter((o) => INSERT_TRIGGERS.has(o.name));
+  const objects = db
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'notifications' AND type IN ('trigger', 'index') AND sql IS NOT NULL`)
+    .all() as Array<SchemaObject & { type: 'trigger' | 'index' }>;
+  const triggers = objects.filter((o) => o.type === 'trigger' && INSERT_TRIGGERS.has(o.name));
+  const indexes = objects.filter((o) => o.type === 'index');
   const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
   for (const o of triggers) db.exec(`DROP TRIGGER ${quote(o.name)}`);
+  for (const o of indexes) db.exec(`DROP INDEX ${quote(o.name)}`);
 
   const fts = db.prepare(
     `INSERT INTO notifications_fts (rowid, symbol, title, description, products, keywords, zh) VALUES (?, ?, ?, ?, ?, ?, '')`,
@@ -65,6 +65,7 @@ export function startBulkLoad(db: Database): BulkLoad {
     },
     finish() {
       codes.write(db);
+      for (const o of indexes) db.exec(o.sql);
       for (const o of triggers) db.exec(o.sql);
       setFts('automerge', automerge ?? FTS5_DEFAULT_AUTOMERGE);
     },
