@@ -86,25 +86,31 @@ const trimSpaces = (s: string): string => (s.startsWith(' ') || s.endsWith(' ') 
 /** SQLite's lower() without ICU: ASCII letters only. */
 const asciiLower = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 
-const list = (values: ReadonlyArray<string | null>, field: ImportedField): string[] => JSON.parse(values[FIELD_INDEX[field]] ?? '[]') as string[];
+/** The code kinds of migration 0090 and the list column each comes from. */
+export const CODE_LISTS = [
+  ['hs', 'hs_codes'],
+  ['ics', 'ics_codes'],
+  ['keyword', 'keywords'],
+  ['objective', 'objectives'],
+] as const satisfies ReadonlyArray<readonly [string, ImportedField]>;
+export type CodeKind = (typeof CODE_LISTS)[number][0];
+
+/** A list column's stored text (a JSON array of strings). */
+export const listText = (values: ReadonlyArray<string | null>, field: ImportedField): string => values[FIELD_INDEX[field]] ?? '[]';
+
+/** The codes of one kind that migration 0090's notification_codes triggers derive from a list column's text. */
+export function listCodes(kind: CodeKind, text: string): string[] {
+  const normalise =
+    kind === 'hs' ? (v: string) => trimSpaces(v).replace(/[. -]/g, '') : kind === 'ics' ? trimSpaces : (v: string) => asciiLower(trimSpaces(v));
+  return (JSON.parse(text) as string[]).map(normalise).filter((code) => code.length > 0);
+}
 
 /**
- * The rows migration 0090's notification_codes triggers derive from a row, computed the same
- * way from its list columns, as kind, code, kind, code ... Done by the writer, which needs them
- * only for the rows a bulk load inserts (see bulk-mode.ts): sending them from the parse worker
- * cost its thread, which sets the pace of a large import, more than parsing the lists here costs
- * the writer.
+ * The code table rows of a row, as kind, code, kind, code ... Derived by the writer, which needs
+ * them only for the rows a bulk load inserts (see bulk-mode.ts), from the list columns' text.
  */
 export function codesOf(values: ReadonlyArray<string | null>): string[] {
-  const out: string[] = [];
-  const add = (kind: string, code: string): void => {
-    if (code.length > 0) out.push(kind, code);
-  };
-  for (const v of list(values, 'hs_codes')) add('hs', trimSpaces(v).replace(/[. -]/g, ''));
-  for (const v of list(values, 'ics_codes')) add('ics', trimSpaces(v));
-  for (const v of list(values, 'keywords')) add('keyword', asciiLower(trimSpaces(v)));
-  for (const v of list(values, 'objectives')) add('objective', asciiLower(trimSpaces(v)));
-  return out;
+  return CODE_LISTS.flatMap(([kind, field]) => listCodes(kind, listText(values, field)).flatMap((code) => [kind, code]));
 }
 
 export function prepareRow(record: ParsedNotification): PreparedRow {
