@@ -124,6 +124,33 @@ describe('bulk-mode import', () => {
     );
   });
 
+  it('writes the code rows it has collected whenever the reader has no rows, and ends with the same table', async () => {
+    const file = await writeEpingXlsx(files.file('rows.xlsx'), ROWS);
+    await write(a.backend.ctx.db, file, false);
+    const db = b.backend.ctx.db;
+    const reading = readNotificationsFile(file);
+    const written: number[] = [];
+    // A reader that has nothing for a moment after every fifth row.
+    async function* withPauses(): AsyncGenerator<WriterEvent> {
+      let n = 0;
+      for await (const e of reading) {
+        yield e;
+        if (++n % 5 === 0) {
+          yield { kind: 'idle' };
+          written.push((db.prepare('SELECT count(*) AS n FROM notification_codes').get() as { n: number }).n);
+        }
+      }
+    }
+    await writeNotifications(db, withPauses(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't' }, { bulk: { idleCodeRows: 20 } });
+    // The table grew in steps while rows still came, not all at the end.
+    expect(new Set(written).size).toBeGreaterThan(5);
+    expect(written[0]).toBeGreaterThan(0);
+    expect(written[0]).toBeLessThan(codesOf(a.backend.ctx.db).length / 5);
+    expect(codesOf(db)).toEqual(codesOf(a.backend.ctx.db));
+    expect(rowsOf(db)).toEqual(rowsOf(a.backend.ctx.db));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('a cancelled bulk import brings back every index and trigger', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => epingRow({ 'Document symbol': `G/SPS/N/KAZ/${i + 1}` }));
     const file = await writeEpingXlsx(files.file('big.xlsx'), rows);

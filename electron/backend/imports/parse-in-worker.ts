@@ -40,7 +40,7 @@ const MAX_BATCHES_AHEAD = 8;
  * Read a notifications file on a worker thread, so that parsing runs on one core while the
  * caller writes to SQLite on another. The events of readNotificationsFile on this thread, in
  * the same order, except that each record arrives prepared for the writer (prepareRow, done on
- * the worker).
+ * the worker), and that an `idle` event comes whenever the worker has nothing ready yet.
  *
  * A workbook's checks (inspect-xlsx.ts), which must pass before anything is parsed, are split:
  * while the worker starts and checks the worksheets, this thread, which has nothing to write
@@ -99,16 +99,24 @@ export function readNotificationsFileInWorker(
       );
     }
     let unacked = 0;
+    // The writer hears once per wait that nothing is ready (see WriterEvent).
+    let idleSaid = false;
     try {
       for (;;) {
         if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
         const m = queue.shift();
         if (!m) {
           if (exited) throw new AppError('INTERNAL', 'The file reader stopped before the end of the file');
+          if (!idleSaid) {
+            idleSaid = true;
+            yield { kind: 'idle' };
+            continue;
+          }
           await new Promise<void>((r) => (wake = r));
           wake = null;
           continue;
         }
+        idleSaid = false;
         if (m.type === 'error') throw new AppError(m.error.code as AppError['code'], m.error.message, m.error.details);
         if (m.type === 'end') {
           report = m.report;

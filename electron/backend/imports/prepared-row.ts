@@ -26,8 +26,11 @@ export interface PreparedRow {
   jointSymbols: string[];
 }
 
-/** What the writer takes: records as a reader gives them, or rows a parse worker prepared. */
-export type WriterEvent = ImportEvent | { kind: 'prepared'; prepared: PreparedRow };
+/**
+ * What the writer takes: records as a reader gives them, rows a parse worker prepared, and word
+ * from a parse worker's reader that it has no rows right now (a moment for deferred work).
+ */
+export type WriterEvent = ImportEvent | { kind: 'prepared'; prepared: PreparedRow } | { kind: 'idle' };
 
 export function toImportedRow(r: ParsedNotification): ImportedRow {
   return {

@@ -3,7 +3,7 @@ import type { ImportReport, RowRejection } from '../../../shared/contract/import
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
-import { startBulkLoad } from './bulk-mode';
+import { startBulkLoad, type BulkOptions } from './bulk-mode';
 import { familyFields, hashValues, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 
@@ -30,7 +30,7 @@ export interface WriteProgress {
 export interface WriteOptions {
   signal?: AbortSignal;
   /** Index the inserted rows directly instead of through the insert triggers (see bulk-mode.ts). */
-  bulk?: boolean;
+  bulk?: boolean | BulkOptions;
   onProgress?: (p: WriteProgress) => void;
   /** Every row is in: the indexes, families and follow-ups are next, then the commit. */
   onRowsWritten?: (p: WriteProgress) => void;
@@ -80,7 +80,7 @@ export async function writeNotifications(
     // Into an empty store every symbol is new (one met twice in the file is caught by `seen`):
     // a first load of the bulk file skips 116,000 look-ups.
     const storeWasEmpty = db.prepare('SELECT 1 FROM notifications LIMIT 1').get() === undefined;
-    const bulk = options.bulk ? startBulkLoad(db) : null;
+    const bulk = options.bulk ? startBulkLoad(db, options.bulk === true ? {} : options.bulk) : null;
     const families = new FamilyAssigner(db);
     const inserted: number[] = [];
     const updated: number[] = [];
@@ -98,6 +98,10 @@ export async function writeNotifications(
     const now = startedAt;
     for await (const event of events) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+      if (event.kind === 'idle') {
+        bulk?.idle();
+        continue;
+      }
       counts.rows += 1;
       if (event.kind === 'rejection') {
         counts.rejected += 1;
