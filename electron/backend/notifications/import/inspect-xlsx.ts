@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { AppError } from '../../errors';
@@ -73,13 +73,16 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.Loca
   });
 }
 
-function rawStream(zip: yauzl.ZipFile, dataStart: number, size: number): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStreamLowLevel(dataStart, size, 0, size, false, null, (err, stream) => {
-      if (err) reject(notAWorkbook(err.message));
-      else resolve(stream);
-    });
-  });
+/**
+ * An entry's stored bytes, read in 1 MB pieces and inflated into 256 KB chunks. Through yauzl
+ * (16 KB reads) and 64 KB chunks, each a trip through libuv's thread pool, the checks of the
+ * bulk file took about twice as long.
+ */
+const READ_BYTES = 1024 * 1024;
+const INFLATE_CHUNK_BYTES = 256 * 1024;
+
+function rawStream(path: string, dataStart: number, size: number): Readable {
+  return size === 0 ? Readable.from([]) : fs.createReadStream(path, { start: dataStart, end: dataStart + size - 1, highWaterMark: READ_BYTES });
 }
 
 /** Sizes, ratios and counts from the central directory alone: no byte is inflated yet. */
@@ -297,15 +300,15 @@ export function assertWithinSheetLimits(sheet: string, row: number, col: number,
  * worksheet's count of rows, null for other parts.
  */
 async function scanEntry(
-  zip: yauzl.ZipFile,
+  path: string,
   entry: yauzl.Entry,
   dataStart: number,
   limits: ImportLimits,
   signal: AbortSignal | undefined,
   onBytes?: (bytes: number) => void,
 ): Promise<number | null> {
-  const raw = await rawStream(zip, dataStart, entry.compressedSize);
-  const inflater = entry.compressionMethod === 8 ? zlib.createInflateRaw({ chunkSize: 64 * 1024 }) : null;
+  const raw = rawStream(path, dataStart, entry.compressedSize);
+  const inflater = entry.compressionMethod === 8 ? zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }) : null;
   const source: Readable = inflater ? raw.pipe(inflater) : raw;
   raw.on('error', (err: Error) => inflater?.destroy(err));
   const name = entry.fileName;
@@ -377,7 +380,7 @@ export async function inspectXlsx(
     };
     for (const entry of scanned) {
       if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled.');
-      const rows = await scanEntry(zip, entry, dataStarts.get(entry)!, limits, signal, onProgress ? report : undefined);
+      const rows = await scanEntry(path, entry, dataStarts.get(entry)!, limits, signal, onProgress ? report : undefined);
       if (rows !== null) sheetRows = Math.max(sheetRows, rows);
     }
     return { entries: entries.length, uncompressedBytes, worksheets, sheetRows };
