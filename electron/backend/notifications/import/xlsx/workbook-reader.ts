@@ -112,11 +112,11 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 const READ_BYTES = 1024 * 1024;
 const INFLATE_CHUNK_BYTES = 256 * 1024;
 
-function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.LocalFileHeader> {
+function dataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
   return new Promise((resolve, reject) => {
     zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
       if (err) reject(new WorkbookFormatError(`the part '${entry.fileName}' cannot be read: ${err.message}`));
-      else resolve(header);
+      else resolve(header.fileDataStart);
     });
   });
 }
@@ -126,7 +126,7 @@ async function entryStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry)
   const cannotRead = (detail: string): WorkbookFormatError =>
     new WorkbookFormatError(`the part '${entry.fileName}' cannot be read: ${detail}`);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw cannotRead(`compression method ${entry.compressionMethod}`);
-  const { fileDataStart } = await localHeader(zip, entry);
+  const fileDataStart = await dataStart(zip, entry);
   const expected = entry.uncompressedSize;
   if (entry.compressedSize === 0) {
     if (expected !== 0) throw cannotRead(`it is empty, not the ${expected} bytes its directory declares`);
@@ -143,9 +143,11 @@ async function entryStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry)
       done(produced < expected ? cannotRead(`it holds ${produced} bytes, not the ${expected} its directory declares`) : null);
     },
   });
-  const stages = entry.compressionMethod === 8 ? [raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), counted] : [raw, counted];
   // Destroying the last stage (close, abort) tears the others down; their errors end up on it.
-  return pipeline(stages, () => undefined) as Readable;
+  const done = (): void => undefined;
+  return entry.compressionMethod === 8
+    ? pipeline(raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), counted, done)
+    : pipeline(raw, counted, done);
 }
 
 /** A part's path from a relationship target, which is relative to the source part's folder. */
