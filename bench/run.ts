@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       `  on a worker        ${s(reader.ms)}   peak RSS ${peakRss(readers)} MB   (the reader the import uses: rows prepared for the writer and handed over, nothing written; runs ${all(readers)} s)`,
       `import               ${s(imp.ms)}   peak RSS ${peakRss(imports)} MB   inserted ${String(imp.inserted)}, rejected ${String(imp.rejected)}   (runs ${all(imports)} s)`,
       `  import / floor     ${(imp.ms / parse.ms).toFixed(2)}x          target < 30 s: ${verdict(imp.ms < 30_000)}, <= 1.5x: ${verdict(imp.ms <= 1.5 * parse.ms)}, RSS < 600 MB: ${verdict(peakRss(imports) < 600)}`,
+      `  per run            ${imports.map((r, i) => (r.ms / parses[i]!.ms).toFixed(2)).join(', ')}   (for information: each import against the parse of the same round)`,
       `  import / worker    ${(imp.ms / reader.ms).toFixed(2)}x          (for information: what writing adds to reading the file as the import reads it)`,
       `  then log copied    ${s(Number(imp.checkpointMs))}   (WAL checkpoint after the report, on the job worker in the app)`,
       `re-import            ${s(reimp.ms)}   unchanged ${String(reimp.unchanged)}, inserted ${String(reimp.inserted)}   target < 20 s: ${verdict(reimp.ms < 20_000 && reimp.inserted === 0)}`,
