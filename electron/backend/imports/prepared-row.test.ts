@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { codesOf, familyFields, hashValues, prepareRow, searchTexts, toImportedRow } from './prepared-row';
+import { CODE_LISTS, familyFields, hashValues, listCodes, listText, prepareRow, searchTexts, toImportedRow } from './prepared-row';
 import type { ParsedNotification } from '../notifications/import/types';
 
 const record: ParsedNotification = {
@@ -10,6 +10,10 @@ const record: ParsedNotification = {
   objectives: [], notificationType: 'Regular', distributionDate: '2024-03-01', commentDeadline: null, documentLinks: [],
   links: { en: null, fr: null, es: null }, proposedAdoption: null, proposedEntryIntoForce: null, countriesAffected: [], jointSymbols: [],
 };
+
+/** A row's code table rows as kind, code, kind, code ... */
+const codesOf = (values: ReadonlyArray<string | null>): string[] =>
+  CODE_LISTS.flatMap(([kind, field]) => listCodes(kind, listText(values, field)).flatMap((code) => [kind, code]));
 
 /** The digest as earlier versions computed it: each column fed to SHA-1 in turn. */
 function fieldByFieldDigest(r: ParsedNotification): string {

@@ -63,8 +63,8 @@ export function toImportedRow(r: ParsedNotification): ImportedRow {
 
 /**
  * The content hash stored with a notification: SHA-1 of the fields, each followed by U+0001
- * (U+0000 stands for null), hashed as one text. Computed by the writer, which has time to spare
- * while the parse worker, which sets the pace of a large import, reads the next rows.
+ * (U+0000 stands for null), hashed as one text. Computed by the writer, off the parse worker's
+ * thread.
  */
 export function hashValues(values: ReadonlyArray<string | null>): string {
   let text = '';
@@ -101,19 +101,14 @@ export type CodeKind = (typeof CODE_LISTS)[number][0];
 /** A list column's stored text (a JSON array of strings). */
 export const listText = (values: ReadonlyArray<string | null>, field: ImportedField): string => values[FIELD_INDEX[field]] ?? '[]';
 
-/** The codes of one kind that migration 0090's notification_codes triggers derive from a list column's text. */
+/**
+ * The codes of one kind that migration 0090's notification_codes triggers derive from a list
+ * column's text. The writer derives them for the rows a bulk load inserts (see bulk-mode.ts).
+ */
 export function listCodes(kind: CodeKind, text: string): string[] {
   const normalise =
     kind === 'hs' ? (v: string) => trimSpaces(v).replace(/[. -]/g, '') : kind === 'ics' ? trimSpaces : (v: string) => asciiLower(trimSpaces(v));
   return (JSON.parse(text) as string[]).map(normalise).filter((code) => code.length > 0);
-}
-
-/**
- * The code table rows of a row, as kind, code, kind, code ... Derived by the writer, which needs
- * them only for the rows a bulk load inserts (see bulk-mode.ts), from the list columns' text.
- */
-export function codesOf(values: ReadonlyArray<string | null>): string[] {
-  return CODE_LISTS.flatMap(([kind, field]) => listCodes(kind, listText(values, field)).flatMap((code) => [kind, code]));
 }
 
 export function prepareRow(record: ParsedNotification): PreparedRow {

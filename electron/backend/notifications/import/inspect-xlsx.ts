@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../../errors';
 import { formatBytes, formatCount, rejectFile, type ImportLimits } from './limits';
+import { createInflater, storedBytes } from './xlsx/entry-bytes';
 
 /**
  * Checks an XLSX (a zip of XML parts) before the workbook reader parses it, so that a zip bomb,
@@ -71,18 +71,6 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<yauzl.Loca
       else resolve(header);
     });
   });
-}
-
-/**
- * An entry's stored bytes, read in 1 MB pieces and inflated into 256 KB chunks. Through yauzl
- * (16 KB reads) and 64 KB chunks, each a trip through libuv's thread pool, the checks of the
- * bulk file took about twice as long.
- */
-const READ_BYTES = 1024 * 1024;
-const INFLATE_CHUNK_BYTES = 256 * 1024;
-
-function rawStream(path: string, dataStart: number, size: number): Readable {
-  return size === 0 ? Readable.from([]) : fs.createReadStream(path, { start: dataStart, end: dataStart + size - 1, highWaterMark: READ_BYTES });
 }
 
 /** Sizes, ratios and counts from the central directory alone: no byte is inflated yet. */
@@ -307,8 +295,8 @@ async function scanEntry(
   signal: AbortSignal | undefined,
   onBytes?: (bytes: number) => void,
 ): Promise<number | null> {
-  const raw = rawStream(path, dataStart, entry.compressedSize);
-  const inflater = entry.compressionMethod === 8 ? zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }) : null;
+  const raw = storedBytes(path, dataStart, entry.compressedSize);
+  const inflater = entry.compressionMethod === 8 ? createInflater() : null;
   const source: Readable = inflater ? raw.pipe(inflater) : raw;
   raw.on('error', (err: Error) => inflater?.destroy(err));
   const name = entry.fileName;

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import fs from 'node:fs';
 import { pipeline, Readable, Transform } from 'node:stream';
-import zlib from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import type { CellInput } from '../values';
+import { createInflater, storedBytes } from './entry-bytes';
 import { SharedStrings } from './shared-strings';
 
 /**
@@ -104,14 +103,6 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-/**
- * How a part is read: the compressed bytes in 1 MB reads and inflated into 256 KB chunks.
- * yauzl's own stream reads 16 KB and inflates into 16 KB chunks, each a trip through libuv's
- * thread pool: inflating the bulk file's 197 MB of XML took 1.4 s of CPU that way and 0.4 s so.
- */
-const READ_BYTES = 1024 * 1024;
-const INFLATE_CHUNK_BYTES = 256 * 1024;
-
 function dataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
   return new Promise((resolve, reject) => {
     zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
@@ -132,7 +123,7 @@ async function entryStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry)
     if (expected !== 0) throw cannotRead(`it is empty, not the ${expected} bytes its directory declares`);
     return Readable.from([]);
   }
-  const raw = fs.createReadStream(file, { start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_BYTES });
+  const raw = storedBytes(file, fileDataStart, entry.compressedSize);
   let produced = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -146,7 +137,7 @@ async function entryStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry)
   // Destroying the last stage (close, abort) tears the others down; their errors end up on it.
   const done = (): void => undefined;
   return entry.compressionMethod === 8
-    ? pipeline(raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), counted, done)
+    ? pipeline(raw, createInflater(), counted, done)
     : pipeline(raw, counted, done);
 }
 
