@@ -46,6 +46,8 @@ const ROWS: EpingRow[] = Array.from({ length: 60 }, (_, i) =>
     'ICS code(s)': i % 6 === 0 ? '13.020 , 97.040.30' : '',
     Keywords: i % 5 === 0 ? 'Energy efficiency, Labelling' : i % 9 === 0 ? ' Énergie ÉCO, LABEL Ü ' : 'Batteries',
     'Distribution date': i % 10 === 0 ? '01/03/2024' : `${String((i % 27) + 1).padStart(2, '0')}/02/2024`,
+    // Han and Cyrillic text is indexed as prepared text, the rest as it is stored.
+    ...(i % 11 === 0 ? { Description: `电动汽车用锂电池 Технический регламент ${i}` } : {}),
   }),
 );
 
@@ -96,6 +98,8 @@ describe('bulk-mode import', () => {
     // 20 rows mention refrigerators; two of them are joint rows of two symbols each.
     expect(fa['"refrigerators"']!.length).toBe(22);
     expect(searchFingerprint(b.backend.ctx.db)).toEqual(fa);
+    // Six rows describe batteries in Chinese; the first is a joint row of two symbols.
+    expect(b.backend.ctx.db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?').all('"电池"').length).toBe(7);
     expect(ftsInstances(b.backend.ctx.db)).toEqual(ftsInstances(a.backend.ctx.db));
     expect(rowsOf(b.backend.ctx.db)).toEqual(rowsOf(a.backend.ctx.db));
     expect(familiesOf(b.backend.ctx.db)).toEqual(familiesOf(a.backend.ctx.db));
