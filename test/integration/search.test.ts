@@ -485,9 +485,11 @@ describe('at 16,000 notifications', () => {
 
   const bigList = (input: ListInput): NotificationsListOutput => big.backend.call('notificationsList', { today: TODAY, ...input });
 
-  it('counts up to 10,000 and reports more as capped', () => {
-    expect(bigList({ limit: 1 })).toMatchObject({ total: 10_000, totalCapped: true });
+  it('counts filtered rows up to 10,000 and reports more as capped; the whole list exactly', () => {
+    expect(bigList({ distributedFrom: '1990-01-01', limit: 1 })).toMatchObject({ total: 10_000, totalCapped: true });
     expect(bigList({ memberCodes: ['AZE'], limit: 1 })).toMatchObject({ total: 5_130, totalCapped: false });
+    expect(bigList({ limit: 1 })).toMatchObject({ total: 15_630, totalCapped: false });
+    expect(bigList({ query: 'G', limit: 1 })).toMatchObject({ total: 10_000, totalCapped: true });
   });
 
   it('ranks title hits first across pages of a common word, without gaps or repeats', () => {

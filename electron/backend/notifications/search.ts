@@ -127,9 +127,13 @@ export function listNotifications(db: Database, input: NotificationsListQuery): 
     };
     result = matches === 0 ? { ids: [], matches } : browse(db, request, matches);
   }
-  const totalCapped = result.matches > TOTAL_CAP;
+  // With no query and no filter the total is the table's row count, which SQLite counts from the
+  // smallest index in well under a millisecond at 100,000 rows: exact, where a filtered count
+  // stops at TOTAL_CAP.
+  const whole = !search && filters.clauses.length === 0 ? countExact(db, 'notifications', {}) : null;
+  const totalCapped = whole === null && result.matches > TOTAL_CAP;
   return {
-    total: totalCapped ? TOTAL_CAP : result.matches,
+    total: whole ?? (totalCapped ? TOTAL_CAP : result.matches),
     totalCapped,
     items: loadListItems(db, result.ids, search ? search.terms.flatMap((t) => t.needles) : null),
   };
