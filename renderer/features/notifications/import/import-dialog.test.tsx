@@ -151,8 +151,11 @@ describe('import dialog', () => {
   it('opens an earlier report from the import history', async () => {
     const backend = createFakeBackend({ notifications: [makeNotification({ id: 1, symbol: 'G/TBT/N/SAU/1' })] });
     backend.jobs.reports.push(makeImportReport({ importId: 4, fileName: 'old-export.xlsx', inserted: 120, rejected: 1 }));
+    backend.jobs.reports.push(makeImportReport({ importId: 5, fileName: 'bulk.xlsx', inserted: 116089, rejected: 0 }));
     const { dialog } = await openDialog(backend);
     const history = await within(dialog).findByRole('table', { name: '导入记录' });
+    // Counts are grouped by thousands, as in the report itself.
+    expect(within(history).getByRole('row', { name: /bulk\.xlsx/ }).textContent).toContain('116,089');
     fireEvent.click(within(history).getByRole('button', { name: '查看“old-export.xlsx”的导入报告（#4）' }));
     expect(await within(dialog).findByText('导入记录 #4 的报告')).toBeTruthy();
     expect(within(dialog).getByRole('group', { name: '新增' }).textContent).toContain('120');

@@ -58,10 +58,10 @@ export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => vo
                 <tr key={s.importId}>
                   <td className="cell-date">{formatDateTime(s.finishedAt, locale)}</td>
                   <td className="cell-file">{s.fileName}</td>
-                  <td className="cell-number">{s.inserted}</td>
-                  <td className="cell-number">{s.updated}</td>
-                  <td className="cell-number">{s.unchanged}</td>
-                  <td className={s.rejected > 0 ? 'cell-number cell-warn' : 'cell-number'}>{s.rejected}</td>
+                  <td className="cell-number">{s.inserted.toLocaleString()}</td>
+                  <td className="cell-number">{s.updated.toLocaleString()}</td>
+                  <td className="cell-number">{s.unchanged.toLocaleString()}</td>
+                  <td className={s.rejected > 0 ? 'cell-number cell-warn' : 'cell-number'}>{s.rejected.toLocaleString()}</td>
                   <td>
                     <button
                       type="button"
