@@ -3,12 +3,20 @@ import { describeDeadline, localToday, type DeadlineState } from '../../shared/d
 
 /**
  * Days left to the final date for comments, the same mark wherever a notification appears:
- * red once overdue, orange while closing soon, quiet while there is time.
+ * red while overdue, orange while closing soon, quiet while there is time and once the comment
+ * period has long closed (the days since then in the tooltip).
  */
 export function DeadlineBadge({ deadline, today }: { deadline: string | null; today?: string }) {
   const { t } = useTranslation();
   const { daysLeft, state } = describeDeadline(deadline, today ?? localToday());
   if (daysLeft === null) return null;
+  if (state === 'closed') {
+    return (
+      <span className="badge deadline-badge deadline-badge-closed" title={t('deadline.long.overdue', { count: -daysLeft })}>
+        {t('deadline.short.closed')}
+      </span>
+    );
+  }
   let text: string;
   if (daysLeft > 0) text = t('deadline.short.left', { count: daysLeft });
   else if (daysLeft === 0) text = t('deadline.short.today');

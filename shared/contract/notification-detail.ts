@@ -65,7 +65,7 @@ export type Translation = z.infer<typeof Translation>;
 export const Deadline = z.object({
   /** Days from today to the final date for comments: 0 on the day, negative once passed. */
   daysLeft: z.number().int().nullable(),
-  state: z.enum(['open', 'closing-soon', 'overdue', 'none']),
+  state: z.enum(['open', 'closing-soon', 'overdue', 'closed', 'none']),
 });
 export type Deadline = z.infer<typeof Deadline>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSING_SOON_DAYS, daysLeft, deadlineState, describeDeadline, isCalendarDate, localToday } from './deadline';
+import { CLOSING_SOON_DAYS, OVERDUE_DAYS, daysLeft, deadlineState, describeDeadline, isCalendarDate, localToday } from './deadline';
 
 describe('daysLeft', () => {
   it('is 0 on the final date itself', () => {
@@ -42,9 +42,11 @@ describe('daysLeft', () => {
 });
 
 describe('deadlineState', () => {
-  it('marks passed deadlines overdue', () => {
+  it('marks passed deadlines overdue for a month, closed after that', () => {
     expect(deadlineState(-1)).toBe('overdue');
-    expect(deadlineState(-400)).toBe('overdue');
+    expect(deadlineState(-OVERDUE_DAYS)).toBe('overdue');
+    expect(deadlineState(-OVERDUE_DAYS - 1)).toBe('closed');
+    expect(deadlineState(-400)).toBe('closed');
   });
 
   it('marks the final date itself and the days before it as closing soon', () => {

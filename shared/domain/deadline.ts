@@ -7,7 +7,14 @@
 /** A notification closes "soon" when its final date is at most this many days away. */
 export const CLOSING_SOON_DAYS = 14;
 
-export type DeadlineState = 'open' | 'closing-soon' | 'overdue' | 'none';
+/**
+ * For this many days after the final date a notification is marked overdue (a late comment may
+ * still go out through the enquiry point); after that its comment period is simply closed. A bulk
+ * export reaches back to 1995: tens of thousands of red marks would drown the few that matter.
+ */
+export const OVERDUE_DAYS = 30;
+
+export type DeadlineState = 'open' | 'closing-soon' | 'overdue' | 'closed' | 'none';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -44,12 +51,13 @@ export function daysLeft(deadline: string | null | undefined, today: string): nu
 }
 
 /**
- * The mark a notification carries: overdue once the final date has passed, closing soon from
- * `closingSoonDays` days before it up to and including the day itself, open before that, none
- * without a deadline.
+ * The mark a notification carries: closed once the final date is more than OVERDUE_DAYS past,
+ * overdue in the days before that, closing soon from `closingSoonDays` days before the final date
+ * up to and including the day itself, open before that, none without a deadline.
  */
 export function deadlineState(left: number | null, closingSoonDays: number = CLOSING_SOON_DAYS): DeadlineState {
   if (left === null) return 'none';
+  if (left < -OVERDUE_DAYS) return 'closed';
   if (left < 0) return 'overdue';
   if (left <= closingSoonDays) return 'closing-soon';
   return 'open';

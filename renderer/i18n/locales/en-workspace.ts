@@ -9,6 +9,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
       left: '{{count}} d left',
       today: 'Due today',
       overdue: '{{count}} d overdue',
+      closed: 'Closed',
     },
     long: {
       left: 'Days left to comment: {{count}}',

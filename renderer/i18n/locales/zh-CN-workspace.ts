@@ -5,6 +5,7 @@ export const workspaceZhCN = {
       left: '剩 {{count}} 天',
       today: '今天截止',
       overdue: '已过 {{count}} 天',
+      closed: '已截止',
     },
     long: {
       left: '距评议截止还有 {{count}} 天',
