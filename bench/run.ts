@@ -1,11 +1,12 @@
 // `npm run bench`: import, re-import, parse-only floor, search and list timings on 105,000
 // notifications, each measured step in its own process. Targets are from the notifications issue.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticEping } from '../test/fixtures/synthetic-eping';
 import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from './search-bench';
+import { sampleThreads } from './thread-cpu';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
@@ -15,16 +16,28 @@ const workbook = path.join(outDir, `eping-synthetic-v2-${ROWS}.xlsx`);
 interface StepResult {
   ms: number;
   maxRssMb: number;
+  /** CPU time of the step's main thread over the timed part (Linux; null elsewhere). */
+  mainCpuMs?: number | null;
+  /** CPU time of the step's other threads, busiest first: the parse worker leads in an import. */
+  otherThreadsCpuMs: number[];
   [key: string]: unknown;
 }
 
-function step(mode: string, ...args: string[]): StepResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', mode, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
+/** One measured step in a process of its own, its threads' CPU time read from outside. */
+function step(mode: string, ...args: string[]): Promise<StepResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/child.ts', mode, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const threads = sampleThreads(child.pid!);
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const otherThreadsCpuMs = threads.stop();
+      if (code !== 0) return reject(new Error(`bench/child.ts ${mode} exited with ${code}`));
+      resolve({ ...(JSON.parse(out.trim().split('\n').pop()!) as StepResult), otherThreadsCpuMs });
+    });
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as StepResult;
 }
 
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
@@ -54,22 +67,23 @@ async function main(): Promise<void> {
     const imports: StepResult[] = [];
     let importDir = '';
     for (let i = 0; i < REPEAT; i++) {
-      parses.push(step('parse', workbook));
-      readers.push(step('parse-worker', workbook));
+      parses.push(await step('parse', workbook));
+      readers.push(await step('parse-worker', workbook));
       importDir = fs.mkdtempSync(path.join(dataDir, 'import-'));
-      imports.push(step('import', workbook, importDir));
+      imports.push(await step('import', workbook, importDir));
     }
     const parse = median(parses);
     const reader = median(readers);
     const imp = median(imports);
-    const reimp = step('import', workbook, importDir);
+    const reimp = await step('import', workbook, importDir);
     const db = await createSearchBenchStore(searchDir, ROWS);
     db.close();
-    const search = step('search', '-', searchDir) as StepResult & {
+    const search = (await step('search', '-', searchDir)) as StepResult & {
       search: { p50: number; p95: number };
       list: { p50: number; p95: number };
       notifications: number;
     };
+    const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
 
     const lines = [
       `Pingyi benchmark, ${ROWS} rows (${(size / 1024 / 1024).toFixed(1)} MB XLSX), ${os.cpus().length} cores, Node ${process.version}; medians of ${REPEAT} runs`,
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
       `  per run            ${imports.map((r, i) => (r.ms / parses[i]!.ms).toFixed(2)).join(', ')}   (for information: each import against the parse of the same round)`,
       `  import / worker    ${(imp.ms / reader.ms).toFixed(2)}x          (for information: what writing adds to reading the file as the import reads it)`,
       `  then log copied    ${s(Number(imp.checkpointMs))}   (WAL checkpoint after the report, on the job worker in the app)`,
+      `  CPU time           parse only ${cpu(parse.mainCpuMs)} on its thread; import: writer thread ${cpu(imp.mainCpuMs)}, parser thread ${cpu(imp.otherThreadsCpuMs[0])}   (for information, median runs: each thread's CPU time varies far less than wall time here)`,
       `re-import            ${s(reimp.ms)}   unchanged ${String(reimp.unchanged)}, inserted ${String(reimp.inserted)}   target < 20 s: ${verdict(reimp.ms < 20_000 && reimp.inserted === 0)}`,
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
