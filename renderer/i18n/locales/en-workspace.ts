@@ -38,6 +38,8 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
       title: 'Filters',
       all: 'All',
       members: 'Notifying member (SCO countries)',
+      otherMembers: 'Other notifying members (codes, comma-separated)',
+      otherMembersInvalid: 'Type member codes of two to four letters, such as USA, EU, JPN',
       scope: 'SCO status and blocs',
       scoStatus: 'SCO status',
       scoAny: 'All SCO countries',

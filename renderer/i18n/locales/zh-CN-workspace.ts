@@ -34,6 +34,8 @@ export const workspaceZhCN = {
       title: '筛选条件',
       all: '全部',
       members: '通报成员（上合组织国家）',
+      otherMembers: '其他通报成员（代码，逗号分隔）',
+      otherMembersInvalid: '请输入两到四个字母的成员代码，如 USA、EU、JPN',
       scope: '上合身份与区域组织',
       scoStatus: '上合身份',
       scoAny: '全部上合组织国家',

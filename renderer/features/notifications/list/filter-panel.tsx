@@ -20,6 +20,12 @@ const isHs = accepts(shape.hsCode);
 const isIcs = accepts(shape.icsCode);
 const isDays = (text: string): boolean => /^\d{1,4}$/.test(text) && shape.deadlineWithinDays.safeParse(Number(text)).success;
 
+/** Member codes typed into a box ("usa, EU", "USA JPN"), upper-cased, each once; null if one is not a code. */
+export function parseMemberCodes(text: string): string[] | null {
+  const codes = [...new Set(text.split(/[\s,，、;；]+/).filter((c) => c !== '').map((c) => c.toUpperCase()))];
+  return shape.memberCodes.safeParse(codes).success ? codes : null;
+}
+
 /** SCO countries, members first, by pinyin in Chinese (Intl.Collator 'zh') and by name in English. */
 export function scoCountryOptions(countries: Country[], locale: Locale): Array<Option<string>> {
   const collator = new Intl.Collator(locale === 'zh-CN' ? 'zh' : 'en');
@@ -42,19 +48,28 @@ export function FilterPanel() {
   const triage = 'notifications.detail.triage';
 
   const open = filters.openForComments === undefined ? '' : filters.openForComments ? 'open' : 'closed';
+  // Members outside the SCO list are typed as codes; both parts make one member filter.
+  const scoOptions = scoCountryOptions(countries, locale);
+  const scoCodes = new Set(scoOptions.map((o) => o.value));
+  const chosen = filters.memberCodes ?? [];
+  const otherMembers = chosen.filter((c) => !scoCodes.has(c));
+  const setMembers = (sco: string[], others: string[]): void => setFilter('memberCodes', [...sco, ...others.filter((c) => !sco.includes(c))]);
   const unassigned = filters.assignee === null;
 
   return (
     <section className="filter-panel" aria-label={t(`${k}.title`)}>
       <FilterGroup legend={t(`${k}.members`)} wide>
         <div className="checks-scroll">
-          <CheckboxGroup
-            options={scoCountryOptions(countries, locale)}
-            value={filters.memberCodes}
-            onChange={(v) => setFilter('memberCodes', v)}
-            columns={4}
-          />
+          <CheckboxGroup options={scoOptions} value={filters.memberCodes} onChange={(v) => setMembers(v, otherMembers)} columns={4} />
         </div>
+        <TextFilter
+          label={t(`${k}.otherMembers`)}
+          value={otherMembers.join(', ')}
+          isValid={(text) => parseMemberCodes(text) !== null}
+          invalidHint={t(`${k}.otherMembersInvalid`)}
+          placeholder="USA, EU, JPN"
+          onCommit={(v) => setMembers(chosen.filter((c) => scoCodes.has(c)), parseMemberCodes(v) ?? [])}
+        />
       </FilterGroup>
 
       <FilterGroup legend={t(`${k}.scope`)}>

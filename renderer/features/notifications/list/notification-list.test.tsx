@@ -181,6 +181,24 @@ describe('notification list', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
   });
 
+  it('filters by members outside the SCO list, typed as codes, together with the checked ones', async () => {
+    const { backend } = await renderList();
+    fireEvent.click(screen.getByRole('button', { name: '筛选' }));
+    const panel = screen.getByRole('region', { name: '筛选条件' });
+    fireEvent.click(within(panel).getByLabelText('沙特阿拉伯 SAU'));
+    const others = within(panel).getByLabelText('其他通报成员（代码，逗号分隔）');
+    fireEvent.change(others, { target: { value: 'u5a' } });
+    expect(others.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(others, { target: { value: 'usa，jpn usa' } });
+    await waitFor(() => expect(backend.callsTo('notificationsList').at(-1)).toMatchObject({ memberCodes: ['SAU', 'USA', 'JPN'] }));
+    expect(symbols()).toEqual(['G/TBT/N/SAU/9002']);
+    // Unchecking a country keeps the typed codes; the box shows them as sent.
+    fireEvent.click(within(panel).getByLabelText('沙特阿拉伯 SAU'));
+    await waitFor(() => expect(backend.callsTo('notificationsList').at(-1)).toMatchObject({ memberCodes: ['USA', 'JPN'] }));
+    expect((others as HTMLInputElement).value).toBe('USA, JPN');
+    expect(backend.callsTo('notificationsList').some((c) => JSON.stringify(c).includes('U5A'))).toBe(false);
+  });
+
   it('refuses an HS code the contract would refuse instead of sending it', async () => {
     const { backend } = await renderList();
     fireEvent.click(screen.getByRole('button', { name: '筛选' }));
