@@ -10,18 +10,17 @@ export function DeadlineBadge({ deadline, today }: { deadline: string | null; to
   const { t } = useTranslation();
   const { daysLeft, state } = describeDeadline(deadline, today ?? localToday());
   if (daysLeft === null) return null;
-  if (state === 'closed') {
-    return (
-      <span className="badge deadline-badge deadline-badge-closed" title={t('deadline.long.overdue', { count: -daysLeft })}>
-        {t('deadline.short.closed')}
-      </span>
-    );
-  }
   let text: string;
-  if (daysLeft > 0) text = t('deadline.short.left', { count: daysLeft });
+  if (state === 'closed') text = t('deadline.short.closed');
+  else if (daysLeft > 0) text = t('deadline.short.left', { count: daysLeft });
   else if (daysLeft === 0) text = t('deadline.short.today');
   else text = t('deadline.short.overdue', { count: -daysLeft });
-  return <span className={`badge deadline-badge deadline-badge-${state}`}>{text}</span>;
+  const title = state === 'closed' ? t('deadline.long.overdue', { count: -daysLeft }) : undefined;
+  return (
+    <span className={`badge deadline-badge deadline-badge-${state}`} title={title}>
+      {text}
+    </span>
+  );
 }
 
 /** The long form for a record's header: "距评议截止还有 12 天". */

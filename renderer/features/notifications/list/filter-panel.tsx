@@ -21,7 +21,7 @@ const isIcs = accepts(shape.icsCode);
 const isDays = (text: string): boolean => /^\d{1,4}$/.test(text) && shape.deadlineWithinDays.safeParse(Number(text)).success;
 
 /** Member codes typed into a box ("usa, EU", "USA JPN"), upper-cased, each once; null if one is not a code. */
-export function parseMemberCodes(text: string): string[] | null {
+function parseMemberCodes(text: string): string[] | null {
   const codes = [...new Set(text.split(/[\s,，、;；]+/).filter((c) => c !== '').map((c) => c.toUpperCase()))];
   return shape.memberCodes.safeParse(codes).success ? codes : null;
 }
@@ -52,6 +52,7 @@ export function FilterPanel() {
   const scoOptions = scoCountryOptions(countries, locale);
   const scoCodes = new Set(scoOptions.map((o) => o.value));
   const chosen = filters.memberCodes ?? [];
+  const scoMembers = chosen.filter((c) => scoCodes.has(c));
   const otherMembers = chosen.filter((c) => !scoCodes.has(c));
   const setMembers = (sco: string[], others: string[]): void => setFilter('memberCodes', [...sco, ...others.filter((c) => !sco.includes(c))]);
   const unassigned = filters.assignee === null;
@@ -68,7 +69,7 @@ export function FilterPanel() {
           isValid={(text) => parseMemberCodes(text) !== null}
           invalidHint={t(`${k}.otherMembersInvalid`)}
           placeholder="USA, EU, JPN"
-          onCommit={(v) => setMembers(chosen.filter((c) => scoCodes.has(c)), parseMemberCodes(v) ?? [])}
+          onCommit={(v) => setMembers(scoMembers, parseMemberCodes(v) ?? [])}
         />
       </FilterGroup>
 
