@@ -142,6 +142,36 @@ describe('notification list', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
   });
 
+  it('takes the arrow keys at once when opened with nothing focused, and from a toolbar button', async () => {
+    const { store } = await renderList();
+    const list = screen.getByRole('region', { name: /通报列表/ });
+    // Opened with Ctrl+2: the list has the focus, so ↓ ↓ Enter opens the second row.
+    expect(document.activeElement).toBe(list);
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(rows()[1]?.getAttribute('aria-current')).toBe('true');
+    // Focus on a toolbar button: the arrows still move the selection and bring the focus back.
+    const filters = screen.getByRole('button', { name: '筛选' });
+    filters.focus();
+    fireEvent.keyDown(filters, { key: 'ArrowDown' });
+    expect(rows()[2]?.getAttribute('aria-current')).toBe('true');
+    expect(document.activeElement).toBe(list);
+    // Nothing focused (a click on empty space): Enter opens the selected row.
+    list.blur();
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    expect(store.getState().route).toEqual({ section: 'notifications', id: 3 });
+  });
+
+  it('leaves Enter on a toolbar button to the button', async () => {
+    const { store } = await renderList();
+    const list = screen.getByRole('region', { name: /通报列表/ });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    const filters = screen.getByRole('button', { name: '筛选' });
+    filters.focus();
+    fireEvent.keyDown(filters, { key: 'Enter' });
+    expect(store.getState().route).toEqual(LIST);
+  });
+
   it('/ jumps to the search box, arrows from the box move through the results', async () => {
     const { store } = await renderList();
     fireEvent.keyDown(document.body, { key: '/' });

@@ -124,7 +124,7 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
     if (item) onOpen(item);
   }, [store, onOpen]);
 
-  useImperativeHandle(handleRef, () => ({ move, openSelected, focus: () => scrollRef.current?.focus() }), [move, openSelected]);
+  useImperativeHandle(handleRef, () => ({ move, openSelected, focus: () => scrollRef.current?.focus({ preventScroll: true }) }), [move, openSelected]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);

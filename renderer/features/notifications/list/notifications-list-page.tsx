@@ -21,6 +21,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+/** Nothing has the focus: the page was opened with a shortcut, or empty space was clicked. */
+function nothingFocused(target: EventTarget | null = document.activeElement): boolean {
+  return target === null || target === document.body || target === document.documentElement;
+}
+
 function ListSummary({ onClearFilters }: { onClearFilters: () => void }) {
   const { t } = useTranslation();
   const data = useListStore((s) => s.data);
@@ -73,13 +78,29 @@ export function NotificationsListPage() {
   // first page still has to be asked for, or an import into an empty list would never appear.
   useEffect(() => store.getState().ensurePages([0]), [store, data.key, data.generation]);
 
+  // Opened with Ctrl+2 (or back from a record), the list takes the keys: arrows and Enter work
+  // at once, as the hint above the table says.
+  useEffect(() => {
+    if (nothingFocused()) tableRef.current?.focus();
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (isModalOpen() || event.defaultPrevented) return;
       const mod = isApplePlatform() ? event.metaKey : event.ctrlKey;
+      const plain = !mod && !event.altKey && !event.shiftKey;
       if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'i') {
         event.preventDefault();
         setDialog('import');
+      } else if (plain && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isTyping(event.target)) {
+        // From a toolbar button or the navigation (the table handles its own keys and stops
+        // them here by preventing their default).
+        event.preventDefault();
+        tableRef.current?.focus();
+        tableRef.current?.move(event.key === 'ArrowDown' ? 1 : -1);
+      } else if (plain && event.key === 'Enter' && nothingFocused(event.target)) {
+        event.preventDefault();
+        tableRef.current?.openSelected();
       } else if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target)) {
         event.preventDefault();
         searchRef.current?.focus();
