@@ -6,6 +6,11 @@ export function isApplePlatform(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.userAgent);
 }
 
+/** Keys typed into a field are the field's: page shortcuts leave them alone. */
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
 /** How the shortcut for the n-th section (1-based) is written in tooltips. */
 export function shortcutLabel(n: number): string {
   return isApplePlatform() ? `⌘${n}` : `Ctrl+${n}`;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationDetail as Detail } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
+import { BackLink } from '../../components/back-link';
 import { DeadlineNote } from '../../components/deadline-badge';
 import { ErrorText } from '../../components/error-banner';
 import { useAppStore } from '../../stores/app-store-context';
@@ -129,16 +130,9 @@ export function NotificationDetailView({ id }: { id: number }) {
   return (
     <UnsavedChangesScope key={id}>
       <div className="page">
-        <a
-          className="back-link"
-          href={formatRoute({ section: 'notifications', id: null })}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ section: 'notifications', id: null });
-          }}
-        >
-          ← {t('notifications.detail.back')}
-        </a>
+        <BackLink href={formatRoute({ section: 'notifications', id: null })} onBack={() => navigate({ section: 'notifications', id: null })}>
+          {t('notifications.detail.back')}
+        </BackLink>
         {body}
       </div>
     </UnsavedChangesScope>

@@ -40,6 +40,7 @@ export const en: Messages = {
     loading: 'Loading…',
     yes: 'Yes',
     no: 'No',
+    back: 'Back',
   },
   errors: {
     sectionFailed: 'This part cannot be shown; the rest of the app still works.',

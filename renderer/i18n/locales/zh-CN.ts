@@ -40,6 +40,7 @@ export const zhCN = {
     loading: '正在加载……',
     yes: '是',
     no: '否',
+    back: '返回',
   },
   errors: {
     sectionFailed: '这一部分无法显示，其他部分仍可使用。',

@@ -117,4 +117,17 @@ describe('comment editor', () => {
     expect(backend.callsTo('commentsSave')).toEqual([expect.objectContaining({ autosave: false, baseVersion: 1 })]);
     expect(commentsOf(backend).comments[0]?.content.points[0]?.concernZh).toBe('离开前的修改');
   });
+
+  it('goes back to the list with Esc from outside a field, saving the edits first', async () => {
+    const backend = setUp();
+    const concern = await screen.findByLabelText(CONCERN_ZH);
+    concern.focus();
+    fireEvent.change(concern, { target: { value: 'Esc 前的修改' } });
+    fireEvent.keyDown(concern, { key: 'Escape' });
+    expect(screen.queryByRole('table', { name: '评议意见列表' })).toBeNull();
+    concern.blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await screen.findByRole('table', { name: '评议意见列表' });
+    expect(commentsOf(backend).comments[0]?.content.points[0]?.concernZh).toBe('Esc 前的修改');
+  });
 });

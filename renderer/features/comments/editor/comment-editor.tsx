@@ -1,7 +1,8 @@
-import { useCallback, type MouseEvent } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
+import { BackLink } from '../../../components/back-link';
 import { ErrorText } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRoute } from '../../../stores/route';
@@ -15,11 +16,6 @@ export function CommentEditor({ id }: { id: number }) {
   const dataVersion = useAppStore((s) => s.dataVersion);
   const load = useCallback(() => api.commentsGet({ id }), [api, id]);
   const { data, error } = useLoad(load, dataVersion);
-  const back = (event: MouseEvent): void => {
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate({ section: 'comments', id: null });
-  };
 
   let body;
   if (error?.code === 'NOT_FOUND' && !data) {
@@ -41,9 +37,9 @@ export function CommentEditor({ id }: { id: number }) {
   }
   return (
     <div className="comment-editor-page">
-      <a className="back-link" href={formatRoute({ section: 'comments', id: null })} onClick={back}>
-        ← {t('commenting.editor.back')}
-      </a>
+      <BackLink href={formatRoute({ section: 'comments', id: null })} onBack={() => navigate({ section: 'comments', id: null })}>
+        {t('commenting.editor.back')}
+      </BackLink>
       {body}
     </div>
   );

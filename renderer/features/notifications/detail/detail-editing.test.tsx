@@ -96,6 +96,37 @@ describe('leaving with unsaved changes', () => {
     expect(backend.notifications[0]?.triage.status).toBe('screening');
   });
 
+  it('goes back to the list with Esc or Alt+←, but not while a field has the focus, and still asks about edits', async () => {
+    const { store } = setup();
+    await screen.findByRole('heading', { level: 2 });
+    const back = screen.getByRole('link', { name: /返回通报列表/ });
+    expect(back.getAttribute('aria-keyshortcuts')).toBe('Escape Alt+ArrowLeft');
+    expect(back.getAttribute('title')).toBe('返回（Esc / Alt+←）');
+
+    // Esc in a field is the field's (a select closes its list, a box keeps its text).
+    const notes = within(triageForm()).getByLabelText('备注');
+    notes.focus();
+    fireEvent.change(notes, { target: { value: '草稿备注' } });
+    fireEvent.keyDown(notes, { key: 'Escape' });
+    expect(store.getState().route).toEqual(RECORD);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Outside a field, Esc leaves, after the unsaved-edits question.
+    notes.blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    const question = screen.getByRole('dialog', { name: '有未保存的修改' });
+    expect(store.getState().route).toEqual(RECORD);
+    // Esc in the question closes the question, not the record.
+    fireEvent.keyDown(question, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState().route).toEqual(RECORD);
+
+    // Alt+← works from inside a field too.
+    fireEvent.keyDown(notes, { key: 'ArrowLeft', altKey: true });
+    fireEvent.click(within(screen.getByRole('dialog', { name: '有未保存的修改' })).getByRole('button', { name: '放弃修改并离开' }));
+    expect(store.getState().route).toEqual({ section: 'notifications', id: null });
+  });
+
   it('lets the browser ask before a reload while edits are unsaved', async () => {
     setup();
     await screen.findByRole('heading', { level: 2 });

@@ -4,7 +4,7 @@ import type { NotificationListItem } from '../../../../shared/contract';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorText, InlineError } from '../../../components/error-banner';
 import { isModalOpen } from '../../../components/modal';
-import { isApplePlatform } from '../../../components/shortcuts';
+import { isApplePlatform, isTyping } from '../../../components/shortcuts';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { activeFilters, effectiveSort } from '../../../stores/notification-list-store';
@@ -16,10 +16,6 @@ import { SaveSearchDialog, SavedSearchList } from './saved-searches';
 import { SearchBox } from './search-box';
 
 type Dialog = 'import' | 'manual' | 'save' | null;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /** Nothing has the focus: the page was opened with a shortcut, or empty space was clicked. */
 function nothingFocused(target: EventTarget | null = document.activeElement): boolean {
