@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import { Settings, type Locale } from '../../shared/contract';
+import { Settings, type EventPayload, type Locale } from '../../shared/contract';
+import { ipcEventFor } from '../../shared/bridge';
 import { startBackend, type Backend } from '../backend/backend';
 import { APP_VERSION } from '../backend/version';
 import { registerIpcTransport } from '../transports/ipc';
@@ -61,7 +62,13 @@ function applyMenu(dataDir: string): void {
     isDev: !app.isPackaged,
     platform: process.platform,
     appName: app.getName(),
-    handlers: { onAbout: () => showAbout(dataDir) },
+    handlers: {
+      onAbout: () => showAbout(dataDir),
+      onShortcuts: () => {
+        const payload: EventPayload<'menuCommand'> = { command: 'shortcuts' };
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEventFor('menuCommand'), payload);
+      },
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

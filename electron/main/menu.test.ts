@@ -8,7 +8,7 @@ function build(overrides: Partial<MenuOptions> = {}): MenuItemConstructorOptions
     isDev: false,
     platform: 'linux',
     appName: 'Pingyi',
-    handlers: { onAbout: () => undefined },
+    handlers: { onAbout: () => undefined, onShortcuts: () => undefined },
     ...overrides,
   });
 }
@@ -53,11 +53,22 @@ describe('buildMenuTemplate', () => {
 
   it('opens the About box from Help', () => {
     const onAbout = vi.fn();
-    const about = submenu(byId(build({ handlers: { onAbout } }), 'help')).find((i) => i.id === 'about');
+    const about = submenu(byId(build({ handlers: { onAbout, onShortcuts: () => undefined } }), 'help')).find((i) => i.id === 'about');
     expect(about?.label).toBe('About Pingyi');
     // The click handler ignores Electron's arguments, so it can be called bare here.
     (about?.click as (() => void) | undefined)?.();
     expect(onAbout).toHaveBeenCalledOnce();
+  });
+
+  it('asks the page for its keyboard shortcuts from Help, showing F1 but leaving the key to the page', () => {
+    const onShortcuts = vi.fn();
+    const help = submenu(byId(build({ handlers: { onAbout: () => undefined, onShortcuts } }), 'help'));
+    expect(help.map((i) => i.id ?? i.type)).toEqual(['shortcuts', 'separator', 'about']);
+    const shortcuts = help[0];
+    expect(shortcuts).toMatchObject({ label: 'Keyboard Shortcuts', accelerator: 'F1', registerAccelerator: false });
+    (shortcuts?.click as (() => void) | undefined)?.();
+    expect(onShortcuts).toHaveBeenCalledOnce();
+    expect(submenu(byId(build({ locale: 'zh-CN' }), 'help'))[0]?.label).toBe('键盘快捷键');
   });
 
   it('speaks Chinese for zh-CN and keeps the same shape', () => {

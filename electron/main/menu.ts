@@ -3,6 +3,8 @@ import type { Locale } from '../../shared/contract';
 
 export interface MenuHandlers {
   onAbout(): void;
+  /** Show the page's list of keyboard shortcuts. */
+  onShortcuts(): void;
 }
 
 export interface MenuOptions {
@@ -34,6 +36,7 @@ interface Labels {
   fullscreen: string;
   window: string;
   help: string;
+  shortcuts: string;
   about: string;
   services: string;
   hide: string;
@@ -62,6 +65,7 @@ const LABELS: Record<Locale, Labels> = {
     fullscreen: '切换全屏',
     window: '窗口',
     help: '帮助',
+    shortcuts: '键盘快捷键',
     about: '关于 Pingyi 技贸评议工作台',
     services: '服务',
     hide: '隐藏 Pingyi',
@@ -88,6 +92,7 @@ const LABELS: Record<Locale, Labels> = {
     fullscreen: 'Toggle Full Screen',
     window: 'Window',
     help: 'Help',
+    shortcuts: 'Keyboard Shortcuts',
     about: 'About Pingyi',
     services: 'Services',
     hide: 'Hide Pingyi',
@@ -162,7 +167,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
 
   if (isMac) template.push({ role: 'windowMenu', label: t.window });
 
-  template.push({ id: 'help', label: t.help, submenu: [about] });
+  // F1 is shown in the menu but left to the page, which also answers it in web mode.
+  const shortcuts: MenuItemConstructorOptions = {
+    id: 'shortcuts',
+    label: t.shortcuts,
+    accelerator: 'F1',
+    registerAccelerator: false,
+    click: () => options.handlers.onShortcuts(),
+  };
+  template.push({ id: 'help', label: t.help, submenu: [shortcuts, { type: 'separator' }, about] });
   return template;
 }
 

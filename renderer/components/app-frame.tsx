@@ -7,6 +7,7 @@ import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
 import { useSectionShortcuts } from './shortcuts';
+import { ShortcutsHelp } from './shortcuts-dialog';
 import { Toaster } from './toaster';
 
 /** Navigation rail on the left, a header with the section title, the section below. */
@@ -45,6 +46,7 @@ export function AppFrame() {
         </main>
       </div>
       <Toaster />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -16,6 +16,8 @@ export const events = {
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
   dataChanged: z.object({ entity: z.string() }),
+  /** A command from the desktop app's menu for the page to carry out (web mode has no menu). */
+  menuCommand: z.object({ command: z.enum(['shortcuts']) }),
 };
 
 export type EventName = keyof typeof events;
