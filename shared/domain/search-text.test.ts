@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQuery, isCodeTerm, toSearchText, wordTokens } from './search-text';
+import { buildSearchQuery, isCodeTerm, toSearchText, wordForms, wordTokens } from './search-text';
 
 describe('toSearchText', () => {
   it('indexes a Han run as overlapping pairs followed by the single characters', () => {
@@ -47,6 +47,30 @@ describe('buildSearchQuery', () => {
     expect(buildSearchQuery('a')?.fts).toBe('"a"');
   });
 
+  it('finds the singular and the plural of an English word from either', () => {
+    expect(wordForms('battery')).toEqual(['battery', 'batteries']);
+    expect(wordForms('batteries')).toEqual(['batteries', 'battery']);
+    expect(wordForms('regulations')).toEqual(['regulation']);
+    expect(wordForms('vehicles')).toEqual(['vehicle']);
+    expect(wordForms('boxes')).toEqual(['box']);
+    expect(wordForms('dishes')).toEqual(['dish']);
+    expect(wordForms('fisheries')).toEqual(['fisheries', 'fishery']);
+    expect(wordForms('toys')).toEqual(['toy']);
+    // Not plurals, too short, or not English letters: the word alone.
+    expect(wordForms('days')).toEqual(['day']);
+    for (const word of ['glass', 'status', 'analysis', 'gas', '12v', 'добавки', 'batter']) {
+      expect(wordForms(word), word).toEqual([word]);
+    }
+    expect(buildSearchQuery('Battery')?.fts).toBe('("battery"* OR "batteries"*)');
+    const q = buildSearchQuery('batteries 电池');
+    expect(q?.fts).toBe('("batteries"* OR "battery"*) AND "电池"');
+    expect(q?.terms[0]?.phrases).toEqual(['"batteries"*', '"battery"*']);
+    expect(q?.terms[0]?.needles).toEqual([
+      { text: 'batteries', kind: 'prefix' },
+      { text: 'battery', kind: 'prefix' },
+    ]);
+  });
+
   it('requires every term', () => {
     expect(buildSearchQuery('electric 电池')?.fts).toBe('"electric"* AND "电池"');
   });
@@ -64,11 +88,12 @@ describe('buildSearchQuery', () => {
   });
 
   it('quotes everything, so FTS5 syntax typed by the user stays literal', () => {
-    for (const input of ['"unbalanced', 'a OR b', 'NEAR(a b)', 'x*', '-minus', '(paren', 'col:value', '^start', 'a + b']) {
+    for (const input of ['"unbalanced', 'a OR b', 'NEAR(a b)', 'x*', '-minus', '(paren', 'col:value', '^start', 'a + b', 'OR:batteries']) {
       const q = buildSearchQuery(input);
       expect(q, input).not.toBeNull();
-      // Every token sits inside double quotes; only AND, parentheses and * are ours.
-      expect(q!.fts.replace(/"[^"]*"/g, '').replace(/AND|[()*\s]/g, '')).toBe('');
+      // Every token sits inside double quotes; only AND, OR (between forms of a word),
+      // parentheses and * are ours.
+      expect(q!.fts.replace(/"[^"]*"/g, '').replace(/AND|OR|[()*\s]/g, '')).toBe('');
     }
     expect(buildSearchQuery('a OR b')?.fts).toBe('"a" AND "or"* AND "b"');
   });

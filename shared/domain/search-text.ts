@@ -37,7 +37,10 @@ export interface QueryTerm {
   text: string;
   /** The FTS5 expression for it. */
   fts: string;
-  /** The quoted phrases `fts` is made of (joined with AND when more than one). */
+  /**
+   * The quoted phrases `fts` is made of: its parts are joined with AND, and the forms of one
+   * English word (battery, batteries) with OR.
+   */
   phrases: string[];
   /** What to highlight for it in the original text. */
   needles: Needle[];
@@ -73,13 +76,47 @@ function hanExpression(run: string): string {
 }
 
 /**
- * A word matches as a prefix (batter -> batteries), except a single letter or digit: as a
- * prefix it would pull in a large part of the vocabulary and slow every search down.
+ * The singular of an English plural by the regular rules (batteries -> battery, boxes -> box,
+ * vehicles -> vehicle), or the word itself. Words in -ss, -us and -is are not plurals (glass,
+ * status, analysis).
  */
-function wordPart(token: string): { fts: string; needle: Needle } {
-  return Array.from(token).length === 1
-    ? { fts: quote(token), needle: { text: token, kind: 'word' } }
-    : { fts: `${quote(token)}*`, needle: { text: token, kind: 'prefix' } };
+function singular(word: string): string {
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  if (/[^sui]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The forms of an English word a search looks for, so that singular and plural find each other:
+ * the index keeps words as written, and a prefix alone finds regulations from regulation but not
+ * batteries from battery, nor regulation from regulations. A form that another one starts with
+ * is left out (regulation* already finds regulations). Only lower-case ASCII words of four
+ * letters or more; anything else is its only form.
+ */
+export function wordForms(word: string): string[] {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
+  const one = singular(word);
+  const forms = [word, one];
+  if (/[^aeiou]y$/.test(one)) forms.push(`${one.slice(0, -1)}ies`);
+  const distinct = [...new Set(forms)].filter((f) => f.length >= 3);
+  return distinct.filter((f) => !distinct.some((g) => g !== f && f.startsWith(g)));
+}
+
+/**
+ * A word matches as a prefix (batter -> batteries), in its singular and plural forms (battery
+ * -> batteries, regulations -> regulation), except a single letter or digit: as a prefix it
+ * would pull in a large part of the vocabulary and slow every search down.
+ */
+function wordPart(token: string): { fts: string; phrases: string[]; needles: Needle[] } {
+  if (Array.from(token).length === 1) return { fts: quote(token), phrases: [quote(token)], needles: [{ text: token, kind: 'word' }] };
+  const forms = wordForms(token);
+  const phrases = forms.map((f) => `${quote(f)}*`);
+  return {
+    fts: phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`,
+    phrases,
+    needles: forms.map((f) => ({ text: f, kind: 'prefix' })),
+  };
 }
 
 /** A term that reads as a symbol or code (G/TBT/N/SAU/1234, 8507.60): its parts as one phrase. */
@@ -96,24 +133,28 @@ function parseTerm(raw: string): QueryTerm | null {
     return { text: raw, fts: phrase, phrases: [phrase], needles: [{ text: term.toLowerCase(), kind: 'substring' }] };
   }
   const fts: string[] = [];
+  const phrases: string[] = [];
   const needles: Needle[] = [];
   const addWords = (text: string): void => {
     for (const token of wordTokens(text)) {
       const part = wordPart(token);
       fts.push(part.fts);
-      needles.push(part.needle);
+      phrases.push(...part.phrases);
+      needles.push(...part.needles);
     }
   };
   let last = 0;
   for (const m of term.matchAll(HAN_RUN)) {
     addWords(term.slice(last, m.index));
-    fts.push(hanExpression(m[0]));
+    const han = hanExpression(m[0]);
+    fts.push(han);
+    phrases.push(han);
     needles.push({ text: m[0], kind: 'substring' });
     last = m.index + m[0].length;
   }
   addWords(term.slice(last));
   if (fts.length === 0) return null;
-  return { text: raw, fts: fts.length === 1 ? fts[0]! : `(${fts.join(' AND ')})`, phrases: fts, needles };
+  return { text: raw, fts: fts.length === 1 ? fts[0]! : `(${fts.join(' AND ')})`, phrases, needles };
 }
 
 /**

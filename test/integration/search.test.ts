@@ -77,6 +77,19 @@ describe('full-text search', () => {
     expect(found({ query: 'fish' })).toEqual(['G/SPS/N/KAZ/90']);
   });
 
+  it('finds the plural from the singular and the singular from the plural', () => {
+    // The titles say "batteries" and "fishery"; nobody should have to guess which form.
+    expect(found({ query: 'battery' })).toEqual(['G/TBT/N/CHN/2000', 'G/TBT/N/RUS/300']);
+    expect(found({ query: 'fisheries' })).toEqual(['G/SPS/N/KAZ/90']);
+    expect(found({ query: 'fertilizer' })).toEqual(found({ query: 'fertilizers' }));
+    expect(found({ query: 'regulations' })).toEqual(found({ query: 'regulation' }));
+    expect(found({ query: 'regulation' }).length).toBeGreaterThan(1);
+    // Each form counts as the same term: both must still be met with another term.
+    expect(found({ query: 'battery lithium' })).toEqual(['G/TBT/N/CHN/2000']);
+    const h = list({ query: 'battery' }).items.find((i) => i.symbol === 'G/TBT/N/RUS/300')?.highlight;
+    expect(hits(h?.title)).toEqual(['batteries']);
+  });
+
   it('finds symbols, symbol prefixes and HS codes', () => {
     expect(symbols({ query: 'G/TBT/N/SAU/1201' })).toEqual(['G/TBT/N/SAU/1201']);
     expect(symbols({ query: 'g/tbt/n/tur/150/add.1' })).toEqual(['G/TBT/N/TUR/150/Add.1']);
