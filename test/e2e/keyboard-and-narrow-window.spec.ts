@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures';
+import { AppFrame } from './page-models/app-frame';
+import { DashboardPage } from './page-models/dashboard-page';
+import { NotificationsPage } from './page-models/notifications-page';
+
+// The desktop window's minimum size (electron/main/window-options.ts).
+test.use({ viewport: { width: 1024, height: 640 } });
+
+test('in the narrowest window the rail keeps its icons and the list its titles, and the keyboard alone gets around', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const dashboard = new DashboardPage(page);
+  const list = new NotificationsPage(page);
+  await frame.open(server);
+  await dashboard.loadDemoButton.click();
+  await expect(dashboard.notice).toBeVisible();
+
+  // The rail shows icons only, and its links keep their names.
+  const rail = await frame.nav.boundingBox();
+  expect(rail?.width).toBeLessThanOrEqual(80);
+  await expect(frame.navLink('通报')).toHaveAttribute('title', '通报（Ctrl+2）');
+
+  // Ctrl+2, then ↓ ↓ Enter: no click needed to start moving through the list.
+  await page.keyboard.press('Control+2');
+  await expect(frame.title).toHaveText('通报');
+  await expect(list.rows.first()).toBeVisible();
+  const second = (await list.rows.nth(1).locator('.cell-symbol a').innerText()).trim();
+
+  // The title column keeps its room, and the toolbar stays on one line.
+  const title = await list.table.getByRole('columnheader', { name: /标题/ }).boundingBox();
+  expect(title?.width).toBeGreaterThanOrEqual(150);
+  const search = await list.searchBox.boundingBox();
+  const importButton = await list.importButton.boundingBox();
+  expect(Math.abs((importButton?.y ?? 0) - (search?.y ?? 100))).toBeLessThan(8);
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(list.detailHeading(second)).toBeVisible();
+
+  // Esc goes back, to the same row.
+  await page.keyboard.press('Escape');
+  await expect(list.table).toBeVisible();
+  await expect(list.rows.nth(1)).toHaveAttribute('aria-current', 'true');
+
+  // F1 lists the shortcuts; Esc closes the list and leaves the page as it was.
+  await page.keyboard.press('F1');
+  const shortcuts = page.getByRole('dialog', { name: '键盘快捷键' });
+  await expect(shortcuts).toBeVisible();
+  await expect(shortcuts.getByText('打开所选通报')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toBeHidden();
+  await expect(frame.title).toHaveText('通报');
+});
