@@ -5,7 +5,7 @@ import { isModalOpen, Modal } from './modal';
 import { isApplePlatform, isTyping } from './shortcuts';
 
 type Group = 'everywhere' | 'list' | 'record' | 'dialog';
-type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'import' | 'save' | 'back' | 'close' | 'tab';
+type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
 
 /** Every shortcut the app answers, by where it works; `keys` are written as on the keyboard. */
 function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id: Item; keys: string[] }> }> {
@@ -34,6 +34,7 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
       items: [
         { id: 'save', keys: [`${mod}S`] },
         { id: 'back', keys: apple ? ['Esc', '⌘['] : ['Esc', 'Alt+←'] },
+        { id: 'step', keys: [`${mod},`, `${mod}.`] },
       ],
     },
     {

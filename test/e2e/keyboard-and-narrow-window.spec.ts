@@ -23,7 +23,9 @@ test('in the narrowest window the rail keeps its icons and the list its titles, 
   await page.keyboard.press('Control+2');
   await expect(frame.title).toHaveText('通报');
   await expect(list.rows.first()).toBeVisible();
-  const second = (await list.rows.nth(1).locator('.cell-symbol a').innerText()).trim();
+  const symbolAt = async (i: number): Promise<string> => (await list.rows.nth(i).locator('.cell-symbol a').innerText()).trim();
+  const second = await symbolAt(1);
+  const third = await symbolAt(2);
 
   // The title column keeps its room, and the toolbar stays on one line.
   const title = await list.table.getByRole('columnheader', { name: /标题/ }).boundingBox();
@@ -37,10 +39,14 @@ test('in the narrowest window the rail keeps its icons and the list its titles, 
   await page.keyboard.press('Enter');
   await expect(list.detailHeading(second)).toBeVisible();
 
-  // Esc goes back, to the same row.
+  // Ctrl+. opens the next one in the list's order, and Esc goes back to the row last shown.
+  await expect(page.getByRole('group', { name: '在列表中的位置' })).toContainText('第 2 条，共');
+  await page.keyboard.press('Control+Period');
+  await expect(page.getByRole('group', { name: '在列表中的位置' })).toContainText('第 3 条，共');
+  await expect(list.detailHeading(third)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(list.table).toBeVisible();
-  await expect(list.rows.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(list.rows.nth(2)).toHaveAttribute('aria-current', 'true');
 
   // F1 lists the shortcuts; Esc closes the list and leaves the page as it was.
   await page.keyboard.press('F1');

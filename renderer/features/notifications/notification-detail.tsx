@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
 import { AttachmentsSection } from './detail/attachments-section';
 import { AuditSection } from './detail/audit-section';
+import { RecordStepper } from './detail/record-stepper';
 import { TranslationForm } from './detail/translation-form';
 import { TriageForm } from './detail/triage-form';
 import { UnsavedChangesScope } from './detail/unsaved-changes';
@@ -130,9 +131,12 @@ export function NotificationDetailView({ id }: { id: number }) {
   return (
     <UnsavedChangesScope key={id}>
       <div className="page">
-        <BackLink href={formatRoute({ section: 'notifications', id: null })} onBack={() => navigate({ section: 'notifications', id: null })}>
-          {t('notifications.detail.back')}
-        </BackLink>
+        <div className="record-nav">
+          <BackLink href={formatRoute({ section: 'notifications', id: null })} onBack={() => navigate({ section: 'notifications', id: null })}>
+            {t('notifications.detail.back')}
+          </BackLink>
+          <RecordStepper id={id} />
+        </div>
         {body}
       </div>
     </UnsavedChangesScope>

@@ -35,6 +35,7 @@ export const en: Messages = {
       import: 'Import an ePing or WTO file',
       save: 'Save changes',
       back: 'Back to the list (Esc outside a text field; asks first about unsaved changes)',
+      step: 'Previous or next notification, in list order',
       close: 'Close the dialog',
       tab: 'Move the focus within the dialog',
     },
@@ -138,6 +139,13 @@ export const en: Messages = {
       back: 'Back to notifications',
       loading: 'Loading the notification…',
       notFound: 'There is no notification record {{id}}; it may have been deleted.',
+      stepper: {
+        label: 'Place in the list',
+        previous: 'Previous',
+        next: 'Next',
+        position: '{{n}} of {{total}}',
+        positionOpen: '{{n}} of more than {{total}}',
+      },
       linkLanguages: { en: 'English', fr: 'French', es: 'Spanish' },
       record: 'Notification',
       triage: {

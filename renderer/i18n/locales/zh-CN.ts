@@ -35,6 +35,7 @@ export const zhCN = {
       import: '导入 ePing 或 WTO 文件',
       save: '保存修改',
       back: '返回列表（Esc 在输入框外有效；有未保存的修改时会先询问）',
+      step: '上一条、下一条通报（按列表的顺序）',
       close: '关闭对话框',
       tab: '在对话框内切换焦点',
     },
@@ -138,6 +139,13 @@ export const zhCN = {
       back: '返回通报列表',
       loading: '正在加载通报……',
       notFound: '找不到编号为 {{id}} 的通报记录，可能已被删除。',
+      stepper: {
+        label: '在列表中的位置',
+        previous: '上一条',
+        next: '下一条',
+        position: '第 {{n}} 条，共 {{total}} 条',
+        positionOpen: '第 {{n}} 条，共 {{total}} 条以上',
+      },
       linkLanguages: { en: '英文', fr: '法文', es: '西班牙文' },
       record: '通报内容',
       triage: {

@@ -96,6 +96,13 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
     virtualizer.scrollToOffset(0);
   }, [virtualizer, key]);
 
+  // Back from a record (perhaps several records on, with previous / next), the selected row is
+  // brought into view if the restored scroll position does not show it.
+  useEffect(() => {
+    const at = store.getState().selected;
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [store, virtualizer]);
+
   const items = virtualizer.getVirtualItems();
   const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE_SIZE);
   const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE_SIZE);
