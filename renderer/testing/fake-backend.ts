@@ -161,6 +161,21 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       changed();
       return n.triage;
     },
+    notificationsTriageBatch: ({ ids, ...patch }) => {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const targets = ids.map(find);
+      let updated = 0;
+      for (const n of targets) {
+        const before = n.triage;
+        const next = { ...before, ...defined };
+        if (JSON.stringify(next) === JSON.stringify(before)) continue;
+        n.triage = { ...next, updatedAt: NOW, updatedBy: backend.settings.analystName || 'analyst' };
+        record('triage', n.id, before, n.triage);
+        updated += 1;
+      }
+      changed();
+      return { updated, unchanged: ids.length - updated };
+    },
     notificationsTranslationUpdate: ({ id, ...input }) => {
       const n = find(id);
       const before = n.translation;

@@ -136,6 +136,8 @@ const TextList = z.array(Text(500).min(1)).max(500);
 const Person = Text(80)
   .nullable()
   .transform((v) => (v ? v : null));
+/** Notifications one batch triage may change. */
+export const MAX_TRIAGE_BATCH = 1_000;
 const WebLink = Text(2048).refine(isWebLink, 'expected an http or https address');
 
 /** What the analyst can type for a notification that arrived outside the WTO feeds. */
@@ -221,6 +223,28 @@ export const notificationDetailChannels = {
       })
       .strict(),
     Triage,
+  ),
+  /**
+   * One status, relevance or assignee for many notifications at once (screening a week's
+   * arrivals): one transaction, one audit entry per notification that changed.
+   */
+  notificationsTriageBatch: channel(
+    z
+      .object({
+        ids: z
+          .array(Id)
+          .min(1)
+          .max(MAX_TRIAGE_BATCH)
+          .refine((ids) => new Set(ids).size === ids.length, 'each notification once'),
+        status: TriageStatus.optional(),
+        relevance: Relevance.nullable().optional(),
+        assignee: Person.optional(),
+      })
+      .strict()
+      .refine((v) => v.status !== undefined || v.relevance !== undefined || v.assignee !== undefined, {
+        message: 'set a status, a relevance or an assignee',
+      }),
+    z.object({ updated: z.number().int(), unchanged: z.number().int() }),
   ),
   notificationsTranslationUpdate: channel(
     z

@@ -153,6 +153,60 @@ describe('triage', () => {
   });
 });
 
+describe('batch triage', () => {
+  const setUp = (): number[] => {
+    const ids = insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1501' }, { symbol: 'G/TBT/N/SAU/1502' }, { symbol: 'G/TBT/N/SAU/1503' }]);
+    return ['G/TBT/N/SAU/1501', 'G/TBT/N/SAU/1502', 'G/TBT/N/SAU/1503'].map((s) => ids[s]!);
+  };
+  const triageOf = (id: number) => backend.call('notificationsGet', { id }).triage;
+
+  it('sets one status, relevance and assignee on many, keeps the rest, and audits each one that changed', () => {
+    const [a, b, c] = setUp() as [number, number, number];
+    backend.call('notificationsTriageUpdate', { id: b, status: 'closed', relevance: 'none', notes: '与我国出口无关' });
+    const events: EventName[] = [];
+    backend.subscribe((name) => events.push(name));
+
+    expect(backend.call('notificationsTriageBatch', { ids: [a, b, c], status: 'closed', relevance: 'none' })).toEqual({ updated: 2, unchanged: 1 });
+    expect(events).toEqual(['dataChanged']);
+    for (const id of [a, b, c]) expect(triageOf(id)).toMatchObject({ status: 'closed', relevance: 'none', updatedBy: '张敏' });
+    // Notes are not the batch's to change.
+    expect(triageOf(b).notes).toBe('与我国出口无关');
+    expect(backend.call('auditList', { entity: 'notification', entityId: String(b) })).toHaveLength(1);
+    expect(backend.call('auditList', { entity: 'notification', entityId: String(a) })[0]).toMatchObject({
+      action: 'triage',
+      before: { status: 'new', relevance: null },
+      after: { status: 'closed', relevance: 'none' },
+    });
+
+    // An assignee alone; an empty one clears it.
+    expect(backend.call('notificationsTriageBatch', { ids: [a, c], assignee: ' 李娜 ' })).toEqual({ updated: 2, unchanged: 0 });
+    expect(triageOf(c)).toMatchObject({ status: 'closed', assignee: '李娜' });
+    backend.call('notificationsTriageBatch', { ids: [a], assignee: '' });
+    expect(triageOf(a).assignee).toBeNull();
+  });
+
+  it('changes nothing when one notification is missing, and refuses an empty or unclear batch', () => {
+    const [a, b] = setUp() as [number, number];
+    expect(backend.invoke('notificationsTriageBatch', { ids: [a, 999_999, b], status: 'screening' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(triageOf(a).status).toBe('new');
+    expect(backend.call('auditList', { entity: 'notification', entityId: String(a) })).toEqual([]);
+
+    for (const input of [
+      { ids: [], status: 'closed' },
+      { ids: [a, a], status: 'closed' },
+      { ids: [a] },
+      { ids: [a], status: 'done' },
+      { ids: [a], notes: 'not a batch field' },
+      { ids: Array.from({ length: 1001 }, (_, i) => i + 1), status: 'closed' },
+    ]) {
+      expect(backend.invoke('notificationsTriageBatch', input), JSON.stringify(input).slice(0, 60)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+  });
+});
+
 describe('Chinese translation', () => {
   it('round-trips title, description, translator and status, and audits each save', () => {
     const id = insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/TUR/210', title: 'Regulation on mineral fertilizers' }])['G/TBT/N/TUR/210']!;

@@ -7,7 +7,7 @@ import { addAttachment, openAttachment, removeAttachment } from './attachments';
 import { getNotificationDetail } from './detail';
 import { createManualNotification, updateManualNotification } from './manual-entry';
 import { updateTranslation } from './translation';
-import { updateTriage } from './triage';
+import { updateTriage, updateTriageBatch } from './triage';
 
 /** Lists, counts and search results change with every write here. */
 function changed<T>(ctx: BackendContext, value: T): T {
@@ -18,6 +18,7 @@ function changed<T>(ctx: BackendContext, value: T): T {
 export const notificationDetailHandlers: HandlersFor<typeof notificationDetailChannels> = {
   notificationsGet: (ctx, input) => getNotificationDetail(ctx.db, input.id, input.today ?? localToday()),
   notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, currentActor(ctx.db), input)),
+  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, currentActor(ctx.db), input)),
   notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, currentActor(ctx.db), input)),
   notificationsCreate: (ctx, input) => {
     const today = localToday();

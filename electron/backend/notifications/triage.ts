@@ -47,44 +47,68 @@ function auditView(t: Triage): Omit<Triage, 'updatedAt' | 'updatedBy'> {
  * One transaction with its audit entry; an update that changes nothing writes nothing.
  */
 export function updateTriage(db: Database, actor: string, input: ChannelParsedInput<'notificationsTriageUpdate'>): Triage {
-  return db.transaction(() => {
-    requireNotificationRow(db, input.id);
-    const before = readTriage(db, input.id);
-    const industries = input.industries === undefined ? before.industries : [...new Set(input.industries)].sort();
-    if (input.industries !== undefined) {
-      const known = new Set(
-        (db.prepare('SELECT code FROM industries').all() as Array<{ code: string }>).map((r) => r.code),
-      );
-      const unknown = industries.filter((c) => !known.has(c));
-      if (unknown.length > 0) {
-        const message = `unknown industry code ${unknown.join(', ')}`;
-        throw new AppError('VALIDATION', `industries: ${message}`, { fields: [{ path: 'industries', message }] });
-      }
-    }
-    const next = {
-      status: input.status ?? before.status,
-      relevance: input.relevance === undefined ? before.relevance : input.relevance,
-      assignee: input.assignee === undefined ? before.assignee : input.assignee,
-      notes: input.notes ?? before.notes,
-      industries,
-    };
-    if (JSON.stringify(next) === JSON.stringify(auditView(before))) return before;
+  return db.transaction(() => applyTriage(db, actor, input).triage)();
+}
 
-    const now = new Date().toISOString();
-    db.prepare(
-      `INSERT INTO notification_triage (notification_id, status, relevance, assignee, notes, updated_at, updated_by)
-       VALUES (@id, @status, @relevance, @assignee, @notes, @now, @actor)
-       ON CONFLICT (notification_id) DO UPDATE SET status = excluded.status, relevance = excluded.relevance,
-         assignee = excluded.assignee, notes = excluded.notes, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by`,
-    ).run({ id: input.id, status: next.status, relevance: next.relevance, assignee: next.assignee, notes: next.notes, now, actor });
-    if (input.industries !== undefined) {
-      db.prepare('DELETE FROM notification_industries WHERE notification_id = ?').run(input.id);
-      const add = db.prepare('INSERT INTO notification_industries (notification_id, industry) VALUES (?, ?)');
-      for (const code of industries) add.run(input.id, code);
-    }
-    const after = readTriage(db, input.id);
-    recordAudit(db, { actor, action: 'triage', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
-    return after;
+/**
+ * The same status, relevance or assignee for many notifications, in one transaction: an unknown
+ * id undoes the whole batch. Notifications already so are left alone, without an audit entry.
+ */
+export function updateTriageBatch(
+  db: Database,
+  actor: string,
+  input: ChannelParsedInput<'notificationsTriageBatch'>,
+): { updated: number; unchanged: number } {
+  const { ids, ...fields } = input;
+  return db.transaction(() => {
+    let updated = 0;
+    for (const id of ids) if (applyTriage(db, actor, { id, ...fields }).changed) updated += 1;
+    return { updated, unchanged: ids.length - updated };
   })();
+}
+
+/** One notification's triage change, inside the caller's transaction. */
+function applyTriage(
+  db: Database,
+  actor: string,
+  input: ChannelParsedInput<'notificationsTriageUpdate'>,
+): { triage: Triage; changed: boolean } {
+  requireNotificationRow(db, input.id);
+  const before = readTriage(db, input.id);
+  const industries = input.industries === undefined ? before.industries : [...new Set(input.industries)].sort();
+  if (input.industries !== undefined) {
+    const known = new Set(
+      (db.prepare('SELECT code FROM industries').all() as Array<{ code: string }>).map((r) => r.code),
+    );
+    const unknown = industries.filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      const message = `unknown industry code ${unknown.join(', ')}`;
+      throw new AppError('VALIDATION', `industries: ${message}`, { fields: [{ path: 'industries', message }] });
+    }
+  }
+  const next = {
+    status: input.status ?? before.status,
+    relevance: input.relevance === undefined ? before.relevance : input.relevance,
+    assignee: input.assignee === undefined ? before.assignee : input.assignee,
+    notes: input.notes ?? before.notes,
+    industries,
+  };
+  if (JSON.stringify(next) === JSON.stringify(auditView(before))) return { triage: before, changed: false };
+
+  const now = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO notification_triage (notification_id, status, relevance, assignee, notes, updated_at, updated_by)
+     VALUES (@id, @status, @relevance, @assignee, @notes, @now, @actor)
+     ON CONFLICT (notification_id) DO UPDATE SET status = excluded.status, relevance = excluded.relevance,
+       assignee = excluded.assignee, notes = excluded.notes, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  ).run({ id: input.id, status: next.status, relevance: next.relevance, assignee: next.assignee, notes: next.notes, now, actor });
+  if (input.industries !== undefined) {
+    db.prepare('DELETE FROM notification_industries WHERE notification_id = ?').run(input.id);
+    const add = db.prepare('INSERT INTO notification_industries (notification_id, industry) VALUES (?, ?)');
+    for (const code of industries) add.run(input.id, code);
+  }
+  const after = readTriage(db, input.id);
+  recordAudit(db, { actor, action: 'triage', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
+  return { triage: after, changed: true };
 }
