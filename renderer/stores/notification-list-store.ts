@@ -42,6 +42,8 @@ export interface NotificationListState extends ListView {
   scrollTop: number;
   /** Row index of the keyboard selection, -1 for none. */
   selected: number;
+  /** Notifications ticked for a batch change (their ids); a new query, filter or sort clears them. */
+  checked: ReadonlySet<number>;
 
   setQuery(query: string): void;
   setFilter<K extends FilterKey>(key: K, value: ListFilters[K] | undefined): void;
@@ -51,12 +53,16 @@ export interface NotificationListState extends ListView {
   applySearch(query: SavedSearchQuery): void;
   setScrollTop(top: number): void;
   select(index: number): void;
+  toggleChecked(id: number): void;
+  clearChecked(): void;
   /** Fetch the pages not loaded (or loaded before the last change) yet. */
   ensurePages(pages: number[]): void;
   invalidate(): void;
 }
 
 export type NotificationListStore = StoreApi<NotificationListState>;
+
+const NONE_CHECKED: ReadonlySet<number> = new Set();
 
 /** Dates read newest first; names and symbols read A to Z. */
 const DEFAULT_DIRECTION: Record<SortKey, Direction> = {
@@ -129,7 +135,7 @@ export function createNotificationListStore(api: Api): NotificationListStore {
         return;
       }
       fresh = new Set();
-      set({ ...patch, data: emptyData(key, get().data.generation + 1), scrollTop: 0, selected: -1 });
+      set({ ...patch, data: emptyData(key, get().data.generation + 1), scrollTop: 0, selected: -1, checked: NONE_CHECKED });
     };
 
     return {
@@ -137,6 +143,7 @@ export function createNotificationListStore(api: Api): NotificationListStore {
       data: emptyData(JSON.stringify(listRequest(INITIAL_VIEW))),
       scrollTop: 0,
       selected: -1,
+      checked: NONE_CHECKED,
 
       setQuery: (query) => changeView({ query }),
       setFilter: (key, value) => {
@@ -157,6 +164,12 @@ export function createNotificationListStore(api: Api): NotificationListStore {
       },
       setScrollTop: (scrollTop) => set({ scrollTop }),
       select: (selected) => set({ selected }),
+      toggleChecked: (id) => {
+        const checked = new Set(get().checked);
+        if (!checked.delete(id)) checked.add(id);
+        set({ checked });
+      },
+      clearChecked: () => set({ checked: NONE_CHECKED }),
 
       ensurePages(pages) {
         const { data } = get();

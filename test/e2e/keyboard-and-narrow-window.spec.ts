@@ -57,3 +57,38 @@ test('in the narrowest window the rail keeps its icons and the list its titles, 
   await expect(shortcuts).toBeHidden();
   await expect(frame.title).toHaveText('通报');
 });
+
+test('a batch closes several notifications at once, after a question, and the list shows it', async ({ page, server }) => {
+  const frame = new AppFrame(page);
+  const dashboard = new DashboardPage(page);
+  const list = new NotificationsPage(page);
+  await frame.open(server);
+  await dashboard.loadDemoButton.click();
+  await expect(dashboard.notice).toBeVisible();
+  await page.keyboard.press('Control+2');
+  await expect(list.rows.first()).toBeVisible();
+
+  // The first row with the box, the second with Space.
+  await list.rows.nth(0).getByRole('checkbox').check();
+  await expect(frame.title).toHaveText('通报');
+  await page.getByRole('region', { name: /通报列表/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  const bar = page.getByRole('region', { name: '批量处理' });
+  await expect(bar.getByRole('status')).toHaveText('已选 2 条');
+  await bar.getByLabel('处理状态').selectOption('closed');
+  await bar.getByLabel('负责人', { exact: true }).fill('王评议');
+  await bar.getByRole('button', { name: '应用' }).click();
+  const question = page.getByRole('dialog', { name: '批量修改 2 条通报？' });
+  await expect(question).toContainText('处理状态改为“已结束”，负责人改为“王评议”');
+  await question.getByRole('button', { name: '修改 2 条' }).click();
+  await expect(page.getByText('已修改 2 条通报，0 条原已如此')).toBeVisible();
+  await expect(bar).toBeHidden();
+  for (const i of [0, 1]) await expect(list.rows.nth(i).locator('.cell-status')).toHaveText('已结束');
+  await expect(list.rows.nth(2).locator('.cell-status')).not.toHaveText('已结束');
+
+  // Each change is in the record's activity.
+  await list.rows.nth(1).locator('.cell-symbol a').click();
+  await expect(page.getByRole('region', { name: '操作记录' })).toContainText('王评议');
+});

@@ -32,6 +32,7 @@ export const zhCN = {
       select: '选择上一条、下一条',
       page: '向上、向下翻一屏，转到第一条、最后一条',
       open: '打开所选通报',
+      check: '选中或取消选中所选通报，以便批量处理',
       import: '导入 ePing 或 WTO 文件',
       save: '保存修改',
       back: '返回列表（Esc 在输入框外有效；有未保存的修改时会先询问）',

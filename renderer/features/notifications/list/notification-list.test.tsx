@@ -172,6 +172,51 @@ describe('notification list', () => {
     expect(store.getState().route).toEqual(LIST);
   });
 
+  it('ticks rows with the box or Space and changes their status and relevance in one batch, after a question', async () => {
+    const { backend, store } = await renderList();
+    // The box ticks without opening the record.
+    fireEvent.click(screen.getByRole('checkbox', { name: '选中 G/TBT/N/ARE/9001' }));
+    expect(store.getState().route).toEqual(LIST);
+    const list = screen.getByRole('region', { name: /通报列表/ });
+    list.focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: ' ' });
+    const bar = screen.getByRole('region', { name: '批量处理' });
+    expect(within(bar).getByRole('status').textContent).toBe('已选 2 条');
+    const apply = within(bar).getByRole('button', { name: '应用' });
+    expect(apply).toHaveProperty('disabled', true);
+
+    fireEvent.change(within(bar).getByLabelText('处理状态'), { target: { value: 'closed' } });
+    fireEvent.change(within(bar).getByLabelText('相关程度'), { target: { value: 'none' } });
+    fireEvent.click(apply);
+    const question = screen.getByRole('dialog', { name: '批量修改 2 条通报？' });
+    expect(question.textContent).toContain('处理状态改为“已结束”，相关程度改为“无关”');
+    fireEvent.click(within(question).getByRole('button', { name: '修改 2 条' }));
+
+    expect(await screen.findByText('已修改 2 条通报，0 条原已如此')).toBeTruthy();
+    expect(backend.callsTo('notificationsTriageBatch')).toEqual([{ ids: [2, 3], status: 'closed', relevance: 'none' }]);
+    expect(backend.notifications.find((n) => n.id === 3)?.triage).toMatchObject({ status: 'closed', relevance: 'none' });
+    expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
+  });
+
+  it('asks before a batch and does nothing when the analyst says no; a new search clears the ticks', async () => {
+    const { backend, store } = await renderList();
+    fireEvent.click(screen.getByRole('checkbox', { name: '选中 G/TBT/N/SAU/9002' }));
+    const bar = screen.getByRole('region', { name: '批量处理' });
+    fireEvent.change(within(bar).getByLabelText('负责人'), { target: { value: '李娜' } });
+    fireEvent.click(within(bar).getByRole('button', { name: '应用' }));
+    const question = screen.getByRole('dialog', { name: '批量修改 1 条通报？' });
+    expect(question.textContent).toContain('负责人改为“李娜”');
+    fireEvent.click(within(question).getByRole('button', { name: '取消' }));
+    expect(backend.callsTo('notificationsTriageBatch')).toEqual([]);
+    expect(store.getState().route).toEqual(LIST);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: '搜索通报' }), { target: { value: 'fertilizers' } });
+    await waitFor(() => expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull());
+  });
+
   it('/ jumps to the search box, arrows from the box move through the results', async () => {
     const { store } = await renderList();
     fireEvent.keyDown(document.body, { key: '/' });

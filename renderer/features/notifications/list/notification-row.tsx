@@ -14,6 +14,9 @@ interface RowProps {
   item: NotificationListItem;
   index: number;
   selected: boolean;
+  /** Ticked for a batch change. */
+  checked: boolean;
+  onCheck: (id: number) => void;
   height: number;
   today: string;
   onOpen: (event: MouseEvent, item: NotificationListItem, index: number) => void;
@@ -23,7 +26,7 @@ interface RowProps {
  * One notification: Chinese title first when there is one, the original below it. Titles keep
  * to one line each, so a hit far into a long title is brought into view (fromFirstHit).
  */
-export const NotificationRow = memo(function NotificationRow({ item, index, selected, height, today, onOpen }: RowProps) {
+export const NotificationRow = memo(function NotificationRow({ item, index, selected, checked, onCheck, height, today, onOpen }: RowProps) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
   const memberLabel = useMemberLabel();
@@ -38,6 +41,16 @@ export const NotificationRow = memo(function NotificationRow({ item, index, sele
       onClick={(event) => onOpen(event, item, index)}
     >
       <td className="cell-symbol">
+        {/* Space ticks the selected row from the keyboard; the box itself stays out of the tab order. */}
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={checked}
+          tabIndex={-1}
+          aria-label={t('list.batch.check', { symbol: item.symbol })}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => onCheck(item.id)}
+        />
         {/* A real link for Ctrl+click; a plain click is handled by the row, keyboard users move with the arrows. */}
         <a href={formatRoute({ section: 'notifications', id: item.id })} tabIndex={-1}>
           {item.symbol}

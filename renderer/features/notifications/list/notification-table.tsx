@@ -64,6 +64,8 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
   const store = useListStoreApi();
   const data = useListStore((s) => s.data);
   const selected = useListStore((s) => s.selected);
+  const checked = useListStore((s) => s.checked);
+  const toggleChecked = useListStore((s) => s.toggleChecked);
   const searching = useListStore((s) => s.query.trim() !== '');
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = data.total === null ? 0 : data.rowCount;
@@ -143,6 +145,11 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
     } else if (event.key === 'Enter') {
       event.preventDefault();
       openSelected();
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      const { selected: current, data: now } = store.getState();
+      const item = current >= 0 ? rowAt(now, current) : undefined;
+      if (item) toggleChecked(item.id);
     }
   };
 
@@ -198,6 +205,8 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
                 item={item}
                 index={v.index}
                 selected={v.index === selected}
+                checked={checked.has(item.id)}
+                onCheck={toggleChecked}
                 height={rowHeight}
                 today={today}
                 onOpen={onRowClick}

@@ -10,6 +10,7 @@ import { useListStore, useListStoreApi } from '../../../stores/notification-list
 import { activeFilters, effectiveSort } from '../../../stores/notification-list-store';
 import { ImportDialog } from '../import/import-dialog';
 import { ManualEntryDialog } from '../manual-entry/manual-entry-dialog';
+import { BatchBar } from './batch-bar';
 import { FilterPanel } from './filter-panel';
 import { NotificationTable, type TableHandle } from './notification-table';
 import { SaveSearchDialog, SavedSearchList } from './saved-searches';
@@ -202,6 +203,7 @@ export function NotificationsListPage() {
       </div>
       {panel === 'filters' ? <FilterPanel /> : null}
       {panel === 'saved' ? <SavedSearchList onApplied={() => setPanel(null)} /> : null}
+      <BatchBar />
       <ListSummary onClearFilters={clearFilters} />
       {body}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
