@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, type FakeBackend } from '../../../testing/fake-backend';
 import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { localToday } from '../../../../shared/domain/deadline';
 import { renderApp } from '../../../testing/render-app';
 import { ACTING_AS_KEY } from '../acting-as';
 import { AUTOSAVE_DELAY_MS } from './use-comment-editor';
@@ -116,6 +117,21 @@ describe('comment editor', () => {
     await screen.findByRole('table', { name: '评议意见列表' });
     expect(backend.callsTo('commentsSave')).toEqual([expect.objectContaining({ autosave: false, baseVersion: 1 })]);
     expect(commentsOf(backend).comments[0]?.content.points[0]?.concernZh).toBe('离开前的修改');
+  });
+
+  it('shows the days left to the WTO final date, in the header and in the list', async () => {
+    const [y, m, d] = localToday().split('-').map(Number) as [number, number, number];
+    const inDays = (n: number): string => new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+    const backend = createFakeBackend();
+    const base = makeComment({ id: 1 });
+    commentsOf(backend).comments.push(makeComment({ id: 1, deadlines: { ...base.deadlines, finalDate: inDays(6), internalDeadline: inDays(1) } }));
+    window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
+    renderApp({ backend, route: { section: 'comments', id: 1 } });
+    await screen.findByLabelText(CONCERN_ZH);
+    expect(document.querySelector('.comment-facts .deadline-badge')?.textContent).toBe('剩 6 天');
+    fireEvent.click(screen.getByRole('link', { name: /返回评议意见列表/ }));
+    const table = await screen.findByRole('table', { name: '评议意见列表' });
+    expect(table.querySelector('.deadline-badge')?.textContent).toBe('剩 6 天');
   });
 
   it('goes back to the list with Esc from outside a field, saving the edits first', async () => {

@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment } from '../../../../shared/contract';
+import { DeadlineBadge } from '../../../components/deadline-badge';
 import { formatDate } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRoute } from '../../../stores/route';
@@ -47,7 +48,9 @@ export function EditorHeader({ comment, actions }: { comment: Comment; actions: 
           {deadlines.finalDate ? (
             <>
               <span>{t('commenting.list.internal', { date: formatDate(deadlines.internalDeadline, locale) })}</span>
-              <span>{t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })}</span>
+              <span>
+                {t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })} <DeadlineBadge deadline={deadlines.finalDate} />
+              </span>
             </>
           ) : null}
           <span>{t('commenting.editor.author', { name: comment.author })}</span>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem, NotificationsListInput } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
+import { DeadlineBadge } from '../../../components/deadline-badge';
 import { InlineError } from '../../../components/error-banner';
 import { formatDate } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
@@ -85,7 +86,8 @@ export function NotificationSearch({ label, chosenIds, onPick, pickLabel }: Prop
                   <span className="pick-title">{item.titleZh ?? item.title}</span>
                   <span className="muted pick-meta">
                     {locale === 'zh-CN' ? item.memberName : item.memberNameEn}
-                    {item.commentDeadline ? ` · ${t('commenting.create.deadline', { date: formatDate(item.commentDeadline, locale) })}` : ''}
+                    {item.commentDeadline ? ` · ${t('commenting.create.deadline', { date: formatDate(item.commentDeadline, locale) })} ` : ''}
+                    <DeadlineBadge deadline={item.commentDeadline} />
                   </span>
                 </span>
                 <button

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CommentDeadlines, CommentListItem } from '../../../../shared/contract';
+import { DeadlineBadge } from '../../../components/deadline-badge';
 import { formatDate } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 
@@ -18,7 +19,9 @@ export function DeadlineDates({ deadlines }: { deadlines: CommentDeadlines }) {
   return (
     <span className="deadline-dates">
       <span>{t('commenting.list.internal', { date: formatDate(deadlines.internalDeadline, locale) })}</span>
-      <span className="muted">{t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })}</span>
+      <span className="muted">
+        {t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })} <DeadlineBadge deadline={deadlines.finalDate} />
+      </span>
     </span>
   );
 }
