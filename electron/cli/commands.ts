@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
 import { searchCommand } from './search-command';
+import { triageCommand } from './triage-command';
 
 const info: CliCommand = {
   summary: 'Show the database path, schema version and record counts',
@@ -36,4 +37,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, comments: commentsCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand };

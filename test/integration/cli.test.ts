@@ -53,3 +53,46 @@ describe('the pingyi CLI', () => {
     expect(r.out).toMatch(/demo/);
   });
 });
+
+describe('pingyi triage', () => {
+  const statusOf = async (symbol: string): Promise<{ status: string; relevance: string | null; assignee: string | null }> => {
+    const r = await cli('search', symbol, '--json');
+    const item = (JSON.parse(r.out) as { items: Array<{ symbol: string; status: string; relevance: string | null; assignee: string | null }> }).items.find(
+      (i) => i.symbol === symbol,
+    );
+    if (!item) throw new Error(`${symbol} not found`);
+    return item;
+  };
+
+  it('sets status, relevance and assignee of the notifications named by symbol, in any case', async () => {
+    await cli('demo');
+    const r = await cli('triage', 'G/TBT/N/SAU/9002', 'g/tbt/n/tur/9003', '--status', 'closed', '--relevance', 'none', '--assignee', '王评议', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ updated: 2, unchanged: 0 });
+    expect(await statusOf('G/TBT/N/TUR/9003')).toMatchObject({ status: 'closed', relevance: 'none', assignee: '王评议' });
+
+    const again = await cli('triage', 'G/TBT/N/SAU/9002', '--relevance', 'unrated', '--no-assignee');
+    expect(again.out).toBe('Changed 1 notification; 0 already so.');
+    expect(await statusOf('G/TBT/N/SAU/9002')).toMatchObject({ status: 'closed', relevance: null, assignee: null });
+  });
+
+  it('changes nothing when a symbol is unknown, and explains bad flags', async () => {
+    await cli('demo');
+    const r = await cli('triage', 'G/TBT/N/SAU/9002', 'G/TBT/N/SAU/1', '--status', 'screening');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no notification G/TBT/N/SAU/1; nothing was changed');
+    expect((await statusOf('G/TBT/N/SAU/9002')).status).not.toBe('screening');
+
+    for (const [args, message] of [
+      [['G/TBT/N/SAU/9002'], 'say what to set'],
+      [['--status', 'closed'], 'name at least one notification'],
+      [['G/TBT/N/SAU/9002', '--status', 'done'], '--status must be one of new, screening, assessing, commented, closed'],
+      [['G/TBT/N/SAU/9002', '--relevance', 'urgent'], '--relevance must be one of'],
+      [['G/TBT/N/SAU/9002', '--assignee', '李娜', '--no-assignee'], 'exclude each other'],
+    ] as const) {
+      const bad = await cli('triage', ...args);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.err).toContain(message);
+    }
+  });
+});
