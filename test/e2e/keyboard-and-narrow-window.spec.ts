@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type PingyiServer } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { DashboardPage } from './page-models/dashboard-page';
 import { NotificationsPage } from './page-models/notifications-page';
@@ -6,13 +7,18 @@ import { NotificationsPage } from './page-models/notifications-page';
 // The desktop window's minimum size (electron/main/window-options.ts).
 test.use({ viewport: { width: 1024, height: 640 } });
 
-test('in the narrowest window the rail keeps its icons and the list its titles, and the keyboard alone gets around', async ({ page, server }) => {
+/** A fresh store with the demo data loaded, the dashboard on screen. */
+async function withDemo(page: Page, server: PingyiServer): Promise<{ frame: AppFrame; list: NotificationsPage }> {
   const frame = new AppFrame(page);
   const dashboard = new DashboardPage(page);
-  const list = new NotificationsPage(page);
   await frame.open(server);
   await dashboard.loadDemoButton.click();
   await expect(dashboard.notice).toBeVisible();
+  return { frame, list: new NotificationsPage(page) };
+}
+
+test('in the narrowest window the rail keeps its icons and the list its titles, and the keyboard alone gets around', async ({ page, server }) => {
+  const { frame, list } = await withDemo(page, server);
 
   // The rail shows icons only, and its links keep their names.
   const rail = await frame.nav.boundingBox();
@@ -59,12 +65,7 @@ test('in the narrowest window the rail keeps its icons and the list its titles, 
 });
 
 test('a batch closes several notifications at once, after a question, and the list shows it', async ({ page, server }) => {
-  const frame = new AppFrame(page);
-  const dashboard = new DashboardPage(page);
-  const list = new NotificationsPage(page);
-  await frame.open(server);
-  await dashboard.loadDemoButton.click();
-  await expect(dashboard.notice).toBeVisible();
+  const { frame, list } = await withDemo(page, server);
   await page.keyboard.press('Control+2');
   await expect(list.rows.first()).toBeVisible();
 
