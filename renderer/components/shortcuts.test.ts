@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionForKey } from './shortcuts';
+import { isTyping, sectionForKey } from './shortcuts';
 
 const key = (digit: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
   key: digit,
@@ -22,5 +22,23 @@ describe('section shortcuts', () => {
     expect(sectionForKey(key('2'))).toBeNull();
     expect(sectionForKey(key('8', { ctrlKey: true }))).toBeNull();
     expect(sectionForKey(key('2', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+});
+
+describe('isTyping', () => {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, type?: string): HTMLElementTagNameMap[K] => {
+    const el = document.createElement(tag);
+    if (type && el instanceof HTMLInputElement) el.type = type;
+    return el;
+  };
+
+  it('leaves keys to text fields, lists and radio groups, not to tick boxes and buttons', () => {
+    for (const el of [element('input'), element('input', 'search'), element('input', 'date'), element('input', 'radio'), element('textarea'), element('select')]) {
+      expect(isTyping(el), el.outerHTML).toBe(true);
+    }
+    for (const el of [element('input', 'checkbox'), element('input', 'button'), element('button'), element('div'), document.body]) {
+      expect(isTyping(el), el.outerHTML).toBe(false);
+    }
+    expect(isTyping(null)).toBe(false);
   });
 });

@@ -6,9 +6,14 @@ export function isApplePlatform(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.userAgent);
 }
 
+/** Inputs that take no typing and no arrows: a tick box, a button. */
+const KEYLESS_INPUTS: ReadonlySet<string> = new Set(['checkbox', 'button', 'submit', 'reset', 'file', 'color', 'image']);
+
 /** Keys typed into a field are the field's: page shortcuts leave them alone. */
 export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** How the shortcut for the n-th section (1-based) is written in tooltips. */

@@ -174,12 +174,14 @@ describe('notification list', () => {
 
   it('ticks rows with the box or Space and changes their status and relevance in one batch, after a question', async () => {
     const { backend, store } = await renderList();
-    // The box ticks without opening the record.
-    fireEvent.click(screen.getByRole('checkbox', { name: '选中 G/TBT/N/ARE/9001' }));
+    // The box ticks without opening the record, and the arrows still move through the list.
+    const box = screen.getByRole('checkbox', { name: '选中 G/TBT/N/ARE/9001' });
+    box.focus();
+    fireEvent.click(box);
     expect(store.getState().route).toEqual(LIST);
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
     const list = screen.getByRole('region', { name: /通报列表/ });
-    list.focus();
-    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(list);
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: ' ' });
