@@ -180,8 +180,9 @@ describe('notification list', () => {
     fireEvent.click(box);
     expect(store.getState().route).toEqual(LIST);
     fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(rows()[0]?.getAttribute('aria-current')).toBe('true');
     const list = screen.getByRole('region', { name: /通报列表/ });
-    expect(document.activeElement).toBe(list);
+    list.focus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: ' ' });
@@ -214,6 +215,13 @@ describe('notification list', () => {
     fireEvent.click(within(question).getByRole('button', { name: '取消' }));
     expect(backend.callsTo('notificationsTriageBatch')).toEqual([]);
     expect(store.getState().route).toEqual(LIST);
+
+    // A tick box outside the table does not keep the arrows: they go on moving through the list.
+    const clear = within(bar).getByRole('checkbox', { name: '清除负责人' });
+    clear.focus();
+    fireEvent.keyDown(clear, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: /通报列表/ }));
+    expect(rows()[0]?.getAttribute('aria-current')).toBe('true');
 
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索通报' }), { target: { value: 'fertilizers' } });
     await waitFor(() => expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull());
