@@ -1,5 +1,4 @@
-import { MAX_TRIAGE_BATCH } from '../../shared/contract/notification-detail';
-import { Relevance, TriageStatus, type ChannelInput } from '../../shared/contract';
+import { MAX_TRIAGE_BATCH, Relevance, TriageStatus, type ChannelInput } from '../../shared/contract';
 import { parseSymbol } from '../../shared/domain/symbol';
 import type { CliCommand, CommandContext } from './command';
 

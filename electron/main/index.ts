@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import { Settings, type EventPayload, type Locale } from '../../shared/contract';
-import { ipcEventFor } from '../../shared/bridge';
+import { Settings, type Locale } from '../../shared/contract';
 import { startBackend, type Backend } from '../backend/backend';
 import { APP_VERSION } from '../backend/version';
-import { registerIpcTransport } from '../transports/ipc';
+import { registerIpcTransport, sendEvent } from '../transports/ipc';
 import { hardenSession, hardenWebContents } from './harden';
 import { aboutDialogText, buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
@@ -64,10 +63,7 @@ function applyMenu(dataDir: string): void {
     appName: app.getName(),
     handlers: {
       onAbout: () => showAbout(dataDir),
-      onShortcuts: () => {
-        const payload: EventPayload<'menuCommand'> = { command: 'shortcuts' };
-        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEventFor('menuCommand'), payload);
-      },
+      onShortcuts: () => sendEvent(mainWindow, 'menuCommand', { command: 'shortcuts' }),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

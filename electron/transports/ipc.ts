@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_STAGE_FILE, ipcChannelFor, ipcEventFor, type StagedFileInfo } from '../../shared/bridge';
-import { channelNames, type Channel } from '../../shared/contract';
+import { channelNames, type Channel, type EventName, type EventPayload } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
 import { AppError } from '../backend/errors';
@@ -50,6 +50,11 @@ function stageFile(backend: Backend, filePath: unknown): Result<StagedFileInfo> 
   }
 }
 
+/** A contract event to the window's page, as `window.api.on` receives it; nothing once it is closed. */
+export function sendEvent<E extends EventName>(window: BrowserWindow | null, name: E, payload: EventPayload<E>): void {
+  if (window && !window.isDestroyed()) window.webContents.send(ipcEventFor(name), payload);
+}
+
 /**
  * The Electron transport: one ipcMain handler per contract channel (no generic channel, so a
  * name outside the contract has nothing to reach), each answering with the backend's Result
@@ -71,10 +76,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
     if (!isTrustedEvent(event, getWindow())) return UNTRUSTED;
     return stageFile(backend, filePath);
   });
-  const unsubscribe = backend.subscribe((name, payload) => {
-    const window = getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(ipcEventFor(name), payload);
-  });
+  const unsubscribe = backend.subscribe((name, payload) => sendEvent(getWindow(), name, payload));
   return () => {
     unsubscribe();
     for (const name of channelNames) ipcMain.removeHandler(ipcChannelFor(name));

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModalOpen } from './modal';
-import { isApplePlatform, isTyping } from './shortcuts';
+import { isApplePlatform, isPlainClick, isTyping } from './shortcuts';
 
 /** The keys that go back, as tooltips write them and as aria-keyshortcuts lists them. */
 function backKeys(): { label: string; aria: string } {
@@ -37,7 +37,7 @@ export function BackLink({ href, onBack, children }: { href: string; onBack: () 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const onClick = (event: MouseEvent): void => {
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     onBack();
   };

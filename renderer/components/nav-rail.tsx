@@ -3,11 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
 import { formatRoute, SECTIONS, type Section } from '../stores/route';
 import { SectionIcon } from './icons';
-import { shortcutAria, shortcutLabel } from './shortcuts';
-
-function plainClick(event: MouseEvent): boolean {
-  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
-}
+import { isPlainClick, shortcutAria, shortcutLabel } from './shortcuts';
 
 export function NavRail() {
   const { t } = useTranslation();
@@ -15,7 +11,7 @@ export function NavRail() {
   const navigate = useAppStore((s) => s.navigate);
 
   const go = (event: MouseEvent, section: Section): void => {
-    if (!plainClick(event)) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     navigate({ section, id: null });
   };

@@ -2,19 +2,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscribe } from '../api/api-context';
 import { isModalOpen, Modal } from './modal';
-import { isApplePlatform, isTyping } from './shortcuts';
+import { isApplePlatform, isTyping, shortcutLabel } from './shortcuts';
 
 type Group = 'everywhere' | 'list' | 'record' | 'dialog';
 type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
 
 /** Every shortcut the app answers, by where it works; `keys` are written as on the keyboard. */
 function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id: Item; keys: string[] }> }> {
-  const mod = apple ? '⌘' : 'Ctrl+';
   return [
     {
       group: 'everywhere',
       items: [
-        { id: 'sections', keys: [`${mod}1 … ${mod}7`] },
+        { id: 'sections', keys: [`${shortcutLabel(1)} … ${shortcutLabel(7)}`] },
         { id: 'help', keys: ['F1', '?'] },
       ],
     },
@@ -27,15 +26,15 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
         { id: 'page', keys: ['PageUp', 'PageDown', 'Home', 'End'] },
         { id: 'open', keys: ['Enter'] },
         { id: 'check', keys: ['Space'] },
-        { id: 'import', keys: [`${mod}I`] },
+        { id: 'import', keys: [shortcutLabel('I')] },
       ],
     },
     {
       group: 'record',
       items: [
-        { id: 'save', keys: [`${mod}S`] },
+        { id: 'save', keys: [shortcutLabel('S')] },
         { id: 'back', keys: apple ? ['Esc', '⌘['] : ['Esc', 'Alt+←'] },
-        { id: 'step', keys: [`${mod},`, `${mod}.`] },
+        { id: 'step', keys: [shortcutLabel(','), shortcutLabel('.')] },
       ],
     },
     {

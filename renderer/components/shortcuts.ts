@@ -16,14 +16,19 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** How the shortcut for the n-th section (1-based) is written in tooltips. */
-export function shortcutLabel(n: number): string {
-  return isApplePlatform() ? `⌘${n}` : `Ctrl+${n}`;
+/** How Ctrl (⌘ on Apple keyboards) plus `key` is written in tooltips: Ctrl+2, ⌘I, Ctrl+, */
+export function shortcutLabel(key: number | string): string {
+  return isApplePlatform() ? `⌘${key}` : `Ctrl+${key}`;
 }
 
-/** The aria-keyshortcuts value for the n-th section. */
-export function shortcutAria(n: number): string {
-  return `${isApplePlatform() ? 'Meta' : 'Control'}+${n}`;
+/** The aria-keyshortcuts value for Ctrl (⌘) plus `key`, named as aria names keys (2, I, Comma). */
+export function shortcutAria(key: number | string): string {
+  return `${isApplePlatform() ? 'Meta' : 'Control'}+${key}`;
+}
+
+/** A plain left click: one with a modifier is the browser's (a new window, a download). */
+export function isPlainClick(event: Pick<MouseEvent, 'button' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 }
 
 /** The section a key event asks for, if it is one of Ctrl/Cmd+1..7. */

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localToday } from '../../../../shared/domain/deadline';
 import { createFakeBackend, type FakeBackend } from '../../../testing/fake-backend';
 import { commentsOf, makeComment } from '../../../testing/fake-comments';
-import { localToday } from '../../../../shared/domain/deadline';
 import { renderApp } from '../../../testing/render-app';
 import { ACTING_AS_KEY } from '../acting-as';
 import { AUTOSAVE_DELAY_MS } from './use-comment-editor';

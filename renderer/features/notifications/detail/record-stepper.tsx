@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApplePlatform } from '../../../components/shortcuts';
+import { isApplePlatform, shortcutAria, shortcutLabel } from '../../../components/shortcuts';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { PAGE_SIZE, rowAt, type ListData } from '../../../stores/notification-list-store';
@@ -70,15 +70,14 @@ export function RecordStepper({ id }: { id: number }) {
   }, [navigate, next, previous]);
 
   if (index < 0 || data.total === null) return null;
-  const mod = isApplePlatform() ? '⌘' : 'Ctrl+';
   return (
     <div className="record-stepper" role="group" aria-label={t('notifications.detail.stepper.label')}>
       <button
         type="button"
         className="button button-quiet"
         disabled={!previous}
-        aria-keyshortcuts={isApplePlatform() ? 'Meta+Comma' : 'Control+Comma'}
-        title={t('nav.shortcut', { label: t('notifications.detail.stepper.previous'), keys: `${mod},` })}
+        aria-keyshortcuts={shortcutAria('Comma')}
+        title={t('nav.shortcut', { label: t('notifications.detail.stepper.previous'), keys: shortcutLabel(',') })}
         onClick={() => previous && navigate({ section: 'notifications', id: previous.id })}
       >
         ‹ {t('notifications.detail.stepper.previous')}
@@ -93,8 +92,8 @@ export function RecordStepper({ id }: { id: number }) {
         type="button"
         className="button button-quiet"
         disabled={!next}
-        aria-keyshortcuts={isApplePlatform() ? 'Meta+Period' : 'Control+Period'}
-        title={t('nav.shortcut', { label: t('notifications.detail.stepper.next'), keys: `${mod}.` })}
+        aria-keyshortcuts={shortcutAria('Period')}
+        title={t('nav.shortcut', { label: t('notifications.detail.stepper.next'), keys: shortcutLabel('.') })}
         onClick={() => next && navigate({ section: 'notifications', id: next.id })}
       >
         {t('notifications.detail.stepper.next')} ›

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TRIAGE_BATCH } from '../../../../shared/contract/notification-detail';
-import { Relevance, TriageStatus } from '../../../../shared/contract/notifications';
+import { MAX_TRIAGE_BATCH, Relevance, TriageStatus } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { InlineError } from '../../../components/error-banner';

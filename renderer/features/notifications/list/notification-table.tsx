@@ -3,6 +3,7 @@ import { useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem, SortKey } from '../../../../shared/contract';
 import { localToday } from '../../../../shared/domain/deadline';
+import { isPlainClick } from '../../../components/shortcuts';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { effectiveSort, PAGE_SIZE, rowAt } from '../../../stores/notification-list-store';
 import { COLUMN_COUNT, NotificationRow, PlaceholderRow } from './notification-row';
@@ -30,10 +31,6 @@ const COLUMNS: Array<{ key: ColumnKey; sort: SortKey }> = [
   { key: 'status', sort: 'status' },
   { key: 'relevance', sort: 'relevance' },
 ];
-
-function plainClick(event: MouseEvent): boolean {
-  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
-}
 
 function SortHeader({ column, sort }: { column: ColumnKey; sort: SortKey }) {
   const { t } = useTranslation();
@@ -155,7 +152,7 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
 
   const onRowClick = useCallback(
     (event: MouseEvent, item: NotificationListItem, index: number) => {
-      if (!plainClick(event)) return;
+      if (!isPlainClick(event)) return;
       event.preventDefault();
       store.getState().select(index);
       onOpen(item);

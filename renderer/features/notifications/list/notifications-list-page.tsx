@@ -4,7 +4,7 @@ import type { NotificationListItem } from '../../../../shared/contract';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorText, InlineError } from '../../../components/error-banner';
 import { isModalOpen } from '../../../components/modal';
-import { isApplePlatform, isTyping } from '../../../components/shortcuts';
+import { isApplePlatform, isTyping, shortcutAria, shortcutLabel } from '../../../components/shortcuts';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { activeFilters, effectiveSort } from '../../../stores/notification-list-store';
@@ -110,7 +110,6 @@ export function NotificationsListPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const importShortcut = isApplePlatform() ? '⌘I' : 'Ctrl+I';
   const nothingAtAll = data.total === 0 && !searching && filterCount === 0;
   const clearAll = (): void => {
     clearFilters();
@@ -195,8 +194,8 @@ export function NotificationsListPage() {
           type="button"
           className="button button-primary"
           onClick={() => setDialog('import')}
-          aria-keyshortcuts={isApplePlatform() ? 'Meta+I' : 'Control+I'}
-          title={t('importer.shortcut', { keys: importShortcut })}
+          aria-keyshortcuts={shortcutAria('I')}
+          title={t('importer.shortcut', { keys: shortcutLabel('I') })}
         >
           {t('importer.open')}
         </button>
