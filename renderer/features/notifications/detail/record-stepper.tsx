@@ -70,34 +70,31 @@ export function RecordStepper({ id }: { id: number }) {
   }, [navigate, next, previous]);
 
   if (index < 0 || data.total === null) return null;
-  return (
-    <div className="record-stepper" role="group" aria-label={t('notifications.detail.stepper.label')}>
+  const stepButton = (target: typeof next, which: 'previous' | 'next', key: ',' | '.', keyName: 'Comma' | 'Period') => {
+    const label = t(`notifications.detail.stepper.${which}`);
+    return (
       <button
         type="button"
         className="button button-quiet"
-        disabled={!previous}
-        aria-keyshortcuts={shortcutAria('Comma')}
-        title={t('nav.shortcut', { label: t('notifications.detail.stepper.previous'), keys: shortcutLabel(',') })}
-        onClick={() => previous && navigate({ section: 'notifications', id: previous.id })}
+        disabled={!target}
+        aria-keyshortcuts={shortcutAria(keyName)}
+        title={t('nav.shortcut', { label, keys: shortcutLabel(key) })}
+        onClick={() => target && navigate({ section: 'notifications', id: target.id })}
       >
-        ‹ {t('notifications.detail.stepper.previous')}
+        {which === 'previous' ? `‹ ${label}` : `${label} ›`}
       </button>
+    );
+  };
+  return (
+    <div className="record-stepper" role="group" aria-label={t('notifications.detail.stepper.label')}>
+      {stepButton(previous, 'previous', ',', 'Comma')}
       <span className="record-stepper-position">
         {t(data.exact ? 'notifications.detail.stepper.position' : 'notifications.detail.stepper.positionOpen', {
           n: (index + 1).toLocaleString(),
           total: data.total.toLocaleString(),
         })}
       </span>
-      <button
-        type="button"
-        className="button button-quiet"
-        disabled={!next}
-        aria-keyshortcuts={shortcutAria('Period')}
-        title={t('nav.shortcut', { label: t('notifications.detail.stepper.next'), keys: shortcutLabel('.') })}
-        onClick={() => next && navigate({ section: 'notifications', id: next.id })}
-      >
-        {t('notifications.detail.stepper.next')} ›
-      </button>
+      {stepButton(next, 'next', '.', 'Period')}
     </div>
   );
 }
