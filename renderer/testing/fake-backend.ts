@@ -1,5 +1,6 @@
 import {
   contract,
+  MAX_TRIAGE_BATCH,
   type AppInfo,
   type AuditEntry,
   type Channel,
@@ -127,6 +128,10 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
         .filter((e) => (input.entity === undefined || e.entity === input.entity) && (input.entityId === undefined || e.entityId === input.entityId))
         .slice(0, input.limit),
     notificationsList: (input) => listNotifications(backend.notifications, backend.countries, input),
+    notificationsMatchingIds: (input) => {
+      const all = listNotifications(backend.notifications, backend.countries, { ...input, offset: 0, limit: backend.notifications.length });
+      return { total: all.total, totalCapped: false, ids: all.total > MAX_TRIAGE_BATCH ? [] : all.items.map((n) => n.id) };
+    },
     notificationsGet: ({ id }) => find(id),
     industriesList: () => FAKE_INDUSTRIES,
     savedSearchesList: () => backend.savedSearches,

@@ -127,6 +127,19 @@ export const NotificationsListOutput = z.object({
 });
 export type NotificationsListOutput = z.infer<typeof NotificationsListOutput>;
 
+/** The list's query, filters and sort without paging: what "tick every match" ticks. */
+export const NotificationsMatchingIdsInput = NotificationsListInput.omit({ offset: true, limit: true });
+export type NotificationsMatchingIdsInput = z.input<typeof NotificationsMatchingIdsInput>;
+
+export const NotificationsMatchingIdsOutput = z.object({
+  /** Matching notifications; when totalCapped, at least this many. */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  /** Every match in the list's order, or none when more match than one batch may change. */
+  ids: z.array(z.number().int()),
+});
+export type NotificationsMatchingIdsOutput = z.infer<typeof NotificationsMatchingIdsOutput>;
+
 /** What a saved search keeps: the list input without paging. */
 export const SavedSearchQuery = NotificationsListInput.omit({ offset: true, limit: true });
 export type SavedSearchQuery = z.output<typeof SavedSearchQuery>;
@@ -147,6 +160,8 @@ const Empty = z.object({}).strict();
 
 export const notificationChannels = {
   notificationsList: channel(NotificationsListInput, NotificationsListOutput),
+  /** The ids of every match, when a triage batch may take them all (MAX_TRIAGE_BATCH). */
+  notificationsMatchingIds: channel(NotificationsMatchingIdsInput, NotificationsMatchingIdsOutput),
   savedSearchesList: channel(Empty, z.array(SavedSearch)),
   /** Saving under an existing name replaces that search. */
   savedSearchSave: channel(

@@ -5,9 +5,10 @@ import type { Backend } from '../../electron/backend/backend';
 import { configureConnection, migrate } from '../../electron/backend/db/connection';
 import { migrations } from '../../electron/backend/db/migrations';
 import { localToday, addDays } from '../../electron/backend/notifications/list-query';
-import { listNotifications } from '../../electron/backend/notifications/search';
+import { listMatchingIds, listNotifications } from '../../electron/backend/notifications/search';
 import { runCli } from '../../electron/cli/run-cli';
 import {
+  MAX_TRIAGE_BATCH,
   NotificationsListInput,
   type NotificationListItem,
   type NotificationsListInput as ListInput,
@@ -349,6 +350,46 @@ describe('sorting', () => {
 
   it('falls back to the date order for a rank sort without a query', () => {
     expect(symbols({ sort: 'rank' })).toEqual(symbols({ sort: 'distributionDate' }));
+  });
+});
+
+describe('every match, for a batch change', () => {
+  const matching = (input: Omit<ListInput, 'offset' | 'limit'>) => backend.call('notificationsMatchingIds', { today: TODAY, ...input });
+
+  it('gives the id of every match in the list\u2019s own order, for filters, searches and sorts', () => {
+    const views: Array<Omit<ListInput, 'offset' | 'limit'>> = [
+      { blocs: ['GCC'] },
+      { query: 'battery', sort: 'title', direction: 'asc' },
+      { query: '电池' },
+      { area: 'TBT', sort: 'commentDeadline', direction: 'asc' },
+      { triageStatuses: ['new'], sort: 'memberCode' },
+    ];
+    for (const view of views) {
+      const shown = list(view);
+      expect(shown.total, JSON.stringify(view)).toBeGreaterThan(0);
+      expect(matching(view), JSON.stringify(view)).toEqual({ total: shown.total, totalCapped: false, ids: shown.items.map((i) => i.id) });
+    }
+    expect(matching({ query: 'nosuchwordanywhere' })).toEqual({ total: 0, totalCapped: false, ids: [] });
+  });
+
+  it('gives no ids, only how many match, when more match than a batch may change', () => {
+    const all = SEARCH_FIXTURES.length;
+    const input = NotificationsListInput.parse({ today: TODAY });
+    expect(listMatchingIds(backend.ctx.db, input, all)).toMatchObject({ total: all, ids: expect.any(Array) });
+    expect(listMatchingIds(backend.ctx.db, input, all).ids).toHaveLength(all);
+    expect(listMatchingIds(backend.ctx.db, input, all - 1)).toEqual({ total: all, totalCapped: false, ids: [] });
+
+    // Through the channel, whose limit is MAX_TRIAGE_BATCH.
+    insertSyntheticNotifications(backend.ctx.db, { count: MAX_TRIAGE_BATCH + 1 - all, seed: 3 });
+    expect(matching({})).toEqual({ total: MAX_TRIAGE_BATCH + 1, totalCapped: false, ids: [] });
+    const one = list({ limit: 1 }).items[0]!;
+    expect(matching({ query: one.symbol }).ids).toContain(one.id);
+  });
+
+  it('refuses paging and unknown fields', () => {
+    expect(() => backend.call('notificationsMatchingIds', { offset: 0 } as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => backend.call('notificationsMatchingIds', { limit: 5 } as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => backend.call('notificationsMatchingIds', { colour: 'red' } as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
 });
 

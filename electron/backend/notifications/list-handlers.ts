@@ -1,10 +1,12 @@
+import { MAX_TRIAGE_BATCH } from '../../../shared/contract';
 import type { notificationChannels } from '../../../shared/contract/notifications';
 import type { HandlersFor } from '../handler-types';
 import { deleteSavedSearch, listIndustries, listSavedSearches, renameSavedSearch, saveSearch } from './saved-searches';
-import { listNotifications } from './search';
+import { listMatchingIds, listNotifications } from './search';
 
 export const notificationListHandlers: HandlersFor<typeof notificationChannels> = {
   notificationsList: (ctx, input) => listNotifications(ctx.db, input),
+  notificationsMatchingIds: (ctx, input) => listMatchingIds(ctx.db, { ...input, offset: 0, limit: MAX_TRIAGE_BATCH }, MAX_TRIAGE_BATCH),
   savedSearchesList: (ctx) => listSavedSearches(ctx.db),
   savedSearchSave: (ctx, input) => {
     const saved = saveSearch(ctx.db, input);

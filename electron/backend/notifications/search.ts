@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { NotificationsListOutput, NotificationsListQuery, SortKey } from '../../../shared/contract';
+import type { NotificationsListOutput, NotificationsListQuery, NotificationsMatchingIdsOutput, SortKey } from '../../../shared/contract';
 import { buildSearchQuery, withColumns, type SearchQuery } from '../../../shared/domain/search-text';
 import { browse, type PageOfIds } from './browse';
 import { loadListItems } from './list-items';
@@ -98,17 +98,11 @@ function rankedSearch(db: Database, query: SearchQuery, filters: ListFilters, di
   return { ids: pageSegments(tiers, page), matches };
 }
 
-/**
- * One page of the notification list with its total: filters, full-text query and sort combine
- * freely. Two steps keep a page cheap at 100,000+ rows: the ids of the page come from indexes
- * (or the full-text index), then only those rows are read whole. The total is exact up to
- * TOTAL_CAP; past it, `totalCapped` says "at least".
- */
-export function listNotifications(db: Database, input: NotificationsListQuery): NotificationsListOutput {
+/** The ids of one page in the list's order, the matches, and the search that found them. */
+function findPage(db: Database, input: NotificationsListQuery, page: PageRequest): { result: PageOfIds; whole: boolean; search: SearchQuery | null } {
   const search = input.query ? buildSearchQuery(input.query) : null;
   const sort = resolveSort(input, search !== null);
   const filters = buildFilters(input, input.today ?? localToday());
-  const page = { offset: input.offset, limit: input.limit };
   // With no query and no filter the total is the table's row count, which SQLite counts from the
   // smallest index in well under a millisecond at 100,000 rows: exact, where a filtered count
   // stops at TOTAL_CAP.
@@ -132,10 +126,32 @@ export function listNotifications(db: Database, input: NotificationsListQuery): 
     };
     result = matches === 0 ? { ids: [], matches } : browse(db, request, matches);
   }
-  const totalCapped = whole === null && result.matches > TOTAL_CAP;
+  return { result, whole: whole !== null, search };
+}
+
+/**
+ * One page of the notification list with its total: filters, full-text query and sort combine
+ * freely. Two steps keep a page cheap at 100,000+ rows: the ids of the page come from indexes
+ * (or the full-text index), then only those rows are read whole. The total is exact up to
+ * TOTAL_CAP; past it, `totalCapped` says "at least".
+ */
+export function listNotifications(db: Database, input: NotificationsListQuery): NotificationsListOutput {
+  const { result, whole, search } = findPage(db, input, { offset: input.offset, limit: input.limit });
+  const totalCapped = !whole && result.matches > TOTAL_CAP;
   return {
     total: totalCapped ? TOTAL_CAP : result.matches,
     totalCapped,
     items: loadListItems(db, result.ids, search ? search.terms.flatMap((t) => t.needles) : null),
   };
+}
+
+/**
+ * Every notification the list shows for a query, filters and sort, in its order, when they are
+ * at most `max`; none when more match (the total says how many, "at least" when capped).
+ */
+export function listMatchingIds(db: Database, input: NotificationsListQuery, max: number): NotificationsMatchingIdsOutput {
+  const { result, whole } = findPage(db, input, { offset: 0, limit: max });
+  const totalCapped = !whole && result.matches > TOTAL_CAP;
+  const total = totalCapped ? TOTAL_CAP : result.matches;
+  return { total, totalCapped, ids: total > max ? [] : result.ids };
 }
