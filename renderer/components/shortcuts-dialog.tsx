@@ -5,7 +5,7 @@ import { isModalOpen, Modal } from './modal';
 import { isApplePlatform, isTyping, shortcutLabel } from './shortcuts';
 
 type Group = 'everywhere' | 'list' | 'record' | 'dialog';
-type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
+type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'checkAll' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
 
 /** Every shortcut the app answers, by where it works; `keys` are written as on the keyboard. */
 function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id: Item; keys: string[] }> }> {
@@ -26,6 +26,7 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
         { id: 'page', keys: ['PageUp', 'PageDown', 'Home', 'End'] },
         { id: 'open', keys: ['Enter'] },
         { id: 'check', keys: ['Space'] },
+        { id: 'checkAll', keys: [shortcutLabel('A')] },
         { id: 'import', keys: [shortcutLabel('I')] },
       ],
     },

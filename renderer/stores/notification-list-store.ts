@@ -55,12 +55,17 @@ export interface NotificationListState extends ListView {
   select(index: number): void;
   toggleChecked(id: number): void;
   clearChecked(): void;
+  /** Tick every match of the list as it stands, when one batch may change them all. */
+  checkAll(): Promise<CheckAllResult>;
   /** Fetch the pages not loaded (or loaded before the last change) yet. */
   ensurePages(pages: number[]): void;
   invalidate(): void;
 }
 
 export type NotificationListStore = StoreApi<NotificationListState>;
+
+/** What ticking every match did: how many were ticked, or how many match (more than a batch may take). */
+export type CheckAllResult = { ticked: number } | { tooMany: number; atLeast: boolean };
 
 const NONE_CHECKED: ReadonlySet<number> = new Set();
 
@@ -170,6 +175,15 @@ export function createNotificationListStore(api: Api): NotificationListStore {
         set({ checked });
       },
       clearChecked: () => set({ checked: NONE_CHECKED }),
+      checkAll: async () => {
+        const key = get().data.key;
+        const out = await api.notificationsMatchingIds(listRequest(viewOf(get())));
+        // A new query, filter or sort while the ids were on their way: they no longer apply.
+        if (get().data.key !== key) return { ticked: 0 };
+        if (out.ids.length < out.total) return { tooMany: out.total, atLeast: out.totalCapped };
+        set({ checked: new Set(out.ids) });
+        return { ticked: out.ids.length };
+      },
 
       ensurePages(pages) {
         const { data } = get();

@@ -93,3 +93,21 @@ test('a batch closes several notifications at once, after a question, and the li
   await list.rows.nth(1).locator('.cell-symbol a').click();
   await expect(page.getByRole('region', { name: '操作记录' })).toContainText('王评议');
 });
+
+test('Ctrl+A ticks every notification the list matches, not only the rows in view; the header box unticks them', async ({ page, server }) => {
+  const { list } = await withDemo(page, server);
+  await page.keyboard.press('Control+2');
+  await expect(list.rows.first()).toBeVisible();
+  const summary = page.getByText(/^共 \d+ 条$/);
+  const total = Number((await summary.innerText()).replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(1);
+
+  await page.keyboard.press('Control+a');
+  const bar = page.getByRole('region', { name: '批量处理' });
+  await expect(bar.getByRole('status')).toHaveText(`已选 ${total} 条`);
+  const header = list.table.getByRole('checkbox', { name: '取消选择' });
+  await expect(header).toBeChecked();
+  await header.click();
+  await expect(bar).toBeHidden();
+  await expect(list.rows.first().getByRole('checkbox')).not.toBeChecked();
+});

@@ -33,6 +33,7 @@ export const en: Messages = {
       page: 'Move a screen up or down, to the first or the last',
       open: 'Open the selected notification',
       check: 'Tick or untick the selected notification for batch handling',
+      checkAll: 'Tick every notification that matches (in the list, not in a text field)',
       import: 'Import an ePing or WTO file',
       save: 'Save changes',
       back: 'Back to the list (Esc outside a text field; asks first about unsaved changes)',

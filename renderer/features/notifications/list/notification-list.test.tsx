@@ -204,6 +204,41 @@ describe('notification list', () => {
     expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
   });
 
+  it('ticks every match from the header box or Ctrl+A, and unticks them all from the box', async () => {
+    const { backend } = await renderList();
+    const all = screen.getByRole('checkbox', { name: '选中全部符合条件的通报（一次最多 1000 条）' });
+    fireEvent.click(all);
+    const bar = await screen.findByRole('region', { name: '批量处理' });
+    expect(within(bar).getByRole('status').textContent).toBe('已选 3 条');
+    const box = screen.getByRole('checkbox', { name: '取消选择' });
+    expect(box).toHaveProperty('checked', true);
+
+    // One row unticked: the header box shows "some"; a click then unticks every row.
+    fireEvent.click(screen.getByRole('checkbox', { name: '选中 G/TBT/N/KAZ/9003' }));
+    expect(box).toHaveProperty('indeterminate', true);
+    expect(box).toHaveProperty('checked', false);
+    fireEvent.click(box);
+    expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
+
+    // Ctrl+A ticks what the search finds, not only the rows in view.
+    fireEvent.change(screen.getByRole('searchbox', { name: '搜索通报' }), { target: { value: 'fertilizers' } });
+    await waitFor(() => expect(symbols()).toEqual(['G/TBT/N/KAZ/9003']));
+    const list = screen.getByRole('region', { name: /通报列表/ });
+    list.focus();
+    fireEvent.keyDown(list, { key: 'a', code: 'KeyA', ctrlKey: true });
+    expect(within(await screen.findByRole('region', { name: '批量处理' })).getByRole('status').textContent).toBe('已选 1 条');
+    expect(backend.callsTo('notificationsMatchingIds')).toEqual([{ direction: 'desc' }, { query: 'fertilizers', direction: 'desc' }]);
+  });
+
+  it('ticks nothing and says how many match when more than one batch may change', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => makeNotification({ id: i + 1, symbol: `G/TBT/N/RUS/${i + 1}`, distributionDate: '2026-01-01' }));
+    const { backend } = await renderList(many);
+    fireEvent.click(screen.getByRole('checkbox', { name: '选中全部符合条件的通报（一次最多 1000 条）' }));
+    expect(await screen.findByText('有 1001 条通报符合条件，一次最多批量修改 1000 条：请先缩小搜索或筛选范围。')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
+    expect(backend.callsTo('notificationsMatchingIds')).toHaveLength(1);
+  });
+
   it('asks before a batch and does nothing when the analyst says no; a new search clears the ticks', async () => {
     const { backend, store } = await renderList();
     fireEvent.click(screen.getByRole('checkbox', { name: '选中 G/TBT/N/SAU/9002' }));

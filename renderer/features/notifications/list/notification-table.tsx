@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem, SortKey } from '../../../../shared/contract';
 import { localToday } from '../../../../shared/domain/deadline';
 import { isPlainClick } from '../../../components/shortcuts';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { effectiveSort, PAGE_SIZE, rowAt } from '../../../stores/notification-list-store';
+import { CheckAllBox, useCheckAll } from './check-all-box';
 import { COLUMN_COUNT, NotificationRow, PlaceholderRow } from './notification-row';
 
 /** Fixed heights keep 100,000 rows cheap: no row is measured. Search results add a snippet line. */
@@ -32,7 +33,7 @@ const COLUMNS: Array<{ key: ColumnKey; sort: SortKey }> = [
   { key: 'relevance', sort: 'relevance' },
 ];
 
-function SortHeader({ column, sort }: { column: ColumnKey; sort: SortKey }) {
+function SortHeader({ column, sort, lead }: { column: ColumnKey; sort: SortKey; lead?: ReactNode }) {
   const { t } = useTranslation();
   const current = useListStore((s) => effectiveSort(s));
   const direction = useListStore((s) => s.direction);
@@ -41,6 +42,7 @@ function SortHeader({ column, sort }: { column: ColumnKey; sort: SortKey }) {
   const ariaSort = active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" className={`col-${column}`} aria-sort={ariaSort}>
+      {lead}
       <button type="button" className="sort-button" onClick={() => sortBy(sort)} title={t('list.sortHint')}>
         {t(`notifications.columns.${column}`)}
         <span className="sort-mark" aria-hidden="true">
@@ -63,6 +65,7 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
   const selected = useListStore((s) => s.selected);
   const checked = useListStore((s) => s.checked);
   const toggleChecked = useListStore((s) => s.toggleChecked);
+  const checkAll = useCheckAll();
   const searching = useListStore((s) => s.query.trim() !== '');
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = data.total === null ? 0 : data.rowCount;
@@ -142,6 +145,10 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
     } else if (event.key === 'Enter') {
       event.preventDefault();
       openSelected();
+    } else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyA') {
+      // Every match, not only the rows in view: the selection a batch change acts on.
+      event.preventDefault();
+      void checkAll();
     } else if (event.key === ' ') {
       event.preventDefault();
       const { selected: current, data: now } = store.getState();
@@ -184,7 +191,7 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
         <thead>
           <tr aria-rowindex={1}>
             {COLUMNS.map((c) => (
-              <SortHeader key={c.key} column={c.key} sort={c.sort} />
+              <SortHeader key={c.key} column={c.key} sort={c.sort} lead={c.key === 'symbol' ? <CheckAllBox /> : undefined} />
             ))}
           </tr>
         </thead>
