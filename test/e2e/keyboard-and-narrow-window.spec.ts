@@ -111,3 +111,15 @@ test('Ctrl+A ticks every notification the list matches, not only the rows in vie
   await expect(bar).toBeHidden();
   await expect(list.rows.first().getByRole('checkbox')).not.toBeChecked();
 });
+
+test('the comments table fits the narrowest window, its last column on screen', async ({ page, server }) => {
+  const { frame } = await withDemo(page, server);
+  await page.keyboard.press('Control+3');
+  await expect(frame.title).toHaveText('评议意见');
+  const table = page.getByRole('table', { name: /评议意见/ });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const updated = await table.getByRole('columnheader', { name: '更新时间' }).boundingBox();
+  expect((updated?.x ?? 2000) + (updated?.width ?? 0)).toBeLessThanOrEqual(1024);
+  const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -18,9 +18,10 @@ export function DeadlineDates({ deadlines }: { deadlines: CommentDeadlines }) {
   if (deadlines.finalDate === null) return <span className="muted">{t('commenting.list.noDeadline')}</span>;
   return (
     <span className="deadline-dates">
-      <span>{t('commenting.list.internal', { date: formatDate(deadlines.internalDeadline, locale) })}</span>
+      <span className="deadline-date">{t('commenting.list.internal', { date: formatDate(deadlines.internalDeadline, locale) })}</span>
       <span className="muted">
-        {t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })} <DeadlineBadge deadline={deadlines.finalDate} />
+        <span className="deadline-date">{t('commenting.list.final', { date: formatDate(deadlines.finalDate, locale) })}</span>{' '}
+        <DeadlineBadge deadline={deadlines.finalDate} />
       </span>
     </span>
   );
