@@ -220,9 +220,13 @@ describe('notification list', () => {
     fireEvent.click(box);
     expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
 
-    // Ctrl+A ticks what the search finds, not only the rows in view.
-    fireEvent.change(screen.getByRole('searchbox', { name: '搜索通报' }), { target: { value: 'fertilizers' } });
+    // Ctrl+A ticks what the search finds, not only the rows in view; in the search box it is the box's own.
+    const search = screen.getByRole('searchbox', { name: '搜索通报' });
+    fireEvent.change(search, { target: { value: 'fertilizers' } });
     await waitFor(() => expect(symbols()).toEqual(['G/TBT/N/KAZ/9003']));
+    search.focus();
+    fireEvent.keyDown(search, { key: 'a', code: 'KeyA', ctrlKey: true });
+    expect(screen.queryByRole('region', { name: '批量处理' })).toBeNull();
     const list = screen.getByRole('region', { name: /通报列表/ });
     list.focus();
     fireEvent.keyDown(list, { key: 'a', code: 'KeyA', ctrlKey: true });

@@ -6,7 +6,7 @@ import { localToday } from '../../../../shared/domain/deadline';
 import { isPlainClick } from '../../../components/shortcuts';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { effectiveSort, PAGE_SIZE, rowAt } from '../../../stores/notification-list-store';
-import { CheckAllBox, useCheckAll } from './check-all-box';
+import { CheckAllBox } from './check-all-box';
 import { COLUMN_COUNT, NotificationRow, PlaceholderRow } from './notification-row';
 
 /** Fixed heights keep 100,000 rows cheap: no row is measured. Search results add a snippet line. */
@@ -65,7 +65,6 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
   const selected = useListStore((s) => s.selected);
   const checked = useListStore((s) => s.checked);
   const toggleChecked = useListStore((s) => s.toggleChecked);
-  const checkAll = useCheckAll();
   const searching = useListStore((s) => s.query.trim() !== '');
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = data.total === null ? 0 : data.rowCount;
@@ -145,10 +144,6 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
     } else if (event.key === 'Enter') {
       event.preventDefault();
       openSelected();
-    } else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyA') {
-      // Every match, not only the rows in view: the selection a batch change acts on.
-      event.preventDefault();
-      void checkAll();
     } else if (event.key === ' ') {
       event.preventDefault();
       const { selected: current, data: now } = store.getState();

@@ -11,6 +11,7 @@ import { activeFilters, effectiveSort } from '../../../stores/notification-list-
 import { ImportDialog } from '../import/import-dialog';
 import { ManualEntryDialog } from '../manual-entry/manual-entry-dialog';
 import { BatchBar } from './batch-bar';
+import { useCheckAll } from './check-all-box';
 import { FilterPanel } from './filter-panel';
 import { NotificationTable, type TableHandle } from './notification-table';
 import { SaveSearchDialog, SavedSearchList } from './saved-searches';
@@ -67,6 +68,7 @@ export function NotificationsListPage() {
   const [panel, setPanel] = useState<'filters' | 'saved' | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const checkAll = useCheckAll();
   const tableRef = useRef<TableHandle>(null);
 
   const open = useCallback((item: NotificationListItem) => navigate({ section: 'notifications', id: item.id }), [navigate]);
@@ -98,6 +100,11 @@ export function NotificationsListPage() {
       } else if (plain && event.key === 'Enter' && nothingFocused(event.target)) {
         event.preventDefault();
         tableRef.current?.openSelected();
+      } else if (mod && !event.altKey && !event.shiftKey && event.code === 'KeyA' && !isTyping(event.target)) {
+        // Every match, not only the rows in view: what a batch change acts on. In a text field
+        // Ctrl+A keeps selecting the field's text.
+        event.preventDefault();
+        void checkAll();
       } else if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target)) {
         event.preventDefault();
         searchRef.current?.focus();
@@ -108,7 +115,7 @@ export function NotificationsListPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, checkAll]);
 
   const nothingAtAll = data.total === 0 && !searching && filterCount === 0;
   const clearAll = (): void => {
