@@ -127,9 +127,9 @@ export const NotificationsListOutput = z.object({
 });
 export type NotificationsListOutput = z.infer<typeof NotificationsListOutput>;
 
-/** The list's query, filters and sort without paging: what "tick every match" ticks. */
-export const NotificationsMatchingIdsInput = NotificationsListInput.omit({ offset: true, limit: true });
-export type NotificationsMatchingIdsInput = z.input<typeof NotificationsMatchingIdsInput>;
+/** The list's query, filters and sort without paging: what a saved search keeps, and what "tick every match" ticks. */
+export const UnpagedListInput = NotificationsListInput.omit({ offset: true, limit: true });
+export type UnpagedListQuery = z.output<typeof UnpagedListInput>;
 
 export const NotificationsMatchingIdsOutput = z.object({
   /** Matching notifications; when totalCapped, at least this many. */
@@ -141,8 +141,8 @@ export const NotificationsMatchingIdsOutput = z.object({
 export type NotificationsMatchingIdsOutput = z.infer<typeof NotificationsMatchingIdsOutput>;
 
 /** What a saved search keeps: the list input without paging. */
-export const SavedSearchQuery = NotificationsListInput.omit({ offset: true, limit: true });
-export type SavedSearchQuery = z.output<typeof SavedSearchQuery>;
+export const SavedSearchQuery = UnpagedListInput;
+export type SavedSearchQuery = UnpagedListQuery;
 
 export const SavedSearch = z.object({
   id: z.number().int(),
@@ -161,7 +161,7 @@ const Empty = z.object({}).strict();
 export const notificationChannels = {
   notificationsList: channel(NotificationsListInput, NotificationsListOutput),
   /** The ids of every match, when a triage batch may take them all (MAX_TRIAGE_BATCH). */
-  notificationsMatchingIds: channel(NotificationsMatchingIdsInput, NotificationsMatchingIdsOutput),
+  notificationsMatchingIds: channel(UnpagedListInput, NotificationsMatchingIdsOutput),
   savedSearchesList: channel(Empty, z.array(SavedSearch)),
   /** Saving under an existing name replaces that search. */
   savedSearchSave: channel(

@@ -6,7 +6,7 @@ import { listMatchingIds, listNotifications } from './search';
 
 export const notificationListHandlers: HandlersFor<typeof notificationChannels> = {
   notificationsList: (ctx, input) => listNotifications(ctx.db, input),
-  notificationsMatchingIds: (ctx, input) => listMatchingIds(ctx.db, { ...input, offset: 0, limit: MAX_TRIAGE_BATCH }, MAX_TRIAGE_BATCH),
+  notificationsMatchingIds: (ctx, input) => listMatchingIds(ctx.db, input, MAX_TRIAGE_BATCH),
   savedSearchesList: (ctx) => listSavedSearches(ctx.db),
   savedSearchSave: (ctx, input) => {
     const saved = saveSearch(ctx.db, input);

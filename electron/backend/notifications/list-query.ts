@@ -1,4 +1,4 @@
-import type { NotificationsListQuery, SortKey } from '../../../shared/contract';
+import type { SortKey, UnpagedListQuery } from '../../../shared/contract';
 
 /** Named parameters of one list query; user values only ever travel here, never in the SQL. */
 export type Params = Record<string, string | number>;
@@ -78,7 +78,7 @@ const byId = (sql: string, wide = false): Clause => ({ column: 'n.id', sql: `{co
  * and on the codes test membership in small indexed tables, so they need no join and the
  * notifications can still be read in the order of a notifications index.
  */
-export function buildFilters(input: NotificationsListQuery, today: string): ListFilters {
+export function buildFilters(input: UnpagedListQuery, today: string): ListFilters {
   const clauses: Clause[] = [];
   const params: Params = {};
   if (input.area) {
@@ -146,7 +146,7 @@ export function buildFilters(input: NotificationsListQuery, today: string): List
   return { clauses, params };
 }
 
-function addTriageFilters(input: NotificationsListQuery, clauses: Clause[], params: Params): void {
+function addTriageFilters(input: UnpagedListQuery, clauses: Clause[], params: Params): void {
   const statuses = input.triageStatuses;
   if (statuses?.length) {
     params.statuses = json(statuses);

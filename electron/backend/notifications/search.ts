@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { NotificationsListOutput, NotificationsListQuery, NotificationsMatchingIdsOutput, SortKey } from '../../../shared/contract';
+import type { NotificationsListOutput, NotificationsListQuery, NotificationsMatchingIdsOutput, SortKey, UnpagedListQuery } from '../../../shared/contract';
 import { buildSearchQuery, withColumns, type SearchQuery } from '../../../shared/domain/search-text';
 import { browse, type PageOfIds } from './browse';
 import { loadListItems } from './list-items';
@@ -25,7 +25,7 @@ const SINGLE_PASS_LIMIT = 5_000;
 
 const FTS_MATCH = 'notifications_fts MATCH';
 
-function resolveSort(input: NotificationsListQuery, searching: boolean): SortKey {
+function resolveSort(input: UnpagedListQuery, searching: boolean): SortKey {
   if (input.sort === 'rank') return searching ? 'rank' : 'distributionDate';
   return input.sort ?? (searching ? 'rank' : 'distributionDate');
 }
@@ -99,7 +99,7 @@ function rankedSearch(db: Database, query: SearchQuery, filters: ListFilters, di
 }
 
 /** The ids of one page in the list's order, the matches, and the search that found them. */
-function findPage(db: Database, input: NotificationsListQuery, page: PageRequest): { result: PageOfIds; whole: boolean; search: SearchQuery | null } {
+function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): { result: PageOfIds; whole: boolean; search: SearchQuery | null } {
   const search = input.query ? buildSearchQuery(input.query) : null;
   const sort = resolveSort(input, search !== null);
   const filters = buildFilters(input, input.today ?? localToday());
@@ -149,7 +149,7 @@ export function listNotifications(db: Database, input: NotificationsListQuery): 
  * Every notification the list shows for a query, filters and sort, in its order, when they are
  * at most `max`; none when more match (the total says how many, "at least" when capped).
  */
-export function listMatchingIds(db: Database, input: NotificationsListQuery, max: number): NotificationsMatchingIdsOutput {
+export function listMatchingIds(db: Database, input: UnpagedListQuery, max: number): NotificationsMatchingIdsOutput {
   const { result, whole } = findPage(db, input, { offset: 0, limit: max });
   const totalCapped = !whole && result.matches > TOTAL_CAP;
   const total = totalCapped ? TOTAL_CAP : result.matches;
