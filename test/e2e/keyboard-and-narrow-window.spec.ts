@@ -123,3 +123,23 @@ test('the comments table fits the narrowest window, its last column on screen', 
   const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('on a long notification page only the page scrolls: the wheel over the rail leaves the frame in place', async ({ page, server }) => {
+  const { frame, list } = await withDemo(page, server);
+  await page.keyboard.press('Control+2');
+  await expect(list.rows.first()).toBeVisible();
+  await list.rows.first().locator('.cell-symbol a').click();
+  await expect(page.getByRole('region', { name: '操作记录' })).toBeAttached();
+
+  // The page is taller than the window, and the window itself is not.
+  const main = page.locator('.app-main');
+  expect(await main.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+
+  const rail = await frame.nav.boundingBox();
+  await page.mouse.move((rail?.x ?? 0) + 20, (rail?.y ?? 0) + 300);
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(frame.title).toBeInViewport();
+});
