@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', '.cache/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'release/', '.cache/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
