@@ -14,6 +14,8 @@ export interface CommandContext {
   flags: Record<string, string | boolean | undefined>;
   json: boolean;
   io: CliIo;
+  /** Says what is wrong with the command line, with the command's usage; returns exit code 2. */
+  usageError(message: string): number;
 }
 
 export interface CliCommand {
@@ -25,3 +27,9 @@ export interface CliCommand {
   run(ctx: CommandContext): number | Promise<number>;
 }
 
+
+/** A command line the command cannot run: the reason and its usage on stderr, exit code 2. */
+export function usageError(io: CliIo, name: string, command: CliCommand, message: string): number {
+  io.err(`pingyi ${name}: ${message}\nUsage: ${command.usage}`);
+  return 2;
+}

@@ -9,17 +9,12 @@ const USAGE = [
   'pingyi comments export ID --format docx --out FILE [--language en|zh]',
 ].join('\n       ');
 
-function usageError(ctx: CommandContext, message: string): number {
-  ctx.io.err(`pingyi comments: ${message}\nUsage: ${USAGE}`);
-  return 2;
-}
-
 const isStatus = (s: string): s is CommentStatus => (COMMENT_STATUSES as readonly string[]).includes(s);
 
 function listComments(ctx: CommandContext): number {
   const status = ctx.flags.status;
   if (status !== undefined && (typeof status !== 'string' || !isStatus(status))) {
-    return usageError(ctx, `--status must be one of ${COMMENT_STATUSES.join(', ')}`);
+    return ctx.usageError(`--status must be one of ${COMMENT_STATUSES.join(', ')}`);
   }
   const items: CommentListItem[] = [];
   for (let offset = 0; ; offset += 500) {
@@ -48,13 +43,13 @@ function listComments(ctx: CommandContext): number {
 function exportComment(ctx: CommandContext): number {
   const [, rawId, ...extra] = ctx.positionals;
   const id = Number(rawId);
-  if (!rawId || extra.length > 0 || !Number.isInteger(id) || id <= 0) return usageError(ctx, 'give one comment ID, a positive whole number');
+  if (!rawId || extra.length > 0 || !Number.isInteger(id) || id <= 0) return ctx.usageError('give one comment ID, a positive whole number');
   const format = ctx.flags.format ?? 'docx';
-  if (format !== 'docx') return usageError(ctx, `--format ${String(format)} is not supported; only docx is`);
+  if (format !== 'docx') return ctx.usageError(`--format ${String(format)} is not supported; only docx is`);
   const language = ctx.flags.language ?? 'en';
-  if (language !== 'en' && language !== 'zh') return usageError(ctx, '--language must be en (enquiry-point letter) or zh (Chinese internal version)');
+  if (language !== 'en' && language !== 'zh') return ctx.usageError('--language must be en (enquiry-point letter) or zh (Chinese internal version)');
   const out = ctx.flags.out;
-  if (typeof out !== 'string' || out === '') return usageError(ctx, '--out FILE is required');
+  if (typeof out !== 'string' || out === '') return ctx.usageError('--out FILE is required');
   const file = ctx.call('commentsExport', { id, language, format: 'docx' });
   const target = path.resolve(out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -77,10 +72,10 @@ export const commentsCommand: CliCommand = {
   run(ctx) {
     const sub = ctx.positionals[0];
     if (sub === 'list') {
-      if (ctx.positionals.length > 1) return usageError(ctx, 'list takes no arguments');
+      if (ctx.positionals.length > 1) return ctx.usageError('list takes no arguments');
       return listComments(ctx);
     }
     if (sub === 'export') return exportComment(ctx);
-    return usageError(ctx, sub ? `unknown subcommand '${sub}'` : 'name a subcommand: list or export');
+    return ctx.usageError(sub ? `unknown subcommand '${sub}'` : 'name a subcommand: list or export');
   },
 };

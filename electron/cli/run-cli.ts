@@ -4,7 +4,7 @@ import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
-import type { CliIo } from './command';
+import { usageError, type CliIo } from './command';
 import { commands } from './commands';
 
 const GLOBAL_OPTIONS = {
@@ -45,8 +45,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       strict: true,
     });
   } catch (e) {
-    io.err(`pingyi ${name}: ${(e as Error).message}\nUsage: ${command.usage}`);
-    return 2;
+    return usageError(io, name, command, (e as Error).message);
   }
   const flags = parsed.values as Record<string, string | boolean | undefined>;
   if (flags.help) {
@@ -62,7 +61,15 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return reportError(e, json, io);
   }
   try {
-    return await command.run({ call: (channel, input) => backend.call(channel, input), backend, positionals: parsed.positionals, flags, json, io });
+    return await command.run({
+      call: (channel, input) => backend.call(channel, input),
+      backend,
+      positionals: parsed.positionals,
+      flags,
+      json,
+      io,
+      usageError: (message) => usageError(io, name, command, message),
+    });
   } catch (e) {
     return reportError(e, json, io);
   } finally {

@@ -4,11 +4,6 @@ import type { CliCommand } from './command';
 const USAGE =
   'pingyi search [QUERY...] [--member SAU[,ARE...]] [--type TBT|SPS] [--sort COLUMN] [--limit N] [--json]';
 
-function usageError(io: { err(text: string): void }, message: string): number {
-  io.err(`pingyi search: ${message}\nUsage: ${USAGE}`);
-  return 2;
-}
-
 /** Hits in brackets, so they stand out in a terminal without colours. */
 const marked = (segments: readonly TextSegment[]): string => segments.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
 
@@ -22,7 +17,7 @@ export const searchCommand: CliCommand = {
     sort: { type: 'string' },
     limit: { type: 'string', short: 'n' },
   },
-  run({ call, positionals, flags, json, io }) {
+  run({ call, positionals, flags, json, io, usageError }) {
     const input: NotificationsListInput = {};
     const query = positionals.join(' ').trim();
     if (query) input.query = query;
@@ -31,17 +26,17 @@ export const searchCommand: CliCommand = {
     }
     if (typeof flags.type === 'string') {
       const area = Area.safeParse(flags.type.toUpperCase());
-      if (!area.success) return usageError(io, `--type must be TBT or SPS, not '${flags.type}'`);
+      if (!area.success) return usageError(`--type must be TBT or SPS, not '${flags.type}'`);
       input.area = area.data;
     }
     if (typeof flags.sort === 'string') {
       const sort = SortKey.safeParse(flags.sort);
-      if (!sort.success) return usageError(io, `--sort must be one of ${SortKey.options.join(', ')}`);
+      if (!sort.success) return usageError(`--sort must be one of ${SortKey.options.join(', ')}`);
       input.sort = sort.data;
     }
     if (typeof flags.limit === 'string') {
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return usageError(io, '--limit must be a whole number from 1 to 500');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return usageError('--limit must be a whole number from 1 to 500');
       input.limit = limit;
     } else {
       input.limit = 20;

@@ -5,11 +5,6 @@ import type { CliCommand, CommandContext } from './command';
 const USAGE =
   'pingyi triage SYMBOL... [--status S] [--relevance high|medium|low|none|unrated] [--assignee NAME | --no-assignee] [--json]';
 
-function usageError(ctx: CommandContext, message: string): number {
-  ctx.io.err(`pingyi triage: ${message}\nUsage: ${USAGE}`);
-  return 2;
-}
-
 /** The stored id of each symbol, as typed or in the WTO's spelling (g/tbt/n/sau/1/add.1 is G/TBT/N/SAU/1/Add.1). */
 function findIds(ctx: CommandContext, symbols: readonly string[]): { ids: number[]; unknown: string[] } {
   const ids: number[] = [];
@@ -42,26 +37,26 @@ export const triageCommand: CliCommand = {
     const input: Omit<ChannelInput<'notificationsTriageBatch'>, 'ids'> = {};
     if (typeof flags.status === 'string') {
       const status = TriageStatus.safeParse(flags.status);
-      if (!status.success) return usageError(ctx, `--status must be one of ${TriageStatus.options.join(', ')}`);
+      if (!status.success) return ctx.usageError(`--status must be one of ${TriageStatus.options.join(', ')}`);
       input.status = status.data;
     }
     if (typeof flags.relevance === 'string') {
       if (flags.relevance === 'unrated') input.relevance = null;
       else {
         const relevance = Relevance.safeParse(flags.relevance);
-        if (!relevance.success) return usageError(ctx, `--relevance must be one of ${Relevance.options.join(', ')}, unrated`);
+        if (!relevance.success) return ctx.usageError(`--relevance must be one of ${Relevance.options.join(', ')}, unrated`);
         input.relevance = relevance.data;
       }
     }
-    if (typeof flags.assignee === 'string' && flags['no-assignee'] === true) return usageError(ctx, '--assignee and --no-assignee exclude each other');
+    if (typeof flags.assignee === 'string' && flags['no-assignee'] === true) return ctx.usageError('--assignee and --no-assignee exclude each other');
     if (typeof flags.assignee === 'string') {
-      if (!flags.assignee.trim()) return usageError(ctx, '--assignee needs a name (--no-assignee clears it)');
+      if (!flags.assignee.trim()) return ctx.usageError('--assignee needs a name (--no-assignee clears it)');
       input.assignee = flags.assignee;
     }
     if (flags['no-assignee'] === true) input.assignee = null;
-    if (Object.keys(input).length === 0) return usageError(ctx, 'say what to set: --status, --relevance or --assignee');
-    if (positionals.length === 0) return usageError(ctx, 'name at least one notification by its symbol');
-    if (positionals.length > MAX_TRIAGE_BATCH) return usageError(ctx, `at most ${MAX_TRIAGE_BATCH} notifications at a time`);
+    if (Object.keys(input).length === 0) return ctx.usageError('say what to set: --status, --relevance or --assignee');
+    if (positionals.length === 0) return ctx.usageError('name at least one notification by its symbol');
+    if (positionals.length > MAX_TRIAGE_BATCH) return ctx.usageError(`at most ${MAX_TRIAGE_BATCH} notifications at a time`);
 
     const { ids, unknown } = findIds(ctx, positionals);
     if (unknown.length > 0) {

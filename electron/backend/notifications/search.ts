@@ -98,8 +98,16 @@ function rankedSearch(db: Database, query: SearchQuery, filters: ListFilters, di
   return { ids: pageSegments(tiers, page), matches };
 }
 
-/** The ids of one page in the list's order, the matches, and the search that found them. */
-function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): { result: PageOfIds; whole: boolean; search: SearchQuery | null } {
+interface FoundPage {
+  ids: number[];
+  /** Matching notifications; when totalCapped, at least this many (TOTAL_CAP). */
+  total: number;
+  totalCapped: boolean;
+  search: SearchQuery | null;
+}
+
+/** The ids of one page in the list's order, how many match, and the search that found them. */
+function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): FoundPage {
   const search = input.query ? buildSearchQuery(input.query) : null;
   const sort = resolveSort(input, search !== null);
   const filters = buildFilters(input, input.today ?? localToday());
@@ -126,7 +134,8 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): { r
     };
     result = matches === 0 ? { ids: [], matches } : browse(db, request, matches);
   }
-  return { result, whole: whole !== null, search };
+  const totalCapped = whole === null && result.matches > TOTAL_CAP;
+  return { ids: result.ids, total: totalCapped ? TOTAL_CAP : result.matches, totalCapped, search };
 }
 
 /**
@@ -136,13 +145,8 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): { r
  * TOTAL_CAP; past it, `totalCapped` says "at least".
  */
 export function listNotifications(db: Database, input: NotificationsListQuery): NotificationsListOutput {
-  const { result, whole, search } = findPage(db, input, { offset: input.offset, limit: input.limit });
-  const totalCapped = !whole && result.matches > TOTAL_CAP;
-  return {
-    total: totalCapped ? TOTAL_CAP : result.matches,
-    totalCapped,
-    items: loadListItems(db, result.ids, search ? search.terms.flatMap((t) => t.needles) : null),
-  };
+  const { ids, total, totalCapped, search } = findPage(db, input, { offset: input.offset, limit: input.limit });
+  return { total, totalCapped, items: loadListItems(db, ids, search ? search.terms.flatMap((t) => t.needles) : null) };
 }
 
 /**
@@ -150,8 +154,6 @@ export function listNotifications(db: Database, input: NotificationsListQuery): 
  * at most `max`; none when more match (the total says how many, "at least" when capped).
  */
 export function listMatchingIds(db: Database, input: UnpagedListQuery, max: number): NotificationsMatchingIdsOutput {
-  const { result, whole } = findPage(db, input, { offset: 0, limit: max });
-  const totalCapped = !whole && result.matches > TOTAL_CAP;
-  const total = totalCapped ? TOTAL_CAP : result.matches;
-  return { total, totalCapped, ids: total > max ? [] : result.ids };
+  const { ids, total, totalCapped } = findPage(db, input, { offset: 0, limit: max });
+  return { total, totalCapped, ids: total > max ? [] : ids };
 }

@@ -88,7 +88,8 @@ export function NotificationsListPage() {
       if (isModalOpen() || event.defaultPrevented) return;
       const mod = isApplePlatform() ? event.metaKey : event.ctrlKey;
       const plain = !mod && !event.altKey && !event.shiftKey;
-      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'i') {
+      const modOnly = mod && !event.altKey && !event.shiftKey;
+      if (modOnly && event.key.toLowerCase() === 'i') {
         event.preventDefault();
         setDialog('import');
       } else if (plain && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isTyping(event.target)) {
@@ -100,7 +101,7 @@ export function NotificationsListPage() {
       } else if (plain && event.key === 'Enter' && nothingFocused(event.target)) {
         event.preventDefault();
         tableRef.current?.openSelected();
-      } else if (mod && !event.altKey && !event.shiftKey && event.code === 'KeyA' && !isTyping(event.target)) {
+      } else if (modOnly && event.code === 'KeyA' && !isTyping(event.target)) {
         // Every match, not only the rows in view: what a batch change acts on. In a text field
         // Ctrl+A keeps selecting the field's text.
         event.preventDefault();
