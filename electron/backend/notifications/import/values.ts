@@ -1,4 +1,5 @@
 import he from 'he';
+import { readDateText } from '../../../../shared/domain/date-text';
 
 /** A cell as the readers hand it over: XLSX gives numbers (dates as serials) and strings, CSV and JSON strings. */
 export type CellInput = string | number | Date | null | undefined;
@@ -29,45 +30,10 @@ const EXCEL_EPOCH_AFTER_LEAP_BUG = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31);
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 
-/** Cells ePing and analysts fill in when there is no date; they mean "no date", not an error. */
-const NO_DATE = new Set([
-  '-',
-  '--',
-  'n/a',
-  'na',
-  'n.a.',
-  'none',
-  'nil',
-  'not applicable',
-  'not stated',
-  'not specified',
-  'tbd',
-  'to be determined',
-]);
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
-  june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10,
-  october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-// ePing and the WTO write day first; a month-first reading is never attempted.
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-const D_MONTH_Y = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/;
-const MONTH_D_Y = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const SERIAL_TEXT = /^\d{5,7}(?:\.\d+)?$/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-function isoFromParts(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > daysInMonth) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
 }
 
 function isoFromUtcMs(ms: number): string {
@@ -86,29 +52,18 @@ export function excelSerialToIso(serial: number): string | null {
 
 function parseDateText(raw: string): Parsed<string | null> {
   const text = raw.trim();
-  if (text === '' || NO_DATE.has(text.toLowerCase())) return { ok: true, value: null };
   const shown = `'${truncateValue(text, 60)}'`;
-  let m: RegExpExecArray | null;
-  let iso: string | null | undefined;
-  if ((m = ISO_DATE.exec(text) ?? YMD_SLASH.exec(text))) {
-    iso = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-  } else if ((m = DMY.exec(text))) {
-    iso = isoFromParts(Number(m[3]), Number(m[2]), Number(m[1]));
-  } else if ((m = D_MONTH_Y.exec(text))) {
-    const month = MONTHS[m[2]!.toLowerCase()];
-    if (month === undefined) return { ok: false, reason: `${shown} is not a date: '${m[2]}' is not a month` };
-    iso = isoFromParts(Number(m[3]), month, Number(m[1]));
-  } else if ((m = MONTH_D_Y.exec(text))) {
-    const month = MONTHS[m[1]!.toLowerCase()];
-    if (month === undefined) return { ok: false, reason: `${shown} is not a date: '${m[1]}' is not a month` };
-    iso = isoFromParts(Number(m[3]), month, Number(m[2]));
-  } else if (SERIAL_TEXT.test(text)) {
-    // A CSV saved from Excel keeps date cells as serial numbers when they lost their format.
-    iso = excelSerialToIso(Number(text));
-  } else {
-    return { ok: false, reason: `${shown} is not a date; expected dd/mm/yyyy or yyyy-mm-dd` };
+  // A CSV saved from Excel keeps date cells as serial numbers when they lost their format.
+  if (SERIAL_TEXT.test(text)) {
+    const iso = excelSerialToIso(Number(text));
+    return iso === null ? { ok: false, reason: `${shown} is not a valid date` } : { ok: true, value: iso };
   }
-  return iso === null ? { ok: false, reason: `${shown} is not a valid date` } : { ok: true, value: iso };
+  const read = readDateText(text);
+  if (read.kind === 'date') return { ok: true, value: read.iso };
+  if (read.kind === 'empty') return { ok: true, value: null };
+  if (read.problem === 'month') return { ok: false, reason: `${shown} is not a date: '${read.monthName}' is not a month` };
+  if (read.problem === 'calendar') return { ok: false, reason: `${shown} is not a valid date` };
+  return { ok: false, reason: `${shown} is not a date; expected dd/mm/yyyy or yyyy-mm-dd` };
 }
 
 /**
