@@ -5,7 +5,7 @@ import { isModalOpen, Modal } from './modal';
 import { isApplePlatform, isTyping, shortcutLabel } from './shortcuts';
 
 type Group = 'everywhere' | 'list' | 'record' | 'dialog';
-type Item = 'sections' | 'help' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'checkAll' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
+type Item = 'sections' | 'help' | 'calendar' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'checkAll' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
 
 /** Every shortcut the app answers, by where it works; `keys` are written as on the keyboard. */
 function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id: Item; keys: string[] }> }> {
@@ -15,6 +15,7 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
       items: [
         { id: 'sections', keys: [`${shortcutLabel(1)} … ${shortcutLabel(7)}`] },
         { id: 'help', keys: ['F1', '?'] },
+        { id: 'calendar', keys: ['F4', 'Alt+↓'] },
       ],
     },
     {

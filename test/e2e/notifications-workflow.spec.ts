@@ -167,3 +167,44 @@ test('re-importing the same ePing file adds nothing, and the first report stays 
   await expect(importer.saveReportButton).toBeVisible();
   cleanup();
 });
+
+test('the distribution date filter takes a date as ePing writes it and offers a calendar in the app language', async ({ page, server }) => {
+  const { file, cleanup } = await writeExport();
+  const frame = new AppFrame(page);
+  const list = new NotificationsPage(page);
+  const importer = new ImportDialog(page);
+  await frame.open(server);
+  await frame.goTo('通报');
+  await list.importButton.click();
+  await importer.fileInput.setInputFiles(file);
+  await expect(importer.count('新增')).toHaveText('2');
+  await importer.closeButton.click();
+  await expect(list.rows).toHaveCount(2);
+
+  await list.filtersButton.click();
+  const from = page.getByLabel('分发日期自');
+  const until = page.locator('.filter-field', { hasText: '分发日期至' });
+  // Day first, as on a WTO document: the 4th of November.
+  await from.fill('04/11/2026');
+  await expect(list.rows).toHaveCount(1);
+  await expect(list.row(EV_BATTERY)).toBeVisible();
+  await from.press('Tab');
+  await expect(from).toHaveValue('2026-11-04');
+
+  await from.fill('');
+  await expect(list.rows).toHaveCount(2);
+  await until.getByRole('textbox').fill('2026年11月30日');
+  await until.getByRole('button', { name: '从日历中选择' }).click();
+  const calendar = page.getByRole('dialog', { name: '日历' });
+  // It floats over the filter panel, which would clip it, and stays inside the window.
+  await expect(calendar).toHaveCSS('opacity', '1');
+  const box = await calendar.boundingBox();
+  const size = page.viewportSize();
+  expect(box && size && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height).toBe(true);
+  await calendar.getByRole('button', { name: /2026年11月3日/ }).click();
+  await expect(calendar).toBeHidden();
+  await expect(until.getByRole('textbox')).toHaveValue('2026-11-03');
+  await expect(list.rows).toHaveCount(1);
+  await expect(list.row(FRIDGE)).toBeVisible();
+  cleanup();
+});

@@ -49,6 +49,7 @@ export const commentingRecordsEn: Leaves<typeof commentingRecordsZhCN> = {
       symbolRequired: 'Give the symbol of the later notification.',
       referenceRequired: 'Name the regulation (title, number or gazette).',
       dateRequired: 'Give the publication date of the regulation.',
+      dateInvalid: 'The date is not a day in the calendar.',
       costInvalid: 'Give the cost spared as a whole number of yuan.',
       costMethodRequired: 'Say how the estimate of the cost spared was made.',
     },

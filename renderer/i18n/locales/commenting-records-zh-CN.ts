@@ -45,6 +45,7 @@ export const commentingRecordsZhCN = {
       symbolRequired: '请填写后续通报的编号。',
       referenceRequired: '请填写法规名称、编号或公报出处。',
       dateRequired: '请填写法规的发布日期。',
+      dateInvalid: '日期不是日历中的一天。',
       costInvalid: '节约成本请填写以元为单位的整数。',
       costMethodRequired: '填写了节约成本时，请说明估算方法。',
     },

@@ -27,6 +27,7 @@ export const en: Messages = {
     items: {
       sections: 'Switch section: Dashboard, Notifications, Comments, Risk warnings, Enterprises, Reports, Settings',
       help: 'Show this list (? outside a text field)',
+      calendar: 'Open the calendar of a date box',
       search: 'Go to the search box',
       clearSearch: 'Clear the search',
       select: 'Select the previous or next notification',
@@ -57,6 +58,16 @@ export const en: Messages = {
     warnings: 'Risk warnings in the four levels red, orange, yellow and blue, with one-to-one response plans for enterprises, will appear here.',
     enterprises: 'The enterprises you follow (unified social credit code, main products, export markets) and the warnings sent to them will appear here.',
     reports: 'Research reports, the SCO technical trade measures bulletin and data annexes, drafted and exported, will appear here.',
+  },
+  dateField: {
+    placeholder: 'YYYY-MM-DD',
+    choose: 'Choose from a calendar',
+    calendar: 'Calendar',
+    missing: 'Give a date.',
+    notADate: 'Not a date. Type it as 2026-11-21, 21/11/2026 or 2026年11月21日.',
+    noSuchDay: 'There is no such day in the calendar.',
+    beforeMin: 'The date cannot be before {{date}}.',
+    afterMax: 'The date cannot be after {{date}}.',
   },
   common: {
     dismiss: 'Dismiss',

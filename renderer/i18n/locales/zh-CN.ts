@@ -27,6 +27,7 @@ export const zhCN = {
     items: {
       sections: '切换栏目：工作台、通报、评议意见、风险预警、企业、报告、设置',
       help: '显示本列表（? 在输入框外有效）',
+      calendar: '在日期框中打开日历',
       search: '转到搜索框',
       clearSearch: '清除搜索',
       select: '选择上一条、下一条',
@@ -57,6 +58,16 @@ export const zhCN = {
     warnings: '按红、橙、黄、蓝四级发布的风险预警，以及面向企业的一对一应对方案，将在此处显示。',
     enterprises: '关注企业名录（统一社会信用代码、主要产品、出口市场）及推送给企业的预警，将在此处显示。',
     reports: '研究报告、《上合技贸措施简讯》和数据附件的编制与导出，将在此处显示。',
+  },
+  dateField: {
+    placeholder: '年-月-日',
+    choose: '从日历中选择',
+    calendar: '日历',
+    missing: '请填写日期。',
+    notADate: '不是日期。可输入 2026-11-21、21/11/2026 或 2026年11月21日。',
+    noSuchDay: '日历中没有这一天。',
+    beforeMin: '日期不能早于{{date}}。',
+    afterMax: '日期不能晚于{{date}}。',
   },
   common: {
     dismiss: '关闭',

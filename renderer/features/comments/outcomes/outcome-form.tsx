@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PointOutcome, type PointOutcomeRecord } from '../../../../shared/contract';
+import { DateField } from '../../../components/date-field';
 import { InlineError } from '../../../components/error-banner';
 import type { ErrorInfo } from '../../../stores/error-info';
 import { fieldsFromRecord, needsEvidence, outcomeProblems, type EvidenceKind, type OutcomeFields, type OutcomeProblem } from './outcome-input';
@@ -96,7 +97,7 @@ export function OutcomeForm({ n, record, suggestions, busy, error, onSave, onCan
         ) : null}
         <div className="form-row">
           <label htmlFor={ids.date}>{f.evidenceKind === 'none' ? t('commenting.outcomes.outcomeDate') : t('commenting.outcomes.date')}</label>
-          <input id={ids.date} type="date" value={f.date} aria-invalid={has('dateRequired')} onChange={(e) => set({ date: e.target.value })} />
+          <DateField id={ids.date} value={f.date} invalid={has('dateRequired') || has('dateInvalid')} onChange={(date) => set({ date })} />
           <p className="hint">{t(`commenting.outcomes.dateHint.${f.evidenceKind}`)}</p>
         </div>
         <div className="form-row">

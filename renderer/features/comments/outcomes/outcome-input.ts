@@ -1,4 +1,5 @@
 import type { CommentsRecordOutcomeInput, PointOutcome, PointOutcomeRecord } from '../../../../shared/contract';
+import { isCalendarDate } from '../../../../shared/domain/deadline';
 
 export type EvidenceKind = 'none' | 'notification' | 'regulation';
 
@@ -14,7 +15,7 @@ export interface OutcomeFields {
   note: string;
 }
 
-export type OutcomeProblem = 'evidenceRequired' | 'symbolRequired' | 'referenceRequired' | 'dateRequired' | 'costInvalid' | 'costMethodRequired';
+export type OutcomeProblem = 'evidenceRequired' | 'symbolRequired' | 'referenceRequired' | 'dateRequired' | 'dateInvalid' | 'costInvalid' | 'costMethodRequired';
 
 /** The form for a recorded outcome, or a fresh one that starts from the likeliest kind of evidence. */
 export function fieldsFromRecord(record: PointOutcomeRecord | undefined, freshEvidence: EvidenceKind = 'regulation'): OutcomeFields {
@@ -45,6 +46,7 @@ export function outcomeProblems(f: OutcomeFields): OutcomeProblem[] {
     if (f.reference.trim() === '') problems.push('referenceRequired');
     if (f.date === '') problems.push('dateRequired');
   }
+  if (f.date !== '' && !isCalendarDate(f.date)) problems.push('dateInvalid');
   if (f.cost.trim() !== '') {
     if (!/^\d{1,15}$/.test(f.cost.trim())) problems.push('costInvalid');
     if (f.costMethod.trim() === '') problems.push('costMethodRequired');

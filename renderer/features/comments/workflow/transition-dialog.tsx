@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmissionChannel } from '../../../../shared/contract';
 import { localToday } from '../../../../shared/domain/deadline';
+import { DateField, dateProblemFree } from '../../../components/date-field';
 import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import type { ErrorInfo } from '../../../stores/error-info';
@@ -28,12 +29,19 @@ export function TransitionDialog({ step, submissionDate, error, onCancel, onConf
   const [reference, setReference] = useState('');
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  // Set when confirming found the date missing or wrong: its problem shows without a blur.
+  const [dateTried, setDateTried] = useState(false);
+  const minDate = step === 'reply_received' ? submissionDate ?? undefined : undefined;
   const [busy, setBusy] = useState(false);
   const k = step === 'draft' ? 'commenting.workflow.returnDraft' : step === 'submitted' ? 'commenting.workflow.submit' : 'commenting.workflow.reply';
   const textKey = step === 'draft' ? 'commenting.workflow.returnDraft' : 'commenting.workflow.reply';
   const dateKey = step === 'submitted' ? 'commenting.workflow.submit' : 'commenting.workflow.reply';
 
   const confirm = async (): Promise<void> => {
+    if (step !== 'draft' && !dateProblemFree(date, minDate, today)) {
+      setDateTried(true);
+      return;
+    }
     let request: StepRequest;
     if (step === 'draft') request = { to: 'draft', note: text.trim() };
     else if (step === 'submitted') request = { to: 'submitted', submission: { date, channel, reference: reference.trim() } };
@@ -73,7 +81,18 @@ export function TransitionDialog({ step, submissionDate, error, onCancel, onConf
         {step !== 'draft' ? (
           <div className="form-row">
             <label htmlFor={ids.date}>{t(`${dateKey}.date`)}</label>
-            <input id={ids.date} type="date" required value={date} min={step === 'reply_received' ? submissionDate ?? undefined : undefined} max={today} onChange={(e) => setDate(e.target.value)} />
+            <DateField
+              id={ids.date}
+              required
+              value={date}
+              min={minDate}
+              max={today}
+              showProblem={dateTried}
+              onChange={(next) => {
+                setDate(next);
+                setDateTried(false);
+              }}
+            />
           </div>
         ) : null}
         {step === 'submitted' ? (

@@ -1,4 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { isCalendarDate } from '../../../../shared/domain/deadline';
+import { DateField } from '../../../components/date-field';
 
 /** Filters typed into a box wait this long, so a half-typed HS code is not searched for. */
 const TEXT_DEBOUNCE_MS = 400;
@@ -76,6 +78,33 @@ export function SelectFilter<T extends string>({
 }
 
 /**
+ * A date filter: committed as soon as the box holds a day in the calendar (typed, pasted or
+ * chosen from the calendar) or is emptied; text that is no date yet stays in the box.
+ */
+export function DateFilter({ label, value, onCommit }: { label: string; value: string; onCommit: (next: string) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value);
+  }
+  return (
+    <div className="filter-field">
+      <label htmlFor={id}>{label}</label>
+      <DateField
+        id={id}
+        value={draft}
+        onChange={(next) => {
+          setDraft(next);
+          if (next !== value && (next === '' || isCalendarDate(next))) onCommit(next);
+        }}
+      />
+    </div>
+  );
+}
+
+/**
  * A typed filter value, committed after a pause. A value the contract would refuse stays in the
  * box marked invalid instead of being sent.
  */
@@ -94,7 +123,7 @@ export function TextFilter({
   isValid?: (text: string) => boolean;
   invalidHint?: string;
   placeholder?: string;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'number';
 }) {
   const id = useId();
   const [text, setText] = useState(value);
@@ -108,7 +137,7 @@ export function TextFilter({
 
   useEffect(() => {
     if (trimmed === value || !valid) return;
-    // Dates and numbers come from pickers and spinners: no need to wait for more typing.
+    // Numbers come from spinners: no need to wait for more typing.
     const timer = setTimeout(() => onCommit(trimmed), type === 'text' ? TEXT_DEBOUNCE_MS : 0);
     return () => clearTimeout(timer);
   }, [trimmed, value, valid, onCommit, type]);

@@ -12,7 +12,7 @@ import {
 import { useAppStore } from '../../../stores/app-store-context';
 import { useListStore } from '../../../stores/notification-list-context';
 import { useIndustries } from '../use-industries';
-import { CheckboxGroup, FilterGroup, SelectFilter, TextFilter, type Option } from './filter-controls';
+import { CheckboxGroup, DateFilter, FilterGroup, SelectFilter, TextFilter, type Option } from './filter-controls';
 
 const shape = NotificationsListInput.shape;
 const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }) => (text: string) => schema.safeParse(text).success;
@@ -113,8 +113,8 @@ export function FilterPanel() {
       </FilterGroup>
 
       <FilterGroup legend={t(`${k}.dates`)}>
-        <TextFilter type="date" label={t(`${k}.distributedFrom`)} value={filters.distributedFrom ?? ''} onCommit={(v) => setFilter('distributedFrom', v)} />
-        <TextFilter type="date" label={t(`${k}.distributedTo`)} value={filters.distributedTo ?? ''} onCommit={(v) => setFilter('distributedTo', v)} />
+        <DateFilter label={t(`${k}.distributedFrom`)} value={filters.distributedFrom ?? ''} onCommit={(v) => setFilter('distributedFrom', v)} />
+        <DateFilter label={t(`${k}.distributedTo`)} value={filters.distributedTo ?? ''} onCommit={(v) => setFilter('distributedTo', v)} />
         <SelectFilter
           label={t(`${k}.openForComments`)}
           value={open}

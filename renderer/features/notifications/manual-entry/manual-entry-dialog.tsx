@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country, Locale, NotificationDetail } from '../../../../shared/contract';
 import { ApiError } from '../../../../shared/result';
+import { DateField } from '../../../components/date-field';
 import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import { useAppStore } from '../../../stores/app-store-context';
@@ -121,11 +122,15 @@ export function ManualEntryDialog(props: ManualEntryProps) {
     );
   };
 
-  const text = (name: ManualField, hint?: string, wide = false, type: 'text' | 'date' = 'text') =>
+  const date = (name: ManualField) =>
+    field(name, ({ id, invalid, describedBy }) => (
+      <DateField id={id} value={form[name]} invalid={invalid} describedBy={describedBy} onChange={(value) => set(name, value)} />
+    ));
+  const text = (name: ManualField, hint?: string, wide = false) =>
     field(
       name,
       ({ id, invalid, describedBy }) => (
-        <input id={id} type={type} value={form[name]}
+        <input id={id} type="text" value={form[name]}
           disabled={record !== undefined && name === 'symbol'}
           data-autofocus={record !== undefined && name === 'title' ? true : undefined} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => set(name, e.target.value)} />
       ),
@@ -197,8 +202,8 @@ export function ManualEntryDialog(props: ManualEntryProps) {
           {text('objectives', t(`${k}.hints.list`))}
           {text('notificationType')}
           <div />
-          {text('distributionDate', undefined, false, 'date')}
-          {text('commentDeadline', undefined, false, 'date')}
+          {date('distributionDate')}
+          {date('commentDeadline')}
           {text('proposedAdoption', t(`${k}.hints.freeDate`))}
           {text('proposedEntryIntoForce', t(`${k}.hints.freeDate`))}
           {area('documentLinks', t(`${k}.hints.links`), 2)}
