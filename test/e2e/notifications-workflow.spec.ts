@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import { epingRow, fixtureDir, writeEpingXlsx } from '../fixtures/eping-fixtures';
-import { expect, test } from './fixtures';
+import { expect, test, type PingyiServer } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { ImportDialog } from './page-models/import-dialog';
 import { NotificationDetailPage } from './page-models/notification-detail';
@@ -139,17 +140,22 @@ test('an analyst imports an ePing export, finds the refrigerator regulation by �
   cleanup();
 });
 
-test('re-importing the same ePing file adds nothing, and the first report stays in the history', async ({ page, server }) => {
+/** Open the notifications of an empty store and import the export into them; the report stays open. */
+async function importIntoEmptyStore(page: Page, server: PingyiServer): Promise<{ file: string; list: NotificationsPage; importer: ImportDialog; cleanup: () => void }> {
   const { file, cleanup } = await writeExport();
-  const frame = new AppFrame(page);
   const list = new NotificationsPage(page);
   const importer = new ImportDialog(page);
+  const frame = new AppFrame(page);
   await frame.open(server);
   await frame.goTo('通报');
-
   await list.importButton.click();
   await importer.fileInput.setInputFiles(file);
   await expect(importer.count('新增')).toHaveText('2');
+  return { file, list, importer, cleanup };
+}
+
+test('re-importing the same ePing file adds nothing, and the first report stays in the history', async ({ page, server }) => {
+  const { file, list, importer, cleanup } = await importIntoEmptyStore(page, server);
   await importer.anotherFileButton.click();
   await importer.fileInput.setInputFiles(file);
   await expect(importer.outcome).toHaveText('导入完成。');
@@ -169,15 +175,7 @@ test('re-importing the same ePing file adds nothing, and the first report stays 
 });
 
 test('the distribution date filter takes a date as ePing writes it and offers a calendar in the app language', async ({ page, server }) => {
-  const { file, cleanup } = await writeExport();
-  const frame = new AppFrame(page);
-  const list = new NotificationsPage(page);
-  const importer = new ImportDialog(page);
-  await frame.open(server);
-  await frame.goTo('通报');
-  await list.importButton.click();
-  await importer.fileInput.setInputFiles(file);
-  await expect(importer.count('新增')).toHaveText('2');
+  const { list, importer, cleanup } = await importIntoEmptyStore(page, server);
   await importer.closeButton.click();
   await expect(list.rows).toHaveCount(2);
 
