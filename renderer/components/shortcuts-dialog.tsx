@@ -15,7 +15,7 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
       items: [
         { id: 'sections', keys: [`${shortcutLabel(1)} … ${shortcutLabel(7)}`] },
         { id: 'help', keys: ['F1', '?'] },
-        { id: 'calendar', keys: ['F4', 'Alt+↓'] },
+        { id: 'calendar', keys: ['F4', apple ? '⌥↓' : 'Alt+↓'] },
       ],
     },
     {
