@@ -84,4 +84,19 @@ describe('outcome form', () => {
     expect(backend.callsTo('commentsRecordOutcome')[0]).toEqual(expect.objectContaining({ outcome: 'not_adopted', date: '2026-11-15' }));
     expect(backend.callsTo('commentsRecordOutcome')[0]).not.toHaveProperty('evidence');
   });
+
+  it('refuses an outcome date that is no day in the calendar, and takes one written 2026年11月15日', async () => {
+    const { backend, form } = await openOutcomeForm();
+    fireEvent.change(within(form).getByLabelText('结果'), { target: { value: 'not_adopted' } });
+    fireEvent.click(within(form).getByLabelText('无证据'));
+    const date = within(form).getByLabelText('结果日期（可选）');
+    fireEvent.change(date, { target: { value: '2026年2月30日' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存结果' }));
+    expect(within(form).getByRole('alert').textContent).toBe('日期不是日历中的一天。');
+    expect(backend.callsTo('commentsRecordOutcome')).toEqual([]);
+    fireEvent.change(date, { target: { value: '2026年11月15日' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存结果' }));
+    await waitFor(() => expect(backend.callsTo('commentsRecordOutcome')).toHaveLength(1));
+    expect(backend.callsTo('commentsRecordOutcome')[0]).toEqual(expect.objectContaining({ outcome: 'not_adopted', date: '2026-11-15' }));
+  });
 });

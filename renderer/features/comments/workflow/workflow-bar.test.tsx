@@ -74,6 +74,27 @@ describe('workflow bar', () => {
     ]);
   });
 
+  it('records a submission date typed day first, and refuses one that is no date or lies ahead', async () => {
+    const { backend, bar } = await openComment('approved');
+    fireEvent.click(within(bar).getByRole('button', { name: '记录提交' }));
+    const dialog = await screen.findByRole('dialog', { name: '记录提交' });
+    const date = within(dialog).getByLabelText('提交日期');
+    const submit = (): void => void fireEvent.click(within(dialog).getByRole('button', { name: '记录提交' }));
+    fireEvent.change(date, { target: { value: '下周' } });
+    submit();
+    expect(within(dialog).getByText(/不是日期/)).toBeTruthy();
+    fireEvent.change(date, { target: { value: '01/01/2999' } });
+    submit();
+    expect(within(dialog).getByText(/日期不能晚于/)).toBeTruthy();
+    expect(backend.callsTo('commentsTransition')).toEqual([]);
+    fireEvent.change(date, { target: { value: '20/11/2026' } });
+    submit();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(backend.callsTo('commentsTransition')).toEqual([
+      { id: 1, actor: '张敏', to: 'submitted', submission: { date: '2026-11-20', channel: 'enquiry-point', reference: '' } },
+    ]);
+  });
+
   it('needs a note to return a comment for changes', async () => {
     const { backend, bar } = await openComment('in_review', '李强');
     fireEvent.click(within(bar).getByRole('button', { name: '退回修改' }));
