@@ -5,8 +5,9 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
 
 /**
  * A prepared statement per SQL text and connection. The list builds its SQL from the filters in
- * use (a bounded set of shapes, values always bound as parameters), and preparing a statement
- * costs about as much as running a small query.
+ * use (a bounded set of shapes, values always bound as parameters), a batch triage runs the same
+ * few statements for each of up to 1,000 notifications, and preparing a statement costs about as
+ * much as running a small query.
  */
 export function cachedStatement(db: Database, sql: string): Statement {
   let cache = caches.get(db);

@@ -3,6 +3,7 @@ import type { ChannelParsedInput, Triage } from '../../../shared/contract';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { requireNotificationRow } from './notification-lookup';
+import { cachedStatement } from './statement-cache';
 
 interface TriageRow {
   status: Triage['status'];
@@ -15,11 +16,10 @@ interface TriageRow {
 
 /** The triage of a notification; one nobody has touched yet reads as new and unrated. */
 export function readTriage(db: Database, notificationId: number): Triage {
-  const row = db
-    .prepare('SELECT status, relevance, assignee, notes, updated_at, updated_by FROM notification_triage WHERE notification_id = ?')
+  const row = cachedStatement(db, 'SELECT status, relevance, assignee, notes, updated_at, updated_by FROM notification_triage WHERE notification_id = ?')
     .get(notificationId) as TriageRow | undefined;
   const industries = (
-    db.prepare('SELECT industry FROM notification_industries WHERE notification_id = ? ORDER BY industry').all(notificationId) as Array<{
+    cachedStatement(db, 'SELECT industry FROM notification_industries WHERE notification_id = ? ORDER BY industry').all(notificationId) as Array<{
       industry: string;
     }>
   ).map((r) => r.industry);
@@ -78,7 +78,7 @@ function applyTriage(
   const industries = input.industries === undefined ? before.industries : [...new Set(input.industries)].sort();
   if (input.industries !== undefined) {
     const known = new Set(
-      (db.prepare('SELECT code FROM industries').all() as Array<{ code: string }>).map((r) => r.code),
+      (cachedStatement(db, 'SELECT code FROM industries').all() as Array<{ code: string }>).map((r) => r.code),
     );
     const unknown = industries.filter((c) => !known.has(c));
     if (unknown.length > 0) {
@@ -96,7 +96,8 @@ function applyTriage(
   if (JSON.stringify(next) === JSON.stringify(auditView(before))) return { triage: before, changed: false };
 
   const now = new Date().toISOString();
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO notification_triage (notification_id, status, relevance, assignee, notes, updated_at, updated_by)
      VALUES (@id, @status, @relevance, @assignee, @notes, @now, @actor)
      ON CONFLICT (notification_id) DO UPDATE SET status = excluded.status, relevance = excluded.relevance,
@@ -104,8 +105,8 @@ function applyTriage(
        updated_by = excluded.updated_by`,
   ).run({ id: input.id, status: next.status, relevance: next.relevance, assignee: next.assignee, notes: next.notes, now, actor });
   if (input.industries !== undefined) {
-    db.prepare('DELETE FROM notification_industries WHERE notification_id = ?').run(input.id);
-    const add = db.prepare('INSERT INTO notification_industries (notification_id, industry) VALUES (?, ?)');
+    cachedStatement(db, 'DELETE FROM notification_industries WHERE notification_id = ?').run(input.id);
+    const add = cachedStatement(db, 'INSERT INTO notification_industries (notification_id, industry) VALUES (?, ?)');
     for (const code of industries) add.run(input.id, code);
   }
   const after = readTriage(db, input.id);
