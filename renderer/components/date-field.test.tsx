@@ -62,6 +62,26 @@ describe('the date box', () => {
     expect(box().getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('keeps half-typed text when the parent takes only dates, and is reset when the parent clears', () => {
+    function DatesOnly() {
+      const [value, setValue] = useState('2026-11-04');
+      return (
+        <I18nextProvider i18n={createI18n('zh-CN')}>
+          <label htmlFor="d">日期</label>
+          <DateField id="d" value={value} onChange={(next) => /^\d{4}-\d{2}-\d{2}$/.test(next) && setValue(next)} />
+          <button type="button" onClick={() => setValue('')}>清除</button>
+        </I18nextProvider>
+      );
+    }
+    render(<DatesOnly />);
+    fireEvent.change(box(), { target: { value: '2026-11-0' } });
+    expect(box().value).toBe('2026-11-0');
+    fireEvent.change(box(), { target: { value: '2026-11-05' } });
+    expect(box().value).toBe('2026-11-05');
+    fireEvent.click(screen.getByRole('button', { name: '清除' }));
+    expect(box().value).toBe('');
+  });
+
   it('refuses a typed day outside its range, in the language of the app', () => {
     render(<Harness seen={[]} min="2026-11-01" max="2026-11-21" locale="en" />);
     fireEvent.change(box(), { target: { value: '2026-10-31' } });

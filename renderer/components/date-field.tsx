@@ -13,7 +13,10 @@ export interface DateFieldProps {
   id?: string;
   /** YYYY-MM-DD, '' for none, or text that is not a date (kept so a form can refuse it). */
   value: string;
-  /** YYYY-MM-DD as soon as the text reads as a date, '' when blank, else the text as typed. */
+  /**
+   * YYYY-MM-DD as soon as the text reads as a date, '' when blank, else the text as typed. The
+   * parent may keep only the dates: the box is reset only when `value` itself changes.
+   */
   onChange: (value: string) => void;
   /** Earliest and latest days that may be chosen (YYYY-MM-DD). */
   min?: string | undefined;
@@ -71,10 +74,16 @@ export function DateField({ id, value, onChange, min, max, required, disabled, i
   const rowRef = useRef<HTMLDivElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
 
-  // A value set from outside (a reset, a loaded record) replaces what is in the box.
-  if (value !== emitted) {
-    setEmitted(value);
-    setText(value);
+  // A value set from outside (a reset, a loaded record) replaces what is in the box. A parent
+  // that keeps only dates (a filter) leaves its value as it was while the text is no date yet,
+  // and the text stays.
+  const [given, setGiven] = useState(value);
+  if (value !== given) {
+    setGiven(value);
+    if (value !== emitted) {
+      setEmitted(value);
+      setText(value);
+    }
   }
 
   const emit = (next: string): void => {

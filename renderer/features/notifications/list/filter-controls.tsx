@@ -83,20 +83,13 @@ export function SelectFilter<T extends string>({
  */
 export function DateFilter({ label, value, onCommit }: { label: string; value: string; onCommit: (next: string) => void }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
   return (
     <div className="filter-field">
       <label htmlFor={id}>{label}</label>
       <DateField
         id={id}
-        value={draft}
+        value={value}
         onChange={(next) => {
-          setDraft(next);
           if (next !== value && (next === '' || isCalendarDate(next))) onCommit(next);
         }}
       />
