@@ -12,6 +12,16 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'UNAUTHORIZED',
   'CANCELLED',
+  /** The store is busy with another writer (an import); try again or wait for it. */
+  'BUSY',
+  /** The disk holding the store or the target is full. */
+  'DISK_FULL',
+  /** The store, its folder or the target cannot be written (permissions, read-only mode). */
+  'READ_ONLY',
+  /** A file or folder cannot be read or is not what it should be (a file where a folder belongs). */
+  'ACCESS_DENIED',
+  /** A request or file is over the size the app accepts. */
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 

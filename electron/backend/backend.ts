@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
+import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
@@ -27,6 +28,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   appVersion: string;
   /** The bundled worker script for long jobs; without it jobs run on the calling thread. */
   worker?: { script: string; execArgv?: string[] };
+  /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
+  clock?: Clock;
 }
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
@@ -41,6 +44,7 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
     dataDir: options.dataDir,
     databasePath: store.file,
     appVersion: options.appVersion,
+    clock: options.clock ?? systemClock,
     staging: new StagingArea(path.join(options.dataDir, 'staging')),
     emit,
     jobs: new JobRunner({

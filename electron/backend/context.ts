@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { Clock } from '../../shared/domain/clock';
 import type { StagingArea } from './files/staging';
 import type { JobRunner } from './jobs/job-runner';
 
@@ -15,4 +16,6 @@ export interface BackendContext {
   /** Files the user handed over (uploads, picked files), addressed by opaque reference. */
   staging: StagingArea;
   jobs: JobRunner;
+  /** The one source of now and today; handlers never read the wall clock themselves. */
+  clock: Clock;
 }
