@@ -4,6 +4,7 @@ import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
+import { EXIT_DAMAGED } from './check-command';
 import { usageError, type CliIo } from './command';
 import { commands } from './commands';
 
@@ -58,7 +59,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   try {
     backend = await startBackend({ dataDir, appVersion: APP_VERSION });
   } catch (e) {
-    return reportError(e, json, io);
+    const code = reportError(e, json, io);
+    // A store too damaged to open is what `check` looks for: the same exit code as damage found.
+    return name === 'check' && e instanceof AppError && e.code === 'DB_CORRUPT' ? EXIT_DAMAGED : code;
   }
   try {
     return await command.run({
