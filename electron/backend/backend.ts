@@ -42,6 +42,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   clock?: Clock;
   /** Run the weekly full integrity check after start when it is due (the app; not the CLI). */
   scheduleFullCheck?: boolean;
+  /** Stores up to this size get a full quick_check at start, larger ones a sample (tests lower it). */
+  quickCheckFullScanBytes?: number;
   /** How long a write waits for a running import before it answers BUSY (tests shorten it). */
   writeWaitMs?: number;
 }
@@ -109,7 +111,7 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       },
     }),
   };
-  health.recordCheck(quickCheck(store.db, store.file, clock));
+  health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
   let fullCheckTimer: NodeJS.Timeout | null = null;
   if (options.scheduleFullCheck && !health.damaged && fullCheckDue(store.db, clock)) {
     // After the window has its first answers; the check reads every page.
