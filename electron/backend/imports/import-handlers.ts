@@ -1,4 +1,5 @@
 import type { importChannels } from '../../../shared/contract/imports';
+import { ensureFreeSpace, importSpaceNeeded } from '../faults/disk-space';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
 import { getImport, listImports } from './import-history';
@@ -6,6 +7,9 @@ import { getImport, listImports } from './import-history';
 export const importHandlers: HandlersFor<typeof importChannels> = {
   notificationsImportStart: (ctx, input) => {
     const staged = ctx.staging.resolve(input.fileRef);
+    // Before the job starts: a disk that fills half-way through a bulk import costs the
+    // analyst minutes and leaves a large log behind.
+    ensureFreeSpace(ctx.dataDir, importSpaceNeeded(staged.name, staged.size), `Importing ${staged.name}`);
     const state = ctx.jobs.start(
       { kind: 'import', filePath: staged.path, fileName: staged.name, actor: currentActor(ctx.db) },
       () => ctx.staging.release(staged.fileRef),
