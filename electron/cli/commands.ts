@@ -22,6 +22,11 @@ const info: CliCommand = {
     io.out(`notifications   ${i.counts.notifications}`);
     io.out(`audit entries   ${i.counts.auditEntries}`);
     io.out(`demo data       ${i.demoLoaded ? 'loaded' : 'not loaded'}`);
+    const check = i.storeHealth.lastCheck;
+    io.out(
+      `store health    ${i.storeHealth.status === 'ok' ? 'ok' : `DAMAGED (${i.storeHealth.reason ?? ''}); nothing is written until a backup is restored`}` +
+        (check ? `, ${check.kind} check ${check.ok ? 'passed' : 'failed'} in ${check.ms} ms` : ''),
+    );
     return 0;
   },
 };

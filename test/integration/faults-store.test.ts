@@ -151,6 +151,15 @@ describe('permissions and paths', () => {
       details: { path: dataDir },
       message: expect.stringContaining('--data-dir'),
     });
+    const info = await cli(['info', '--json', '--data-dir', dataDir]);
+    expect(info.code).toBe(1);
+    expect(JSON.parse(info.out)).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', details: { path: dataDir } } });
+  });
+
+  it('pingyi info reports the store health and its start-up check', async () => {
+    const info = await cli(['info', '--data-dir', tmp.dir]);
+    expect(info.code).toBe(0);
+    expect(info.out).toMatch(/store health {4}ok, quick check passed in \d+ ms/);
   });
 
   it.skipIf(!canMount)('a read-only data folder is READ_ONLY naming the folder, and its store is not touched', async () => {
