@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
-import { systemClock, type Clock } from '../../shared/domain/clock';
+import { nowIso, systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
 import { createErrorLog } from './faults/error-log';
-import { fullCheckDue, quickCheck } from './faults/integrity';
+import { fullCheckInWorker } from './faults/check-in-worker';
+import { fullCheckDue, quickCheck, rememberFullCheck } from './faults/integrity';
 import { runFullCheck } from './faults/store-health-handlers';
 import { StoreHealth } from './faults/store-health';
 import { STAGING_FOLDER, StagingArea, removeLeftoverStaging } from './files/staging';
@@ -42,6 +43,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   clock?: Clock;
   /** Run the weekly full integrity check after start when it is due (the app; not the CLI). */
   scheduleFullCheck?: boolean;
+  /** How long after start the weekly full check begins (tests shorten it). */
+  fullCheckDelayMs?: number;
   /** Stores up to this size get a full quick_check at start, larger ones a sample (tests lower it). */
   quickCheckFullScanBytes?: number;
   /** How long a write waits for a running import before it answers BUSY (tests shorten it). */
@@ -55,6 +58,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
 export const WRITE_WAIT_MS = 120_000;
 /** SQLite's own wait for a lock, as configured; while a job runs the main connection waits briefly. */
 const BUSY_TIMEOUT_MS = 5000;
+/** After the window has had its first answers. */
+const FULL_CHECK_DELAY_MS = 30_000;
 const BUSY_TIMEOUT_DURING_JOB_MS = 50;
 
 /** A BUSY that came from SQLite's lock (and may pass when the job ends), not a refusal up front. */
@@ -114,11 +119,26 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
   health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
   let fullCheckTimer: NodeJS.Timeout | null = null;
   if (options.scheduleFullCheck && !health.damaged && fullCheckDue(store.db, clock)) {
-    // After the window has its first answers; the check reads every page.
     fullCheckTimer = setTimeout(() => {
       fullCheckTimer = null;
-      if (store.db.open && !ctx.jobs.running()) runFullCheck(ctx);
-    }, 30_000);
+      if (!store.db.open || ctx.jobs.running()) return;
+      if (!options.worker) {
+        runFullCheck(ctx);
+        return;
+      }
+      fullCheckInWorker(
+        options.worker.script,
+        { databasePath: store.file, nativeBinding: options.nativeBinding ?? null, startedAt: nowIso(clock) },
+        options.worker.execArgv,
+      ).then(
+        (check) => {
+          if (!store.db.open) return;
+          health.recordCheck(check);
+          if (check.ok) rememberFullCheck(store.db, check);
+        },
+        (e: unknown) => logInternal('weekly store check', e),
+      );
+    }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
     fullCheckTimer.unref();
   }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);

@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackend } from '../../electron/backend/backend';
 import { DATABASE_FILE } from '../../electron/backend/db/connection';
 import { dispatch } from '../../electron/backend/dispatch';
+import { lastFullCheckAt } from '../../electron/backend/faults/integrity';
 import { handlers, type HandlerTable } from '../../electron/backend/handlers';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { runCli } from '../../electron/cli/run-cli';
@@ -110,6 +111,30 @@ describe('corruption inside the store', () => {
     const bad = await cli(['check', '--full', '--data-dir', tmp.dir]);
     expect(bad.code).toBe(3);
     expect(bad.err).toContain('The store is damaged');
+  });
+
+  it('the weekly full check runs on a worker after start, finds damage the start-up sample missed, and is remembered when it passes', async () => {
+    const file = await seedStore(tmp.dir);
+    const sampled = Array.from({ length: 17 }, (_, k) => Math.floor(1 + ((ROWS - 1) * k) / 16));
+    const worker = { script: path.resolve('test/helpers/worker-bootstrap.mjs') };
+    const sound = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock, worker, scheduleFullCheck: true, fullCheckDelayMs: 0 });
+    try {
+      await vi.waitFor(() => expect(sound.call('storeHealth', {}).lastCheck).toMatchObject({ kind: 'full', ok: true }), { timeout: 15_000 });
+      expect(lastFullCheckAt(sound.ctx.db)).toBe('2031-05-12T09:00:00.000Z');
+    } finally {
+      sound.close();
+    }
+    corruptMiddleLeaf(file, 'notifications', sampled);
+    // A week and a day later the check is due again.
+    const later = fixedClock('2031-05-20T09:00:00Z');
+    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock: later, worker, scheduleFullCheck: true, fullCheckDelayMs: 0, quickCheckFullScanBytes: 0 });
+    try {
+      expect(backend.call('storeHealth', {}).lastCheck).toMatchObject({ kind: 'quick', ok: true });
+      await vi.waitFor(() => expect(backend.call('storeHealth', {})).toMatchObject({ status: 'damaged', lastCheck: { kind: 'full', ok: false } }), { timeout: 15_000 });
+      expect(lastFullCheckAt(backend.ctx.db)).toBe('2031-05-12T09:00:00.000Z');
+    } finally {
+      backend.close();
+    }
   });
 
   it('remembers when the full check last passed, so the weekly one waits a week', async () => {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureConnection } from '../db/connection';
+import { runCheckWorker, type CheckWorkerData } from '../faults/check-in-worker';
 import { checkpointAfterImport, truncateLogAfterFailure } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
 import type { ParseWorkerData } from '../imports/parse-in-worker';
@@ -19,10 +20,12 @@ export interface JobWorkerData {
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const data = workerData as JobWorkerData | ParseWorkerData;
+const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData;
 
 if (data.role === 'parse') {
   void runParseWorker(port, data);
+} else if (data.role === 'check') {
+  runCheckWorker(port, data);
 } else {
   // A job worker runs one job on its own connection, then exits. The main process already
   // migrated the database, so this connection only configures itself.
