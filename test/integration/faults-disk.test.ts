@@ -79,7 +79,10 @@ describe.skipIf(!canMount)('a full disk (a 20 MB tmpfs)', () => {
     // Past the up-front check (the job itself), as when the estimate was too small.
     const state = backend.ctx.jobs.start({ kind: 'import', filePath: file, fileName: 'import.csv', actor: 'test' });
     const final = await backend.ctx.jobs.settle(state.jobId);
-    expect(final).toMatchObject({ status: 'failed', error: { code: 'DISK_FULL' } });
+    expect(final).toMatchObject({
+      status: 'failed',
+      error: { code: 'DISK_FULL', message: expect.stringContaining('Importing import.csv needs about'), details: { needed: expect.any(Number) } },
+    });
     const wal = path.join(mount.dir, `${DATABASE_FILE}-wal`);
     expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
     expect(freeBytes(mount.dir)).toBeGreaterThanOrEqual(freeBefore - 64 * 1024);

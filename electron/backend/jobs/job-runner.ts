@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportReport, JobState } from '../../../shared/contract/imports';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
-import { classifyFault } from '../faults/classify-error';
+import { classifyFault, formatBytes } from '../faults/classify-error';
+import { importSpaceNeeded } from '../faults/disk-space';
 import type { JobRequest, WorkerMessage } from './job-protocol';
 import type { JobWorkerData } from './worker-entry';
 
@@ -100,8 +102,9 @@ export class JobRunner {
         this.options.emit('jobProgress', { jobId, kind: request.kind, phase, done, total });
       }
     };
-    const finish = (report: ImportReport | null, error: JobState['error']): void => {
+    const finish = (report: ImportReport | null, failure: JobState['error']): void => {
       if (state.status !== 'running') return;
+      const error = failure?.code === 'DISK_FULL' ? withSpaceNeeded(failure, request) : failure;
       state.status = report ? 'done' : error?.code === 'CANCELLED' ? 'cancelled' : 'failed';
       state.report = report;
       state.error = error;
@@ -183,6 +186,23 @@ export class JobRunner {
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
+}
+
+/** A disk that filled during an import: the message says how much the import needs. */
+function withSpaceNeeded(error: NonNullable<JobState['error']>, request: JobRequest): NonNullable<JobState['error']> {
+  let size: number;
+  try {
+    size = fs.statSync(request.filePath).size;
+  } catch {
+    return error;
+  }
+  const needed = importSpaceNeeded(request.fileName, size);
+  const details = typeof error.details === 'object' && error.details !== null ? error.details : {};
+  return {
+    ...error,
+    message: `${error.message} Importing ${request.fileName} needs about ${formatBytes(needed)} free on the disk holding the store.`,
+    details: { ...details, needed },
+  };
 }
 
 /** Errors of a job that say something about the store itself, not about the imported file. */
