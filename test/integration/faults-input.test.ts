@@ -7,6 +7,7 @@ import { LOG_FILE, LOG_FOLDER, createErrorLog } from '../../electron/backend/fau
 import { dispatch } from '../../electron/backend/dispatch';
 import { handlers } from '../../electron/backend/handlers';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
+import { JobRunner } from '../../electron/backend/jobs/job-runner';
 import { fixedClock } from '../../shared/domain/clock';
 import { wtoItem } from '../fixtures/eping-fixtures';
 import { makeTempDir } from '../helpers/temp-store';
@@ -75,5 +76,23 @@ describe('the error log', () => {
     expect(files).toEqual(['pingyi.1.log', 'pingyi.2.log', 'pingyi.log']);
     for (const f of files) expect(fs.statSync(path.join(tmp.dir, LOG_FOLDER, f)).size).toBeLessThanOrEqual(2000);
     expect(fs.readFileSync(path.join(tmp.dir, LOG_FOLDER, 'pingyi.log'), 'utf8')).toContain('failure number 39');
+  });
+});
+
+describe('errors of import jobs', () => {
+  it('an unexpected failure of a job is logged with its stack and reported as INTERNAL', async () => {
+    const log = createErrorLog(tmp.dir, clock);
+    const runner = new JobRunner({
+      dataDir: tmp.dir,
+      databasePath: path.join(tmp.dir, 'pingyi.sqlite3'),
+      emit: () => undefined,
+      runInline: () => Promise.reject(new RangeError('Invalid array length')),
+      onInternalError: (source, e) => log.write(source, e),
+    });
+    const { jobId } = runner.start({ kind: 'import', filePath: path.join(tmp.dir, 'x.csv'), fileName: 'x.csv', actor: 'test' });
+    expect(await runner.settle(jobId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    const text = fs.readFileSync(log.file, 'utf8');
+    expect(text).toContain('2031-05-12T09:00:00.000Z [import job] RangeError: Invalid array length');
+    expect(text).toMatch(/\n\s+at /);
   });
 });

@@ -226,6 +226,23 @@ describe('permissions and paths', () => {
   });
 });
 
+describe('an unreadable store file', () => {
+  const root = process.getuid?.() === 0;
+  // Root reads any file whatever its mode, and nothing short of a security module (SELinux,
+  // AppArmor) stops that, so this fault can only be made for an ordinary account.
+  it.skipIf(root)('is ACCESS_DENIED naming the file (needs a non-root account: root reads every file)', async () => {
+    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock });
+    backend.close();
+    const file = path.join(tmp.dir, DATABASE_FILE);
+    fs.chmodSync(file, 0o000);
+    try {
+      await expect(startBackend({ dataDir: tmp.dir, appVersion: 'test', clock })).rejects.toMatchObject({ code: 'ACCESS_DENIED', details: { path: file } });
+    } finally {
+      fs.chmodSync(file, 0o644);
+    }
+  });
+});
+
 /** chattr +i / -i; false where the file system does not support it. */
 function lock(file: string, on: boolean): boolean {
   try {
