@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
@@ -34,6 +35,8 @@ export interface HttpTransportOptions {
   /** Fixed for tests; random per launch otherwise. */
   token?: string;
   port?: number;
+  /** Uploads over this are refused with 413 (MAX_STAGED_FILE_BYTES unless a test sets less). */
+  maxUploadBytes?: number;
 }
 
 export interface HttpTransport {
@@ -202,12 +205,20 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return deny(res, 400, 'VALIDATION', `Unreadable ${FILE_NAME_HEADER} header`);
     }
     if (!fileName) return deny(res, 400, 'VALIDATION', `The ${FILE_NAME_HEADER} header names the uploaded file`);
-    if (declaredLength(req) > MAX_STAGED_FILE_BYTES) return refuseTooLarge(req, res, MAX_STAGED_FILE_BYTES, fileName);
+    const limit = options.maxUploadBytes ?? MAX_STAGED_FILE_BYTES;
+    if (declaredLength(req) > limit) return refuseTooLarge(req, res, limit, fileName);
+    // Through a pass-through: when the limit stops the copy only that is destroyed, and the
+    // request stays open to be drained and answered 413 instead of being reset.
+    const body = new PassThrough();
+    req.pipe(body);
     try {
-      const staged = await options.backend.ctx.staging.addUploadStream(fileName, req);
+      const staged = await options.backend.ctx.staging.addUploadStream(fileName, body, limit);
       sendJson(res, 200, { ok: true, value: { fileRef: staged.fileRef, name: staged.name, size: staged.size } });
     } catch (e) {
-      if (e instanceof AppError && e.code === 'TOO_LARGE') return refuseTooLarge(req, res, MAX_STAGED_FILE_BYTES, fileName);
+      if (e instanceof AppError && e.code === 'TOO_LARGE') {
+        req.unpipe(body);
+        return refuseTooLarge(req, res, limit, fileName);
+      }
       if (!(e instanceof AppError)) options.backend.ctx.errorLog.write('upload', e);
       sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toBody() : { code: 'INTERNAL', message: String(e) } });
     }

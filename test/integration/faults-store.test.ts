@@ -61,6 +61,11 @@ describe('corruption inside the store', () => {
       expect(health.lastCheck!.problems.length).toBeGreaterThan(0);
       const write = backend.invoke('settingsUpdate', { analystName: '王芳' });
       expect(write).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', details: { reason: 'damaged-read-only' } } });
+      // An import writes through its own connection: it is refused before it starts.
+      const csv = writeEpingCsv(path.join(tmp.dir, 'more.csv'), [epingRow({ 'Document symbol': 'G/TBT/N/KAZ/99999' })]);
+      const imported = backend.invoke('notificationsImportStart', { fileRef: backend.ctx.staging.addPath(csv).fileRef });
+      expect(imported).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', details: { reason: 'damaged-read-only' } } });
+      expect(backend.ctx.jobs.running()).toBeNull();
     } finally {
       backend.close();
     }

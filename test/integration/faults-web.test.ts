@@ -87,6 +87,33 @@ describe('web mode under load and hostile requests', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
   });
 
+  it('a chunked upload that passes the limit gets 413 TOO_LARGE, not a reset, and leaves no file behind', async () => {
+    const small = await startHttpTransport({ backend, staticDir: null, maxUploadBytes: 1024 * 1024 });
+    try {
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          `${small.url}api/${STAGE_FILE_PATH}`,
+          { method: 'POST', headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: small.token, [FILE_NAME_HEADER]: 'big.csv' } },
+          (r) => {
+            let body = '';
+            r.setEncoding('utf8');
+            r.on('data', (c: string) => (body += c));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(Buffer.alloc(3 * 1024 * 1024, 0x41));
+      });
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+      const root = path.join(tmp.dir, 'staging');
+      const left = fs.existsSync(root) ? fs.readdirSync(root).flatMap((d) => fs.readdirSync(path.join(root, d))) : [];
+      expect(left).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('a request body nested deeper than 64 levels is refused by name, not parsed', async () => {
     const deep = '{"query":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
     const res = await post('notificationsList', deep);
