@@ -116,7 +116,13 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       },
     }),
   };
-  health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
+  try {
+    health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
+  } catch (e) {
+    // A fault other than damage (a lock held elsewhere, a read error): the store is not opened.
+    store.db.close();
+    throw e;
+  }
   let fullCheckTimer: NodeJS.Timeout | null = null;
   if (options.scheduleFullCheck && !health.damaged && fullCheckDue(store.db, clock)) {
     fullCheckTimer = setTimeout(() => {
@@ -148,8 +154,14 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
     invoke,
     async invokeWhenFree(channel, input) {
       let result = invoke(channel, input);
-      while (isLockBusy(result) && ctx.jobs.running()) {
-        if (!(await ctx.jobs.whenIdle(writeWaitMs))) {
+      let triedAfterJob = false;
+      while (isLockBusy(result)) {
+        if (!ctx.jobs.running()) {
+          // The job ended between the refusal and now: one more try. With no job of ours the
+          // lock belongs to another process, which SQLite's own timeout has already waited for.
+          if (triedAfterJob) break;
+          triedAfterJob = true;
+        } else if (!(await ctx.jobs.whenIdle(writeWaitMs))) {
           return {
             ok: false,
             error: {

@@ -34,7 +34,7 @@ function bigCsv(name: string, rows: number): string {
 
 /** Start an import and wait until it holds the write lock (a write on this connection meets BUSY). */
 async function importHoldingTheLock(): Promise<{ jobId: string; firstBusy: Result<unknown>; busyMs: number }> {
-  const file = bigCsv('big.csv', 8000);
+  const file = bigCsv('big.csv', 5000);
   const { jobId } = backend.call('notificationsImportStart', { fileRef: backend.ctx.staging.addPath(file).fileRef });
   for (;;) {
     const started = performance.now();
@@ -60,8 +60,24 @@ describe('writes during an import', () => {
     const saved = await backend.invokeWhenFree('settingsUpdate', { analystName: '王芳' });
     expect(jobEnded).toBe(true);
     expect(saved).toMatchObject({ ok: true, value: { analystName: '王芳' } });
-    expect(backend.call('jobsGet', { jobId })).toMatchObject({ status: 'done', report: { inserted: 8000 } });
+    expect(backend.call('jobsGet', { jobId })).toMatchObject({ status: 'done', report: { inserted: 5000 } });
     expect(backend.call('settingsGet', {}).analystName).toBe('王芳');
+  });
+
+  it('a write that has waited its bound for the import answers BUSY saying it was not saved', async () => {
+    backend.close();
+    backend = await startBackend({
+      dataDir: tmp.dir,
+      appVersion: 'test',
+      clock,
+      writeWaitMs: 100,
+      worker: { script: path.resolve('test/helpers/worker-bootstrap.mjs') },
+    });
+    const { jobId } = await importHoldingTheLock();
+    const result = await backend.invokeWhenFree('settingsUpdate', { analystName: '王芳' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('was not saved'), details: { reason: 'waited-for-import' } } });
+    await backend.ctx.jobs.settle(jobId);
+    expect(backend.call('settingsGet', {}).analystName).toBe('');
   });
 
   it('a second import while one runs is refused up front with BUSY, saying it was not imported and why', async () => {
