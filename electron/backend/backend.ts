@@ -1,11 +1,17 @@
 import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
-import { systemClock, type Clock } from '../../shared/domain/clock';
+import { nowIso, systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
-import { StagingArea } from './files/staging';
+import { createErrorLog } from './faults/error-log';
+import { fullCheckInWorker } from './faults/check-in-worker';
+import { fullCheckDue, quickCheck, rememberFullCheck } from './faults/integrity';
+import { runFullCheck } from './faults/store-health-handlers';
+import { StoreHealth } from './faults/store-health';
+import { STAGING_FOLDER, StagingArea, removeLeftoverStaging } from './files/staging';
+import { truncateLogAfterFailure } from './imports/import-file';
 import { handlers } from './handlers';
 import { JobRunner } from './jobs/job-runner';
 import { runJob } from './jobs/run-job';
@@ -16,6 +22,11 @@ export interface Backend {
   readonly ctx: BackendContext;
   /** Validate and run one call; never throws. */
   invoke(channel: unknown, input: unknown): Result<unknown>;
+  /**
+   * The same call for the transports, which are async: a write that meets the import's write
+   * lock waits for the import to end and runs then, instead of failing (see WRITE_WAIT_MS).
+   */
+  invokeWhenFree(channel: unknown, input: unknown): Promise<Result<unknown>>;
   /** The same call, typed, throwing ApiError on failure (CLI and tests). */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
   /** Subscribe to pushed events; returns the unsubscribe function. */
@@ -30,22 +41,58 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   worker?: { script: string; execArgv?: string[] };
   /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
   clock?: Clock;
+  /** Run the weekly full integrity check after start when it is due (the app; not the CLI). */
+  scheduleFullCheck?: boolean;
+  /** How long after start the weekly full check begins (tests shorten it). */
+  fullCheckDelayMs?: number;
+  /** Stores up to this size get a full quick_check at start, larger ones a sample (tests lower it). */
+  quickCheckFullScanBytes?: number;
+  /** How long a write waits for a running import before it answers BUSY (tests shorten it). */
+  writeWaitMs?: number;
+}
+
+/**
+ * A write waits this long for a running import. The bulk file's import takes 10 to 20 s here;
+ * past two minutes the analyst is better told to try again than left staring at a spinner.
+ */
+export const WRITE_WAIT_MS = 120_000;
+/** SQLite's own wait for a lock, as configured; while a job runs the main connection waits briefly. */
+const BUSY_TIMEOUT_MS = 5000;
+/** After the window has had its first answers. */
+const FULL_CHECK_DELAY_MS = 30_000;
+const BUSY_TIMEOUT_DURING_JOB_MS = 50;
+
+/** A BUSY that came from SQLite's lock (and may pass when the job ends), not a refusal up front. */
+function isLockBusy(result: Result<unknown>): boolean {
+  if (result.ok || result.error.code !== 'BUSY') return false;
+  const details = result.error.details as { sqlite?: unknown } | undefined;
+  return typeof details?.sqlite === 'string';
 }
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
 export async function startBackend(options: StartOptions): Promise<Backend> {
+  const clock = options.clock ?? systemClock;
+  removeLeftoverStaging(path.join(options.dataDir, STAGING_FOLDER));
   const store = await openStore(options.dataDir, options);
   const listeners = new Set<EventListener>();
   const emit: BackendContext['emit'] = (name, payload) => {
     for (const l of listeners) l(name, payload);
   };
+  const errorLog = createErrorLog(options.dataDir, clock);
+  const health = new StoreHealth(store.db, clock);
+  const logInternal = (source: string, e: unknown): void => {
+    errorLog.write(source, e);
+    options.onInternalError?.(source, e);
+  };
   const ctx: BackendContext = {
+    health,
+    errorLog,
     db: store.db,
     dataDir: options.dataDir,
     databasePath: store.file,
     appVersion: options.appVersion,
-    clock: options.clock ?? systemClock,
-    staging: new StagingArea(path.join(options.dataDir, 'staging')),
+    clock,
+    staging: new StagingArea(path.join(options.dataDir, STAGING_FOLDER)),
     emit,
     jobs: new JobRunner({
       dataDir: options.dataDir,
@@ -53,13 +100,81 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       emit,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
-      runInline: (request, signal, progress) => runJob(store.db, request, signal, progress),
+      runInline: (request, signal, progress) =>
+        runJob(store.db, request, signal, progress).catch((e: unknown) => {
+          truncateLogAfterFailure(store.db);
+          throw e;
+        }),
+      onFault: (error) => {
+        if (error.code === 'DB_CORRUPT') health.markDamaged(error.message);
+      },
+      onInternalError: logInternal,
+      onBusyChange: (busy) => {
+        // While a job holds the write lock a write here fails at once and waits in
+        // invokeWhenFree, off the event loop, instead of blocking it for SQLite's timeout.
+        if (store.db.open) store.db.pragma(`busy_timeout = ${busy ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`);
+      },
     }),
   };
+  try {
+    health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
+  } catch (e) {
+    // A fault other than damage (a lock held elsewhere, a read error): the store is not opened.
+    store.db.close();
+    throw e;
+  }
+  let fullCheckTimer: NodeJS.Timeout | null = null;
+  if (options.scheduleFullCheck && !health.damaged && fullCheckDue(store.db, clock)) {
+    fullCheckTimer = setTimeout(() => {
+      fullCheckTimer = null;
+      if (!store.db.open || ctx.jobs.running()) return;
+      if (!options.worker) {
+        runFullCheck(ctx);
+        return;
+      }
+      fullCheckInWorker(
+        options.worker.script,
+        { databasePath: store.file, nativeBinding: options.nativeBinding ?? null, startedAt: nowIso(clock) },
+        options.worker.execArgv,
+      ).then(
+        (check) => {
+          if (!store.db.open) return;
+          health.recordCheck(check);
+          if (check.ok) rememberFullCheck(store.db, check);
+        },
+        (e: unknown) => logInternal('weekly store check', e),
+      );
+    }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
+    fullCheckTimer.unref();
+  }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
+  const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
   return {
     ctx,
     invoke,
+    async invokeWhenFree(channel, input) {
+      let result = invoke(channel, input);
+      let triedAfterJob = false;
+      while (isLockBusy(result)) {
+        if (!ctx.jobs.running()) {
+          // The job ended between the refusal and now: one more try. With no job of ours the
+          // lock belongs to another process, which SQLite's own timeout has already waited for.
+          if (triedAfterJob) break;
+          triedAfterJob = true;
+        } else if (!(await ctx.jobs.whenIdle(writeWaitMs))) {
+          return {
+            ok: false,
+            error: {
+              code: 'BUSY',
+              message: `An import has held the store for over ${Math.round(writeWaitMs / 1000)} s; this change was not saved. Try again when the import has finished.`,
+              details: { reason: 'waited-for-import', waitedMs: writeWaitMs },
+            },
+          };
+        }
+        result = invoke(channel, input);
+      }
+      return result;
+    },
     call(channel, input) {
       const result = invoke(channel, input);
       if (!result.ok) throw new ApiError(result.error);
@@ -70,6 +185,7 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       return () => listeners.delete(listener);
     },
     close() {
+      if (fullCheckTimer) clearTimeout(fullCheckTimer);
       listeners.clear();
       ctx.staging.clear();
       if (store.db.open) store.db.close();

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Clock } from '../../shared/domain/clock';
+import type { ErrorLog } from './faults/error-log';
+import type { StoreHealth } from './faults/store-health';
 import type { StagingArea } from './files/staging';
 import type { JobRunner } from './jobs/job-runner';
 
@@ -18,4 +20,8 @@ export interface BackendContext {
   jobs: JobRunner;
   /** The one source of now and today; handlers never read the wall clock themselves. */
   clock: Clock;
+  /** Damaged or not: once damaged the connection writes nothing more (see StoreHealth). */
+  health: StoreHealth;
+  /** Where unexpected errors go with their stack, in the data folder. */
+  errorLog: ErrorLog;
 }

@@ -3,6 +3,7 @@ import { contract, isChannel, type Channel } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { AppError } from './errors';
+import { classifyFault } from './faults/classify-error';
 import type { HandlerTable } from './handlers';
 
 export interface DispatchOptions {
@@ -14,6 +15,24 @@ export interface DispatchOptions {
 function describeIssues(issues: z.core.$ZodIssue[]): { message: string; fields: Array<{ path: string; message: string }> } {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
   return { message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields };
+}
+
+/**
+ * A fault of the storage from any query, as the analyst should see it. Corruption makes the
+ * store read-only from then on; a write refused because of that says why, not "read-only".
+ */
+export function faultResult(ctx: BackendContext, e: unknown): AppError | null {
+  const fault = classifyFault(e, { path: ctx.databasePath });
+  if (!fault) return null;
+  if (fault.code === 'DB_CORRUPT') ctx.health.markDamaged(fault.message);
+  if (fault.code === 'READ_ONLY' && ctx.health.damaged) {
+    return new AppError(
+      'DB_CORRUPT',
+      `The store ${ctx.databasePath} is damaged, so nothing more is written to it. Restore a backup (Settings › Backups); your reads still work.`,
+      { file: ctx.databasePath, reason: 'damaged-read-only' },
+    );
+  }
+  return fault;
 }
 
 /**
@@ -48,7 +67,13 @@ export function dispatch(
     return { ok: true, value };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toBody() };
+    const fault = faultResult(ctx, e);
+    if (fault) return { ok: false, error: fault.toBody() };
+    ctx.errorLog.write(channel, e);
     options.onInternalError?.(channel as Channel, e);
-    return { ok: false, error: { code: 'INTERNAL', message: `Internal error in ${channel}: ${(e as Error)?.message ?? String(e)}` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Internal error in ${channel}: ${(e as Error)?.message ?? String(e)}. The details are in ${ctx.errorLog.file}.` },
+    };
   }
 }

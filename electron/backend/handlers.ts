@@ -1,5 +1,6 @@
 import { appHandlers } from './app/app-handlers';
 import { commentHandlers } from './comments/comment-handlers';
+import { storeHealthHandlers } from './faults/store-health-handlers';
 import type { HandlerTable } from './handler-types';
 import { importHandlers } from './imports/import-handlers';
 import { notificationDetailHandlers } from './notifications/detail-handlers';
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...importHandlers,
   ...commentHandlers,
   ...tradeConcernHandlers,
+  ...storeHealthHandlers,
 };

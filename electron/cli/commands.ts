@@ -1,3 +1,4 @@
+import { checkCommand } from './check-command';
 import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
@@ -21,6 +22,11 @@ const info: CliCommand = {
     io.out(`notifications   ${i.counts.notifications}`);
     io.out(`audit entries   ${i.counts.auditEntries}`);
     io.out(`demo data       ${i.demoLoaded ? 'loaded' : 'not loaded'}`);
+    const check = i.storeHealth.lastCheck;
+    io.out(
+      `store health    ${i.storeHealth.status === 'ok' ? 'ok' : `DAMAGED (${i.storeHealth.reason ?? ''}); nothing is written until a backup is restored`}` +
+        (check ? `, ${check.kind} check ${check.ok ? 'passed' : 'failed'} in ${check.ms} ms` : ''),
+    );
     return 0;
   },
 };
@@ -37,4 +43,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand };

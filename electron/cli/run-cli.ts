@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/result';
 import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
+import { classifyFault } from '../backend/faults/classify-error';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
+import { EXIT_DAMAGED } from './check-command';
 import { usageError, type CliIo } from './command';
 import { commands } from './commands';
 
@@ -58,7 +60,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   try {
     backend = await startBackend({ dataDir, appVersion: APP_VERSION });
   } catch (e) {
-    return reportError(e, json, io);
+    const code = reportError(e, json, io);
+    // A store too damaged to open is what `check` looks for: the same exit code as damage found.
+    return name === 'check' && e instanceof AppError && e.code === 'DB_CORRUPT' ? EXIT_DAMAGED : code;
   }
   try {
     return await command.run({
@@ -78,10 +82,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 }
 
 function reportError(e: unknown, json: boolean, io: CliIo): number {
-  const body =
-    e instanceof ApiError || e instanceof AppError
-      ? { code: e.code, message: e.message, details: e.details }
-      : { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) };
+  // A fault of the store met outside a handler (opening it, a lock held by the app) keeps its code.
+  const fault = e instanceof ApiError ? e : classifyFault(e);
+  const body = fault
+    ? { code: fault.code, message: fault.message, details: fault.details }
+    : { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) };
   if (json) io.out(JSON.stringify({ ok: false, error: body }));
   else io.err(`pingyi: ${body.code}: ${body.message}`);
   return 1;

@@ -40,3 +40,24 @@ describe('describeStartupFailure', () => {
     expect(describeStartupFailure('odd').message).toBe('odd');
   });
 });
+
+describe('describeStartupFailure for faults of the store', () => {
+  it('says in both languages that an empty store file is not a new store and was not changed', () => {
+    const failure = describeStartupFailure(new AppError('DB_CORRUPT', 'The store /d/pingyi.sqlite3 is empty (0 bytes)', { file: '/d/pingyi.sqlite3', reason: 'empty' }));
+    expect(failure.title).toBe('数据库文件是空的 / The database file is empty');
+    expect(failure.message).toContain('未将其当作新数据库');
+    expect(failure.message).toContain('has not treated it as a new store');
+    expect(failure.message).toContain('/d/pingyi.sqlite3');
+  });
+
+  it('names what to do for a read-only or unusable data folder and a full disk, in both languages', () => {
+    expect(describeStartupFailure(new AppError('READ_ONLY', 'Pingyi cannot write in the data folder /ro', { path: '/ro' }))).toMatchObject({
+      title: '无法写入数据文件夹 / The data folder cannot be written',
+      message: expect.stringContaining('PINGYI_DATA_DIR'),
+    });
+    expect(describeStartupFailure(new AppError('ACCESS_DENIED', 'The data folder /f is a file', { path: '/f' })).title).toBe(
+      '无法访问数据文件夹 / The data folder cannot be used',
+    );
+    expect(describeStartupFailure(new AppError('DISK_FULL', 'The disk is full')).message).toContain('请清理数据文件夹所在磁盘');
+  });
+});

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
@@ -10,7 +11,11 @@ import type { Backend } from '../backend/backend';
 import { FILE_NAME_HEADER, STAGE_FILE_PATH, TOKEN_HEADER } from '../../shared/bridge';
 import { MAX_STAGED_FILE_BYTES } from '../backend/files/staging';
 import { AppError } from '../backend/errors';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../../shared/domain/json-depth';
 const MAX_JSON_BODY = 8 * 1024 * 1024;
+/** How much of a refused body is read and dropped before the connection is cut. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+const LISTEN_BACKLOG = 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +35,8 @@ export interface HttpTransportOptions {
   /** Fixed for tests; random per launch otherwise. */
   token?: string;
   port?: number;
+  /** Uploads over this are refused with 413 (MAX_STAGED_FILE_BYTES unless a test sets less). */
+  maxUploadBytes?: number;
 }
 
 export interface HttpTransport {
@@ -58,27 +65,48 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   res.end(text);
 }
 
-function deny(res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' | 'VALIDATION' | 'UNKNOWN_CHANNEL', message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
+function deny(res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' | 'VALIDATION' | 'UNKNOWN_CHANNEL' | 'TOO_LARGE', message: string, details?: unknown): void {
+  sendJson(res, status, { ok: false, error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
+
+/**
+ * A body over the limit is answered 413 with a message. The rest of it is read and dropped
+ * (up to DRAIN_LIMIT) rather than the socket destroyed, so the client sees the answer instead
+ * of a connection reset; the connection then closes.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number, what: string): void {
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_LIMIT) req.destroy();
+  });
+  req.resume();
+  res.setHeader('connection', 'close');
+  deny(res, 413, 'TOO_LARGE', `${what} is over the limit of ${Math.round(limit / 1024 / 1024)} MB`, { limit });
+}
+
+class BodyTooLarge extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer): void => {
       size += c.length;
       if (size > limit) {
-        reject(new Error(`Request body over ${limit} bytes`));
-        req.destroy();
+        req.off('data', onData);
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+const declaredLength = (req: http.IncomingMessage): number => Number(req.headers['content-length'] ?? 0) || 0;
 
 /**
  * Serve the renderer and the backend on 127.0.0.1 only. Every API request must carry the
@@ -147,14 +175,23 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (name === STAGE_FILE_PATH) return stageUpload(req, res);
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) return deny(res, 415, 'VALIDATION', 'API calls carry a JSON body');
+    if (declaredLength(req) > MAX_JSON_BODY) return refuseTooLarge(req, res, MAX_JSON_BODY, 'The request body');
     let input: unknown;
     try {
-      const body = await readBody(req, MAX_JSON_BODY);
-      input = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+      const text = (await readBody(req, MAX_JSON_BODY)).toString('utf8');
+      const tooDeep = findExcessiveNesting(text);
+      if (tooDeep !== null) {
+        return deny(res, 400, 'VALIDATION', `The request body nests more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeep + 1})`, {
+          reason: 'nesting',
+          limit: MAX_JSON_DEPTH,
+        });
+      }
+      input = text.length === 0 ? {} : (JSON.parse(text) as unknown);
     } catch (e) {
+      if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, MAX_JSON_BODY, 'The request body');
       return deny(res, 400, 'VALIDATION', `Unreadable request body: ${(e as Error).message}`);
     }
-    const result = options.backend.invoke(name, input);
+    const result = await options.backend.invokeWhenFree(name, input);
     const status = result.ok ? 200 : result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
     sendJson(res, status, result);
   }
@@ -168,16 +205,21 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return deny(res, 400, 'VALIDATION', `Unreadable ${FILE_NAME_HEADER} header`);
     }
     if (!fileName) return deny(res, 400, 'VALIDATION', `The ${FILE_NAME_HEADER} header names the uploaded file`);
-    let body: Buffer;
+    const limit = options.maxUploadBytes ?? MAX_STAGED_FILE_BYTES;
+    if (declaredLength(req) > limit) return refuseTooLarge(req, res, limit, fileName);
+    // Through a pass-through: when the limit stops the copy only that is destroyed, and the
+    // request stays open to be drained and answered 413 instead of being reset.
+    const body = new PassThrough();
+    req.pipe(body);
     try {
-      body = await readBody(req, MAX_STAGED_FILE_BYTES);
-    } catch (e) {
-      return deny(res, 413, 'VALIDATION', (e as Error).message);
-    }
-    try {
-      const staged = options.backend.ctx.staging.addUpload(fileName, body);
+      const staged = await options.backend.ctx.staging.addUploadStream(fileName, body, limit);
       sendJson(res, 200, { ok: true, value: { fileRef: staged.fileRef, name: staged.name, size: staged.size } });
     } catch (e) {
+      if (e instanceof AppError && e.code === 'TOO_LARGE') {
+        req.unpipe(body);
+        return refuseTooLarge(req, res, limit, fileName);
+      }
+      if (!(e instanceof AppError)) options.backend.ctx.errorLog.write('upload', e);
       sendJson(res, 200, { ok: false, error: e instanceof AppError ? e.toBody() : { code: 'INTERNAL', message: String(e) } });
     }
   }
@@ -203,6 +245,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const api = /^\/api\/([A-Za-z][A-Za-z0-9]{0,63})$/.exec(url.pathname);
     if (api) {
       handleApi(req, res, api[1]!).catch((e: unknown) => {
+        options.backend.ctx.errorLog.write(`http ${api[1]!}`, e);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e) } });
       });
     } else if (url.pathname.startsWith('/api/')) {
@@ -215,7 +258,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    // A burst of parallel requests (a window's list, counts and details at once, or a script)
+    // waits in the backlog rather than being refused; Node's default is 511.
+    server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;

@@ -64,10 +64,11 @@ export function sendEvent<E extends EventName>(window: BrowserWindow | null, nam
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
   const { backend, getWindow, onResult } = options;
   for (const name of channelNames) {
-    ipcMain.handle(ipcChannelFor(name), (event, input: unknown): Result<unknown> => {
+    ipcMain.handle(ipcChannelFor(name), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedEvent(event, getWindow())) return UNTRUSTED;
-      // Dispatch validates the input against the contract before any handler sees it.
-      const result = backend.invoke(name, input);
+      // Dispatch validates the input against the contract before any handler sees it; a write
+      // that meets a running import's lock waits for it here, off the event loop.
+      const result = await backend.invokeWhenFree(name, input);
       onResult?.(name, result);
       return result;
     });

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend/backend';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
-import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
+import { describeStartupFailure } from '../main/startup';
 import { startHttpTransport } from '../transports/http-server';
 
 /**
@@ -24,9 +24,11 @@ async function main(): Promise<void> {
   let backend;
   try {
     const script = bundledWorkerScript();
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, ...(script ? { worker: { script } } : {}) });
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, scheduleFullCheck: true, ...(script ? { worker: { script } } : {}) });
   } catch (e) {
-    process.stderr.write(`Pingyi cannot start: ${e instanceof AppError ? e.message : String(e)}\n`);
+    // The same bilingual title and advice as the desktop app's start-up dialog.
+    const failure = describeStartupFailure(e);
+    process.stderr.write(`${failure.title}\n${failure.message}\n`);
     process.exit(1);
   }
   const http = await startHttpTransport({ backend, staticDir, port: Number(values.port) });

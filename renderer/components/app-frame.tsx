@@ -6,6 +6,7 @@ import { ErrorBanner } from './error-banner';
 import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
+import { StoreHealthBanner } from './store-health-banner';
 import { useSectionShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-dialog';
 import { Toaster } from './toaster';
@@ -38,6 +39,7 @@ export function AppFrame() {
             <span className="analyst">{analystName ? t('app.analyst', { name: analystName }) : t('app.noAnalyst')}</span>
           </div>
         </header>
+        <StoreHealthBanner />
         <ErrorBanner />
         <main className="app-main" ref={mainRef}>
           <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>

@@ -2,6 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../stores/error-info';
 import { useAppStore } from '../stores/app-store-context';
 
+const FAULT_HINTS = ['DB_CORRUPT', 'BUSY', 'DISK_FULL', 'READ_ONLY', 'ACCESS_DENIED', 'TOO_LARGE', 'INTERNAL'] as const;
+type FaultHintCode = (typeof FAULT_HINTS)[number];
+
+/** Codes whose backend message is technical: the analyst also gets what to do, in their language. */
+function hasFaultHint(code: string): code is FaultHintCode {
+  return (FAULT_HINTS as readonly string[]).includes(code);
+}
+
 /** "输入有误（VALIDATION）：message": the readable name first, the stable code for support. */
 export function ErrorText({ error }: { error: ErrorInfo }) {
   const { t } = useTranslation();
@@ -11,6 +19,7 @@ export function ErrorText({ error }: { error: ErrorInfo }) {
         {t(`errors.codes.${error.code}`)} <code className="error-code">{error.code}</code>
       </strong>
       <span className="error-message">{error.message}</span>
+      {hasFaultHint(error.code) ? <span className="error-hint">{t(`faults.hints.${error.code}`)}</span> : null}
     </>
   );
 }

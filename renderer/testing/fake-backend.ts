@@ -1,5 +1,6 @@
 import {
   contract,
+  type StoreHealthInfo,
   MAX_TRIAGE_BATCH,
   type AppInfo,
   type AuditEntry,
@@ -40,6 +41,9 @@ export interface FakeBackend {
   jobs: FakeJobs;
   /** Files handed to stageFile, by the fileRef they got. */
   staged: Map<string, File>;
+  /** What storeHealth and appInfo report; storeCheck answers with `nextCheck` and records it. */
+  storeHealth: StoreHealthInfo;
+  nextCheck: { ok: boolean; problems: string[] };
   /** Every call in order, with its input. */
   calls: Array<{ channel: Channel; input: unknown }>;
   callsTo(channel: Channel): unknown[];
@@ -72,6 +76,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     audit: [],
     jobs: new FakeJobs(),
     staged: new Map(),
+    storeHealth: { status: 'ok', reason: null, detectedAt: null, lastCheck: null },
+    nextCheck: { ok: true, problems: [] },
     calls: [],
     callsTo: (channel) => backend.calls.filter((c) => c.channel === channel).map((c) => c.input),
     failures: {},
@@ -104,11 +110,22 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     sqliteVersion: '3.53.2',
     counts: { countries: backend.countries.length, notifications: backend.notifications.length, auditEntries: backend.audit.length },
     demoLoaded: backend.notifications.some((n) => n.source === 'demo'),
+    storeHealth: backend.storeHealth,
   });
 
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend),
     appInfo,
+    storeHealth: () => backend.storeHealth,
+    storeCheck: ({ full }) => {
+      const check = { kind: full ? ('full' as const) : ('quick' as const), ...backend.nextCheck, at: NOW, ms: 1234 };
+      backend.storeHealth = {
+        ...backend.storeHealth,
+        lastCheck: check,
+        ...(check.ok ? {} : { status: 'damaged' as const, reason: check.problems[0] ?? null, detectedAt: NOW }),
+      };
+      return check;
+    },
     settingsGet: () => backend.settings,
     settingsUpdate: (patch) => {
       backend.settings = { ...backend.settings, ...patch };

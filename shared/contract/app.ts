@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from './dates';
 import { channel } from './define';
+import { StoreHealthInfo } from './store-health';
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -18,6 +19,8 @@ export const AppInfo = z.object({
     auditEntries: z.number().int(),
   }),
   demoLoaded: z.boolean(),
+  /** Damaged or not, and the last check; the window shows a lasting banner while damaged. */
+  storeHealth: StoreHealthInfo,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

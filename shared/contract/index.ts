@@ -4,6 +4,7 @@ import { commentChannels } from './comments';
 import { importChannels } from './imports';
 import { notificationDetailChannels } from './notification-detail';
 import { notificationChannels } from './notifications';
+import { storeHealthChannels } from './store-health';
 import { tradeConcernChannels } from './trade-concerns';
 
 export * from './app';
@@ -13,6 +14,7 @@ export * from './imports';
 export * from './events';
 export * from './comments';
 export * from './trade-concerns';
+export * from './store-health';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -22,6 +24,7 @@ export const contract = {
   ...importChannels,
   ...commentChannels,
   ...tradeConcernChannels,
+  ...storeHealthChannels,
 };
 
 export type Contract = typeof contract;

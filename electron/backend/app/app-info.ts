@@ -20,5 +20,6 @@ export function getAppInfo(ctx: BackendContext): AppInfo {
       auditEntries: count(ctx, 'audit_log'),
     },
     demoLoaded: isDemoLoaded(ctx.db),
+    storeHealth: ctx.health.info(),
   };
 }

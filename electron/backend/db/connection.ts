@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { toSearchText } from '../../../shared/domain/search-text';
 import { AppError } from '../errors';
+import { classifyFault } from '../faults/classify-error';
 import type { Migration } from './migration';
 import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
 
@@ -16,6 +17,9 @@ export const DATABASE_FILE = 'pingyi.sqlite3';
  * faster (see the README's benchmark section).
  */
 export const NEW_STORE_PAGE_SIZE = 16_384;
+
+/** Bytes of write-ahead log kept after a checkpoint. */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running ABI (the Electron app passes its own). */
@@ -40,6 +44,9 @@ export function configureConnection(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // After a checkpoint the write-ahead log is cut back to this size: a failed bulk import's
+  // 300 MB of log pages would otherwise keep taking disk space until the store closes.
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
   // Used by the full-text index triggers (migration 0070).
   db.function('pingyi_search_text', { deterministic: true }, (text: unknown) =>
     toSearchText(typeof text === 'string' ? text : ''),
@@ -104,7 +111,8 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const list = options.migrations ?? allMigrations;
   const latest = list[list.length - 1]?.version ?? 0;
   const file = path.join(dataDir, DATABASE_FILE);
-  const exists = fs.existsSync(file);
+  checkDataDir(dataDir);
+  const exists = checkStoreFile(file);
   const previousVersion = exists ? readSchemaVersion(file, options.nativeBinding) : 0;
   if (previousVersion > latest) {
     throw new AppError(
@@ -114,8 +122,12 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       { file, found: previousVersion, supported: latest },
     );
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (e) {
+    throw classifyFault(e, { path: file }) ?? openError(file, (e as Error).message);
+  }
   try {
     // Only a new file can take a page size (an existing one keeps its own; both work).
     if (!exists) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
@@ -132,8 +144,88 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     return { db, file, previousVersion, backupFile };
   } catch (e) {
     db.close();
-    throw e;
+    throw classifyFault(e, { path: file }) ?? e;
   }
+}
+
+/**
+ * The data folder must be a folder Pingyi can write: the store's write-ahead log and lock file
+ * are created beside it. Made if missing; a file in its place or a read-only folder is named.
+ * access() is used rather than the mode bits because it also answers for root, where the mode
+ * does not stop writes but a read-only mount (EROFS) or an immutable folder (EPERM) does.
+ */
+function checkDataDir(dataDir: string): void {
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(dataDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw classifyFault(e, { path: dataDir }) ?? e;
+  }
+  if (stat && !stat.isDirectory()) {
+    throw new AppError(
+      'ACCESS_DENIED',
+      `The data folder ${dataDir} is a file, not a folder. Move or rename that file, or choose another data folder (--data-dir or PINGYI_DATA_DIR).`,
+      { path: dataDir, reason: 'not-a-folder' },
+    );
+  }
+  if (!stat) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (e) {
+      throw classifyFault(e, { path: dataDir }) ?? e;
+    }
+  }
+  try {
+    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'READ_ONLY',
+      `Pingyi cannot write in the data folder ${dataDir} (${code}): the store and its journal are kept there. ` +
+        'Make the folder writable for your account, or choose another data folder (--data-dir or PINGYI_DATA_DIR).',
+      { path: dataDir, reason: code === 'EROFS' ? 'read-only-filesystem' : 'not-writable' },
+    );
+  }
+}
+
+/**
+ * Only a missing file means a new store. An empty file is what a failed copy or a crashed
+ * disk leaves, and treating it as new would hide that the analyst's data is gone.
+ * Returns whether the file exists.
+ */
+function checkStoreFile(file: string): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw classifyFault(e, { path: file }) ?? e;
+  }
+  if (!stat.isFile()) {
+    throw new AppError('ACCESS_DENIED', `${file} is not a file. Move it aside so Pingyi can use that name for its store.`, { path: file, reason: 'not-a-file' });
+  }
+  if (stat.size === 0) {
+    throw new AppError(
+      'DB_CORRUPT',
+      `The store ${file} is empty (0 bytes): its data is not there. Restore a backup (Settings › Backups), or move the empty file aside to start a new store. Nothing was changed.`,
+      { file, reason: 'empty' },
+    );
+  }
+  for (const [mode, code, what] of [
+    [fs.constants.R_OK, 'ACCESS_DENIED', 'read'],
+    [fs.constants.W_OK, 'READ_ONLY', 'write'],
+  ] as const) {
+    try {
+      fs.accessSync(file, mode);
+    } catch (e) {
+      throw new AppError(
+        code,
+        `Pingyi cannot ${what} the store ${file} (${(e as NodeJS.ErrnoException).code}). Give your account read and write access to it (and make it not read-only), then start again.`,
+        { path: file },
+      );
+    }
+  }
+  return true;
 }
 
 export { LATEST_SCHEMA_VERSION };

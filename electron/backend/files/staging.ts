@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors';
+import { classifyFault, formatBytes } from '../faults/classify-error';
 
 export interface StagedFile {
   fileRef: string;
@@ -13,6 +15,35 @@ export interface StagedFile {
 }
 
 export const MAX_STAGED_FILE_BYTES = 250 * 1024 * 1024;
+export const STAGING_FOLDER = 'staging';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Uploads left behind by a process that ended without cleaning up (a crash, a kill). Each
+ * process stages into a folder named after its pid, so a CLI run never removes the uploads of
+ * the app running beside it.
+ */
+export function removeLeftoverStaging(root: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = /^(\d+)-/.exec(entry.name);
+    if (entry.isDirectory() && pid && processAlive(Number(pid[1]))) continue;
+    fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
+  }
+}
 const SAFE_NAME = /[^\p{L}\p{N}._\- ()]+/gu;
 
 /**
@@ -21,7 +52,10 @@ const SAFE_NAME = /[^\p{L}\p{N}._\- ()]+/gu;
  */
 export class StagingArea {
   private readonly files = new Map<string, StagedFile>();
-  constructor(private readonly dir: string) {}
+  private readonly dir: string;
+  constructor(root: string) {
+    this.dir = path.join(root, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  }
 
   /** Register a file the user picked in the desktop app's own dialog or file input. */
   addPath(filePath: string): StagedFile {
@@ -50,6 +84,42 @@ export class StagingArea {
     return this.register(safe, target, bytes.length, true);
   }
 
+  /**
+   * Stream an upload to disk, never holding it in memory; over the limit it stops, removes
+   * what it wrote and answers TOO_LARGE. A full disk is DISK_FULL, and nothing is left behind.
+   */
+  async addUploadStream(name: string, body: AsyncIterable<Buffer>, limit = MAX_STAGED_FILE_BYTES): Promise<StagedFile> {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+    } catch (e) {
+      throw classifyFault(e, { path: this.dir }) ?? e;
+    }
+    const safe = path.basename(name).replace(SAFE_NAME, '_').slice(0, 120) || 'upload';
+    const target = path.join(this.dir, `${crypto.randomUUID()}-${safe}`);
+    let size = 0;
+    const out = fs.createWriteStream(target, { flags: 'wx' });
+    try {
+      await pipeline(
+        body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            size += chunk.length;
+            if (size > limit) {
+              throw new AppError('TOO_LARGE', `${safe} is over the limit of ${formatBytes(limit)} for an upload`, { limit, name: safe });
+            }
+            yield chunk;
+          }
+        },
+        out,
+      );
+    } catch (e) {
+      out.destroy();
+      fs.rmSync(target, { force: true });
+      throw classifyFault(e, { path: this.dir }) ?? e;
+    }
+    return this.register(safe, target, size, true);
+  }
+
   resolve(fileRef: string): StagedFile {
     const f = this.files.get(fileRef);
     if (!f) throw new AppError('NOT_FOUND', 'The chosen file is no longer available; choose it again');
@@ -65,6 +135,7 @@ export class StagingArea {
 
   clear(): void {
     for (const ref of [...this.files.keys()]) this.release(ref);
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   private register(name: string, filePath: string, size: number, owned: boolean): StagedFile {

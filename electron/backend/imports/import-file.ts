@@ -105,3 +105,12 @@ export function checkpointAfterImport(db: Database): number {
   db.pragma('wal_checkpoint(PASSIVE)');
   return performance.now() - started;
 }
+
+/**
+ * After a failed or cancelled import the write-ahead log may hold hundreds of megabytes of
+ * rolled-back pages. A TRUNCATE checkpoint resets it to zero bytes when no reader is using it
+ * (and journal_size_limit trims it at the next reset otherwise).
+ */
+export function truncateLogAfterFailure(db: Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,11 +1,24 @@
 import type { importChannels } from '../../../shared/contract/imports';
+import { AppError } from '../errors';
+import { ensureFreeSpace, importSpaceNeeded } from '../faults/disk-space';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
 import { getImport, listImports } from './import-history';
 
 export const importHandlers: HandlersFor<typeof importChannels> = {
   notificationsImportStart: (ctx, input) => {
+    // The job writes through a connection of its own, which query_only on this one does not cover.
+    if (ctx.health.damaged) {
+      throw new AppError(
+        'DB_CORRUPT',
+        `The store ${ctx.databasePath} is damaged, so nothing is imported into it. Restore a backup (Settings › Backups), then import the file again.`,
+        { file: ctx.databasePath, reason: 'damaged-read-only' },
+      );
+    }
     const staged = ctx.staging.resolve(input.fileRef);
+    // Before the job starts: a disk that fills half-way through a bulk import costs the
+    // analyst minutes and leaves a large log behind.
+    ensureFreeSpace(ctx.dataDir, importSpaceNeeded(staged.name, staged.size), `Importing ${staged.name}`);
     const state = ctx.jobs.start(
       { kind: 'import', filePath: staged.path, fileName: staged.name, actor: currentActor(ctx.db) },
       () => ctx.staging.release(staged.fileRef),

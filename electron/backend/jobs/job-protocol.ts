@@ -11,6 +11,6 @@ export interface JobRequest {
 export type WorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number | null }
   | { type: 'done'; report: ImportReport }
-  | { type: 'failed'; error: NonNullable<JobState['error']> };
+  | { type: 'failed'; error: NonNullable<JobState['error']>; stack?: string };
 
 export type MainMessage = { type: 'run'; request: JobRequest } | { type: 'cancel' };

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureConnection } from '../db/connection';
-import { checkpointAfterImport } from '../imports/import-file';
+import { runCheckWorker, type CheckWorkerData } from '../faults/check-in-worker';
+import { checkpointAfterImport, truncateLogAfterFailure } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
 import type { ParseWorkerData } from '../imports/parse-in-worker';
 import { errorBody } from './job-runner';
@@ -19,10 +20,12 @@ export interface JobWorkerData {
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const data = workerData as JobWorkerData | ParseWorkerData;
+const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData;
 
 if (data.role === 'parse') {
   void runParseWorker(port, data);
+} else if (data.role === 'check') {
+  runCheckWorker(port, data);
 } else {
   // A job worker runs one job on its own connection, then exits. The main process already
   // migrated the database, so this connection only configures itself.
@@ -33,16 +36,34 @@ if (data.role === 'parse') {
       controller.abort();
       return;
     }
-    const db = new Database(data.databasePath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
-    configureConnection(db);
+    let db: Database.Database;
+    try {
+      db = new Database(data.databasePath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+      configureConnection(db);
+    } catch (e) {
+      send({ type: 'failed', error: errorBody(e, data.databasePath), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+      port.close();
+      return;
+    }
+    let failed = false;
     runJob(db, m.request, controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
       .then(
         (report) => send({ type: 'done', report }),
-        (e: unknown) => send({ type: 'failed', error: errorBody(e) }),
+        (e: unknown) => {
+          failed = true;
+          send({ type: 'failed', error: errorBody(e, data.databasePath), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+        },
       )
       .finally(() => {
-        // After the report: the analyst sees the result while the log is copied.
-        if (m.request.kind === 'import') checkpointAfterImport(db);
+        try {
+          // After the report: the analyst sees the result while the log is copied. A failed
+          // import's log holds only rolled-back pages; it is cut back so it cannot fill the disk.
+          if (failed) truncateLogAfterFailure(db);
+          else if (m.request.kind === 'import') checkpointAfterImport(db);
+        } catch {
+          // A checkpoint that cannot run (a full disk, a damaged file) leaves the log as it is;
+          // the failure itself has already been reported.
+        }
         db.close();
         port.close();
       });

@@ -5,6 +5,7 @@ import { AboutBox } from './about-box';
 import { CountryTable } from './country-table';
 import { LanguageSwitch } from './language-switch';
 import { ProfileForm } from './profile-form';
+import { StoreCheckBox } from './store-check-box';
 import { WorkCalendarEditor } from './work-calendar-editor';
 
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <LanguageSwitch />
       <CountryTable countries={countries} />
       <AboutBox info={appInfo} transport={client.kind} />
+      <StoreCheckBox health={appInfo.storeHealth} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { faultsEn } from './faults-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
@@ -5,6 +6,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   ...workspaceEn,
   commenting: commentingEn,
+  faults: faultsEn,
   app: {
     name: 'Trade Measure Assessment Workstation',
     railName: 'Pingyi',

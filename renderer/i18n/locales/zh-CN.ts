@@ -1,3 +1,4 @@
+import { faultsZhCN } from './faults-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 
@@ -5,6 +6,7 @@ import { workspaceZhCN } from './zh-CN-workspace';
 export const zhCN = {
   ...workspaceZhCN,
   commenting: commentingZhCN,
+  faults: faultsZhCN,
   app: {
     name: '技贸评议工作台',
     railName: '技贸评议工作台',

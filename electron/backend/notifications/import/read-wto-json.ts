@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../../../../shared/domain/json-depth';
 import { decodeBuffer, detectBufferEncoding } from './encoding';
 import { formatBytes, formatCount, rejectFile, type ImportLimits } from './limits';
 import type { ReadContext } from './read-context';
@@ -135,9 +136,19 @@ export async function* readWtoJson(
   ctx.bytesRead = () => buf.length;
   const detected = detectBufferEncoding(buf);
   onEncoding(detected.encoding);
+  const source = decodeBuffer(buf, detected);
+  // The reader walks values recursively (text(), JSON.stringify of a bad item): a hostile file
+  // nested a million deep would overflow the stack, so it is refused by name first.
+  const tooDeep = findExcessiveNesting(source);
+  if (tooDeep !== null) {
+    throw rejectFile(
+      `The JSON file nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeep + 1}); WTO notification data is a few levels deep, so this is not a notification file.`,
+      { reason: 'nesting', limit: MAX_JSON_DEPTH, offset: tooDeep },
+    );
+  }
   let root: unknown;
   try {
-    root = JSON.parse(decodeBuffer(buf, detected));
+    root = JSON.parse(source);
   } catch (err) {
     throw rejectFile(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
   }
