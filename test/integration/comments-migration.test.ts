@@ -51,6 +51,30 @@ describe('comment migrations', () => {
     }
   });
 
+  it('0150 replaces the shipped "at least 60 days" of the comment-period template', () => {
+    migrate(db, before(150));
+    const text = () =>
+      db.prepare("SELECT proposal_zh, proposal_en, concern_en FROM comment_templates WHERE code = 'comment-period'").get() as {
+        proposal_zh: string;
+        proposal_en: string;
+        concern_en: string;
+      };
+    expect(text().proposal_en).toContain('at least 60 days');
+    migrate(db);
+    expect(text().proposal_zh).toContain('{requestedPeriod}（即延长至{requestedFinalDate}）');
+    expect(text().proposal_en).toContain('to {requestedPeriod} from the distribution of the notification, that is until {requestedFinalDate}');
+    expect(text().concern_en).toContain('only {currentPeriod} after the distribution');
+  });
+
+  it('0150 leaves an edited comment-period template as the team wrote it', () => {
+    migrate(db, before(150));
+    db.prepare("UPDATE comment_templates SET proposal_en = 'Our own wording' WHERE code = 'comment-period'").run();
+    migrate(db);
+    const row = db.prepare("SELECT proposal_zh, proposal_en FROM comment_templates WHERE code = 'comment-period'").get() as { proposal_zh: string; proposal_en: string };
+    expect(row.proposal_en).toBe('Our own wording');
+    expect(row.proposal_zh).toContain('至少60天');
+  });
+
   it('keeps a comment on exactly one of notification or family', () => {
     migrate(db);
     const insert = db.prepare(
