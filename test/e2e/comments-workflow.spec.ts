@@ -70,6 +70,17 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   await expect(editor.saveState).toContainText('已保存', { timeout: 10_000 });
   await page.screenshot({ path: testInfo.outputPath('editor-two-points.png'), fullPage: true });
 
+  // The order gave no date of entry into force: the template left it to be completed, and review waits for it.
+  await expect(editor.unfinishedNote(2, '关注问题', '英文')).toContainText('[to be completed: proposed date of entry into force]');
+  await editor.step('送审').click();
+  await expect(editor.refusal()).toContainText('以下内容仍待补充，补全后才能送审');
+  await expect(editor.refusal()).toContainText('第 2 点 关注问题（中文）: 【待补充：拟生效日期】');
+  await expect(editor.currentStep).toContainText('草稿');
+  await editor.complete(2, '关注问题', '中文', '【待补充：拟生效日期】', '公布后90天');
+  await editor.complete(2, '关注问题', '英文', '[to be completed: proposed date of entry into force]', '90 days after publication');
+  await expect(editor.unfinishedNote(2, '关注问题', '英文')).toHaveCount(0);
+  await expect(editor.refusal()).toBeHidden();
+
   await editor.step('送审').click();
   await expect(editor.currentStep).toContainText('审核中');
 

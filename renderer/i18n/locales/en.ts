@@ -1,10 +1,12 @@
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
+import { commentChecksEn } from './comment-checks-en';
 
 export const en: Messages = {
   ...workspaceEn,
   commenting: commentingEn,
+  commentChecks: commentChecksEn,
   app: {
     name: 'Trade Measure Assessment Workstation',
     railName: 'Pingyi',

@@ -1,10 +1,12 @@
 import { commentingZhCN } from './commenting-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
+import { commentChecksZhCN } from './comment-checks-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
   ...workspaceZhCN,
   commenting: commentingZhCN,
+  commentChecks: commentChecksZhCN,
   app: {
     name: '技贸评议工作台',
     railName: '技贸评议工作台',

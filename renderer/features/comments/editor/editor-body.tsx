@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, CommentsRecordOutcomeInput, CommentsTransitionInput, CommentTemplate } from '../../../../shared/contract';
+import { findUnfinishedTexts } from '../../../../shared/domain/unfinished-text';
 import { useApi } from '../../../api/api-context';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { isApplePlatform } from '../../../components/shortcuts';
@@ -146,6 +147,11 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
     void write(() => api.commentsAcknowledgeFollowup({ id, notificationId, actor }), reportError, () => t('commenting.followups.acknowledged'));
 
   const writable = actor !== '' && !busy;
+  const { draft } = editor;
+  const unfinished = useMemo(
+    () => findUnfinishedTexts({ titleZh: draft.titleZh, titleEn: draft.titleEn, points: draft.points.map((p) => ({ ...p, key: p.key ?? p.uid })) }),
+    [draft],
+  );
 
   return (
     <article className="comment-editor" aria-labelledby="comment-symbol">
@@ -161,7 +167,7 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
       <ConflictBanner editor={editor} />
       <FollowupBanner comment={comment} busy={!writable} onChecked={acknowledge} />
       <ActorMissing />
-      <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} />
+      <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} unfinished={unfinished} />
       <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} />
       {comment.acceptsOutcomes ? (
         <OutcomesPanel comment={comment} actor={actor} busy={busy} error={outcomeError} onRecord={record} onClear={clearOutcome} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PointTextField } from '../../../../shared/contract';
+import { findUnfinishedMarkers } from '../../../../shared/domain/unfinished-text';
 import { fieldName, POINT_PARTS, type DraftPoint } from './draft';
 
 interface Props {
@@ -57,19 +58,33 @@ export function PointEditor({ point, index, count, editable, templateName, onCha
               {(['Zh', 'En'] as const).map((language) => {
                 const field = fieldName(part, language);
                 const aria = t(`commenting.editor.fieldLabel${language}`, { n, part: label });
-                return editable ? (
-                  <textarea
-                    key={field}
-                    className="point-text"
-                    lang={language === 'Zh' ? 'zh-CN' : 'en'}
-                    aria-label={aria}
-                    rows={2}
-                    value={point[field]}
-                    onChange={(e) => onChange(field, e.target.value)}
-                  />
-                ) : (
-                  <div key={field} className="point-text point-text-read" lang={language === 'Zh' ? 'zh-CN' : 'en'} aria-label={aria}>
-                    {point[field] || '—'}
+                const markers = findUnfinishedMarkers(point[field]).map((m) => m.marker);
+                const warningId = `${point.uid}-${field}-unfinished`;
+                const unfinished = markers.length > 0;
+                return (
+                  <div key={field} className={unfinished ? 'point-cell point-cell-unfinished' : 'point-cell'}>
+                    {editable ? (
+                      <textarea
+                        className="point-text"
+                        lang={language === 'Zh' ? 'zh-CN' : 'en'}
+                        aria-label={aria}
+                        aria-invalid={unfinished || undefined}
+                        aria-describedby={unfinished ? warningId : undefined}
+                        rows={2}
+                        value={point[field]}
+                        onChange={(e) => onChange(field, e.target.value)}
+                      />
+                    ) : (
+                      <div className="point-text point-text-read" lang={language === 'Zh' ? 'zh-CN' : 'en'} aria-label={aria}>
+                        {point[field] || '—'}
+                      </div>
+                    )}
+                    {/* A textarea cannot colour part of its text, so the placeholder is named under the field. */}
+                    {unfinished ? (
+                      <p className="field-unfinished" id={warningId}>
+                        {t('commentChecks.unfinished.field', { markers: markers.join(' ') })}
+                      </p>
+                    ) : null}
                   </div>
                 );
               })}
