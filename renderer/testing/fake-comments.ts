@@ -1,4 +1,5 @@
 import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate } from '../../shared/contract';
+import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
 import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES } from './fake-comment-data';
@@ -93,16 +94,13 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
     commentsGet: ({ id }) => find(id),
     commentsDashboard: () => {
       const sent = state.comments.filter((c) => isSentStatus(c.status));
-      const adopted = sent.filter((c) => c.adopted).length;
       return {
         byStatus: { draft: 0, in_review: 0, approved: 0, submitted: 0, reply_received: 0, closed: 0 },
         flagged: state.comments.filter((c) => c.deadlines.risk !== 'ok'),
         flaggedCounts: { dueSoon: 0, atRisk: 0, missed: 0 },
         followups: state.comments.filter((c) => c.openFollowups > 0),
         openFollowups: 0,
-        submitted: sent.length,
-        adopted,
-        adoptionRate: sent.length === 0 ? null : adopted / sent.length,
+        outcomes: tallyOutcomes(sent.map((c) => c.outcome)),
       };
     },
     commentsDelete: ({ id, actor }) => {
@@ -187,6 +185,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         },
       ];
       c.adopted = c.pointOutcomes.some((o) => o.outcome === 'adopted' || o.outcome === 'partly_adopted');
+      c.outcome = commentOutcome(c.content.points.map((p) => c.pointOutcomes.find((o) => o.pointKey === p.key)?.outcome ?? null));
       return changed(c);
     },
     commentsClearOutcome: ({ id, pointKey }) => {

@@ -13,6 +13,9 @@ export const CommentRisk = z.enum(['ok', 'due-soon', 'at-risk', 'missed']);
 export type CommentRisk = z.infer<typeof CommentRisk>;
 
 export const PointOutcome = z.enum(['adopted', 'partly_adopted', 'not_adopted', 'no_reply', 'withdrawn']);
+/** What became of the whole comment, from its points (shared/domain/comment-outcome.ts). */
+export const CommentOutcome = z.enum(['adopted', 'partly_adopted', 'not_adopted', 'withdrawn', 'awaiting']);
+export type CommentOutcome = z.infer<typeof CommentOutcome>;
 export type PointOutcome = z.infer<typeof PointOutcome>;
 
 export const SubmissionChannel = z.enum(['enquiry-point', 'email', 'bilateral', 'other']);
@@ -115,6 +118,8 @@ export const CommentListItem = z.object({
   outcomes: OutcomeCounts,
   /** At least one point adopted or partly adopted. */
   adopted: z.boolean(),
+  /** Adopted only when every point was; awaiting while a point has no outcome. */
+  outcome: CommentOutcome,
   /** Later addenda or revisions not yet checked by an analyst. */
   openFollowups: z.number().int(),
 });

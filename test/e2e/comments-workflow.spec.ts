@@ -40,8 +40,11 @@ test('a comment drafted from two templates is approved by a second analyst, expo
 
   await frame.goTo('评议意见');
   await comments.openTab('统计');
-  const rateBefore = await stats.figure('采纳率').innerText();
-  expect(rateBefore).toBe('66.7%');
+  // The demo: fertilizers fully adopted, refrigerators one point of two (partly), batteries awaiting.
+  const rateBefore = await stats.figure('全部采纳率').innerText();
+  expect(rateBefore).toBe('50%');
+  await expect(stats.figure('至少部分采纳率')).toHaveText('100%');
+  await expect(stats.figure('待结果')).toHaveText('1');
 
   // The Indian lithium-ion battery order has no comment yet: start one from its record.
   await frame.goTo('通报');
@@ -109,9 +112,20 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   await expect(editor.outcomeOf(1)).toContainText('采纳');
   await expect(editor.outcomeOf(1)).toContainText('证据：Lithium-ion Cells and Batteries (Quality Control) Order');
 
+  // One point of two has an outcome: the comment still awaits one and the rates do not move.
+  const commentUrl = page.url();
   await comments.openTab('统计');
   await expect(stats.figure('已提交评议意见')).toHaveText('4');
-  await expect(stats.figure('采纳率')).not.toHaveText(rateBefore);
-  await expect(stats.figure('采纳率')).toHaveText('75%');
+  await expect(stats.figure('待结果')).toHaveText('2');
+  await expect(stats.figure('全部采纳率')).toHaveText(rateBefore);
+
+  await page.goto(commentUrl);
+  await expect(editor.heading).toHaveText(SYMBOL);
+  await editor.recordAdoptedByRegulation(2, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', today());
+  await expect(editor.outcomeOf(2)).toContainText('采纳');
+  await comments.openTab('统计');
+  await expect(stats.figure('待结果')).toHaveText('1');
+  await expect(stats.figure('全部采纳率')).toHaveText('66.7%');
+  await expect(stats.figure('至少部分采纳率')).toHaveText('100%');
   await page.screenshot({ path: testInfo.outputPath('stats.png'), fullPage: true });
 });

@@ -12,6 +12,7 @@ import type {
   PointOutcomeRecord,
   SubmissionChannel,
 } from '../../../shared/contract';
+import { commentOutcome, type CommentOutcome } from '../../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../../shared/domain/comment-workflow';
 import { daysLeft, isCalendarDate } from '../../../shared/domain/deadline';
 import { commentRisk, internalDeadline, workCalendar, type WorkCalendar } from '../../../shared/domain/working-days';
@@ -101,6 +102,11 @@ function countOutcomes(pointKeys: readonly string[], outcomes: readonly PointOut
   return counts;
 }
 
+function outcomeOfPoints(pointKeys: readonly string[], outcomes: readonly PointOutcomeRecord[]): CommentOutcome {
+  const byKey = new Map(outcomes.map((o) => [o.pointKey, o.outcome]));
+  return commentOutcome(pointKeys.map((key) => byKey.get(key) ?? null));
+}
+
 interface Assembled {
   item: CommentListItem;
   resolved: ResolvedTarget;
@@ -134,6 +140,7 @@ function assemble(db: Database, row: CommentRow, today: string, rules: DeadlineR
         : { date: row.submission_date, channel: (row.submission_channel ?? 'other') as SubmissionChannel, reference: row.submission_reference ?? '' },
     outcomes: counts,
     adopted: counts.adopted + counts.partlyAdopted > 0,
+    outcome: outcomeOfPoints(content.points.map((p) => p.key), outcomes),
     openFollowups,
   };
   return { item, resolved, content, outcomes };

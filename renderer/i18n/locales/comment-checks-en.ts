@@ -20,4 +20,28 @@ export const commentChecksEn = {
       rationaleEn: 'rationale (English)',
     },
   },
+  adoption: {
+    submitted: 'Comments submitted',
+    fullyRate: 'Fully adopted',
+    partlyRate: 'At least partly adopted',
+    awaiting: 'Awaiting an outcome',
+    decided: '{{decided}} with an outcome: {{adopted}} fully adopted, {{partly}} partly, {{not}} not adopted',
+    fullyFormula: 'Fully adopted = comments with every point adopted ÷ comments with an outcome = {{adopted}} ÷ {{decided}}. Partly adopted, not adopted and unanswered comments have an outcome; comments with a point still open are left out.',
+    partlyFormula: 'At least partly adopted = (fully + partly adopted) ÷ comments with an outcome = ({{adopted}} + {{partly}}) ÷ {{decided}}. A comment is partly adopted when at least one point was adopted in whole or in part.',
+    awaitingFormula: 'Comments submitted with at least one point whose outcome is not recorded yet; they are left out of the rates.',
+    withdrawn: '{{count}} more left out of the rates: the measure was withdrawn',
+    columns: {
+      decided: 'With an outcome',
+      adopted: 'Fully adopted',
+      partlyAdopted: 'Partly adopted',
+      awaiting: 'Awaiting',
+    },
+    outcome: {
+      adopted: 'Fully adopted',
+      partly_adopted: 'Partly adopted',
+      not_adopted: 'Not adopted',
+      withdrawn: 'Measure withdrawn',
+      awaiting: 'Awaiting outcome',
+    },
+  },
 };

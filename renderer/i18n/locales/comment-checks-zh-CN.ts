@@ -20,4 +20,28 @@ export const commentChecksZhCN = {
       rationaleEn: '理由和依据（英文）',
     },
   },
+  adoption: {
+    submitted: '已提交评议意见',
+    fullyRate: '全部采纳率',
+    partlyRate: '至少部分采纳率',
+    awaiting: '待结果',
+    decided: '已有结果 {{decided}} 份：全部采纳 {{adopted}}，部分采纳 {{partly}}，未采纳 {{not}}',
+    fullyFormula: '全部采纳率 = 全部要点均被采纳的意见 ÷ 已有结果的意见 = {{adopted}} ÷ {{decided}}。部分采纳、未采纳、未答复也算已有结果；仍有要点未记录结果的意见不计入。',
+    partlyFormula: '至少部分采纳率 =（全部采纳 + 部分采纳）÷ 已有结果的意见 =（{{adopted}} + {{partly}}）÷ {{decided}}。至少一个要点被采纳或部分采纳即算部分采纳。',
+    awaitingFormula: '已提交、但仍有要点没有记录结果的评议意见，不计入采纳率。',
+    withdrawn: '另有 {{count}} 份因措施撤回不计入采纳率',
+    columns: {
+      decided: '已有结果',
+      adopted: '全部采纳',
+      partlyAdopted: '部分采纳',
+      awaiting: '待结果',
+    },
+    outcome: {
+      adopted: '全部采纳',
+      partly_adopted: '部分采纳',
+      not_adopted: '未采纳',
+      withdrawn: '措施撤回',
+      awaiting: '待结果',
+    },
+  },
 };
