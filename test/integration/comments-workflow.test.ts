@@ -104,6 +104,14 @@ describe('the review workflow', () => {
     expect(c.events[4]!.version).toBe(3);
   });
 
+  it('refuses a return for changes without a note saying what to change', () => {
+    const c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'draft', actor: REVIEWER, note: '   ' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe('note: say what needs changing: the author reads this note on the comment');
+    expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');
+  });
+
   it('approves only the version the reviewer read, and freezes the text once approved', () => {
     let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
     const read = c.version;

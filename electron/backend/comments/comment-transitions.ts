@@ -53,6 +53,8 @@ export function transitionComment(db: Database, input: TransitionInput, now = ne
     if (problem) {
       throw new AppError('CONFLICT', `comment ${row.id}: ${problem}`, { from: row.status, to: input.to, author: row.author });
     }
+    // The author sees the note on the comment; a return without one leaves them guessing.
+    if (input.to === 'draft' && input.note.trim() === '') throw fieldError('note', 'say what needs changing: the author reads this note on the comment');
     if (input.to === 'in_review' || input.to === 'approved') {
       checkBaseVersion(row, input.baseVersion);
       requireFinishedText(db, row.id, row.current_version, input.to === 'in_review' ? 'cannot go for review' : 'cannot be approved');

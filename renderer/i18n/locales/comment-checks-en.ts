@@ -44,4 +44,15 @@ export const commentChecksEn = {
       awaiting: 'Awaiting outcome',
     },
   },
+  returned: {
+    title: 'Returned for changes',
+    heading: '{{name}} returned this comment for changes on {{at}}:',
+    noNote: '(no note on what to change)',
+  },
+  steps: {
+    title: 'Workflow history',
+    created: 'Draft created',
+    returned: 'Returned for changes',
+    moved: 'Moved to “{{status}}”',
+  },
 };

@@ -44,4 +44,15 @@ export const commentChecksZhCN = {
       awaiting: '待结果',
     },
   },
+  returned: {
+    title: '退回意见',
+    heading: '{{name}} 于 {{at}} 退回修改：',
+    noNote: '（未写明需要修改的地方）',
+  },
+  steps: {
+    title: '流程记录',
+    created: '创建草稿',
+    returned: '退回修改',
+    moved: '转为“{{status}}”',
+  },
 };

@@ -11,6 +11,7 @@ import { ActorMissing, useActingAs } from '../acting-as';
 import { VersionHistory } from '../history/version-history';
 import { OutcomesPanel } from '../outcomes/outcomes-panel';
 import { FollowupBanner } from '../workflow/followup-banner';
+import { ReturnNotice, StepHistory } from '../workflow/return-note';
 import { WorkflowBar, type StepError, type StepRequest } from '../workflow/workflow-bar';
 import { DeleteDraftButton, isDeletableDraft } from './delete-draft-button';
 import { EditorHeader } from './editor-header';
@@ -167,11 +168,13 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
       <ConflictBanner editor={editor} />
       <FollowupBanner comment={comment} busy={!writable} onChecked={acknowledge} />
       <ActorMissing />
+      <ReturnNotice comment={comment} />
       <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} unfinished={unfinished} />
       <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} />
       {comment.acceptsOutcomes ? (
         <OutcomesPanel comment={comment} actor={actor} busy={busy} error={outcomeError} onRecord={record} onClear={clearOutcome} />
       ) : null}
+      <StepHistory comment={comment} />
       <VersionHistory comment={comment} busy={!writable || conflicted} onRestore={restore} />
       <StatusBar editor={editor} />
       {dialog}
