@@ -2,7 +2,7 @@ import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, Comm
 import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
-import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES } from './fake-comment-data';
+import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, makeComment } from './fake-comment-data';
 import type { FakeBackend } from './fake-backend';
 
 export { makeComment, makePoint, makeTemplate } from './fake-comment-data';
@@ -88,8 +88,30 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
     },
     commentTemplatesList: () => state.templates,
     commentsList: (input) => {
-      const items = state.comments.filter((c) => !input.statuses || input.statuses.includes(c.status));
+      const items = state.comments.filter(
+        (c) =>
+          (!input.statuses || input.statuses.includes(c.status)) &&
+          (input.notificationId === undefined || c.target.notificationId === input.notificationId) &&
+          (input.familyId === undefined || c.target.familyId === input.familyId),
+      );
       return { total: items.length, items };
+    },
+    commentsCreate: (input) => {
+      actorOk(input.actor);
+      const id = Math.max(0, ...state.comments.map((c) => c.id)) + 1;
+      const base = makeComment({ id, author: input.actor, content: { titleZh: input.titleZh ?? '', titleEn: input.titleEn ?? '', points: [] } });
+      const c: Comment = {
+        ...base,
+        titleZh: input.titleZh ?? '',
+        titleEn: input.titleEn ?? '',
+        target:
+          input.target.kind === 'notification'
+            ? { ...base.target, kind: 'notification', notificationId: input.target.notificationId, familyId: null }
+            : { ...base.target, kind: 'family', notificationId: null, familyId: input.target.familyId },
+        events: [{ id: nextEvent++, at: NOW, actor: input.actor, fromStatus: null, toStatus: 'draft', note: '', version: 1 }],
+      };
+      state.comments.push(c);
+      return changed(c);
     },
     commentsGet: ({ id }) => find(id),
     commentsDashboard: () => {

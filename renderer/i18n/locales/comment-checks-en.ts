@@ -55,4 +55,13 @@ export const commentChecksEn = {
     returned: 'Returned for changes',
     moved: 'Moved to “{{status}}”',
   },
+  detail: {
+    title: 'Comments',
+    draft: 'Draft a comment',
+    as: 'as {{name}}',
+    none: 'No comments on this notification or its measure family yet.',
+    untitled: 'Comment #{{id}}',
+    onFamily: 'On the whole measure family',
+    onMember: 'On another notification of the family',
+  },
 };

@@ -55,4 +55,13 @@ export const commentChecksZhCN = {
     returned: '退回修改',
     moved: '转为“{{status}}”',
   },
+  detail: {
+    title: '评议意见',
+    draft: '起草评议意见',
+    as: '以 {{name}} 的身份',
+    none: '这份通报及其措施族还没有评议意见。',
+    untitled: '评议意见 #{{id}}',
+    onFamily: '针对整个措施族',
+    onMember: '针对措施族中的其他通报',
+  },
 };
