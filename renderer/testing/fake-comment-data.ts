@@ -92,6 +92,7 @@ export function makeComment(overrides: Partial<Comment> & Pick<Comment, 'id'>): 
     editable: isEditableStatus(status),
     acceptsOutcomes: isSentStatus(status),
     measureTimeline: [],
+    languageMarks: [],
   };
   return { ...base, ...overrides };
 }

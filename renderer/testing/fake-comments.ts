@@ -1,5 +1,6 @@
 import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate } from '../../shared/contract';
 import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
+import { updateSyncMarks } from '../../shared/domain/language-sync';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
 import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, makeComment } from './fake-comment-data';
@@ -141,12 +142,26 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       const c = find(input.id);
       checkBase(c, input.baseVersion);
       let next = c.content.points.length + 1;
+      const before = c.content.points;
       c.content = {
         titleZh: input.titleZh,
         titleEn: input.titleEn,
         points: input.points.map(({ key, templateCode, ...texts }) => ({ key: key ?? `p${next++}`, templateCode: templateCode ?? null, ...texts })),
       };
       c.version += 1;
+      const kept = new Map(c.languageMarks.map((m) => [`${m.pointKey}|${m.part}|${m.stale}`, m]));
+      c.languageMarks = updateSyncMarks(before, c.content.points, c.languageMarks).map(
+        (m) => kept.get(`${m.pointKey}|${m.part}|${m.stale}`) ?? { ...m, markedAt: NOW, markedBy: input.actor },
+      );
+      return changed(c);
+    },
+    commentsConfirmLanguage: ({ id, actor, pointKey, part }) => {
+      actorOk(actor);
+      const c = find(id);
+      if (!c.languageMarks.some((m) => m.pointKey === pointKey && m.part === part)) {
+        throw new ApiError({ code: 'NOT_FOUND', message: `comment ${id}: the ${part} of point ${pointKey} is not marked` });
+      }
+      c.languageMarks = c.languageMarks.filter((m) => !(m.pointKey === pointKey && m.part === part));
       return changed(c);
     },
     commentsInsertTemplate: (input) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_STATUSES } from '../domain/comment-workflow';
+import { SYNC_PARTS } from '../domain/language-sync';
 import { TEMPLATE_PLACEHOLDERS } from '../domain/template-fill';
 import { TimelineEntry } from './notification-detail';
 import { Area, DocType, IsoDate } from './notifications';
@@ -125,6 +126,18 @@ export const CommentListItem = z.object({
 });
 export type CommentListItem = z.infer<typeof CommentListItem>;
 
+/** One side of a point's Chinese/English pair that may be out of date (shared/domain/language-sync.ts). */
+export const LanguageMark = z.object({
+  pointKey: PointKey,
+  part: z.enum(SYNC_PARTS),
+  /** The side that may no longer match the other. */
+  stale: z.enum(['zh', 'en']),
+  /** When and by whom the other side was rewritten. */
+  markedAt: z.string(),
+  markedBy: z.string(),
+});
+export type LanguageMark = z.infer<typeof LanguageMark>;
+
 export const CommentEvent = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -188,6 +201,8 @@ export const Comment = CommentListItem.extend({
   acceptsOutcomes: z.boolean(),
   /** Every notification of the measure, by date (as the notification detail shows it). */
   measureTimeline: z.array(TimelineEntry),
+  /** Texts that may be out of date since the other language was rewritten, in point order. */
+  languageMarks: z.array(LanguageMark),
 });
 export type Comment = z.infer<typeof Comment>;
 

@@ -75,6 +75,25 @@ describe('comment migrations', () => {
     expect(row.proposal_zh).toContain('至少60天');
   });
 
+  it('0151 adds language marks to a store with comments, and they go with their comment', () => {
+    migrate(db, before(151));
+    db.prepare("INSERT INTO analysts (name, active, created_at) VALUES ('a', 1, 'x')").run();
+    db.prepare(
+      `INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, source, created_at, updated_at)
+       VALUES ('G/TBT/N/SAU/1', 'TBT', 'SAU', 'G/TBT/N/SAU/1', 'regular', 't', 'manual', 'x', 'x')`,
+    ).run();
+    const id = Number(
+      db.prepare(`INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (1, NULL, 'a', 1, 'x', 'x')`).run()
+        .lastInsertRowid,
+    );
+    migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'concern', 'en', 'x', 'a')").run(id);
+    expect(() => db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'title', 'en', 'x', 'a')").run(id)).toThrow(/CHECK constraint/);
+    db.prepare('DELETE FROM comments WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
+  });
+
   it('keeps a comment on exactly one of notification or family', () => {
     migrate(db);
     const insert = db.prepare(

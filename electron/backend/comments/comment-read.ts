@@ -17,6 +17,7 @@ import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../../sh
 import { daysLeft, isCalendarDate } from '../../../shared/domain/deadline';
 import { commentRisk, internalDeadline, workCalendar, type WorkCalendar } from '../../../shared/domain/working-days';
 import { requireNotificationRow } from '../notifications/notification-lookup';
+import { readLanguageMarks } from './language-marks';
 import { resolveFamilyId } from '../notifications/timeline';
 import { getSettings } from '../settings/settings';
 import { readContent, requireComment, targetRefOf, type CommentRow } from './comment-store';
@@ -209,6 +210,7 @@ export function getComment(db: Database, id: number, today: string): Comment {
     editable: isEditableStatus(row.status),
     acceptsOutcomes: isSentStatus(row.status),
     measureTimeline: resolved.timeline,
+    languageMarks: readLanguageMarks(db, id, content.points),
   };
 }
 
