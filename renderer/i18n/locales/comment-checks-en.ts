@@ -64,4 +64,19 @@ export const commentChecksEn = {
     onFamily: 'On the whole measure family',
     onMember: 'On another notification of the family',
   },
+  language: {
+    separator: '; ',
+    mark: {
+      zh: 'May be out of date: {{name}} changed the English',
+      en: 'May be out of date: {{name}} changed the Chinese',
+    },
+    markLabel: '{{field}} may be out of date',
+    confirm: 'Checked: still matches',
+    confirmed: 'Translation confirmed',
+    approve: {
+      title: 'Some texts may be out of date',
+      body: 'These texts have not been checked since the other language changed: {{list}}. Approve anyway?',
+      confirm: 'Approve anyway',
+    },
+  },
 };

@@ -64,4 +64,19 @@ export const commentChecksZhCN = {
     onFamily: '针对整个措施族',
     onMember: '针对措施族中的其他通报',
   },
+  language: {
+    separator: '；',
+    mark: {
+      zh: '可能未同步更新：英文已由 {{name}} 修改',
+      en: '可能未同步更新：中文已由 {{name}} 修改',
+    },
+    markLabel: '{{field}}可能未同步更新',
+    confirm: '已核对，内容一致',
+    confirmed: '已确认译文一致',
+    approve: {
+      title: '有译文可能未同步更新',
+      body: '以下内容在另一语言修改后尚未核对：{{list}}。仍要批准吗？',
+      confirm: '仍然批准',
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Comment, CommentsRecordOutcomeInput, CommentsTransitionInput, CommentTemplate } from '../../../../shared/contract';
+import type { Comment, CommentsRecordOutcomeInput, CommentsTransitionInput, CommentTemplate, LanguageMark } from '../../../../shared/contract';
 import { findUnfinishedTexts } from '../../../../shared/domain/unfinished-text';
 import { useApi } from '../../../api/api-context';
 import { useConfirm } from '../../../components/confirm-dialog';
@@ -144,6 +144,9 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
 
   const clearOutcome = (pointKey: string): Promise<boolean> => write(() => api.commentsClearOutcome({ id, actor, pointKey }), reportError);
 
+  const confirmLanguage = (pointKey: string, part: LanguageMark['part']): void =>
+    void write(() => api.commentsConfirmLanguage({ id, actor, pointKey, part }), reportError, () => t('commentChecks.language.confirmed'));
+
   const acknowledge = (notificationId: number): void =>
     void write(() => api.commentsAcknowledgeFollowup({ id, notificationId, actor }), reportError, () => t('commenting.followups.acknowledged'));
 
@@ -170,7 +173,7 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
       <ActorMissing />
       <ReturnNotice comment={comment} />
       <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} unfinished={unfinished} />
-      <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} />
+      <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} onConfirmLanguage={confirmLanguage} />
       {comment.acceptsOutcomes ? (
         <OutcomesPanel comment={comment} actor={actor} busy={busy} error={outcomeError} onRecord={record} onClear={clearOutcome} />
       ) : null}

@@ -63,6 +63,18 @@ export function WorkflowBar({ comment, busy, error, onStep, unfinished = [] }: P
         confirmLabel: t('commenting.workflow.close.confirm'),
       });
       if (ok) await onStep({ to });
+    } else if (to === 'approved' && comment.languageMarks.length > 0) {
+      // Approval is the last look before the letter goes out: name each text that may lag behind.
+      const where = comment.languageMarks.map((m) => {
+        const n = comment.content.points.findIndex((p) => p.key === m.pointKey) + 1;
+        return t('commentChecks.unfinished.where', { n, field: t(`commentChecks.unfinished.fields.${m.part}${m.stale === 'zh' ? 'Zh' : 'En'}`) });
+      });
+      const ok = await confirm({
+        title: t('commentChecks.language.approve.title'),
+        body: t('commentChecks.language.approve.body', { list: where.join(t('commentChecks.language.separator')) }),
+        confirmLabel: t('commentChecks.language.approve.confirm'),
+      });
+      if (ok) await onStep({ to });
     } else {
       await onStep({ to });
     }
