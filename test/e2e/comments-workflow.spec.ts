@@ -71,7 +71,12 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   // A change of wording is saved by itself once typing stops.
   await editor.text(2, '修改建议', '中文').fill('建议印度在质量控制令公布与生效之间给予不少于十二个月的过渡期。');
   await expect(editor.saveState).toContainText('已保存', { timeout: 10_000 });
+  // The Chinese was rewritten after the English was written: the English may now say less.
+  await expect(editor.staleMark(2, '修改建议', '英文')).toContainText('可能未同步更新：中文已由 张敏 修改');
   await page.screenshot({ path: testInfo.outputPath('editor-two-points.png'), fullPage: true });
+  await editor.text(2, '修改建议', '英文').fill('China suggests that India allow a transition period of no less than twelve months between publication and entry into force.');
+  await expect(editor.saveState).toContainText('已保存', { timeout: 10_000 });
+  await expect(editor.staleMark(2, '修改建议', '英文')).toHaveCount(0);
 
   // The order gave no date of entry into force: the template left it to be completed, and review waits for it.
   await expect(editor.unfinishedNote(2, '关注问题', '英文')).toContainText('[to be completed: proposed date of entry into force]');

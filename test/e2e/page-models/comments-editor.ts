@@ -38,6 +38,11 @@ export class CommentEditor {
     await field.fill((await field.inputValue()).replace(marker, words));
   }
 
+  /** The "may be out of date" mark under a field whose other language was rewritten. */
+  staleMark(n: number, part: Part, language: '中文' | '英文'): Locator {
+    return this.page.locator('.point-cell', { has: this.text(n, part, language) }).locator('.field-stale');
+  }
+
   async insertTemplate(name: RegExp): Promise<void> {
     const before = await this.page.locator('.point').count();
     await this.page.getByRole('button', { name: '插入模板' }).click();
