@@ -62,7 +62,7 @@ describe('pingyi comments', () => {
         actor: AUTHOR,
         titleZh: c.content.titleZh,
         titleEn: c.content.titleEn,
-        points: [{ key: 'p1', ...c.content.points[0]!, proposalEn: 'Extend the period to [to be completed: days of comment period requested].' }],
+        points: [{ ...c.content.points[0]!, proposalEn: 'Extend the period to [to be completed: days of comment period requested].' }],
       });
     } finally {
       backend.close();

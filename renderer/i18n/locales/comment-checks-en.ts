@@ -70,7 +70,6 @@ export const commentChecksEn = {
       zh: 'May be out of date: {{name}} changed the English',
       en: 'May be out of date: {{name}} changed the Chinese',
     },
-    markLabel: '{{field}} may be out of date',
     confirm: 'Checked: still matches',
     confirmed: 'Translation confirmed',
     approve: {

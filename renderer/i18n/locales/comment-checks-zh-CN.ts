@@ -70,7 +70,6 @@ export const commentChecksZhCN = {
       zh: '可能未同步更新：英文已由 {{name}} 修改',
       en: '可能未同步更新：中文已由 {{name}} 修改',
     },
-    markLabel: '{{field}}可能未同步更新',
     confirm: '已核对，内容一致',
     confirmed: '已确认译文一致',
     approve: {

@@ -91,7 +91,7 @@ export function PointEditor({ point, index, count, editable, templateName, onCha
                       </p>
                     ) : null}
                     {stale ? (
-                      <p className="field-stale" role="status" aria-label={t('commentChecks.language.markLabel', { field: aria })}>
+                      <p className="field-stale" role="status">
                         <span>{t(`commentChecks.language.mark.${stale.stale}`, { name: stale.markedBy })}</span>{' '}
                         {onConfirmLanguage ? (
                           <button type="button" className="button button-link" onClick={() => onConfirmLanguage(part)}>
