@@ -75,8 +75,8 @@ describe('comment migrations', () => {
     expect(row.proposal_zh).toContain('至少60天');
   });
 
-  it('0151 adds language marks to a store with comments, and they go with their comment', () => {
-    migrate(db, before(151));
+  it('0150 adds language marks to a store with comments, and they go with their comment', () => {
+    migrate(db, before(150));
     db.prepare("INSERT INTO analysts (name, active, created_at) VALUES ('a', 1, 'x')").run();
     db.prepare(
       `INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, source, created_at, updated_at)

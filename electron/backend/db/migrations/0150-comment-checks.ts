@@ -21,15 +21,30 @@ export const COMMENT_PERIOD_TEXTS = {
 };
 
 /**
- * The comment-period template asked for "at least 60 days", even of a notification that already
- * gave 60 or 90: a request the member had met before it was made. The new text asks for a period
- * longer than the present one, filled from the notification. A text the team has edited is
- * theirs and stays as it is; only the shipped wording is replaced.
+ * Comments that cannot go out wrong:
+ * - The comment-period template asked for "at least 60 days", even of a notification that
+ *   already gave 60 or 90: a request the member had met before it was made. The new text asks
+ *   for a period longer than the present one, filled from the notification. A text the team has
+ *   edited is theirs and stays as it is; only the shipped wording is replaced.
+ * - comment_language_marks: which side of a point's Chinese/English pair may be out of date
+ *   after the other side was rewritten (shared/domain/language-sync.ts). One row per point
+ *   part; confirming or updating the marked side deletes it. Marks go with their comment.
  */
 export const migration0150: Migration = {
   version: 150,
-  name: 'comment-period-template',
+  name: 'comment-checks',
   up(db) {
+    db.exec(`
+      CREATE TABLE comment_language_marks (
+        comment_id  INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+        point_key   TEXT NOT NULL,
+        part        TEXT NOT NULL CHECK (part IN ('clause', 'concern', 'proposal', 'rationale')),
+        stale       TEXT NOT NULL CHECK (stale IN ('zh', 'en')),
+        marked_at   TEXT NOT NULL,
+        marked_by   TEXT NOT NULL,
+        PRIMARY KEY (comment_id, point_key, part)
+      ) STRICT;
+    `);
     db.prepare(
       `UPDATE comment_templates
          SET concern_zh = @new_concern_zh, concern_en = @new_concern_en, proposal_zh = @new_proposal_zh, proposal_en = @new_proposal_en
