@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { ChannelParsedInput } from '../../../shared/contract';
+import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
 import { localToday } from '../../../shared/domain/deadline';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
-import { requireComment } from '../comments/comment-store';
+import { readContent, requireComment } from '../comments/comment-store';
 import { transitionComment } from '../comments/comment-transitions';
 import { saveTradeConcern } from '../trade-concerns/trade-concerns';
 
@@ -52,16 +52,10 @@ export function loadDemoComments(db: Database, today: Date): void {
   /** The analyst's own words in place of the "to be completed" markers a template left. */
   const complete = (id: number, words: Record<string, string>, daysAgo: number): void => {
     const row = requireComment(db, id);
-    const current = JSON.parse(
-      (db.prepare('SELECT snapshot FROM comment_versions WHERE comment_id = ? AND version = ?').get(id, row.current_version) as { snapshot: string }).snapshot,
-    ) as { titleZh: string; titleEn: string; points: Array<Record<string, string | null>> };
-    const fill = (text: string | null): string | null => (text === null ? null : Object.entries(words).reduce((t, [marker, word]) => t.split(marker).join(word), text));
-    const points = current.points.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, k === 'key' || k === 'templateCode' ? v : fill(v)])));
-    saveComment(
-      db,
-      { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh: current.titleZh, titleEn: current.titleEn, points: points as ChannelParsedInput<'commentsSave'>['points'] },
-      ago(daysAgo),
-    );
+    const current = readContent(db, id, row.current_version);
+    const fill = (text: string): string => Object.entries(words).reduce((t, [marker, word]) => t.split(marker).join(word), text);
+    const points = current.points.map((p) => ({ ...p, ...Object.fromEntries(POINT_TEXT_FIELDS.map((f) => [f, fill(p[f])])) }));
+    saveComment(db, { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh: current.titleZh, titleEn: current.titleEn, points }, ago(daysAgo));
   };
 
   // Saudi refrigerators: the acceptance and test standards were taken up in the final regulation.
