@@ -1,4 +1,5 @@
 import type { Comment, CommentPoint, CommentStats, CommentTemplate } from '../../shared/contract';
+import { tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../shared/domain/comment-workflow';
 
 const AT = '2026-11-20T02:00:00.000Z';
@@ -79,6 +80,7 @@ export function makeComment(overrides: Partial<Comment> & Pick<Comment, 'id'>): 
     submission: null,
     outcomes: { adopted: 0, partlyAdopted: 0, notAdopted: 0, noReply: 0, withdrawn: 0, pending: points.length },
     adopted: false,
+    outcome: 'awaiting',
     openFollowups: 0,
     content: { titleZh: '关于沙特冰箱能效法规的评议意见', titleEn: 'Comments on G/TBT/N/SAU/9002', points },
     events: [{ id: 1, at: AT, actor: '张敏', fromStatus: null, toStatus: 'draft', note: '', version: 1 }],
@@ -90,6 +92,7 @@ export function makeComment(overrides: Partial<Comment> & Pick<Comment, 'id'>): 
     editable: isEditableStatus(status),
     acceptsOutcomes: isSentStatus(status),
     measureTimeline: [],
+    languageMarks: [],
   };
   return { ...base, ...overrides };
 }
@@ -99,7 +102,7 @@ export function emptyStats(): CommentStats {
   return {
     from: null,
     to: null,
-    totals: { submitted: 0, withOutcome: 0, adopted: 0, adoptionRate: null, points, pointAdoptionRate: null, costSparedCny: 0 },
+    totals: { ...tallyOutcomes([]), points, pointAdoptionRate: null, costSparedCny: 0 },
     byMember: [],
     byIndustry: [],
     byYear: [],

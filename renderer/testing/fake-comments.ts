@@ -1,7 +1,9 @@
 import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate } from '../../shared/contract';
+import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
+import { updateSyncMarks } from '../../shared/domain/language-sync';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
-import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES } from './fake-comment-data';
+import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, makeComment } from './fake-comment-data';
 import type { FakeBackend } from './fake-backend';
 
 export { makeComment, makePoint, makeTemplate } from './fake-comment-data';
@@ -87,22 +89,41 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
     },
     commentTemplatesList: () => state.templates,
     commentsList: (input) => {
-      const items = state.comments.filter((c) => !input.statuses || input.statuses.includes(c.status));
+      const items = state.comments.filter(
+        (c) =>
+          (!input.statuses || input.statuses.includes(c.status)) &&
+          (input.notificationId === undefined || c.target.notificationId === input.notificationId) &&
+          (input.familyId === undefined || c.target.familyId === input.familyId),
+      );
       return { total: items.length, items };
+    },
+    commentsCreate: (input) => {
+      actorOk(input.actor);
+      const id = Math.max(0, ...state.comments.map((c) => c.id)) + 1;
+      const base = makeComment({ id, author: input.actor, content: { titleZh: input.titleZh ?? '', titleEn: input.titleEn ?? '', points: [] } });
+      const c: Comment = {
+        ...base,
+        titleZh: input.titleZh ?? '',
+        titleEn: input.titleEn ?? '',
+        target:
+          input.target.kind === 'notification'
+            ? { ...base.target, kind: 'notification', notificationId: input.target.notificationId, familyId: null }
+            : { ...base.target, kind: 'family', notificationId: null, familyId: input.target.familyId },
+        events: [{ id: nextEvent++, at: NOW, actor: input.actor, fromStatus: null, toStatus: 'draft', note: '', version: 1 }],
+      };
+      state.comments.push(c);
+      return changed(c);
     },
     commentsGet: ({ id }) => find(id),
     commentsDashboard: () => {
       const sent = state.comments.filter((c) => isSentStatus(c.status));
-      const adopted = sent.filter((c) => c.adopted).length;
       return {
         byStatus: { draft: 0, in_review: 0, approved: 0, submitted: 0, reply_received: 0, closed: 0 },
         flagged: state.comments.filter((c) => c.deadlines.risk !== 'ok'),
         flaggedCounts: { dueSoon: 0, atRisk: 0, missed: 0 },
         followups: state.comments.filter((c) => c.openFollowups > 0),
         openFollowups: 0,
-        submitted: sent.length,
-        adopted,
-        adoptionRate: sent.length === 0 ? null : adopted / sent.length,
+        outcomes: tallyOutcomes(sent.map((c) => c.outcome)),
       };
     },
     commentsDelete: ({ id, actor }) => {
@@ -121,12 +142,26 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       const c = find(input.id);
       checkBase(c, input.baseVersion);
       let next = c.content.points.length + 1;
+      const before = c.content.points;
       c.content = {
         titleZh: input.titleZh,
         titleEn: input.titleEn,
         points: input.points.map(({ key, templateCode, ...texts }) => ({ key: key ?? `p${next++}`, templateCode: templateCode ?? null, ...texts })),
       };
       c.version += 1;
+      const kept = new Map(c.languageMarks.map((m) => [`${m.pointKey}|${m.part}|${m.stale}`, m]));
+      c.languageMarks = updateSyncMarks(before, c.content.points, c.languageMarks).map(
+        (m) => kept.get(`${m.pointKey}|${m.part}|${m.stale}`) ?? { ...m, markedAt: NOW, markedBy: input.actor },
+      );
+      return changed(c);
+    },
+    commentsConfirmLanguage: ({ id, actor, pointKey, part }) => {
+      actorOk(actor);
+      const c = find(id);
+      if (!c.languageMarks.some((m) => m.pointKey === pointKey && m.part === part)) {
+        throw new ApiError({ code: 'NOT_FOUND', message: `comment ${id}: the ${part} of point ${pointKey} is not marked` });
+      }
+      c.languageMarks = c.languageMarks.filter((m) => !(m.pointKey === pointKey && m.part === part));
       return changed(c);
     },
     commentsInsertTemplate: (input) => {
@@ -187,6 +222,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         },
       ];
       c.adopted = c.pointOutcomes.some((o) => o.outcome === 'adopted' || o.outcome === 'partly_adopted');
+      c.outcome = commentOutcome(c.content.points.map((p) => c.pointOutcomes.find((o) => o.pointKey === p.key)?.outcome ?? null));
       return changed(c);
     },
     commentsClearOutcome: ({ id, pointKey }) => {

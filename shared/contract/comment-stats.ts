@@ -2,16 +2,34 @@ import { z } from 'zod';
 import { CommentListItem, CommentStatus, OutcomeCounts, TemplateCode } from './comment-types';
 import { IsoDate } from './notifications';
 
-export const StatsGroup = z.object({
+/**
+ * Submitted comments by outcome (shared/domain/comment-outcome.ts): a comment is adopted when
+ * every point was, partly adopted when some were (in whole or part), not adopted when none was.
+ */
+export const OutcomeTally = z.object({
+  submitted: z.number().int(),
+  /** Every point adopted. */
+  adopted: z.number().int(),
+  partlyAdopted: z.number().int(),
+  notAdopted: z.number().int(),
+  /** The measure was withdrawn: neither adopted nor refused, left out of the rates. */
+  withdrawn: z.number().int(),
+  /** Some point has no outcome yet. */
+  awaiting: z.number().int(),
+  /** adopted + partlyAdopted + notAdopted: the comments the rates are over. */
+  decided: z.number().int(),
+  /** adopted / decided; null while nothing is decided. */
+  fullyAdoptedRate: z.number().nullable(),
+  /** (adopted + partlyAdopted) / decided; null while nothing is decided. */
+  atLeastPartlyRate: z.number().nullable(),
+});
+export type OutcomeTally = z.infer<typeof OutcomeTally>;
+
+export const StatsGroup = OutcomeTally.extend({
   /** Member code, industry code or year; null for comments without an industry. */
   key: z.string().nullable(),
   labelZh: z.string(),
   labelEn: z.string(),
-  submitted: z.number().int(),
-  withOutcome: z.number().int(),
-  adopted: z.number().int(),
-  /** adopted / submitted; null when nothing was submitted. */
-  adoptionRate: z.number().nullable(),
   points: z.number().int(),
   /** Points adopted or partly adopted. */
   pointsAdopted: z.number().int(),
@@ -24,14 +42,8 @@ export type PointCounts = z.infer<typeof PointCounts>;
 export const CommentStats = z.object({
   from: IsoDate.nullable(),
   to: IsoDate.nullable(),
-  totals: z.object({
-    /** Comments submitted in the period (by submission date). */
-    submitted: z.number().int(),
-    /** Of those, comments with at least one point outcome recorded. */
-    withOutcome: z.number().int(),
-    /** Of those, comments with at least one point adopted or partly adopted. */
-    adopted: z.number().int(),
-    adoptionRate: z.number().nullable(),
+  /** Comments submitted in the period (by submission date), by outcome. */
+  totals: OutcomeTally.extend({
     points: PointCounts,
     /** (adopted + partly adopted points) / all points of submitted comments. */
     pointAdoptionRate: z.number().nullable(),
@@ -65,8 +77,7 @@ export const CommentsDashboard = z.object({
   /** Comments with later addenda or revisions to check (at most 20), and how many in all. */
   followups: z.array(CommentListItem),
   openFollowups: z.number().int(),
-  submitted: z.number().int(),
-  adopted: z.number().int(),
-  adoptionRate: z.number().nullable(),
+  /** Every comment sent so far, by outcome. */
+  outcomes: OutcomeTally,
 });
 export type CommentsDashboard = z.infer<typeof CommentsDashboard>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_STATUSES } from '../domain/comment-workflow';
+import { SYNC_PARTS } from '../domain/language-sync';
 import { TEMPLATE_PLACEHOLDERS } from '../domain/template-fill';
 import { TimelineEntry } from './notification-detail';
 import { Area, DocType, IsoDate } from './notifications';
@@ -13,6 +14,9 @@ export const CommentRisk = z.enum(['ok', 'due-soon', 'at-risk', 'missed']);
 export type CommentRisk = z.infer<typeof CommentRisk>;
 
 export const PointOutcome = z.enum(['adopted', 'partly_adopted', 'not_adopted', 'no_reply', 'withdrawn']);
+/** What became of the whole comment, from its points (shared/domain/comment-outcome.ts). */
+export const CommentOutcome = z.enum(['adopted', 'partly_adopted', 'not_adopted', 'withdrawn', 'awaiting']);
+export type CommentOutcome = z.infer<typeof CommentOutcome>;
 export type PointOutcome = z.infer<typeof PointOutcome>;
 
 export const SubmissionChannel = z.enum(['enquiry-point', 'email', 'bilateral', 'other']);
@@ -115,10 +119,24 @@ export const CommentListItem = z.object({
   outcomes: OutcomeCounts,
   /** At least one point adopted or partly adopted. */
   adopted: z.boolean(),
+  /** Adopted only when every point was; awaiting while a point has no outcome. */
+  outcome: CommentOutcome,
   /** Later addenda or revisions not yet checked by an analyst. */
   openFollowups: z.number().int(),
 });
 export type CommentListItem = z.infer<typeof CommentListItem>;
+
+/** One side of a point's Chinese/English pair that may be out of date (shared/domain/language-sync.ts). */
+export const LanguageMark = z.object({
+  pointKey: PointKey,
+  part: z.enum(SYNC_PARTS),
+  /** The side that may no longer match the other. */
+  stale: z.enum(['zh', 'en']),
+  /** When and by whom the other side was rewritten. */
+  markedAt: z.string(),
+  markedBy: z.string(),
+});
+export type LanguageMark = z.infer<typeof LanguageMark>;
 
 export const CommentEvent = z.object({
   id: z.number().int(),
@@ -183,6 +201,8 @@ export const Comment = CommentListItem.extend({
   acceptsOutcomes: z.boolean(),
   /** Every notification of the measure, by date (as the notification detail shows it). */
   measureTimeline: z.array(TimelineEntry),
+  /** Texts that may be out of date since the other language was rewritten, in point order. */
+  languageMarks: z.array(LanguageMark),
 });
 export type Comment = z.infer<typeof Comment>;
 

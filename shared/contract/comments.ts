@@ -17,6 +17,7 @@ import {
   TemplateCode,
 } from './comment-types';
 import { CommentStats, CommentsDashboard } from './comment-stats';
+import { SYNC_PARTS } from '../domain/language-sync';
 import { channel } from './define';
 import { CalendarDate } from './notification-detail';
 
@@ -217,6 +218,11 @@ export const commentChannels = {
   /** The analyst has looked at a later addendum or revision flagged on the comment. */
   commentsAcknowledgeFollowup: channel(
     z.object({ id: Id, notificationId: Id, actor: AnalystName }).strict(),
+    Comment,
+  ),
+  /** The author has checked that the marked side of a point part still says what the other side says. */
+  commentsConfirmLanguage: channel(
+    z.object({ id: Id, actor: AnalystName, pointKey: PointKey, part: z.enum(SYNC_PARTS) }).strict(),
     Comment,
   ),
   commentsStats: channel(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, placeholderValues, type TemplateParticulars } from './template-fill';
+import { fillTemplate, placeholderValues, proposeCommentPeriod, type TemplateParticulars } from './template-fill';
 
 const refrigerators: TemplateParticulars = {
   symbols: ['G/TBT/N/SAU/9002'],
@@ -10,6 +10,7 @@ const refrigerators: TemplateParticulars = {
   products: 'Household refrigerators',
   hsCodes: ['8418.10', '8418.21'],
   finalDate: '2026-05-01',
+  distributionDate: '2026-03-02',
   proposedEntryIntoForce: '180 days after publication',
   proposedAdoption: 'Not stated',
 };
@@ -57,5 +58,46 @@ describe('template filling', () => {
   it('leaves braces that name no placeholder alone', () => {
     const r = fillTemplate('{unknown} and {symbol}', placeholderValues(refrigerators, 'en'), 'en');
     expect(r.text).toBe('{unknown} and G/TBT/N/SAU/9002');
+  });
+});
+
+describe('the comment period to ask for', () => {
+  it('asks for 60 days from distribution when the notification gives 30', () => {
+    expect(proposeCommentPeriod('2026-03-02', '2026-04-01')).toEqual({ currentDays: 30, requestedDays: 60, requestedFinalDate: '2026-05-01' });
+  });
+
+  it('asks for the encouraged 90 days when the notification already gives the normal 60', () => {
+    expect(proposeCommentPeriod('2026-03-02', '2026-05-01')).toEqual({ currentDays: 60, requestedDays: 90, requestedFinalDate: '2026-05-31' });
+  });
+
+  it('asks for 90 rather than a token extension when the notification gives 45 days', () => {
+    expect(proposeCommentPeriod('2026-03-02', '2026-04-16')).toEqual({ currentDays: 45, requestedDays: 90, requestedFinalDate: '2026-05-31' });
+  });
+
+  it('asks for 30 days more than a period of 90 days or longer', () => {
+    expect(proposeCommentPeriod('2026-03-02', '2026-05-31')).toEqual({ currentDays: 90, requestedDays: 120, requestedFinalDate: '2026-06-30' });
+  });
+
+  it('moves the final date by 30 days when the distribution date is unknown or after the final date', () => {
+    expect(proposeCommentPeriod(null, '2026-12-20')).toEqual({ currentDays: null, requestedDays: null, requestedFinalDate: '2027-01-19' });
+    expect(proposeCommentPeriod('2026-12-30', '2026-12-20')?.requestedFinalDate).toBe('2027-01-19');
+  });
+
+  it('proposes nothing without a usable final date', () => {
+    expect(proposeCommentPeriod('2026-03-02', null)).toBeNull();
+    expect(proposeCommentPeriod('2026-03-02', '2026-02-30')).toBeNull();
+  });
+
+  it('fills the present and requested period in both languages', () => {
+    const zh = fillTemplate('仅{currentPeriod}，建议{requestedPeriod}，至{requestedFinalDate}', placeholderValues(refrigerators, 'zh'), 'zh');
+    expect(zh.text).toBe('仅60天，建议90天，至2026年5月31日');
+    const en = fillTemplate('only {currentPeriod}; {requestedPeriod}, until {requestedFinalDate}', placeholderValues(refrigerators, 'en'), 'en');
+    expect(en.text).toBe('only 60 days; 90 days, until 31 May 2026');
+  });
+
+  it('marks the periods as to be completed when the notification gives no dates', () => {
+    const r = fillTemplate('{currentPeriod} {requestedFinalDate}', placeholderValues({ ...refrigerators, finalDate: null, distributionDate: null }, 'en'), 'en');
+    expect(r.text).toBe('[to be completed: days of the present comment period] [to be completed: requested final date for comments]');
+    expect(r.missing).toEqual(['currentPeriod', 'requestedFinalDate']);
   });
 });

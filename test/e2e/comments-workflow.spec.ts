@@ -40,8 +40,11 @@ test('a comment drafted from two templates is approved by a second analyst, expo
 
   await frame.goTo('评议意见');
   await comments.openTab('统计');
-  const rateBefore = await stats.figure('采纳率').innerText();
-  expect(rateBefore).toBe('66.7%');
+  // The demo: fertilizers fully adopted, refrigerators one point of two (partly), batteries awaiting.
+  const rateBefore = await stats.figure('全部采纳率').innerText();
+  expect(rateBefore).toBe('50%');
+  await expect(stats.figure('至少部分采纳率')).toHaveText('100%');
+  await expect(stats.figure('待结果')).toHaveText('1');
 
   // The Indian lithium-ion battery order has no comment yet: start one from its record.
   await frame.goTo('通报');
@@ -68,7 +71,23 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   // A change of wording is saved by itself once typing stops.
   await editor.text(2, '修改建议', '中文').fill('建议印度在质量控制令公布与生效之间给予不少于十二个月的过渡期。');
   await expect(editor.saveState).toContainText('已保存', { timeout: 10_000 });
+  // The Chinese was rewritten after the English was written: the English may now say less.
+  await expect(editor.staleMark(2, '修改建议', '英文')).toContainText('可能未同步更新：中文已由 张敏 修改');
   await page.screenshot({ path: testInfo.outputPath('editor-two-points.png'), fullPage: true });
+  await editor.text(2, '修改建议', '英文').fill('China suggests that India allow a transition period of no less than twelve months between publication and entry into force.');
+  await expect(editor.saveState).toContainText('已保存', { timeout: 10_000 });
+  await expect(editor.staleMark(2, '修改建议', '英文')).toHaveCount(0);
+
+  // The order gave no date of entry into force: the template left it to be completed, and review waits for it.
+  await expect(editor.unfinishedNote(2, '关注问题', '英文')).toContainText('[to be completed: proposed date of entry into force]');
+  await editor.step('送审').click();
+  await expect(editor.refusal()).toContainText('以下内容仍待补充，补全后才能送审');
+  await expect(editor.refusal()).toContainText('第 2 点 关注问题（中文）: 【待补充：拟生效日期】');
+  await expect(editor.currentStep).toContainText('草稿');
+  await editor.complete(2, '关注问题', '中文', '【待补充：拟生效日期】', '公布后90天');
+  await editor.complete(2, '关注问题', '英文', '[to be completed: proposed date of entry into force]', '90 days after publication');
+  await expect(editor.unfinishedNote(2, '关注问题', '英文')).toHaveCount(0);
+  await expect(editor.refusal()).toBeHidden();
 
   await editor.step('送审').click();
   await expect(editor.currentStep).toContainText('审核中');
@@ -98,9 +117,20 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   await expect(editor.outcomeOf(1)).toContainText('采纳');
   await expect(editor.outcomeOf(1)).toContainText('证据：Lithium-ion Cells and Batteries (Quality Control) Order');
 
+  // One point of two has an outcome: the comment still awaits one and the rates do not move.
+  const commentUrl = page.url();
   await comments.openTab('统计');
   await expect(stats.figure('已提交评议意见')).toHaveText('4');
-  await expect(stats.figure('采纳率')).not.toHaveText(rateBefore);
-  await expect(stats.figure('采纳率')).toHaveText('75%');
+  await expect(stats.figure('待结果')).toHaveText('2');
+  await expect(stats.figure('全部采纳率')).toHaveText(rateBefore);
+
+  await page.goto(commentUrl);
+  await expect(editor.heading).toHaveText(SYMBOL);
+  await editor.recordAdoptedByRegulation(2, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', today());
+  await expect(editor.outcomeOf(2)).toContainText('采纳');
+  await comments.openTab('统计');
+  await expect(stats.figure('待结果')).toHaveText('1');
+  await expect(stats.figure('全部采纳率')).toHaveText('66.7%');
+  await expect(stats.figure('至少部分采纳率')).toHaveText('100%');
   await page.screenshot({ path: testInfo.outputPath('stats.png'), fullPage: true });
 });

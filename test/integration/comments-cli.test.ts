@@ -52,6 +52,28 @@ describe('pingyi comments', () => {
     expect((await cli('comments', 'list', '--status', 'closed')).out).toBe('No comments are closed.');
   });
 
+  it('refuses to write the English letter of a comment with text still to be completed, naming point and field', async () => {
+    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test' });
+    try {
+      const c = backend.call('commentsGet', { id: draftId });
+      backend.call('commentsSave', {
+        id: draftId,
+        baseVersion: c.version,
+        actor: AUTHOR,
+        titleZh: c.content.titleZh,
+        titleEn: c.content.titleEn,
+        points: [{ ...c.content.points[0]!, proposalEn: 'Extend the period to [to be completed: days of comment period requested].' }],
+      });
+    } finally {
+      backend.close();
+    }
+    const out = path.join(tmp.dir, 'letter.docx');
+    const r = await cli('comments', 'export', String(draftId), '--out', out);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('cannot be written as the English letter: text still to be completed in point 1, English proposed change');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('refuses an unknown status with the list of statuses', async () => {
     const r = await cli('comments', 'list', '--status', 'sent');
     expect(r.code).toBe(2);

@@ -16,14 +16,15 @@ describe('demo comments', () => {
     const items = backend.call('commentsList', {}).items;
     expect(items.every((c) => c.titleZh.startsWith('【示例】') && c.titleEn.startsWith('[Demo]'))).toBe(true);
     const bySymbol = Object.fromEntries(items.map((c) => [c.target.symbols[0], c]));
-    expect(bySymbol['G/TBT/N/SAU/9002']).toMatchObject({ status: 'closed', adopted: true });
-    expect(bySymbol['G/TBT/N/TUR/9003']).toMatchObject({ status: 'reply_received', adopted: true });
-    expect(bySymbol['G/TBT/N/SAU/9005']).toMatchObject({ status: 'submitted', adopted: false, openFollowups: 1 });
+    expect(bySymbol['G/TBT/N/SAU/9002']).toMatchObject({ status: 'closed', adopted: true, outcome: 'partly_adopted' });
+    expect(bySymbol['G/TBT/N/TUR/9003']).toMatchObject({ status: 'reply_received', adopted: true, outcome: 'adopted' });
+    expect(bySymbol['G/TBT/N/SAU/9005']).toMatchObject({ status: 'submitted', adopted: false, outcome: 'awaiting', openFollowups: 1 });
     expect(bySymbol['G/TBT/N/ARE/9001']).toMatchObject({ status: 'in_review', target: { kind: 'family' } });
     expect(bySymbol['G/TBT/N/ARE/9001']!.target.symbols).toHaveLength(7);
 
     const stats = backend.call('commentsStats', {});
-    expect(stats.totals).toMatchObject({ submitted: 3, adopted: 2, costSparedCny: 36_000_000 });
+    // The refrigerator comment had one of two points adopted: partly adopted, not adopted.
+    expect(stats.totals).toMatchObject({ submitted: 3, adopted: 1, partlyAdopted: 1, awaiting: 1, decided: 2, costSparedCny: 36_000_000 });
     expect(backend.call('tradeConcernsList', {}).map((t) => t.titleEn)).toEqual([
       '[Demo] Transition period of the Saudi lead-acid battery regulation',
       '[Demo] EAEU limits for aquatic products',

@@ -25,6 +25,7 @@ beforeEach(async () => {
     title: 'Energy efficiency of household refrigerators',
     distributionDate: '2026-01-10',
     commentDeadline: '2026-03-16',
+    proposedEntryIntoForce: '90 days after publication',
   }).id;
   backend.call('notificationsTranslationUpdate', { id, titleZh: '家用冰箱能效技术法规', descriptionZh: '', translator: AUTHOR, status: 'final' });
   comment = backend.call('commentsCreate', {
@@ -90,7 +91,7 @@ describe('the comment letter in Word', () => {
   it('names every symbol of a measure family in the subject', async () => {
     const title = 'Electric vehicles — test methods';
     const [are] = ['ARE', 'SAU'].map(
-      (m) => backend.call('notificationsCreate', { symbol: `G/TBT/N/${m}/610`, area: 'TBT', memberCode: m, title, distributionDate: '2026-04-01' }).id,
+      (m) => backend.call('notificationsCreate', { symbol: `G/TBT/N/${m}/610`, area: 'TBT', memberCode: m, title, distributionDate: '2026-04-01', commentDeadline: '2026-05-31' }).id,
     );
     const family = backend.call('notificationsGet', { id: are! }).family!.id;
     const c = backend.call('commentsCreate', { target: { kind: 'family', familyId: family }, actor: AUTHOR, templateIds: [templateId(backend, 'comment-period')] });

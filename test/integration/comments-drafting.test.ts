@@ -146,6 +146,20 @@ describe('drafting a comment', () => {
     expect(versions[0]).toMatchObject({ version: 4, note: 'inserted template comment-period', autosave: false, pointCount: 4 });
   });
 
+  it('asks a notification that gives 60 days for a 90-day comment period, with the new final date', () => {
+    const c = backend.call('commentsCreate', {
+      target: { kind: 'notification', notificationId: fridgeId },
+      actor: AUTHOR,
+      templateIds: [templateId(backend, 'comment-period')],
+    });
+    const p = c.content.points[0]!;
+    expect(p.concernZh).toContain('自通报分发之日起仅60天');
+    expect(p.proposalZh).toContain('自通报分发之日起90天（即延长至2026年5月31日）');
+    expect(p.concernEn).toContain('only 60 days after the distribution');
+    expect(p.proposalEn).toContain('to 90 days from the distribution of the notification, that is until 31 May 2026');
+    expect(`${p.proposalZh}${p.proposalEn}`).not.toMatch(/60/);
+  });
+
   it('comments on a whole GCC measure family with every member named', () => {
     const title = 'Electric vehicles — general requirements and test methods';
     const ids = ['ARE', 'SAU', 'KWT'].map(

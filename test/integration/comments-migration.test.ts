@@ -51,6 +51,49 @@ describe('comment migrations', () => {
     }
   });
 
+  it('0150 replaces the shipped "at least 60 days" of the comment-period template', () => {
+    migrate(db, before(150));
+    const text = () =>
+      db.prepare("SELECT proposal_zh, proposal_en, concern_en FROM comment_templates WHERE code = 'comment-period'").get() as {
+        proposal_zh: string;
+        proposal_en: string;
+        concern_en: string;
+      };
+    expect(text().proposal_en).toContain('at least 60 days');
+    migrate(db);
+    expect(text().proposal_zh).toContain('{requestedPeriod}（即延长至{requestedFinalDate}）');
+    expect(text().proposal_en).toContain('to {requestedPeriod} from the distribution of the notification, that is until {requestedFinalDate}');
+    expect(text().concern_en).toContain('only {currentPeriod} after the distribution');
+  });
+
+  it('0150 leaves an edited comment-period template as the team wrote it', () => {
+    migrate(db, before(150));
+    db.prepare("UPDATE comment_templates SET proposal_en = 'Our own wording' WHERE code = 'comment-period'").run();
+    migrate(db);
+    const row = db.prepare("SELECT proposal_zh, proposal_en FROM comment_templates WHERE code = 'comment-period'").get() as { proposal_zh: string; proposal_en: string };
+    expect(row.proposal_en).toBe('Our own wording');
+    expect(row.proposal_zh).toContain('至少60天');
+  });
+
+  it('0150 adds language marks to a store with comments, and they go with their comment', () => {
+    migrate(db, before(150));
+    db.prepare("INSERT INTO analysts (name, active, created_at) VALUES ('a', 1, 'x')").run();
+    db.prepare(
+      `INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, source, created_at, updated_at)
+       VALUES ('G/TBT/N/SAU/1', 'TBT', 'SAU', 'G/TBT/N/SAU/1', 'regular', 't', 'manual', 'x', 'x')`,
+    ).run();
+    const id = Number(
+      db.prepare(`INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (1, NULL, 'a', 1, 'x', 'x')`).run()
+        .lastInsertRowid,
+    );
+    migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'concern', 'en', 'x', 'a')").run(id);
+    expect(() => db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'title', 'en', 'x', 'a')").run(id)).toThrow(/CHECK constraint/);
+    db.prepare('DELETE FROM comments WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
+  });
+
   it('keeps a comment on exactly one of notification or family', () => {
     migrate(db);
     const insert = db.prepare(

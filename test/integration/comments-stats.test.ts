@@ -79,33 +79,66 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-const group = (key: string | null, submitted: number, withOutcome: number, adopted: number, points: number, pointsAdopted: number) =>
-  expect.objectContaining({ key, submitted, withOutcome, adopted, adoptionRate: adopted / submitted, points, pointsAdopted });
+/** A breakdown row, worked by hand: the rates are over the comments with an outcome (fully + partly + not adopted). */
+const group = (key: string | null, counts: { adopted?: number; partly?: number; not?: number; awaiting?: number }, points: number, pointsAdopted: number) => {
+  const { adopted = 0, partly = 0, not = 0, awaiting = 0 } = counts;
+  const decided = adopted + partly + not;
+  return expect.objectContaining({
+    key,
+    submitted: decided + awaiting,
+    adopted,
+    partlyAdopted: partly,
+    notAdopted: not,
+    withdrawn: 0,
+    awaiting,
+    decided,
+    fullyAdoptedRate: decided === 0 ? null : adopted / decided,
+    atLeastPartlyRate: decided === 0 ? null : (adopted + partly) / decided,
+    points,
+    pointsAdopted,
+  });
+};
 
+/**
+ * Comment outcomes from the table above: #1 partly (one point adopted, one not), #2 partly
+ * (partly + no reply), #3 adopted (its one point), #4 awaiting, #5 awaiting (a point still open),
+ * #6 not adopted (no reply). So 1 fully adopted, 2 partly, 1 not, 2 awaiting: 1/4 fully adopted,
+ * 3/4 at least partly, where "one point adopted" used to make 3 of 6 "adopted".
+ */
 describe('comment statistics', () => {
   it('match the hand count over all years', () => {
     const s = backend.call('commentsStats', {});
     expect(s.totals).toEqual({
       submitted: 6,
-      withOutcome: 5,
-      adopted: 3,
-      adoptionRate: 0.5,
+      adopted: 1,
+      partlyAdopted: 2,
+      notAdopted: 1,
+      withdrawn: 0,
+      awaiting: 2,
+      decided: 4,
+      fullyAdoptedRate: 0.25,
+      atLeastPartlyRate: 0.75,
       points: { total: 11, adopted: 2, partlyAdopted: 1, notAdopted: 2, noReply: 2, withdrawn: 1, pending: 3 },
       pointAdoptionRate: 3 / 11,
       costSparedCny: 12_500_000,
     });
-    expect(s.byMember).toEqual([group('KAZ', 2, 2, 0, 4, 0), group('SAU', 2, 2, 2, 4, 2), group('TUR', 2, 1, 1, 3, 1)]);
-    expect(s.byMember[1]).toMatchObject({ labelZh: '沙特阿拉伯', labelEn: 'Saudi Arabia' });
+    // Saudi Arabia: both comments only partly adopted, so 0 % fully and 100 % at least partly (not "100 % adopted").
+    expect(s.byMember).toEqual([
+      group('KAZ', { not: 1, awaiting: 1 }, 4, 0),
+      group('SAU', { partly: 2 }, 4, 2),
+      group('TUR', { adopted: 1, awaiting: 1 }, 3, 1),
+    ]);
+    expect(s.byMember[1]).toMatchObject({ labelZh: '沙特阿拉伯', labelEn: 'Saudi Arabia', fullyAdoptedRate: 0, atLeastPartlyRate: 1 });
     expect(s.byIndustry).toEqual([
-      group(null, 1, 0, 0, 2, 0),
-      group('chemicals', 1, 1, 1, 1, 1),
-      group('ev', 1, 1, 1, 2, 1),
-      group('household-appliances', 1, 1, 1, 2, 1),
-      group('lithium-battery', 1, 1, 1, 2, 1),
-      group('photovoltaic', 2, 2, 0, 4, 0),
+      group(null, { awaiting: 1 }, 2, 0),
+      group('chemicals', { adopted: 1 }, 1, 1),
+      group('ev', { partly: 1 }, 2, 1),
+      group('household-appliances', { partly: 1 }, 2, 1),
+      group('lithium-battery', { partly: 1 }, 2, 1),
+      group('photovoltaic', { not: 1, awaiting: 1 }, 4, 0),
     ]);
     expect(s.byIndustry[0]).toMatchObject({ labelZh: '未分类', labelEn: 'Unclassified' });
-    expect(s.byYear).toEqual([group('2024', 3, 3, 3, 5, 3), group('2025', 3, 2, 0, 6, 0)]);
+    expect(s.byYear).toEqual([group('2024', { adopted: 1, partly: 2 }, 5, 3), group('2025', { not: 1, awaiting: 2 }, 6, 0)]);
     expect(s.byTemplate).toEqual([
       { code: T2, nameZh: '承认中国认可实验室出具的检测报告', nameEn: expect.any(String), adoptionRate: 0, points: { total: 3, adopted: 0, partlyAdopted: 0, notAdopted: 1, noReply: 0, withdrawn: 1, pending: 1 } },
       { code: T1, nameZh: expect.any(String), nameEn: expect.any(String), adoptionRate: 2 / 3, points: { total: 3, adopted: 1, partlyAdopted: 1, notAdopted: 1, noReply: 0, withdrawn: 0, pending: 0 } },
@@ -118,27 +151,41 @@ describe('comment statistics', () => {
 
   it('restrict everything to the submissions of a period', () => {
     const s = backend.call('commentsStats', { from: '2025-01-01', to: '2025-12-31' });
-    expect(s.totals).toMatchObject({ submitted: 3, withOutcome: 2, adopted: 0, adoptionRate: 0, costSparedCny: 0 });
-    expect(s.byYear).toEqual([group('2025', 3, 2, 0, 6, 0)]);
+    expect(s.totals).toMatchObject({ submitted: 3, adopted: 0, notAdopted: 1, awaiting: 2, decided: 1, fullyAdoptedRate: 0, atLeastPartlyRate: 0, costSparedCny: 0 });
+    expect(s.byYear).toEqual([group('2025', { not: 1, awaiting: 2 }, 6, 0)]);
     expect(s.byMember.map((g) => g.key)).toEqual(['KAZ', 'TUR']);
     expect(s.timeToOutcome).toMatchObject({ comments: 1, medianDays: 88 });
     const none = backend.call('commentsStats', { from: '2030-01-01' });
-    expect(none.totals).toMatchObject({ submitted: 0, adoptionRate: null, pointAdoptionRate: null });
+    expect(none.totals).toMatchObject({ submitted: 0, decided: 0, fullyAdoptedRate: null, atLeastPartlyRate: null, pointAdoptionRate: null });
     expect(none.timeToOutcome).toEqual({ comments: 0, meanDays: null, medianDays: null, minDays: null, maxDays: null });
   });
 
-  it('move the adoption rate when a point is recorded adopted', () => {
-    const before = backend.call('commentsStats', {}).totals.adoptionRate;
+  it('count a comment only once every point has an outcome, and then as partly adopted when one of two points was', () => {
     const c4 = backend.call('commentsList', { statuses: ['submitted'] }).items.find((i) => i.target.symbols[0] === 'G/TBT/N/TUR/202')!;
-    backend.call('commentsRecordOutcome', {
-      id: c4.id,
-      actor: AUTHOR,
-      pointKey: 'p1',
-      outcome: 'adopted',
-      evidence: { kind: 'regulation', reference: 'Final text', date: '2025-06-01' },
-    });
+    const record = (pointKey: string, outcome: 'adopted' | 'not_adopted') =>
+      backend.call('commentsRecordOutcome', {
+        id: c4.id,
+        actor: AUTHOR,
+        pointKey,
+        outcome,
+        ...(outcome === 'adopted' ? { evidence: { kind: 'regulation' as const, reference: 'Final text', date: '2025-06-01' } } : { date: '2025-06-01' }),
+      });
+    expect(record('p1', 'adopted').outcome).toBe('awaiting');
+    expect(backend.call('commentsStats', {}).totals).toMatchObject({ awaiting: 2, fullyAdoptedRate: 0.25, atLeastPartlyRate: 0.75 });
+
+    expect(record('p2', 'not_adopted').outcome).toBe('partly_adopted');
     const after = backend.call('commentsStats', {}).totals;
-    expect([before, after.adoptionRate, after.adopted]).toEqual([0.5, 4 / 6, 4]);
-    expect(backend.call('commentsDashboard', {})).toMatchObject({ submitted: 6, adopted: 4, adoptionRate: 4 / 6 });
+    expect(after).toMatchObject({ adopted: 1, partlyAdopted: 3, notAdopted: 1, awaiting: 1, decided: 5, fullyAdoptedRate: 1 / 5, atLeastPartlyRate: 4 / 5 });
+    expect(backend.call('commentsDashboard', {}).outcomes).toEqual({
+      submitted: 6,
+      adopted: 1,
+      partlyAdopted: 3,
+      notAdopted: 1,
+      withdrawn: 0,
+      awaiting: 1,
+      decided: 5,
+      fullyAdoptedRate: 1 / 5,
+      atLeastPartlyRate: 4 / 5,
+    });
   });
 });

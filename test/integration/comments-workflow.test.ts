@@ -104,6 +104,14 @@ describe('the review workflow', () => {
     expect(c.events[4]!.version).toBe(3);
   });
 
+  it('refuses a return for changes without a note saying what to change', () => {
+    const c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'draft', actor: REVIEWER, note: '   ' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe('note: say what needs changing: the author reads this note on the comment');
+    expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');
+  });
+
   it('approves only the version the reviewer read, and freezes the text once approved', () => {
     let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
     const read = c.version;
@@ -204,5 +212,53 @@ describe('deadlines', () => {
     expect(backend.call('commentsGet', { id: c.id, today: '2026-03-20' }).deadlines.risk).toBe('ok');
     expect(backend.call('commentsDashboard', { today }).flagged.map((i) => i.id)).toEqual([other.id]);
     expect(backend.call('commentsList', { statuses: ['submitted'] }).items.map((i) => i.id)).toEqual([c.id]);
+  });
+});
+
+describe('unfinished template text', () => {
+  const withMarker = () =>
+    backend.call('commentsSave', {
+      id: comment.id,
+      baseVersion: comment.version,
+      actor: AUTHOR,
+      titleZh: 't',
+      titleEn: 't',
+      points: [point(1), point(2, { concernEn: 'HS codes ([to be completed: HS codes]) are unclear', proposalZh: '建议【待补充：通报成员】明确范围' })],
+    });
+
+  it('refuses to send a comment for review while a point still holds "to be completed" text, naming the point and field', () => {
+    const c = withMarker();
+    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'in_review', actor: AUTHOR, baseVersion: c.version }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe(
+      `comment ${c.id} cannot go for review: text still to be completed in point 2, English concern: [to be completed: HS codes]; ` +
+        'point 2, Chinese proposed change: 【待补充：通报成员】',
+    );
+    expect(e.details).toMatchObject({
+      unfinished: [
+        { point: 2, pointKey: c.content.points[1]!.key, field: 'concernEn' },
+        { point: 2, pointKey: c.content.points[1]!.key, field: 'proposalZh' },
+      ],
+      fields: [{ path: 'points.1.concernEn' }, { path: 'points.1.proposalZh' }],
+    });
+    expect(backend.call('commentsGet', { id: c.id }).status).toBe('draft');
+  });
+
+  it('refuses approval of a comment whose text was made unfinished during review', () => {
+    const inReview = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+    comment = inReview;
+    const c = withMarker();
+    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/cannot be approved: text still to be completed in point 2, English concern/);
+    expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');
+  });
+
+  it('refuses the English letter of an unfinished comment and still writes the Chinese working copy', () => {
+    const c = withMarker();
+    const e = refused(() => backend.call('commentsExport', { id: c.id, language: 'en' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/cannot be written as the English letter: text still to be completed in point 2/);
+    expect(backend.call('commentsExport', { id: c.id, language: 'zh' }).bytes).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { CommentsDashboard, CommentStatus } from '../../../shared/contract';
+import { tallyOutcomes } from '../../../shared/domain/comment-outcome';
 import { COMMENT_STATUSES, isSentStatus } from '../../../shared/domain/comment-workflow';
 import { listCommentItems } from './comment-read';
 
 const SHOWN = 20;
 
-/** What the dashboard shows of comments: deadlines at risk, addenda to check, adoption so far. */
+/** What the dashboard shows of comments: deadlines at risk, addenda to check, adoption so far (fully and at least partly, over the comments with an outcome). */
 export function commentsDashboard(db: Database, today: string): CommentsDashboard {
   const items = listCommentItems(db, { sort: 'deadline' }, today);
   const byStatus = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<CommentStatus, number>;
@@ -13,7 +14,6 @@ export function commentsDashboard(db: Database, today: string): CommentsDashboar
   const flagged = items.filter((i) => !isSentStatus(i.status) && i.deadlines.risk !== 'ok');
   const withFollowups = items.filter((i) => i.openFollowups > 0);
   const sent = items.filter((i) => isSentStatus(i.status));
-  const adopted = sent.filter((i) => i.adopted).length;
   return {
     byStatus,
     flagged: flagged.slice(0, SHOWN),
@@ -24,8 +24,6 @@ export function commentsDashboard(db: Database, today: string): CommentsDashboar
     },
     followups: withFollowups.slice(0, SHOWN),
     openFollowups: withFollowups.reduce((n, i) => n + i.openFollowups, 0),
-    submitted: sent.length,
-    adopted,
-    adoptionRate: sent.length === 0 ? null : adopted / sent.length,
+    outcomes: tallyOutcomes(sent.map((i) => i.outcome)),
   };
 }

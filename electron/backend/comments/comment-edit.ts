@@ -4,6 +4,7 @@ import { statusLabel } from '../../../shared/domain/comment-workflow';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { requireActiveAnalyst } from './analysts';
+import { updateLanguageMarks } from './language-marks';
 import {
   checkBaseVersion,
   commitContent,
@@ -127,6 +128,7 @@ export function saveComment(db: Database, input: SaveInput, now = new Date()): v
       now,
       nextPointNo,
     });
+    updateLanguageMarks(db, row.id, current.points, points, input.actor, now);
   })();
 }
 

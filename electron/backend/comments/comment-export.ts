@@ -2,6 +2,8 @@ import type { ChannelParsedInput, CommentStatus, ExportedFile } from '../../../s
 import { localToday } from '../../../shared/domain/deadline';
 import type { BackendContext } from '../context';
 import { getComment } from './comment-read';
+import { requireFinishedText } from './comment-transitions';
+import { requireComment } from './comment-store';
 import { packDocxSync } from './docx-pack';
 import { fileNamePart, writeExport } from './export-file';
 import { buildCommentLetter, type LetterModel } from './letter-docx';
@@ -53,8 +55,16 @@ export function letterModel(ctx: BackendContext, id: number, language: 'en' | 'z
 
 /** Write the comment letter (enquiry-point English letter or Chinese internal version) as Word. */
 export function exportComment(ctx: BackendContext, input: ChannelParsedInput<'commentsExport'>): ExportedFile {
+  // The Chinese internal version is a working paper and may show a draft as it stands; the
+  // English letter goes to the enquiry point and never carries a placeholder.
+  if (input.language === 'en') requireCurrentTextFinished(ctx, input.id);
   const { model, version } = letterModel(ctx, input.id, input.language, input.date);
   const bytes = packDocxSync(buildCommentLetter(model));
   const fileName = `comment-${input.id}-v${version}-${fileNamePart(model.symbols[0] ?? '')}-${input.language}.docx`;
   return writeExport(ctx.dataDir, fileName, bytes, input.inline);
+}
+
+function requireCurrentTextFinished(ctx: BackendContext, id: number): void {
+  const row = requireComment(ctx.db, id);
+  requireFinishedText(ctx.db, id, row.current_version, 'cannot be written as the English letter');
 }

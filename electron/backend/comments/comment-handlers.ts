@@ -7,6 +7,7 @@ import { listAnalysts, saveAnalyst } from './analysts';
 import { commentsDashboard } from './comment-dashboard';
 import { createComment, deleteComment, insertTemplatePoint, restoreVersion, saveComment } from './comment-edit';
 import { exportComment } from './comment-export';
+import { confirmLanguage } from './language-marks';
 import { acknowledgeCommentFollowup, clearOutcome, recordOutcome } from './comment-outcomes';
 import { getComment, listComments } from './comment-read';
 import { commentStats } from './comment-stats';
@@ -63,6 +64,10 @@ export const commentHandlers: HandlersFor<typeof commentChannels> = {
   },
   commentsAcknowledgeFollowup: (ctx, input) => {
     acknowledgeCommentFollowup(ctx.db, input);
+    return fresh(ctx, input.id);
+  },
+  commentsConfirmLanguage: (ctx, input) => {
+    confirmLanguage(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsStats: (ctx, input) => commentStats(ctx.db, input),

@@ -12,10 +12,12 @@ import type {
   PointOutcomeRecord,
   SubmissionChannel,
 } from '../../../shared/contract';
+import { commentOutcome, type CommentOutcome } from '../../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../../shared/domain/comment-workflow';
 import { daysLeft, isCalendarDate } from '../../../shared/domain/deadline';
 import { commentRisk, internalDeadline, workCalendar, type WorkCalendar } from '../../../shared/domain/working-days';
 import { requireNotificationRow } from '../notifications/notification-lookup';
+import { readLanguageMarks } from './language-marks';
 import { resolveFamilyId } from '../notifications/timeline';
 import { getSettings } from '../settings/settings';
 import { readContent, requireComment, targetRefOf, type CommentRow } from './comment-store';
@@ -101,6 +103,11 @@ function countOutcomes(pointKeys: readonly string[], outcomes: readonly PointOut
   return counts;
 }
 
+function outcomeOfPoints(pointKeys: readonly string[], outcomes: readonly PointOutcomeRecord[]): CommentOutcome {
+  const byKey = new Map(outcomes.map((o) => [o.pointKey, o.outcome]));
+  return commentOutcome(pointKeys.map((key) => byKey.get(key) ?? null));
+}
+
 interface Assembled {
   item: CommentListItem;
   resolved: ResolvedTarget;
@@ -134,6 +141,7 @@ function assemble(db: Database, row: CommentRow, today: string, rules: DeadlineR
         : { date: row.submission_date, channel: (row.submission_channel ?? 'other') as SubmissionChannel, reference: row.submission_reference ?? '' },
     outcomes: counts,
     adopted: counts.adopted + counts.partlyAdopted > 0,
+    outcome: outcomeOfPoints(content.points.map((p) => p.key), outcomes),
     openFollowups,
   };
   return { item, resolved, content, outcomes };
@@ -202,6 +210,7 @@ export function getComment(db: Database, id: number, today: string): Comment {
     editable: isEditableStatus(row.status),
     acceptsOutcomes: isSentStatus(row.status),
     measureTimeline: resolved.timeline,
+    languageMarks: readLanguageMarks(db, id, content.points),
   };
 }
 

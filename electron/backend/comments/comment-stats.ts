@@ -1,22 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { CommentStats, PointCounts, StatsGroup } from '../../../shared/contract';
+import { commentOutcome, tallyOutcomes, type CommentOutcome, type PointOutcomeValue } from '../../../shared/domain/comment-outcome';
 
 /**
- * The submitted comments of the period and, per comment, whether any point has an outcome and
- * whether any point was adopted or partly adopted. Points come from the current version's
- * snapshot (text is frozen from approval on), outcomes are matched by point key.
+ * The submitted comments of the period and their points, from the current version's snapshot
+ * (text is frozen from approval on); outcomes are matched by point key.
  */
 const BASE = `
   WITH scoped AS (
     SELECT id, notification_id, family_id, submission_date FROM comments
     WHERE submission_date IS NOT NULL
       AND (@from IS NULL OR submission_date >= @from) AND (@to IS NULL OR submission_date <= @to)
-  ),
-  flags AS (
-    SELECT s.id AS comment_id,
-      EXISTS (SELECT 1 FROM comment_outcomes o WHERE o.comment_id = s.id) AS with_outcome,
-      EXISTS (SELECT 1 FROM comment_outcomes o WHERE o.comment_id = s.id AND o.outcome IN ('adopted', 'partly_adopted')) AS adopted
-    FROM scoped s
   ),
   points AS (
     SELECT s.id AS comment_id, json_extract(p.value, '$.key') AS point_key,
@@ -42,51 +36,69 @@ const DIMENSIONS = {
   year: `SELECT id AS comment_id, substr(submission_date, 1, 4) AS key FROM scoped`,
 } as const;
 
-interface GroupRow {
-  key: string | null;
-  submitted: number;
-  with_outcome: number;
-  adopted: number;
-  points: number | null;
-  points_adopted: number | null;
-}
-
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-function groupRows(db: Database, dimension: keyof typeof DIMENSIONS, params: Record<string, unknown>): GroupRow[] {
-  // Comments without any industry are gathered under key null rather than left out.
-  const dim =
-    dimension === 'industry'
-      ? `dim0 AS (${DIMENSIONS.industry}),
-         dim AS (SELECT comment_id, key FROM dim0 UNION ALL
-                 SELECT id, NULL FROM scoped WHERE id NOT IN (SELECT comment_id FROM dim0))`
-      : `dim AS (${DIMENSIONS[dimension]})`;
-  return db
-    .prepare(
-      `${BASE}, ${dim}
-       SELECT d.key, count(*) AS submitted, sum(f.with_outcome) AS with_outcome, sum(f.adopted) AS adopted,
-         (SELECT count(*) FROM points p JOIN dim d2 ON d2.comment_id = p.comment_id WHERE d2.key IS d.key) AS points,
-         (SELECT count(*) FROM points p JOIN dim d2 ON d2.comment_id = p.comment_id
-           WHERE d2.key IS d.key AND p.outcome IN ('adopted', 'partly_adopted')) AS points_adopted
-       FROM dim d JOIN flags f ON f.comment_id = d.comment_id
-       GROUP BY d.key ORDER BY d.key`,
-    )
-    .all(params) as GroupRow[];
+/** What each submitted comment of the period came to, and its points. */
+interface CommentTally {
+  outcome: CommentOutcome;
+  points: number;
+  pointsAdopted: number;
 }
 
-function toGroup(r: GroupRow, label: (key: string | null) => { zh: string; en: string }): StatsGroup {
-  const l = label(r.key);
-  return {
-    key: r.key,
-    labelZh: l.zh,
-    labelEn: l.en,
-    submitted: r.submitted,
-    withOutcome: r.with_outcome,
-    adopted: r.adopted,
-    adoptionRate: rate(r.adopted, r.submitted),
-    points: r.points ?? 0,
-    pointsAdopted: r.points_adopted ?? 0,
-  };
+function tallyComments(db: Database, params: Record<string, unknown>): Map<number, CommentTally> {
+  const ids = db.prepare(`${BASE} SELECT id FROM scoped`).all(params) as Array<{ id: number }>;
+  const rows = db.prepare(`${BASE} SELECT comment_id, outcome FROM points`).all(params) as Array<{ comment_id: number; outcome: PointOutcomeValue | null }>;
+  const byComment = new Map<number, Array<PointOutcomeValue | null>>(ids.map((r) => [r.id, []]));
+  for (const r of rows) byComment.get(r.comment_id)?.push(r.outcome);
+  return new Map(
+    [...byComment].map(([id, outcomes]) => [
+      id,
+      {
+        outcome: commentOutcome(outcomes),
+        points: outcomes.length,
+        pointsAdopted: outcomes.filter((o) => o === 'adopted' || o === 'partly_adopted').length,
+      },
+    ]),
+  );
+}
+
+function groupRows(
+  db: Database,
+  dimension: keyof typeof DIMENSIONS,
+  params: Record<string, unknown>,
+  comments: ReadonlyMap<number, CommentTally>,
+  label: (key: string | null) => { zh: string; en: string },
+): StatsGroup[] {
+  const pairs = db.prepare(`${BASE}, dim AS (${DIMENSIONS[dimension]}) SELECT comment_id, key FROM dim`).all(params) as Array<{
+    comment_id: number;
+    key: string | null;
+  }>;
+  const groups = new Map<string | null, Set<number>>();
+  for (const p of pairs) {
+    const ids = groups.get(p.key) ?? new Set<number>();
+    ids.add(p.comment_id);
+    groups.set(p.key, ids);
+  }
+  // Comments without any industry are gathered under key null rather than left out.
+  if (dimension === 'industry') {
+    const grouped = new Set(pairs.map((p) => p.comment_id));
+    const none = [...comments.keys()].filter((id) => !grouped.has(id));
+    if (none.length > 0) groups.set(null, new Set(none));
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1))
+    .map(([key, ids]) => {
+      const members = [...ids].map((id) => comments.get(id)).filter((c): c is CommentTally => c !== undefined);
+      const l = label(key);
+      return {
+        key,
+        labelZh: l.zh,
+        labelEn: l.en,
+        ...tallyOutcomes(members.map((c) => c.outcome)),
+        points: members.reduce((n, c) => n + c.points, 0),
+        pointsAdopted: members.reduce((n, c) => n + c.pointsAdopted, 0),
+      };
+    });
 }
 
 interface CountRow {
@@ -118,15 +130,13 @@ function median(sorted: readonly number[]): number | null {
 }
 
 /**
- * Adoption statistics over the comments submitted in [from, to]. A comment counts as adopted
- * when at least one of its points was adopted or partly adopted (the base's own way of counting
- * "7 of 65 adopted"); point-level counts are reported beside it.
+ * Adoption statistics over the comments submitted in [from, to]: how many were fully adopted
+ * (every point), at least partly adopted, not adopted, and how many still await an outcome;
+ * the rates are over the comments with an outcome. Point-level counts are reported beside them.
  */
 export function commentStats(db: Database, range: { from?: string | undefined; to?: string | undefined }): CommentStats {
   const params = { from: range.from ?? null, to: range.to ?? null };
-  const totals = db
-    .prepare(`${BASE} SELECT count(*) AS submitted, coalesce(sum(with_outcome), 0) AS with_outcome, coalesce(sum(adopted), 0) AS adopted FROM flags`)
-    .get(params) as { submitted: number; with_outcome: number; adopted: number };
+  const comments = tallyComments(db, params);
   const points = pointCounts(db.prepare(`${BASE} SELECT ${COUNT_COLUMNS} FROM points`).get(params) as CountRow);
   const cost = db
     .prepare(`${BASE} SELECT coalesce(sum(o.cost_spared_cny), 0) AS cost FROM comment_outcomes o JOIN scoped s ON s.id = o.comment_id`)
@@ -172,17 +182,14 @@ export function commentStats(db: Database, range: { from?: string | undefined; t
     from: params.from,
     to: params.to,
     totals: {
-      submitted: totals.submitted,
-      withOutcome: totals.with_outcome,
-      adopted: totals.adopted,
-      adoptionRate: rate(totals.adopted, totals.submitted),
+      ...tallyOutcomes([...comments.values()].map((c) => c.outcome)),
       points,
       pointAdoptionRate: rate(points.adopted + points.partlyAdopted, points.total),
       costSparedCny: cost.cost,
     },
-    byMember: groupRows(db, 'member', params).map((r) => toGroup(r, named(countries, { zh: '未知', en: 'Unknown' }))),
-    byIndustry: groupRows(db, 'industry', params).map((r) => toGroup(r, named(industries, { zh: '未分类', en: 'Unclassified' }))),
-    byYear: groupRows(db, 'year', params).map((r) => toGroup(r, (key) => ({ zh: `${key ?? ''}年`, en: key ?? '' }))),
+    byMember: groupRows(db, 'member', params, comments, named(countries, { zh: '未知', en: 'Unknown' })),
+    byIndustry: groupRows(db, 'industry', params, comments, named(industries, { zh: '未分类', en: 'Unclassified' })),
+    byYear: groupRows(db, 'year', params, comments, (key) => ({ zh: `${key ?? ''}年`, en: key ?? '' })),
     byTemplate,
     timeToOutcome: {
       comments: days.length,

@@ -52,7 +52,10 @@ const firstText = (values: ReadonlyArray<string | null>): string | null => value
 
 function particularsOf(rows: readonly NotificationRow[], title: string, titleZh: string | null, names: { zh: string[]; en: string[] }): TemplateParticulars {
   const hs = rows.map((r) => JSON.parse(r.hs_codes) as string[]).find((codes) => codes.length > 0) ?? [];
-  const deadlines = rows.map((r) => r.comment_deadline).filter((d): d is string => d !== null).sort();
+  // The earliest final date is the one a family comment has to meet; its own notification says how long the period was.
+  const first = rows
+    .filter((r): r is NotificationRow & { comment_deadline: string } => r.comment_deadline !== null)
+    .sort((a, b) => a.comment_deadline.localeCompare(b.comment_deadline))[0];
   return {
     symbols: rows.map((r) => r.symbol),
     title,
@@ -61,7 +64,8 @@ function particularsOf(rows: readonly NotificationRow[], title: string, titleZh:
     memberNamesZh: [...new Set(names.zh)],
     products: firstText(rows.map((r) => r.products)) ?? '',
     hsCodes: hs,
-    finalDate: deadlines[0] ?? null,
+    finalDate: first?.comment_deadline ?? null,
+    distributionDate: first?.distribution_date ?? null,
     proposedEntryIntoForce: firstText(rows.map((r) => r.proposed_entry_into_force)),
     proposedAdoption: firstText(rows.map((r) => r.proposed_adoption)),
   };

@@ -2,11 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { transitionProblem } from '../../../shared/domain/comment-workflow';
 import { localToday } from '../../../shared/domain/deadline';
+import { describeUnfinished, findUnfinishedTexts } from '../../../shared/domain/unfinished-text';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { readTriage, updateTriage } from '../notifications/triage';
 import { requireActiveAnalyst } from './analysts';
-import { checkBaseVersion, recordEvent, requireComment, targetRefOf } from './comment-store';
+import { checkBaseVersion, readContent, recordEvent, requireComment, targetRefOf } from './comment-store';
 import { resolveTarget } from './comment-target';
 import { detectFollowupsForComment } from './followups';
 
@@ -14,6 +15,20 @@ type TransitionInput = ChannelParsedInput<'commentsTransition'>;
 
 function fieldError(path: string, message: string): AppError {
   return new AppError('VALIDATION', `${path}: ${message}`, { fields: [{ path, message }] });
+}
+
+/**
+ * Template text still to be completed must not reach a reviewer's approval or the letter: the
+ * refusal names every point and field, so the author (or a CLI user) can go straight to it.
+ */
+export function requireFinishedText(db: Database, commentId: number, version: number, what: string): void {
+  const unfinished = findUnfinishedTexts(readContent(db, commentId, version));
+  if (unfinished.length === 0) return;
+  const path = (u: (typeof unfinished)[number]): string => (u.point === null ? u.field : `points.${u.point - 1}.${u.field}`);
+  throw new AppError('VALIDATION', `comment ${commentId} ${what}: text still to be completed in ${unfinished.map(describeUnfinished).join('; ')}`, {
+    unfinished,
+    fields: unfinished.map((u) => ({ path: path(u), message: `still to be completed: ${u.markers.join(' ')}` })),
+  });
 }
 
 /** A submitted comment moves its notifications' triage to "commented" (unless already further). */
@@ -38,7 +53,12 @@ export function transitionComment(db: Database, input: TransitionInput, now = ne
     if (problem) {
       throw new AppError('CONFLICT', `comment ${row.id}: ${problem}`, { from: row.status, to: input.to, author: row.author });
     }
-    if (input.to === 'in_review' || input.to === 'approved') checkBaseVersion(row, input.baseVersion);
+    // The author sees the note on the comment; a return without one leaves them guessing.
+    if (input.to === 'draft' && input.note.trim() === '') throw fieldError('note', 'say what needs changing: the author reads this note on the comment');
+    if (input.to === 'in_review' || input.to === 'approved') {
+      checkBaseVersion(row, input.baseVersion);
+      requireFinishedText(db, row.id, row.current_version, input.to === 'in_review' ? 'cannot go for review' : 'cannot be approved');
+    }
     const after: Record<string, unknown> = { status: input.to };
     if (input.to === 'submitted') {
       const { date, channel, reference } = input.submission;

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { ChannelParsedInput } from '../../../shared/contract';
+import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
 import { localToday } from '../../../shared/domain/deadline';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
-import { requireComment } from '../comments/comment-store';
+import { readContent, requireComment } from '../comments/comment-store';
 import { transitionComment } from '../comments/comment-transitions';
 import { saveTradeConcern } from '../trade-concerns/trade-concerns';
 
@@ -47,6 +47,15 @@ export function loadDemoComments(db: Database, today: Date): void {
       (db.prepare('SELECT snapshot FROM comment_versions WHERE comment_id = ? AND version = ?').get(id, row.current_version) as { snapshot: string }).snapshot,
     ) as { points: ChannelParsedInput<'commentsSave'>['points'] };
     saveComment(db, { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh, titleEn, points: current.points }, ago(daysAgo));
+  };
+
+  /** The analyst's own words in place of the "to be completed" markers a template left. */
+  const complete = (id: number, words: Record<string, string>, daysAgo: number): void => {
+    const row = requireComment(db, id);
+    const current = readContent(db, id, row.current_version);
+    const fill = (text: string): string => Object.entries(words).reduce((t, [marker, word]) => t.split(marker).join(word), text);
+    const points = current.points.map((p) => ({ ...p, ...Object.fromEntries(POINT_TEXT_FIELDS.map((f) => [f, fill(p[f])])) }));
+    saveComment(db, { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh: current.titleZh, titleEn: current.titleEn, points }, ago(daysAgo));
   };
 
   // Saudi refrigerators: the acceptance and test standards were taken up in the final regulation.
@@ -109,6 +118,8 @@ export function loadDemoComments(db: Database, today: Date): void {
     ago(30),
   );
   retitle(battery, '【示例】关于沙特铅酸蓄电池技术法规的评议意见', '[Demo] Comments on the Saudi lead-acid battery regulation', 29);
+  // The notification gave no date of entry into force; the analyst wrote in what the draft itself said.
+  complete(battery, { '【待补充：拟生效日期】': '公布后90天', '[to be completed: proposed date of entry into force]': '90 days after publication' }, 28);
   toReview(battery, 20);
   approve(battery, 16);
   send(battery, 12, 'CHN/TBT/DEMO/003');

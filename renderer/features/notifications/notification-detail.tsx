@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
 import { AttachmentsSection } from './detail/attachments-section';
 import { AuditSection } from './detail/audit-section';
+import { CommentsSection } from './detail/comments-section';
 import { RecordStepper } from './detail/record-stepper';
 import { TranslationForm } from './detail/translation-form';
 import { TriageForm } from './detail/triage-form';
@@ -85,6 +86,7 @@ function DetailBody({ n, onChanged }: { n: Detail; onChanged: () => void }) {
       </DetailSection>
       <TimelineSection n={n} />
       <FamilySection n={n} />
+      <CommentsSection n={n} />
       <AttachmentsSection n={n} onChanged={onChanged} />
       <ChangesSection n={n} />
       <AuditSection id={n.id} />

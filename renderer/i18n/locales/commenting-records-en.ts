@@ -182,6 +182,9 @@ export const commentingRecordsEn: Leaves<typeof commentingRecordsZhCN> = {
       finalDate: 'Final date for comments',
       entryIntoForce: 'Proposed date of entry into force',
       adoption: 'Proposed date of adoption',
+      currentPeriod: 'Days of comment period the notification gives (distribution to final date)',
+      requestedPeriod: 'Days of comment period to ask for: longer than the present one, 60 or 90 where that suffices',
+      requestedFinalDate: 'The final date the requested period gives',
     },
   },
   dashboard: {

@@ -178,6 +178,9 @@ export const commentingRecordsZhCN = {
       finalDate: '评议截止日期',
       entryIntoForce: '拟生效日期',
       adoption: '拟批准日期',
+      currentPeriod: '通报给出的评议期天数（自分发之日至截止日期）',
+      requestedPeriod: '建议的评议期天数：比现有评议期长，优先取60天或90天',
+      requestedFinalDate: '按建议评议期计算的新截止日期',
     },
   },
   dashboard: {

@@ -2,11 +2,13 @@ import { faultsEn } from './faults-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
+import { commentChecksEn } from './comment-checks-en';
 
 export const en: Messages = {
   ...workspaceEn,
   commenting: commentingEn,
   faults: faultsEn,
+  commentChecks: commentChecksEn,
   app: {
     name: 'Trade Measure Assessment Workstation',
     railName: 'Pingyi',

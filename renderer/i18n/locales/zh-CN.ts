@@ -1,12 +1,14 @@
 import { faultsZhCN } from './faults-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
+import { commentChecksZhCN } from './comment-checks-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
   ...workspaceZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
+  commentChecks: commentChecksZhCN,
   app: {
     name: '技贸评议工作台',
     railName: '技贸评议工作台',

@@ -27,6 +27,22 @@ export class CommentEditor {
     return this.page.getByLabel(`第 ${n} 点 ${part}（${language}）`);
   }
 
+  /** The note under a field that still holds "to be completed" text. */
+  unfinishedNote(n: number, part: Part, language: '中文' | '英文'): Locator {
+    return this.page.locator('.point-cell', { has: this.text(n, part, language) }).locator('.field-unfinished');
+  }
+
+  /** Write the analyst's words where a template left a marker. */
+  async complete(n: number, part: Part, language: '中文' | '英文', marker: string, words: string): Promise<void> {
+    const field = this.text(n, part, language);
+    await field.fill((await field.inputValue()).replace(marker, words));
+  }
+
+  /** The "may be out of date" mark under a field whose other language was rewritten. */
+  staleMark(n: number, part: Part, language: '中文' | '英文'): Locator {
+    return this.page.locator('.point-cell', { has: this.text(n, part, language) }).locator('.field-stale');
+  }
+
   async insertTemplate(name: RegExp): Promise<void> {
     const before = await this.page.locator('.point').count();
     await this.page.getByRole('button', { name: '插入模板' }).click();

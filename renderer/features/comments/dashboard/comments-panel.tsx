@@ -7,8 +7,9 @@ import { ErrorText } from '../../../components/error-banner';
 import { formatDate } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRoute, type Route } from '../../../stores/route';
-import { formatRate, joinSymbols } from '../comment-format';
+import { joinSymbols } from '../comment-format';
 import { CommentMarks, RiskBadge } from '../list/risk-badge';
+import { AdoptionFigures } from '../stats/adoption-figures';
 
 /** How many of each list the dashboard shows; the rest are one click away. */
 const SHOWN = 5;
@@ -61,7 +62,6 @@ function CommentLinks({ items, empty }: { items: CommentListItem[]; empty: strin
 export function CommentsDashboardPanel() {
   const { t } = useTranslation();
   const api = useApi();
-  const locale = useAppStore((s) => s.locale);
   const dataVersion = useAppStore((s) => s.dataVersion);
   const navigate = useAppStore((s) => s.navigate);
   const load = useCallback(() => api.commentsDashboard({}), [api]);
@@ -89,9 +89,7 @@ export function CommentsDashboardPanel() {
         </button>
       </div>
       <div className="stats">
-        <Figure label={t(`${k}.submitted`)} value={String(data.submitted)} />
-        <Figure label={t(`${k}.adopted`)} value={String(data.adopted)} />
-        <Figure label={t(`${k}.adoptionRate`)} value={formatRate(data.adoptionRate, locale)} />
+        <AdoptionFigures tally={data.outcomes} />
         <Figure label={t(`${k}.flaggedCount`)} value={String(flagged)} />
         <Figure label={t(`${k}.followupCount`)} value={String(data.openFollowups)} />
       </div>

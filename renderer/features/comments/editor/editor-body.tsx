@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Comment, CommentsRecordOutcomeInput, CommentsTransitionInput, CommentTemplate } from '../../../../shared/contract';
+import type { Comment, CommentsRecordOutcomeInput, CommentsTransitionInput, CommentTemplate, LanguageMark } from '../../../../shared/contract';
+import { findUnfinishedTexts } from '../../../../shared/domain/unfinished-text';
 import { useApi } from '../../../api/api-context';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { isApplePlatform } from '../../../components/shortcuts';
@@ -10,6 +11,7 @@ import { ActorMissing, useActingAs } from '../acting-as';
 import { VersionHistory } from '../history/version-history';
 import { OutcomesPanel } from '../outcomes/outcomes-panel';
 import { FollowupBanner } from '../workflow/followup-banner';
+import { ReturnNotice, StepHistory } from '../workflow/return-note';
 import { WorkflowBar, type StepError, type StepRequest } from '../workflow/workflow-bar';
 import { DeleteDraftButton, isDeletableDraft } from './delete-draft-button';
 import { EditorHeader } from './editor-header';
@@ -142,10 +144,18 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
 
   const clearOutcome = (pointKey: string): Promise<boolean> => write(() => api.commentsClearOutcome({ id, actor, pointKey }), reportError);
 
+  const confirmLanguage = (pointKey: string, part: LanguageMark['part']): void =>
+    void write(() => api.commentsConfirmLanguage({ id, actor, pointKey, part }), reportError, () => t('commentChecks.language.confirmed'));
+
   const acknowledge = (notificationId: number): void =>
     void write(() => api.commentsAcknowledgeFollowup({ id, notificationId, actor }), reportError, () => t('commenting.followups.acknowledged'));
 
   const writable = actor !== '' && !busy;
+  const { draft } = editor;
+  const unfinished = useMemo(
+    () => findUnfinishedTexts({ titleZh: draft.titleZh, titleEn: draft.titleEn, points: draft.points.map((p) => ({ ...p, key: p.key ?? p.uid })) }),
+    [draft],
+  );
 
   return (
     <article className="comment-editor" aria-labelledby="comment-symbol">
@@ -161,11 +171,13 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
       <ConflictBanner editor={editor} />
       <FollowupBanner comment={comment} busy={!writable} onChecked={acknowledge} />
       <ActorMissing />
-      <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} />
-      <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} />
+      <ReturnNotice comment={comment} />
+      <WorkflowBar comment={comment} busy={!writable || conflicted} error={stepError} onStep={step} unfinished={unfinished} />
+      <PointsSection editor={editor} busy={!writable || conflicted} onInsertTemplate={insertTemplate} onConfirmLanguage={confirmLanguage} />
       {comment.acceptsOutcomes ? (
         <OutcomesPanel comment={comment} actor={actor} busy={busy} error={outcomeError} onRecord={record} onClear={clearOutcome} />
       ) : null}
+      <StepHistory comment={comment} />
       <VersionHistory comment={comment} busy={!writable || conflicted} onRestore={restore} />
       <StatusBar editor={editor} />
       {dialog}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PointTextField } from '../../../../shared/contract';
+import type { LanguageMark, PointTextField } from '../../../../shared/contract';
+import { findUnfinishedMarkers } from '../../../../shared/domain/unfinished-text';
 import { fieldName, POINT_PARTS, type DraftPoint } from './draft';
 
 interface Props {
@@ -11,13 +12,16 @@ interface Props {
   onChange: (field: PointTextField, value: string) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  /** Sides of this point that may be out of date since the other language was rewritten. */
+  marks?: readonly LanguageMark[];
+  onConfirmLanguage?: (part: LanguageMark['part']) => void;
 }
 
 /**
  * One numbered point: clause, concern, proposed change and rationale, the Chinese draft beside
  * the English text that goes out, so a translator can work across one row at a time.
  */
-export function PointEditor({ point, index, count, editable, templateName, onChange, onMove, onRemove }: Props) {
+export function PointEditor({ point, index, count, editable, templateName, onChange, onMove, onRemove, marks = [], onConfirmLanguage }: Props) {
   const { t } = useTranslation();
   const n = index + 1;
   const heading = t('commenting.editor.point', { n });
@@ -57,19 +61,45 @@ export function PointEditor({ point, index, count, editable, templateName, onCha
               {(['Zh', 'En'] as const).map((language) => {
                 const field = fieldName(part, language);
                 const aria = t(`commenting.editor.fieldLabel${language}`, { n, part: label });
-                return editable ? (
-                  <textarea
-                    key={field}
-                    className="point-text"
-                    lang={language === 'Zh' ? 'zh-CN' : 'en'}
-                    aria-label={aria}
-                    rows={2}
-                    value={point[field]}
-                    onChange={(e) => onChange(field, e.target.value)}
-                  />
-                ) : (
-                  <div key={field} className="point-text point-text-read" lang={language === 'Zh' ? 'zh-CN' : 'en'} aria-label={aria}>
-                    {point[field] || '—'}
+                const markers = findUnfinishedMarkers(point[field]).map((m) => m.marker);
+                const warningId = `${point.uid}-${field}-unfinished`;
+                const unfinished = markers.length > 0;
+                const stale = editable ? marks.find((m) => m.part === part && m.stale === (language === 'Zh' ? 'zh' : 'en')) : undefined;
+                const cellClass = ['point-cell', unfinished ? 'point-cell-unfinished' : '', stale ? 'point-cell-stale' : ''].filter(Boolean).join(' ');
+                return (
+                  <div key={field} className={cellClass}>
+                    {editable ? (
+                      <textarea
+                        className="point-text"
+                        lang={language === 'Zh' ? 'zh-CN' : 'en'}
+                        aria-label={aria}
+                        aria-invalid={unfinished || undefined}
+                        aria-describedby={unfinished ? warningId : undefined}
+                        rows={2}
+                        value={point[field]}
+                        onChange={(e) => onChange(field, e.target.value)}
+                      />
+                    ) : (
+                      <div className="point-text point-text-read" lang={language === 'Zh' ? 'zh-CN' : 'en'} aria-label={aria}>
+                        {point[field] || '—'}
+                      </div>
+                    )}
+                    {/* A textarea cannot colour part of its text, so the placeholder is named under the field. */}
+                    {unfinished ? (
+                      <p className="field-unfinished" id={warningId}>
+                        {t('commentChecks.unfinished.field', { markers: markers.join(' ') })}
+                      </p>
+                    ) : null}
+                    {stale ? (
+                      <p className="field-stale" role="status">
+                        <span>{t(`commentChecks.language.mark.${stale.stale}`, { name: stale.markedBy })}</span>{' '}
+                        {onConfirmLanguage ? (
+                          <button type="button" className="button button-link" onClick={() => onConfirmLanguage(part)}>
+                            {t('commentChecks.language.confirm')}
+                          </button>
+                        ) : null}
+                      </p>
+                    ) : null}
                   </div>
                 );
               })}

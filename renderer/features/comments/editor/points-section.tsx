@@ -1,6 +1,6 @@
 import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentTemplate } from '../../../../shared/contract';
+import type { CommentTemplate, LanguageMark } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
@@ -12,7 +12,17 @@ import { PointEditor } from './point-editor';
 import type { CommentEditor } from './use-comment-editor';
 
 /** The comment's titles and its numbered points, as the letter will list them. */
-export function PointsSection({ editor, onInsertTemplate, busy }: { editor: CommentEditor; onInsertTemplate: (t: CommentTemplate) => void; busy: boolean }) {
+export function PointsSection({
+  editor,
+  onInsertTemplate,
+  busy,
+  onConfirmLanguage,
+}: {
+  editor: CommentEditor;
+  onInsertTemplate: (t: CommentTemplate) => void;
+  busy: boolean;
+  onConfirmLanguage?: (pointKey: string, part: LanguageMark['part']) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
@@ -67,6 +77,8 @@ export function PointsSection({ editor, onInsertTemplate, busy }: { editor: Comm
           count={draft.points.length}
           editable={editable}
           templateName={templateName(point.templateCode)}
+          marks={point.key === null ? [] : comment.languageMarks.filter((m) => m.pointKey === point.key)}
+          onConfirmLanguage={onConfirmLanguage && point.key !== null && !busy ? (part) => onConfirmLanguage(point.key ?? '', part) : undefined}
           onChange={(field, value) => edit((d) => ({ ...d, points: d.points.map((p) => (p.uid === point.uid ? { ...p, [field]: value } : p)) }))}
           onMove={(by) => edit((d) => ({ ...d, points: movePoint(d.points, index, by) }))}
           onRemove={() => void remove(index)}

@@ -32,12 +32,14 @@ export function StatusBadge({ status }: { status: CommentListItem['status'] }) {
   return <span className={`badge comment-status comment-status-${status}`}>{t(`commenting.status.${status}`)}</span>;
 }
 
-/** Adopted and follow-up marks, shown wherever a comment is listed. */
-export function CommentMarks({ item }: { item: Pick<CommentListItem, 'adopted' | 'openFollowups'> }) {
+/** Outcome and follow-up marks, shown wherever a comment is listed. */
+export function CommentMarks({ item }: { item: Pick<CommentListItem, 'outcome' | 'openFollowups'> }) {
   const { t } = useTranslation();
+  // "Adopted" only when every point was: one point taken up in part reads "partly adopted".
+  const shown = item.outcome === 'adopted' || item.outcome === 'partly_adopted';
   return (
     <>
-      {item.adopted ? <span className="badge mark-adopted">{t('commenting.list.adopted')}</span> : null}
+      {shown ? <span className="badge mark-adopted">{t(`commentChecks.adoption.outcome.${item.outcome}`)}</span> : null}
       {item.openFollowups > 0 ? (
         <span className="badge mark-followup">{t('commenting.list.followups', { count: item.openFollowups })}</span>
       ) : null}

@@ -5,6 +5,7 @@ import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRate, formatYuan } from '../comment-format';
+import { AdoptionFigures } from './adoption-figures';
 import { GroupTable, TemplateTable, TimeToOutcome } from './stats-tables';
 
 /** The first year offered: the base's comment records start in the 2010s. */
@@ -69,9 +70,7 @@ export function StatsPage() {
       ) : (
         <>
           <div className="stats stats-totals">
-            <Figure label={t(`${k}.totals.submitted`)} value={String(data.totals.submitted)} />
-            <Figure label={t(`${k}.totals.adopted`)} value={String(data.totals.adopted)} note={t(`${k}.totals.withOutcome`, { count: data.totals.withOutcome })} />
-            <Figure label={t(`${k}.totals.adoptionRate`)} value={formatRate(data.totals.adoptionRate, locale)} />
+            <AdoptionFigures tally={data.totals} />
             <Figure
               label={t(`${k}.totals.pointAdoptionRate`)}
               value={formatRate(data.totals.pointAdoptionRate, locale)}

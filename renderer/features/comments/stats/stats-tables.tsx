@@ -3,11 +3,14 @@ import type { CommentStats, StatsGroup } from '../../../../shared/contract';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRate, inLocale } from '../comment-format';
 
-/** One breakdown (per member, industry or year): comments submitted, with outcome, adopted. */
+const formulaCounts = (g: StatsGroup) => ({ adopted: g.adopted, partly: g.partlyAdopted, decided: g.decided });
+
+/** One breakdown (per member, industry or year): comments submitted, by outcome, and the two rates. */
 export function GroupTable({ title, groups, groupLabel }: { title: string; groups: StatsGroup[]; groupLabel: string }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
   const c = 'commenting.stats.columns';
+  const a = 'commentChecks.adoption';
   return (
     <section className="stats-block" aria-label={title}>
       <h3 className="detail-section-title">{title}</h3>
@@ -20,9 +23,12 @@ export function GroupTable({ title, groups, groupLabel }: { title: string; group
               <tr>
                 <th scope="col">{groupLabel}</th>
                 <th scope="col" className="cell-number">{t(`${c}.submitted`)}</th>
-                <th scope="col" className="cell-number">{t(`${c}.withOutcome`)}</th>
-                <th scope="col" className="cell-number">{t(`${c}.adopted`)}</th>
-                <th scope="col" className="cell-number">{t(`${c}.adoptionRate`)}</th>
+                <th scope="col" className="cell-number">{t(`${a}.columns.decided`)}</th>
+                <th scope="col" className="cell-number">{t(`${a}.columns.adopted`)}</th>
+                <th scope="col" className="cell-number">{t(`${a}.columns.partlyAdopted`)}</th>
+                <th scope="col" className="cell-number" title={t(`${a}.awaitingFormula`)}>{t(`${a}.columns.awaiting`)}</th>
+                <th scope="col" className="cell-number">{t(`${a}.fullyRate`)}</th>
+                <th scope="col" className="cell-number">{t(`${a}.partlyRate`)}</th>
                 <th scope="col" className="cell-number">{t(`${c}.points`)}</th>
                 <th scope="col" className="cell-number">{t(`${c}.pointsAdopted`)}</th>
               </tr>
@@ -32,9 +38,16 @@ export function GroupTable({ title, groups, groupLabel }: { title: string; group
                 <tr key={g.key ?? '(none)'}>
                   <th scope="row">{inLocale(locale, g.labelZh, g.labelEn)}</th>
                   <td className="cell-number">{g.submitted}</td>
-                  <td className="cell-number">{g.withOutcome}</td>
+                  <td className="cell-number">{g.decided}</td>
                   <td className="cell-number">{g.adopted}</td>
-                  <td className="cell-number">{formatRate(g.adoptionRate, locale)}</td>
+                  <td className="cell-number">{g.partlyAdopted}</td>
+                  <td className="cell-number">{g.awaiting}</td>
+                  <td className="cell-number" title={t(`${a}.fullyFormula`, formulaCounts(g))}>
+                    {formatRate(g.fullyAdoptedRate, locale)}
+                  </td>
+                  <td className="cell-number" title={t(`${a}.partlyFormula`, formulaCounts(g))}>
+                    {formatRate(g.atLeastPartlyRate, locale)}
+                  </td>
                   <td className="cell-number">{g.points}</td>
                   <td className="cell-number">{g.pointsAdopted}</td>
                 </tr>
