@@ -17,7 +17,11 @@ export function makeImportReport(overrides: Partial<ImportReport> = {}): ImportR
     updated: 0,
     unchanged: 0,
     rejected: 1,
+    noticed: 0,
+    status: 'done',
+    refusal: null,
     rejections: [{ row: 4, field: 'Distribution date', reason: 'not a date', value: '31/02/2026' }],
+    notices: [],
     ...overrides,
   };
 }

@@ -161,6 +161,24 @@ describe('migration 0130 (bulk load)', () => {
   });
 });
 
+describe('migration 0140 (import outcomes)', () => {
+  it('keeps the imports an earlier version recorded, as done with no notices', () => {
+    const db = new Database(path.join(tmp.dir, 'm130.sqlite3'));
+    configureConnection(db);
+    migrate(db, migrations.filter((m) => m.version <= 130));
+    db.prepare(
+      `INSERT INTO imports (file_name, file_sha256, file_size, format, started_at, finished_at, actor, inserted, updated, unchanged, rejected, rejections)
+       VALUES ('old.xlsx', 'x', 10, 'eping-xlsx', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', 'a', 3, 1, 0, 1, '[{"row":4,"field":null,"reason":"r"}]')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT inserted, rejected, rejections, noticed, notices, rows_read, status, refusal FROM imports').get()).toEqual({
+      inserted: 3, rejected: 1, rejections: '[{"row":4,"field":null,"reason":"r"}]', noticed: 0, notices: '[]', rows_read: null, status: 'done', refusal: null,
+    });
+    expect(() => db.prepare("UPDATE imports SET status = 'half'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 0070 (search)', () => {
   it('indexes the notifications and translations an earlier version stored', () => {
     const db = new Database(path.join(tmp.dir, 'm60.sqlite3'));
