@@ -79,14 +79,15 @@ describe('measure timeline', () => {
     expect(symbolsOf(other.timeline)).toEqual(['G/TBT/N/SAU/1321']);
   });
 
-  it('puts the symbols of a joint notification into one family', () => {
+  it('puts the symbols of a joint notification into one family, the bloc family when its members are EAEU members', () => {
     const joint = ['G/SPS/N/RUS/300', 'G/SPS/N/KAZ/80', 'G/SPS/N/ARM/40'];
     const ids = insertNotifications(
       backend.ctx.db,
       joint.map((symbol) => ({ symbol, title: 'Veterinary requirements', jointSymbols: joint })),
     );
     const detail = backend.call('notificationsGet', { id: ids['G/SPS/N/KAZ/80']! });
-    expect(detail.family).toMatchObject({ kind: 'joint' });
+    // EAEU members notifying jointly: the same measure family their separate notifications join.
+    expect(detail.family).toMatchObject({ kind: 'EAEU' });
     expect(detail.jointSymbols).toEqual(joint);
     expect(detail.timeline).toHaveLength(3);
   });
