@@ -76,20 +76,25 @@ const CHECKED_STRINGS = [
 
 /** One WTO API item (row = its index + 1) to records and rejections. */
 export function wtoItemToEvents(row: number, item: unknown, limits: ImportLimits): ImportEvent[] {
-  if (!isObject(item)) return [rejection(row, null, 'the item is not a JSON object', truncateValue(JSON.stringify(item) ?? ''))];
+  if (!isObject(item)) {
+    return [rejection(row, null, 'the item is not a JSON object', truncateValue(JSON.stringify(item) ?? ''), { code: 'ITEM_NOT_OBJECT' })];
+  }
   const problems: ImportEvent[] = [];
   for (const field of CHECKED_STRINGS) {
     const value = item[field];
     if (typeof value === 'string' && value.length > limits.maxCellChars) {
       problems.push(
-        rejection(row, field, `the field holds ${formatCount(value.length)} characters, more than the ${formatCount(limits.maxCellChars)} allowed`, value),
+        rejection(row, field, `the field holds ${formatCount(value.length)} characters, more than the ${formatCount(limits.maxCellChars)} allowed`, value, {
+          code: 'CELL_TOO_LONG',
+          params: { chars: value.length, max: limits.maxCellChars },
+        }),
       );
     }
   }
   const distribution = parseDate(text(item.distributionDate));
   const deadline = parseDate(text(item.commentDeadlineDate));
-  if (!distribution.ok) problems.push(rejection(row, 'distributionDate', distribution.reason, text(item.distributionDate)));
-  if (!deadline.ok) problems.push(rejection(row, 'commentDeadlineDate', deadline.reason, text(item.commentDeadlineDate)));
+  if (!distribution.ok) problems.push(rejection(row, 'distributionDate', distribution.reason, text(item.distributionDate), distribution));
+  if (!deadline.ok) problems.push(rejection(row, 'commentDeadlineDate', deadline.reason, text(item.commentDeadlineDate), deadline));
   if (problems.length > 0 || !distribution.ok || !deadline.ok) return problems;
 
   return draftToEvents({
