@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
+import { runCli } from '../../electron/cli/run-cli';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
 import { epingCsvText, epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeWtoJson, wtoItem } from '../fixtures/eping-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
@@ -156,5 +157,30 @@ describe('a refused file', () => {
     expect(refused).toMatchObject({ code: 'IMPORT_REJECTED' });
     const [entry] = env.backend.call('importsList', {});
     expect(entry).toMatchObject({ fileName: 'notes.csv', status: 'refused', refusal: { code: 'IMPORT_REJECTED', message: (refused as Error).message } });
+  });
+});
+
+describe('pingyi import', () => {
+  it('prints rejected rows and notices under their own headings, and counts which is which', async () => {
+    const rows = [
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/1' }),
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/2', 'Distribution date': '31/02/2024' }),
+      epingRow({ 'Document symbol': 'G/TBT/N/SAU/1' }),
+    ];
+    const file = await writeEpingXlsx(files.file('cli.xlsx'), rows);
+    const out: string[] = [];
+    const dir = env.dir + '-cli';
+    try {
+      const code = await runCli(['import', file, '--quiet', '--data-dir', dir], { out: (t) => out.push(t), err: () => {} }, {});
+      expect(code).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(out).toContain('inserted 1, updated 0, unchanged 0, rejected 1 (errors), notices 1 (not errors)');
+    const rejected = out.indexOf('Rejected rows (not imported):');
+    const notices = out.findIndex((l) => l.startsWith('Notices'));
+    expect(out[rejected + 1]).toMatch(/^ {2}row 3 \[Distribution date\]: '31\/02\/2024' is not a valid date/);
+    expect(notices).toBeGreaterThan(rejected);
+    expect(out[notices + 1]).toBe('  row 4 [Document symbol]: G/TBT/N/SAU/1: the same as row 2, skipped');
   });
 });
