@@ -20,6 +20,11 @@ export const importOutcomesEn: typeof importOutcomesZhCN = {
   csvRejections: 'Rejected rows',
   csvCode: 'Code',
   csvTechnical: 'Technical message',
+  missingBase: {
+    label: 'Base notification not in the store',
+    text: 'This follows up {{symbol}} (an addendum, revision or corrigendum), but the base notification {{symbol}} is not in the store. It may not have been imported yet.',
+    search: 'Search for {{symbol}}',
+  },
   reasons: {
     DATE_NOT_VALID: '“{{value}}” is not a valid date (February has no 30th, for example)',
     DATE_UNKNOWN_MONTH: '“{{value}}” is not a date: “{{month}}” is not a month',

@@ -18,6 +18,11 @@ export const importOutcomesZhCN = {
   csvRejections: '被拒绝的行',
   csvCode: '代码',
   csvTechnical: '技术说明',
+  missingBase: {
+    label: '基础通报不在库中',
+    text: '这是 {{symbol}} 的后续文件（补遗、修订或更正），但库中没有基础通报 {{symbol}}。可能尚未导入。',
+    search: '搜索 {{symbol}}',
+  },
   reasons: {
     DATE_NOT_VALID: '“{{value}}”不是有效的日期（例如 2 月没有 30 日）',
     DATE_UNKNOWN_MONTH: '“{{value}}”不是日期：“{{month}}”不是月份',
