@@ -73,3 +73,12 @@ describe('joint notifications and their family', () => {
     expect(env.backend.ctx.db.prepare('SELECT kind FROM measure_families WHERE id = ?').pluck().get(joint[0])).toBe('joint');
   });
 });
+
+describe('a symbol met twice in one file', () => {
+  it('takes the family of its later row', async () => {
+    // The first row had a typo in the title; the later row corrects it, and the draft joins its family.
+    const rows = [gso('G/TBT/N/KWT/900', 'GSO draft: Refrigerator energy'), ...SEPARATE.slice(1), gso('G/TBT/N/KWT/900')];
+    await importFile(await writeEpingXlsx(files.file('typo.xlsx'), rows));
+    expect([...familiesOfGso(env.backend.ctx.db).values()]).toEqual([['G/TBT/N/BHR/902', 'G/TBT/N/KWT/900', 'G/TBT/N/OMN/903', 'G/TBT/N/QAT/901']]);
+  });
+});

@@ -22,6 +22,11 @@ export interface RepeatContext {
   notice(n: RowNotice): void;
   /** Bulk mode: write the codes collected so far, so an update's trigger replaces them. */
   beforeUpdate(): void;
+  /**
+   * A notification this import inserted now holds a later row's values: its family follows
+   * them (a different title or day can make it another measure's).
+   */
+  refamily(id: number, p: PreparedRow): void;
 }
 
 /**
@@ -92,6 +97,7 @@ export class RepeatedRows {
         if ((current[f] ?? null) !== value) this.change.run(existing.id, ctx.importId, ctx.now, ctx.actor, f, current[f], value);
       });
       this.update.run(...p.values, hash, ctx.now, ctx.importId, existing.id);
+      if (existing.id > ctx.maxIdBefore) ctx.refamily(existing.id, p);
       ctx.counts.updated += 1;
       if (existing.id <= ctx.maxIdBefore && !ctx.updated.includes(existing.id)) ctx.updated.push(existing.id);
     }

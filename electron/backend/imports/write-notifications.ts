@@ -118,7 +118,9 @@ export async function writeNotifications(
           if (notices.length < MAX_KEPT_REJECTIONS) notices.push(n);
         },
         beforeUpdate: () => bulk?.flush(),
+        refamily: (id, p) => setFamily.run(families.familyFor(familyFields(p)), id),
       }));
+    const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
     for await (const event of events) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
       if (event.kind === 'idle') {
