@@ -51,7 +51,9 @@ export interface FileFacts {
 /**
  * Write parsed notifications in ONE transaction: new symbols are inserted, changed ones updated
  * with their old values kept in notification_changes, identical ones left alone, rejected rows
- * listed. A failure or cancel anywhere rolls everything back, so the store is as it was.
+ * listed. A symbol met again in the file takes its later row, listed as a notice (repeated-rows.ts).
+ * A failure or cancel anywhere rolls everything back, so the store is as it was; a refused file
+ * (IMPORT_REJECTED, including one with no data rows) is then recorded in the history with its reason.
  */
 export async function writeNotifications(
   db: Database,
@@ -92,9 +94,10 @@ export async function writeNotifications(
     const inserted: number[] = [];
     const updated: number[] = [];
     let source: string | null = null;
+    // Ids above this are the notifications this import inserts.
+    const maxIdBefore = db.prepare('SELECT coalesce(max(id), 0) FROM notifications').pluck().get() as number;
     // The import row comes first so changes can reference it; its counts and the file's digest are
     // filled in at the end.
-    const maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM notifications').pluck().get() as number);
     const importId = Number(
       db
         .prepare(
@@ -104,6 +107,8 @@ export async function writeNotifications(
         .run(meta.fileName, '', meta.fileSize, startedAt, startedAt, meta.actor).lastInsertRowid,
     );
     const now = startedAt;
+    const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
+    // Only a file that repeats a symbol needs the rare path's statements.
     let repeated: RepeatedRows | undefined;
     const repeatedRows = (): RepeatedRows =>
       (repeated ??= new RepeatedRows(db, {
@@ -120,7 +125,6 @@ export async function writeNotifications(
         beforeUpdate: () => bulk?.flush(),
         refamily: (id, p) => setFamily.run(families.familyFor(familyFields(p)), id),
       }));
-    const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
     for await (const event of events) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
       if (event.kind === 'idle') {
