@@ -5,7 +5,7 @@ import { importNotificationsFile } from '../../electron/backend/imports/import-f
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { runCli } from '../../electron/cli/run-cli';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
-import { epingCsvText, epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeWtoJson, wtoItem } from '../fixtures/eping-fixtures';
+import { epingCsvText, epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeWtoJson, writeZipBombXlsx, wtoItem } from '../fixtures/eping-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -150,13 +150,33 @@ describe('a refused file', () => {
     expect(env.backend.call('appInfo', {}).counts.notifications).toBe(0);
   });
 
+  it('of each kind carries a reason the interface can word: an unsafe workbook, broken JSON, JSON without items', async () => {
+    const notJson = files.file('broken.json');
+    fs.writeFileSync(notJson, '{"items": [');
+    const cases: Array<[string, string]> = [
+      [writeZipBombXlsx(files.file('bomb.xlsx'), 64 * 1024 * 1024), 'UNSAFE_WORKBOOK'],
+      [notJson, 'NOT_WTO_JSON'],
+      [writeWtoJson(files.file('no-items.json'), []), 'NO_ROWS'],
+    ];
+    for (const [file, reason] of cases) {
+      await expect(importFile(file), reason).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { reason } });
+    }
+    expect(env.backend.call('importsList', {}).map((s) => [s.status, s.refusal?.reason])).toEqual(
+      [...cases].reverse().map(([, reason]) => ['refused', reason]),
+    );
+  });
+
   it('that is not an ePing export appears in the history with the reason it was refused', async () => {
     const file = files.file('notes.csv');
     fs.writeFileSync(file, 'name,amount\nfoo,1\n');
     const refused = await importFile(file).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'IMPORT_REJECTED' });
     const [entry] = env.backend.call('importsList', {});
-    expect(entry).toMatchObject({ fileName: 'notes.csv', status: 'refused', refusal: { code: 'IMPORT_REJECTED', message: (refused as Error).message } });
+    expect(entry).toMatchObject({
+      fileName: 'notes.csv',
+      status: 'refused',
+      refusal: { code: 'IMPORT_REJECTED', reason: 'NOT_EPING', message: (refused as Error).message, params: { missing: expect.stringContaining('Document symbol') } },
+    });
   });
 });
 

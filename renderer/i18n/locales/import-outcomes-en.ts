@@ -46,6 +46,10 @@ export const importOutcomesEn: typeof importOutcomesZhCN = {
     CANNOT_READ: 'The file cannot be read',
     FILE_TOO_LARGE: 'The file is larger than an import can take',
     TOO_MANY_ROWS: 'The file has more rows than any ePing export; it was not imported',
+    ENCRYPTED: 'The workbook has a password; remove it in Excel and import the file again',
+    UNSAFE_WORKBOOK: 'The workbook is built abnormally (too large, too deep, or holding parts Excel never writes); for safety it was not imported',
+    NOT_READABLE_CSV: 'The file cannot be read as CSV (an unclosed quote, or too many columns, for example)',
+    NOT_WTO_JSON: 'Not a WTO API JSON file: expected an array of notifications or an object with an “items” array',
     FILE_REFUSED: 'The file does not meet the import requirements and was not imported',
   },
 };

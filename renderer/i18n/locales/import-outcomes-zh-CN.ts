@@ -44,6 +44,10 @@ export const importOutcomesZhCN = {
     CANNOT_READ: '无法读取文件',
     FILE_TOO_LARGE: '文件太大，超出可导入的大小',
     TOO_MANY_ROWS: '文件的行数超过任何 ePing 导出文件，未导入',
+    ENCRYPTED: '工作簿设有密码；请在 Excel 中取消密码后重新导入',
+    UNSAFE_WORKBOOK: '工作簿的结构异常（过大、嵌套或含有 Excel 不会写入的内容），为安全起见未导入',
+    NOT_READABLE_CSV: '无法按 CSV 读取该文件（例如引号没有闭合，或列数过多）',
+    NOT_WTO_JSON: '不是 WTO 接口的 JSON 文件：应为通报数组，或带有 “items” 数组的对象',
     FILE_REFUSED: '文件不符合导入要求，未导入',
   },
 };

@@ -108,7 +108,7 @@ export async function* readEpingCsv(
         throw rejectFile(
           `Line ${line} has ${formatCount(record.length)} fields; an ePing export has at most ` +
             `${formatCount(ctx.limits.maxColumns)} columns. The file was not imported.`,
-          { line },
+          { reason: 'NOT_READABLE_CSV', line },
         );
       }
       if (index === null) {
@@ -132,10 +132,10 @@ export async function* readEpingCsv(
       throw rejectFile(
         `A record near line ${line} is longer than ${formatCount(ctx.limits.maxCsvRecordChars)} characters, ` +
           'far beyond any notification (an unclosed quote can cause this); the file was not imported.',
-        { line },
+        { reason: 'NOT_READABLE_CSV', line },
       );
     }
-    throw rejectFile(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}.`);
+    throw rejectFile(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}.`, { reason: 'NOT_READABLE_CSV' });
   } finally {
     source.destroy();
     parser.destroy();

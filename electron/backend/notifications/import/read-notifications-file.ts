@@ -95,7 +95,7 @@ export function readNotificationsFile(path: string, options: ReadNotificationsOp
   async function* run(): AsyncGenerator<ImportEvent> {
     const limits = resolveLimits(options.limits);
     const stat = await statFile(path);
-    if (!stat.isFile()) throw rejectFile(`'${path}' is not a file.`);
+    if (!stat.isFile()) throw rejectFile(`'${path}' is not a file.`, { reason: 'CANNOT_READ' });
     // An empty file holds no notifications, which is how the analyst is told.
     if (stat.size === 0) throw rejectFile('The file is empty.', { reason: 'NO_ROWS' });
     if (stat.size > limits.maxFileBytes) {

@@ -133,7 +133,7 @@ export async function* readWtoJson(
     throw rejectFile(
       `The JSON file is ${formatBytes(ctx.totalBytes)}; JSON files up to ${formatBytes(ctx.limits.maxJsonBytes)} ` +
         'can be imported. Save the API results in smaller pages.',
-      { bytes: ctx.totalBytes, maxJsonBytes: ctx.limits.maxJsonBytes },
+      { reason: 'FILE_TOO_LARGE', bytes: ctx.totalBytes, maxJsonBytes: ctx.limits.maxJsonBytes },
     );
   }
   const buf = await fs.promises.readFile(path);
@@ -144,14 +144,18 @@ export async function* readWtoJson(
   try {
     root = JSON.parse(decodeBuffer(buf, detected));
   } catch (err) {
-    throw rejectFile(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
+    throw rejectFile(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`, { reason: 'NOT_WTO_JSON' });
   }
   const items = Array.isArray(root) ? root : isObject(root) && Array.isArray(root.items) ? root.items : null;
   if (items === null) {
-    throw rejectFile('The JSON file holds no notifications: expected an array of them or an object with an "items" array.');
+    throw rejectFile('The JSON file holds no notifications: expected an array of them or an object with an "items" array.', {
+      reason: 'NOT_WTO_JSON',
+    });
   }
   if (items.length > ctx.limits.maxRows) {
-    throw rejectFile(`The JSON file holds ${formatCount(items.length)} items, more than the ${formatCount(ctx.limits.maxRows)} allowed.`);
+    throw rejectFile(`The JSON file holds ${formatCount(items.length)} items, more than the ${formatCount(ctx.limits.maxRows)} allowed.`, {
+      reason: 'TOO_MANY_ROWS',
+    });
   }
   for (let i = 0; i < items.length; i++) {
     ctx.throwIfCancelled();
