@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
@@ -100,6 +101,13 @@ describe('a symbol met twice in one file', () => {
       { symbol: 'G/TBT/N/SAU/1', field: 'comment_deadline', old_value: '2024-04-15', new_value: '2024-04-30' },
       { symbol: 'G/TBT/N/SAU/1', field: 'comment_deadline', old_value: '2024-04-30', new_value: '2024-06-30' },
     ]);
+  });
+
+  it('takes the later row as well when the file is parsed on a worker thread', async () => {
+    const file = await writeEpingXlsx(files.file('extended.xlsx'), EXTENDED);
+    const report = await importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester', parseWorkerScript: path.resolve('test/helpers/worker-bootstrap.mjs') });
+    expect(report).toMatchObject({ inserted: 2, updated: 1, rejected: 0, noticed: 1 });
+    expect(deadlineOf(env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
   });
 
   it('a later CSV record of the same symbol wins as well', async () => {
