@@ -1,7 +1,18 @@
 import { importNotificationsFile } from '../backend/imports/import-file';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { currentActor } from '../backend/settings/settings';
-import type { CliCommand } from './command';
+import type { RowRejection } from '../../shared/contract/imports';
+import type { CliCommand, CliIo } from './command';
+
+const SHOWN_ROWS = 50;
+
+/** One list of the report under its heading: the first rows, then how many more --json gives. */
+function printRows(io: CliIo, heading: string, rows: RowRejection[], total: number, what: string): void {
+  if (total === 0) return;
+  io.out(`${heading}:`);
+  for (const r of rows.slice(0, SHOWN_ROWS)) io.out(`  row ${r.row}${r.field ? ` [${r.field}]` : ''}: ${r.reason}`);
+  if (total > SHOWN_ROWS) io.out(`  … ${total - SHOWN_ROWS} more ${what} (use --json for all)`);
+}
 
 /** `pingyi import FILE`: the same import and report as the app, on this thread. */
 export const importCommand: CliCommand = {
@@ -46,11 +57,12 @@ export const importCommand: CliCommand = {
         return 0;
       }
       io.out(`Imported ${report.fileName} (${report.format}${report.encoding ? ', ' + report.encoding : ''})`);
-      io.out(`inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`);
-      for (const r of report.rejections.slice(0, 50)) {
-        io.out(`  row ${r.row}${r.field ? ` [${r.field}]` : ''}: ${r.reason}`);
-      }
-      if (report.rejections.length > 50) io.out(`  … ${report.rejected - 50} more rejected rows (use --json for all)`);
+      io.out(
+        `inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
+          `rejected ${report.rejected} (errors), notices ${report.noticed} (not errors)`,
+      );
+      printRows(io, 'Rejected rows (not imported)', report.rejections, report.rejected, 'rejected rows');
+      printRows(io, 'Notices (repeated rows skipped, later rows that replaced earlier ones)', report.notices, report.noticed, 'notices');
       return 0;
     } finally {
       process.off('SIGINT', onSigint);

@@ -252,7 +252,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     notificationsImportStart: () => ({ jobId: backend.jobs.start().jobId }),
     jobsGet: ({ jobId }) => backend.jobs.get(jobId),
     jobsCancel: ({ jobId }) => backend.jobs.cancel(jobId),
-    importsList: ({ limit }) => backend.jobs.reports.slice(0, limit).map(({ rejections: _rejections, ...summary }) => summary),
+    importsList: ({ limit }) => backend.jobs.reports.slice(0, limit).map(({ rejections: _rejections, notices: _notices, ...summary }) => summary),
     importsGet: ({ id }) => backend.jobs.report(id),
   };
 

@@ -49,6 +49,7 @@ export function makeNotification(overrides: Partial<NotificationDetail> & Pick<N
     translation: null,
     deadline: { daysLeft: 40, state: 'open' },
     timeline: [],
+    missingBase: null,
     family: null,
     attachments: [],
     changes: [],

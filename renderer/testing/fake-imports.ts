@@ -17,12 +17,18 @@ export function makeImportReport(overrides: Partial<ImportReport> = {}): ImportR
     updated: 0,
     unchanged: 0,
     rejected: 1,
-    rejections: [{ row: 4, field: 'Distribution date', reason: 'not a date', value: '31/02/2026' }],
+    noticed: 0,
+    status: 'done',
+    refusal: null,
+    rejections: [
+      { row: 4, field: 'Distribution date', reason: "'31/02/2026' is not a valid date", value: '31/02/2026', code: 'DATE_NOT_VALID', params: { value: '31/02/2026' } },
+    ],
+    notices: [],
     ...overrides,
   };
 }
 
-export type JobOutcome = { report: ImportReport } | { error: { code: string; message: string } };
+export type JobOutcome = { report: ImportReport } | { error: { code: string; message: string; details?: unknown } };
 
 /**
  * Import jobs the test drives by hand: start() makes a running job, the test sends progress

@@ -123,6 +123,11 @@ export const NotificationDetail = NotificationRecord.extend({
   deadline: Deadline,
   /** Every notification of the measure (base, revisions, addenda, corrigenda, family members) by date. */
   timeline: z.array(TimelineEntry),
+  /**
+   * The base symbol of a follow-up (addendum, revision, corrigendum, supplement) whose base
+   * notification is not in the store, so the analyst can look for it; null otherwise.
+   */
+  missingBase: z.string().nullable(),
   /** Null unless the measure was notified by more than one member. */
   family: MeasureFamily.nullable(),
   attachments: z.array(Attachment),

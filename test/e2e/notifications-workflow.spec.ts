@@ -84,7 +84,7 @@ test('an analyst imports an ePing export, finds the refrigerator regulation by �
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString('utf8');
   expect(csv).toContain('新增,2\r\n');
-  expect(csv).toContain('行号,字段,原因,值\r\n4,');
+  expect(csv).toContain('行号,字段,原因,值,代码,技术说明\r\n4,');
 
   await importer.closeButton.click();
   await expect(list.rows).toHaveCount(2);

@@ -18,6 +18,24 @@ afterEach(() => env.cleanup());
 const symbolsOf = (timeline: Array<{ symbol: string }>) => timeline.map((t) => t.symbol);
 
 describe('measure timeline', () => {
+  it('says when the base of an addendum, revision or corrigendum is not in the store, until it is imported', () => {
+    const ids = insertNotifications(backend.ctx.db, [
+      { symbol: 'G/TBT/N/UZB/70/Add.1', distributionDate: '2026-05-10' },
+      { symbol: 'G/SPS/N/RUS/80/Rev.1', distributionDate: '2026-05-10' },
+      { symbol: 'G/SPS/N/RUS/80/Rev.1/Corr.1', distributionDate: '2026-05-12' },
+      { symbol: 'G/TBT/N/KAZ/60', distributionDate: '2026-01-15' },
+      { symbol: 'G/TBT/N/KAZ/60/Add.1', distributionDate: '2026-03-15' },
+    ]);
+    const missing = (symbol: string) => backend.call('notificationsGet', { id: ids[symbol]! }).missingBase;
+    expect(missing('G/TBT/N/UZB/70/Add.1')).toBe('G/TBT/N/UZB/70');
+    expect(missing('G/SPS/N/RUS/80/Rev.1')).toBe('G/SPS/N/RUS/80');
+    expect(missing('G/SPS/N/RUS/80/Rev.1/Corr.1')).toBe('G/SPS/N/RUS/80');
+    expect(missing('G/TBT/N/KAZ/60/Add.1')).toBeNull();
+    expect(missing('G/TBT/N/KAZ/60')).toBeNull();
+    insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/UZB/70', distributionDate: '2026-01-10' }]);
+    expect(missing('G/TBT/N/UZB/70/Add.1')).toBeNull();
+  });
+
   it('links revisions, addenda and corrigenda to their base, ordered by date', () => {
     const ids = insertNotifications(backend.ctx.db, [
       { symbol: 'G/TBT/N/KAZ/50/Add.1', distributionDate: '2026-05-10' },
@@ -79,14 +97,15 @@ describe('measure timeline', () => {
     expect(symbolsOf(other.timeline)).toEqual(['G/TBT/N/SAU/1321']);
   });
 
-  it('puts the symbols of a joint notification into one family', () => {
+  it('puts the symbols of a joint notification into one family, the bloc family when its members are EAEU members', () => {
     const joint = ['G/SPS/N/RUS/300', 'G/SPS/N/KAZ/80', 'G/SPS/N/ARM/40'];
     const ids = insertNotifications(
       backend.ctx.db,
       joint.map((symbol) => ({ symbol, title: 'Veterinary requirements', jointSymbols: joint })),
     );
     const detail = backend.call('notificationsGet', { id: ids['G/SPS/N/KAZ/80']! });
-    expect(detail.family).toMatchObject({ kind: 'joint' });
+    // EAEU members notifying jointly: the same measure family their separate notifications join.
+    expect(detail.family).toMatchObject({ kind: 'EAEU' });
     expect(detail.jointSymbols).toEqual(joint);
     expect(detail.timeline).toHaveLength(3);
   });

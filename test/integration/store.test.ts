@@ -161,6 +161,52 @@ describe('migration 0130 (bulk load)', () => {
   });
 });
 
+describe('migration 0140 (import outcomes)', () => {
+  it('keeps the imports an earlier version recorded, as done with no notices', () => {
+    const db = new Database(path.join(tmp.dir, 'm130.sqlite3'));
+    configureConnection(db);
+    migrate(db, migrations.filter((m) => m.version <= 130));
+    db.prepare(
+      `INSERT INTO imports (file_name, file_sha256, file_size, format, started_at, finished_at, actor, inserted, updated, unchanged, rejected, rejections)
+       VALUES ('old.xlsx', 'x', 10, 'eping-xlsx', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', 'a', 3, 1, 0, 1, '[{"row":4,"field":null,"reason":"r"}]')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT inserted, rejected, rejections, noticed, notices, rows_read, status, refusal FROM imports').get()).toEqual({
+      inserted: 3, rejected: 1, rejections: '[{"row":4,"field":null,"reason":"r"}]', noticed: 0, notices: '[]', rows_read: null, status: 'done', refusal: null,
+    });
+    expect(() => db.prepare("UPDATE imports SET status = 'half'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0140 (joint families)', () => {
+  it('merges a joint family of Gulf members into the family of the same day and title, with the comments on it', () => {
+    const db = new Database(path.join(tmp.dir, 'm130j.sqlite3'));
+    configureConnection(db);
+    migrate(db, migrations.filter((m) => m.version <= 130));
+    const family = db.prepare('INSERT INTO measure_families (kind, key, title) VALUES (?, ?, ?)');
+    const gcc = Number(family.run('GCC', 'GCC|TBT|2025-05-05|gso draft refrigerators', 'GSO draft: Refrigerators').lastInsertRowid);
+    const joint = Number(family.run('joint', 'joint|G/TBT/N/ARE/900,G/TBT/N/SAU/900', 'GSO Draft - Refrigerators').lastInsertRowid);
+    const other = Number(family.run('joint', 'joint|G/TBT/N/CHN/9,G/TBT/N/IND/9', 'Toys').lastInsertRowid);
+    const add = db.prepare(
+      `INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, distribution_date, source, created_at, updated_at, family_id)
+       VALUES (?, 'TBT', ?, ?, 'regular', ?, '2025-05-05', 'eping', 'x', 'x', ?)`,
+    );
+    for (const m of ['KWT', 'QAT']) add.run(`G/TBT/N/${m}/900`, m, `G/TBT/N/${m}/900`, 'GSO draft: Refrigerators', gcc);
+    for (const m of ['ARE', 'SAU']) add.run(`G/TBT/N/${m}/900`, m, `G/TBT/N/${m}/900`, 'GSO Draft - Refrigerators', joint);
+    for (const m of ['IND', 'CHN']) add.run(`G/TBT/N/${m}/9`, m, `G/TBT/N/${m}/9`, 'Toys', other);
+    db.prepare("INSERT INTO comments (family_id, author, current_version, created_at, updated_at) VALUES (?, 'a', 1, 'x', 'x')").run(joint);
+    migrate(db);
+    const familyOf = (symbol: string): unknown => db.prepare('SELECT family_id FROM notifications WHERE symbol = ?').pluck().get(symbol);
+    expect(['KWT', 'QAT', 'ARE', 'SAU'].map((m) => familyOf(`G/TBT/N/${m}/900`))).toEqual([gcc, gcc, gcc, gcc]);
+    expect(db.prepare('SELECT family_id FROM comments').pluck().all()).toEqual([gcc]);
+    expect(db.prepare('SELECT id FROM measure_families ORDER BY id').pluck().all()).toEqual([gcc, other]);
+    expect(familyOf('G/TBT/N/IND/9')).toBe(other);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
 describe('migration 0070 (search)', () => {
   it('indexes the notifications and translations an earlier version stored', () => {
     const db = new Database(path.join(tmp.dir, 'm60.sqlite3'));

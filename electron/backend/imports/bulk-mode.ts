@@ -14,6 +14,12 @@ export interface BulkLoad {
    * there are enough of them to be worth a pass over the code table.
    */
   idle(): void;
+  /**
+   * Write the codes collected so far, before a row this import inserted is updated (a symbol met
+   * again in the file): the update trigger then replaces that row's codes instead of leaving
+   * them to be written stale at the end. Rare.
+   */
+  flush(): void;
   /** Write the remaining codes, build the indexes and bring the triggers back. */
   finish(): void;
 }
@@ -74,6 +80,9 @@ export function startBulkLoad(db: Database, options: BulkOptions = {}): BulkLoad
     },
     idle() {
       if (codes.pending >= (options.idleCodeRows ?? IDLE_CODE_ROWS)) codes.write(db);
+    },
+    flush() {
+      codes.write(db);
     },
     finish() {
       codes.write(db);

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { ImportReport, RowRejection } from '../../../shared/contract/imports';
+import type { ImportRefusal, ImportReport, RowNotice, RowRejection } from '../../../shared/contract/imports';
+import { nowIso, systemClock, type Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
 import { startBulkLoad, type BulkOptions } from './bulk-mode';
+import { recordRefusedImport } from './import-history';
 import { familyFields, hashValues, IMPORTED_FIELDS, prepareRow, type ImportedRow, type WriterEvent } from './prepared-row';
+import { RepeatedRows } from './repeated-rows';
 import { assignFamilies, FamilyAssigner } from '../notifications/families';
 
 export const MAX_KEPT_REJECTIONS = 10_000;
@@ -25,9 +28,12 @@ export interface WriteProgress {
   updated: number;
   unchanged: number;
   rejected: number;
+  noticed: number;
 }
 
 export interface WriteOptions {
+  /** When a refused file is recorded in the history; the machine's clock by default. */
+  clock?: Clock;
   signal?: AbortSignal;
   /** Index the inserted rows directly instead of through the insert triggers (see bulk-mode.ts). */
   bulk?: boolean | BulkOptions;
@@ -45,7 +51,9 @@ export interface FileFacts {
 /**
  * Write parsed notifications in ONE transaction: new symbols are inserted, changed ones updated
  * with their old values kept in notification_changes, identical ones left alone, rejected rows
- * listed. A failure or cancel anywhere rolls everything back, so the store is as it was.
+ * listed. A symbol met again in the file takes its later row, listed as a notice (repeated-rows.ts).
+ * A failure or cancel anywhere rolls everything back, so the store is as it was; a refused file
+ * (IMPORT_REJECTED, including one with no data rows) is then recorded in the history with its reason.
  */
 export async function writeNotifications(
   db: Database,
@@ -55,9 +63,10 @@ export async function writeNotifications(
   options: WriteOptions = {},
 ): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
-  const counts: WriteProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const counts: WriteProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, noticed: 0 };
   const rejections: RowRejection[] = [];
-  // A symbol met twice in one file would flip between its rows on every re-import.
+  const notices: RowNotice[] = [];
+  // The row of the file that last set each symbol: a symbol met again takes the rare path.
   const seen = new Map<string, number>();
 
   // The stored columns are read only when the hash says the row changed.
@@ -85,6 +94,8 @@ export async function writeNotifications(
     const inserted: number[] = [];
     const updated: number[] = [];
     let source: string | null = null;
+    // Ids above this are the notifications this import inserts.
+    const maxIdBefore = db.prepare('SELECT coalesce(max(id), 0) FROM notifications').pluck().get() as number;
     // The import row comes first so changes can reference it; its counts and the file's digest are
     // filled in at the end.
     const importId = Number(
@@ -96,6 +107,24 @@ export async function writeNotifications(
         .run(meta.fileName, '', meta.fileSize, startedAt, startedAt, meta.actor).lastInsertRowid,
     );
     const now = startedAt;
+    const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
+    // Only a file that repeats a symbol needs the rare path's statements.
+    let repeated: RepeatedRows | undefined;
+    const repeatedRows = (): RepeatedRows =>
+      (repeated ??= new RepeatedRows(db, {
+        importId,
+        now,
+        actor: meta.actor,
+        maxIdBefore,
+        counts,
+        updated,
+        notice: (n) => {
+          counts.noticed += 1;
+          if (notices.length < MAX_KEPT_REJECTIONS) notices.push(n);
+        },
+        beforeUpdate: () => bulk?.flush(),
+        refamily: (id, p) => setFamily.run(families.familyFor(familyFields(p)), id),
+      }));
     for await (const event of events) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
       if (event.kind === 'idle') {
@@ -109,17 +138,9 @@ export async function writeNotifications(
       } else {
         // A parse worker prepares rows on its own thread; a reader on this thread gives records.
         const p = event.kind === 'prepared' ? event.prepared : prepareRow(event.record);
-        const firstRow = seen.get(p.symbol);
-        if (firstRow !== undefined) {
-          counts.rejected += 1;
-          if (rejections.length < MAX_KEPT_REJECTIONS) {
-            rejections.push({
-              row: p.row,
-              field: 'Document symbol',
-              reason: `${p.symbol} appears again in this file (first at row ${firstRow}); only the first row is imported`,
-              value: p.symbol,
-            });
-          }
+        const earlierRow = seen.get(p.symbol);
+        if (earlierRow !== undefined) {
+          seen.set(p.symbol, repeatedRows().handle(p, earlierRow));
         } else {
           seen.set(p.symbol, p.row);
           const hash = hashValues(p.values);
@@ -154,6 +175,11 @@ export async function writeNotifications(
       if (counts.rows % 500 === 0) options.onProgress?.({ ...counts });
     }
     if (options.signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+    if (fileFacts().rowsRead === 0) {
+      throw new AppError('IMPORT_REJECTED', 'The file holds no notifications: it has no data rows under its header.', {
+        reason: 'NO_ROWS',
+      });
+    }
     options.onRowsWritten?.({ ...counts });
     bulk?.finish();
     // New rows got their family as they were inserted; a changed row may now belong to one.
@@ -164,15 +190,22 @@ export async function writeNotifications(
     const finishedAt = new Date().toISOString();
     db.prepare(
       `UPDATE imports SET file_sha256 = ?, format = ?, encoding = ?, finished_at = ?, inserted = ?, updated = ?,
-         unchanged = ?, rejected = ?, rejections = ? WHERE id = ?`,
+         unchanged = ?, rejected = ?, rejections = ?, noticed = ?, notices = ?, rows_read = ? WHERE id = ?`,
     ).run(fileSha256, facts.format, facts.encoding, finishedAt, counts.inserted, counts.updated, counts.unchanged,
-      counts.rejected, JSON.stringify(rejections), importId);
+      counts.rejected, JSON.stringify(rejections), counts.noticed, JSON.stringify(notices), facts.rowsRead, importId);
     recordAudit(db, {
       actor: meta.actor,
       action: 'import',
       entity: 'import',
       entityId: importId,
-      after: { fileName: meta.fileName, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected },
+      after: {
+        fileName: meta.fileName,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        rejected: counts.rejected,
+        noticed: counts.noticed,
+      },
     });
     db.exec('COMMIT');
     options.onProgress?.({ ...counts });
@@ -190,10 +223,64 @@ export async function writeNotifications(
       updated: counts.updated,
       unchanged: counts.unchanged,
       rejected: counts.rejected,
+      noticed: counts.noticed,
+      status: 'done',
+      refusal: null,
       rejections,
+      notices,
     };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    if (e instanceof AppError && e.code === 'IMPORT_REJECTED') await recordRefusal(db, e, fileFacts, meta, startedAt, options.clock ?? systemClock);
     throw e;
+  }
+}
+
+/** The reason code a refusal carries in its details (see rejectFile), or a general one. */
+function refusalOf(e: AppError): ImportRefusal {
+  const details = typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {};
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(details)) if (k !== 'reason' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+  return { code: e.code, reason: typeof details.reason === 'string' ? details.reason : 'FILE_REFUSED', message: e.message, params };
+}
+
+/**
+ * A refused file still appears in the import history, with its reason. Nothing from the file
+ * was written (the import's transaction is rolled back); this is a transaction of its own, and
+ * failing to record it must not hide why the file was refused.
+ */
+async function recordRefusal(
+  db: Database,
+  e: AppError,
+  fileFacts: () => FileFacts,
+  meta: ImportMeta,
+  startedAt: string,
+  clock: Clock,
+): Promise<void> {
+  let facts: FileFacts | null = null;
+  try {
+    facts = fileFacts();
+  } catch {
+    // Refused before its format was known.
+  }
+  const sha256 = await Promise.resolve(meta.fileSha256).catch(() => '');
+  try {
+    recordRefusedImport(
+      db,
+      {
+        fileName: meta.fileName,
+        fileSize: meta.fileSize,
+        fileSha256: sha256,
+        format: facts?.format ?? '',
+        encoding: facts?.encoding ?? null,
+        startedAt,
+        finishedAt: nowIso(clock),
+        actor: meta.actor,
+        rowsRead: facts?.rowsRead ?? 0,
+      },
+      refusalOf(e),
+    );
+  } catch {
+    // The store may be what failed; the refusal itself is what the analyst needs to see.
   }
 }

@@ -4,7 +4,7 @@ import { describeDeadline, localToday } from '../../../shared/domain/deadline';
 import { listAttachments } from './attachment-store';
 import { requireNotificationRow } from './notification-lookup';
 import { toRecord } from './notification-row';
-import { readFamily, readTimeline, resolveFamilyId } from './timeline';
+import { readFamily, readMissingBase, readTimeline, resolveFamilyId } from './timeline';
 import { readTranslation } from './translation';
 import { readTriage } from './triage';
 
@@ -64,6 +64,7 @@ export function getNotificationDetail(db: Database, id: number, today: string = 
     translation,
     deadline: describeDeadline(row.comment_deadline, today),
     timeline: readTimeline(db, id, row.base_symbol, familyId),
+    missingBase: readMissingBase(db, row),
     family: readFamily(db, familyId),
     attachments: listAttachments(db, id),
     changes: readChanges(db, id),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { parseSymbol } from '../../../shared/domain/symbol';
 
 function candidateIds(db: Database): number[] {
   const rows = db
@@ -28,7 +29,11 @@ export interface FamilyFields {
 
 /**
  * Finds or opens the family of a base notification: every symbol of one joint notification
- * share one, and so do the same-day, same-title drafts of GCC or EAEU members. Addenda and
+ * share one, and so do the same-day, same-title drafts of GCC or EAEU members. A joint
+ * notification by bloc members is one of those drafts too (a GSO draft notified by two members
+ * jointly and by four separately is one measure of six), so it takes the bloc's key, which
+ * depends on the row alone: the family comes out the same in any row order and across imports.
+ * Addenda and
  * revisions need no family of their own: they join through base_symbol. Families are looked up
  * once per key and remembered, so a bulk import asks the database once per family.
  */
@@ -54,10 +59,10 @@ export class FamilyAssigner {
   familyFor(c: FamilyFields): number | null {
     if (!this.mayHaveFamily(c)) return null;
     const joint = c.jointSymbols;
-    const bloc = this.blocs.get(c.member_code);
+    const bloc = joint.length > 1 ? this.jointBloc(joint) : this.blocs.get(c.member_code);
     let kind: 'joint' | 'GCC' | 'EAEU';
     let key: string;
-    if (joint.length > 1) {
+    if (joint.length > 1 && !((bloc === 'GCC' || bloc === 'EAEU') && c.distribution_date)) {
       kind = 'joint';
       key = `joint|${[...joint].sort().join(',')}`;
     } else if ((bloc === 'GCC' || bloc === 'EAEU') && c.distribution_date) {
@@ -73,6 +78,20 @@ export class FamilyAssigner {
       this.known.set(key, id);
     }
     return id;
+  }
+
+  /**
+   * The GCC or EAEU bloc of a joint notification's members, the same for each of its symbols
+   * (the first in name order when members of both notify jointly); undefined for none.
+   */
+  private jointBloc(symbols: readonly string[]): string | undefined {
+    const found = new Set<string>();
+    for (const s of symbols) {
+      const member = parseSymbol(s)?.member;
+      const bloc = member === undefined ? undefined : this.blocs.get(member);
+      if (bloc === 'GCC' || bloc === 'EAEU') found.add(bloc);
+    }
+    return [...found].sort()[0];
   }
 }
 

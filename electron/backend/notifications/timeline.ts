@@ -27,6 +27,16 @@ export function resolveFamilyId(db: Database, row: { id: number; base_symbol: st
 }
 
 /**
+ * The base symbol of a follow-up whose base notification is not in the store (imported without
+ * it, or the base predates the store); null for a base notification or a base that is there.
+ */
+export function readMissingBase(db: Database, row: { symbol: string; base_symbol: string }): string | null {
+  if (row.base_symbol === row.symbol) return null;
+  const found = db.prepare('SELECT 1 FROM notifications WHERE symbol = ?').get(row.base_symbol);
+  return found === undefined ? row.base_symbol : null;
+}
+
+/**
  * Every notification of one measure: the base with its revisions, addenda and corrigenda, and,
  * when the measure was notified by several members (a GCC or EAEU draft, a joint notification),
  * every member's base and its own follow-ups. Ordered by distribution date (undated last), then

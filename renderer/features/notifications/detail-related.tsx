@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute } from '../../stores/route';
 import { DetailSection, textOrDash } from './detail-parts';
 import { useMemberLabel } from './member-label';
+import { MissingBaseNotice } from './missing-base-notice';
 
 /** The analysts' own layer and the related records: triage, translation, timeline and so on. */
 export const RELATED_KEYS: readonly string[] = ['triage', 'translation', 'deadline', 'timeline', 'family', 'attachments', 'changes'];
@@ -38,6 +39,7 @@ export function TimelineSection({ n }: { n: NotificationDetail }) {
   const others = n.timeline.filter((e) => !e.isCurrent);
   return (
     <DetailSection title={t(`${k}.title`)}>
+      {n.missingBase ? <MissingBaseNotice baseSymbol={n.missingBase} /> : null}
       {others.length === 0 ? (
         <p className="muted">{t(`${k}.none`)}</p>
       ) : (

@@ -1,4 +1,5 @@
 import { faultsEn } from './faults-en';
+import { importOutcomesEn } from './import-outcomes-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
@@ -6,6 +7,7 @@ import { commentChecksEn } from './comment-checks-en';
 
 export const en: Messages = {
   ...workspaceEn,
+  importOutcomes: importOutcomesEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

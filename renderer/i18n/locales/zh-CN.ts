@@ -1,4 +1,5 @@
 import { faultsZhCN } from './faults-zh-CN';
+import { importOutcomesZhCN } from './import-outcomes-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 import { commentChecksZhCN } from './comment-checks-zh-CN';
@@ -6,6 +7,7 @@ import { commentChecksZhCN } from './comment-checks-zh-CN';
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
   ...workspaceZhCN,
+  importOutcomes: importOutcomesZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,

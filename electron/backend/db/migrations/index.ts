@@ -12,6 +12,7 @@ import { migration0100 } from './0100-comments';
 import { migration0110 } from './0110-comment-templates';
 import { migration0120 } from './0120-trade-concerns';
 import { migration0130 } from './0130-bulk-load';
+import { migration0140 } from './0140-import-outcomes';
 import { migration0150 } from './0150-comment-checks';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
   migration0150,
 ];
 

@@ -108,7 +108,7 @@ export function missingHeadersError(headerCandidate: readonly string[] | null, m
   return rejectFile(
     `The file is not an ePing export: the header row lacks ${missing.map((h) => `'${h}'`).join(' and ')}. ` +
       `Found ${foundText}.`,
-    { missing, found },
+    { reason: 'NOT_EPING', missing: missing.join(', '), found: found.join(', ') },
   );
 }
 

@@ -39,7 +39,7 @@ const SIG_CENTRAL = 0x02014b50;
 const DESCRIPTOR_SIZES = [12, 16, 20, 24];
 
 function notAWorkbook(detail: string): AppError {
-  return rejectFile(`The file is not a readable .xlsx workbook: ${detail}.`);
+  return rejectFile(`The file is not a readable .xlsx workbook: ${detail}.`, { reason: 'NOT_WORKBOOK' });
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
@@ -81,7 +81,7 @@ function checkDirectory(entries: readonly yauzl.Entry[], limits: ImportLimits): 
     const name = entry.fileName;
     if (names.has(name)) throw notAWorkbook(`the entry '${name}' appears twice`);
     names.add(name);
-    if (entry.isEncrypted()) throw rejectFile('The workbook is encrypted; save it without a password and import it again.');
+    if (entry.isEncrypted()) throw rejectFile('The workbook is encrypted; save it without a password and import it again.', { reason: 'ENCRYPTED' });
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       throw notAWorkbook(`the entry '${name}' uses an unsupported compression method (${entry.compressionMethod})`);
     }
@@ -91,14 +91,14 @@ function checkDirectory(entries: readonly yauzl.Entry[], limits: ImportLimits): 
       throw rejectFile(
         `The workbook looks like a zip bomb: its part '${name}' would expand from ${formatBytes(small)} to ` +
           `${formatBytes(big)}, ${ratio} ratio (at most ${limits.maxCompressionRatio}:1 is accepted).`,
-        { entry: name, compressedBytes: small, uncompressedBytes: big },
+        { reason: 'UNSAFE_WORKBOOK', entry: name, compressedBytes: small, uncompressedBytes: big },
       );
     }
     total += big;
     if (total > limits.maxUncompressedBytes) {
       throw rejectFile(
         `The workbook would expand to more than ${formatBytes(limits.maxUncompressedBytes)} once unzipped; it was not imported.`,
-        { maxUncompressedBytes: limits.maxUncompressedBytes },
+        { reason: 'UNSAFE_WORKBOOK', maxUncompressedBytes: limits.maxUncompressedBytes },
       );
     }
   }
@@ -201,7 +201,7 @@ class XmlScanner {
       throw rejectFile(
         `The worksheet '${this.name}' holds more than ${formatCount(this.limits.maxRows)} rows, more than any ePing ` +
           'export; it was not imported.',
-        { entry: this.name, maxRows: this.limits.maxRows },
+        { reason: 'TOO_MANY_ROWS', entry: this.name, maxRows: this.limits.maxRows },
       );
     }
   }
@@ -214,7 +214,7 @@ class XmlScanner {
         throw rejectFile(
           `The workbook part '${this.name}' declares a DTD or XML entities, which Excel never writes and ` +
             'which can expand to gigabytes (an XML entity bomb); it was not imported.',
-          { entry: this.name },
+          { reason: 'UNSAFE_WORKBOOK', entry: this.name },
         );
       }
     }
@@ -239,7 +239,7 @@ class XmlScanner {
       throw rejectFile(
         `The workbook part '${this.name}' holds a single text of more than ${formatBytes(this.limits.maxTextRunBytes)}, ` +
           'far beyond any notification; it was not imported.',
-        { entry: this.name },
+        { reason: 'UNSAFE_WORKBOOK', entry: this.name },
       );
     }
   }
@@ -278,7 +278,7 @@ export function assertWithinSheetLimits(sheet: string, row: number, col: number,
       `The worksheet '${sheet}' reaches row ${formatCount(row)}, column ${formatCount(col)} (${what}); ` +
         `an ePing export has at most ${formatCount(limits.maxRows)} rows and ${formatCount(limits.maxColumns)} columns. ` +
         'It was not imported.',
-      { row, col, maxRows: limits.maxRows, maxColumns: limits.maxColumns },
+      { reason: 'UNSAFE_WORKBOOK', row, col, maxRows: limits.maxRows, maxColumns: limits.maxColumns },
     );
   }
 }
@@ -311,7 +311,7 @@ async function scanEntry(
         throw rejectFile(
           `The workbook part '${name}' inflates beyond the ${formatBytes(entry.uncompressedSize)} its directory declares ` +
             '(a disguised zip bomb); it was not imported.',
-          { entry: name },
+          { reason: 'UNSAFE_WORKBOOK', entry: name },
         );
       }
       scanner?.push(buf);
@@ -350,7 +350,7 @@ export async function inspectXlsx(
       throw rejectFile(
         `The workbook holds ${formatCount(zip.entryCount)} parts; an Excel workbook has a few dozen at most ` +
           `(limit ${formatCount(limits.maxZipEntries)}). It was not imported.`,
-        { entries: zip.entryCount },
+        { reason: 'UNSAFE_WORKBOOK', entries: zip.entryCount },
       );
     }
     const entries = await readAllEntries(zip);

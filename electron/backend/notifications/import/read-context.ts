@@ -27,7 +27,7 @@ export class ReadContext {
     if (this.rowsRead > this.limits.maxRows) {
       throw rejectFile(
         `The file holds more than ${formatCount(this.limits.maxRows)} rows, more than any ePing export; it was not imported.`,
-        { maxRows: this.limits.maxRows },
+        { reason: 'TOO_MANY_ROWS', maxRows: this.limits.maxRows },
       );
     }
     if (this.rowsRead % PROGRESS_EVERY_ROWS === 0) this.progress();

@@ -40,7 +40,7 @@ describe('reading an ePing CSV', () => {
     });
   }
 
-  it('numbers rows by the line they start on when a quoted cell spans lines', async () => {
+  it('numbers rows as a spreadsheet shows them, by record with the header as row 1, when a quoted cell spans lines', async () => {
     const file = writeEpingCsv(tmp.file('multiline.csv'), [
       epingRow({
         'Document symbol': 'G/SPS/N/KGZ/20',
@@ -53,7 +53,14 @@ describe('reading an ePing CSV', () => {
       [2, ['https://a.org/1.pdf', 'https://a.org/2.pdf', 'https://a.org/3.pdf']],
     ]);
     expect(rejections).toEqual([
-      { row: 5, field: 'Final date for comments', reason: "'2024-02-30' is not a valid date", value: '2024-02-30' },
+      {
+        row: 3,
+        field: 'Final date for comments',
+        reason: "'2024-02-30' is not a valid date",
+        value: '2024-02-30',
+        code: 'DATE_NOT_VALID',
+        params: { value: '2024-02-30' },
+      },
     ]);
   });
 

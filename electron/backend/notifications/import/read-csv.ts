@@ -61,8 +61,9 @@ function pickCells(record: readonly string[], index: ColumnIndex): RowCells {
 
 /**
  * Stream an ePing CSV: detect the encoding (reported back), decode to UTF-8 on the fly and
- * parse with csv-parse, which bounds each record's size. Rows are numbered by the line they
- * start on, as a text editor shows them.
+ * parse with csv-parse, which bounds each record's size. Rows are numbered as a spreadsheet
+ * shows the file: by record, the header line being row 1, so a record whose quoted cell spans
+ * several lines is still one row (refusals of the whole file name the physical line).
  */
 export async function* readEpingCsv(
   path: string,
@@ -94,18 +95,20 @@ export async function* readEpingCsv(
   const finder = new HeaderFinder();
   let index: ColumnIndex | null = null;
   let lastLine = 0;
+  let records = 0;
   try {
     for await (const item of parser as AsyncIterable<unknown>) {
       ctx.throwIfCancelled();
       if (!isCsvItem(item)) continue;
       const line = lastLine + 1;
       lastLine = item.info.lines;
+      records++;
       const { record } = item;
       if (record.length > ctx.limits.maxColumns) {
         throw rejectFile(
           `Line ${line} has ${formatCount(record.length)} fields; an ePing export has at most ` +
             `${formatCount(ctx.limits.maxColumns)} columns. The file was not imported.`,
-          { line },
+          { reason: 'NOT_READABLE_CSV', line },
         );
       }
       if (index === null) {
@@ -118,7 +121,7 @@ export async function* readEpingCsv(
       const cells = pickCells(record, index);
       if (isBlankRow(cells)) continue;
       ctx.countRow();
-      yield* tabularRowToEvents(line, cells, ctx.limits);
+      yield* tabularRowToEvents(records, cells, ctx.limits);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -129,10 +132,10 @@ export async function* readEpingCsv(
       throw rejectFile(
         `A record near line ${line} is longer than ${formatCount(ctx.limits.maxCsvRecordChars)} characters, ` +
           'far beyond any notification (an unclosed quote can cause this); the file was not imported.',
-        { line },
+        { reason: 'NOT_READABLE_CSV', line },
       );
     }
-    throw rejectFile(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}.`);
+    throw rejectFile(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}.`, { reason: 'NOT_READABLE_CSV' });
   } finally {
     source.destroy();
     parser.destroy();

@@ -40,9 +40,9 @@ export function detectFormat(path: string, head: Uint8Array): ImportFormat {
   const ext = nodePath.extname(path).toLowerCase();
   if (startsWith(head, ZIP_MAGIC)) return 'eping-xlsx';
   if (startsWith(head, OLE_MAGIC)) {
-    throw rejectFile('This is an Excel 97-2003 (.xls) workbook; open it in Excel, save it as .xlsx and import that.');
+    throw rejectFile('This is an Excel 97-2003 (.xls) workbook; open it in Excel, save it as .xlsx and import that.', { reason: 'OLD_XLS' });
   }
-  if (ext === '.xlsx' || ext === '.xlsm') throw rejectFile('The file has an .xlsx name but is not an Excel workbook.');
+  if (ext === '.xlsx' || ext === '.xlsm') throw rejectFile('The file has an .xlsx name but is not an Excel workbook.', { reason: 'NOT_WORKBOOK' });
   if (ext === '.json') return 'wto-json';
   if (TEXT_EXTENSIONS.has(ext)) return 'eping-csv';
   const first = firstSignificantChar(head);
@@ -50,6 +50,7 @@ export function detectFormat(path: string, head: Uint8Array): ImportFormat {
   throw rejectFile(
     `'${nodePath.basename(path)}' is not a file this import reads: choose an ePing Excel export (.xlsx), ` +
       'a CSV (.csv, .txt) or a saved WTO API response (.json).',
+    { reason: 'WRONG_TYPE' },
   );
 }
 
@@ -74,7 +75,9 @@ async function statFile(path: string): Promise<fs.Stats> {
     return await fs.promises.stat(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw rejectFile(code === 'ENOENT' ? `The file '${path}' does not exist.` : `The file '${path}' cannot be read (${code ?? 'error'}).`);
+    throw rejectFile(code === 'ENOENT' ? `The file '${path}' does not exist.` : `The file '${path}' cannot be read (${code ?? 'error'}).`, {
+      reason: 'CANNOT_READ',
+    });
   }
 }
 
@@ -92,13 +95,14 @@ export function readNotificationsFile(path: string, options: ReadNotificationsOp
   async function* run(): AsyncGenerator<ImportEvent> {
     const limits = resolveLimits(options.limits);
     const stat = await statFile(path);
-    if (!stat.isFile()) throw rejectFile(`'${path}' is not a file.`);
-    if (stat.size === 0) throw rejectFile('The file is empty.');
+    if (!stat.isFile()) throw rejectFile(`'${path}' is not a file.`, { reason: 'CANNOT_READ' });
+    // An empty file holds no notifications, which is how the analyst is told.
+    if (stat.size === 0) throw rejectFile('The file is empty.', { reason: 'NO_ROWS' });
     if (stat.size > limits.maxFileBytes) {
       throw rejectFile(
         `The file is ${formatBytes(stat.size)}; files up to ${formatBytes(limits.maxFileBytes)} can be imported ` +
           '(the complete ePing export is about 45 MB).',
-        { bytes: stat.size, maxFileBytes: limits.maxFileBytes },
+        { reason: 'FILE_TOO_LARGE', bytes: stat.size, maxFileBytes: limits.maxFileBytes },
       );
     }
     format = detectFormat(path, await readHead(path));

@@ -87,11 +87,13 @@ describe('reading WTO API JSON', () => {
           field: 'commentDeadlineDate',
           reason: "'2024-02-31T00:00:00' is not a valid date",
           value: '2024-02-31T00:00:00',
+          code: 'DATE_NOT_VALID',
+          params: { value: '2024-02-31T00:00:00' },
         },
       },
     ]);
     expect(wtoItemToEvents(5, 'G/TBT/N/SAU/1', DEFAULT_LIMITS)).toEqual([
-      { kind: 'rejection', rejection: { row: 5, field: null, reason: 'the item is not a JSON object', value: '"G/TBT/N/SAU/1"' } },
+      { kind: 'rejection', rejection: { row: 5, field: null, reason: 'the item is not a JSON object', value: '"G/TBT/N/SAU/1"', code: 'ITEM_NOT_OBJECT' } },
     ]);
   });
 

@@ -77,20 +77,25 @@ const CHECKED_STRINGS = [
 
 /** One WTO API item (row = its index + 1) to records and rejections. */
 export function wtoItemToEvents(row: number, item: unknown, limits: ImportLimits): ImportEvent[] {
-  if (!isObject(item)) return [rejection(row, null, 'the item is not a JSON object', truncateValue(JSON.stringify(item) ?? ''))];
+  if (!isObject(item)) {
+    return [rejection(row, null, 'the item is not a JSON object', truncateValue(JSON.stringify(item) ?? ''), { code: 'ITEM_NOT_OBJECT' })];
+  }
   const problems: ImportEvent[] = [];
   for (const field of CHECKED_STRINGS) {
     const value = item[field];
     if (typeof value === 'string' && value.length > limits.maxCellChars) {
       problems.push(
-        rejection(row, field, `the field holds ${formatCount(value.length)} characters, more than the ${formatCount(limits.maxCellChars)} allowed`, value),
+        rejection(row, field, `the field holds ${formatCount(value.length)} characters, more than the ${formatCount(limits.maxCellChars)} allowed`, value, {
+          code: 'CELL_TOO_LONG',
+          params: { chars: value.length, max: limits.maxCellChars },
+        }),
       );
     }
   }
   const distribution = parseDate(text(item.distributionDate));
   const deadline = parseDate(text(item.commentDeadlineDate));
-  if (!distribution.ok) problems.push(rejection(row, 'distributionDate', distribution.reason, text(item.distributionDate)));
-  if (!deadline.ok) problems.push(rejection(row, 'commentDeadlineDate', deadline.reason, text(item.commentDeadlineDate)));
+  if (!distribution.ok) problems.push(rejection(row, 'distributionDate', distribution.reason, text(item.distributionDate), distribution));
+  if (!deadline.ok) problems.push(rejection(row, 'commentDeadlineDate', deadline.reason, text(item.commentDeadlineDate), deadline));
   if (problems.length > 0 || !distribution.ok || !deadline.ok) return problems;
 
   return draftToEvents({
@@ -129,7 +134,7 @@ export async function* readWtoJson(
     throw rejectFile(
       `The JSON file is ${formatBytes(ctx.totalBytes)}; JSON files up to ${formatBytes(ctx.limits.maxJsonBytes)} ` +
         'can be imported. Save the API results in smaller pages.',
-      { bytes: ctx.totalBytes, maxJsonBytes: ctx.limits.maxJsonBytes },
+      { reason: 'FILE_TOO_LARGE', bytes: ctx.totalBytes, maxJsonBytes: ctx.limits.maxJsonBytes },
     );
   }
   const buf = await fs.promises.readFile(path);
@@ -150,14 +155,18 @@ export async function* readWtoJson(
   try {
     root = JSON.parse(source);
   } catch (err) {
-    throw rejectFile(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
+    throw rejectFile(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`, { reason: 'NOT_WTO_JSON' });
   }
   const items = Array.isArray(root) ? root : isObject(root) && Array.isArray(root.items) ? root.items : null;
   if (items === null) {
-    throw rejectFile('The JSON file holds no notifications: expected an array of them or an object with an "items" array.');
+    throw rejectFile('The JSON file holds no notifications: expected an array of them or an object with an "items" array.', {
+      reason: 'NOT_WTO_JSON',
+    });
   }
   if (items.length > ctx.limits.maxRows) {
-    throw rejectFile(`The JSON file holds ${formatCount(items.length)} items, more than the ${formatCount(ctx.limits.maxRows)} allowed.`);
+    throw rejectFile(`The JSON file holds ${formatCount(items.length)} items, more than the ${formatCount(ctx.limits.maxRows)} allowed.`, {
+      reason: 'TOO_MANY_ROWS',
+    });
   }
   for (let i = 0; i < items.length; i++) {
     ctx.throwIfCancelled();

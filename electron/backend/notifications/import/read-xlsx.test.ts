@@ -125,7 +125,14 @@ describe('reading an ePing workbook', () => {
     const { records, rejections, report } = await readAll(file);
     expect(records.map((r) => r.symbol)).toEqual(['G/SPS/N/KAZ/10', 'G/SPS/N/KAZ/12']);
     expect(rejections).toEqual([
-      { row: 3, field: 'Distribution date', reason: "'31/02/2024' is not a valid date", value: '31/02/2024' },
+      {
+        row: 3,
+        field: 'Distribution date',
+        reason: "'31/02/2024' is not a valid date",
+        value: '31/02/2024',
+        code: 'DATE_NOT_VALID',
+        params: { value: '31/02/2024' },
+      },
     ]);
     expect(report?.rowsRead).toBe(3);
   });
@@ -150,14 +157,18 @@ describe('reading an ePing workbook', () => {
         field: 'Document symbol',
         reason: "'G/TBT/W/123' is not a WTO notification symbol (expected G/TBT/N/<member>/<number>)",
         value: 'G/TBT/W/123',
+        code: 'SYMBOL_NOT_VALID',
+        params: { value: 'G/TBT/W/123' },
       },
       {
         row: 6,
         field: 'Document symbol',
         reason: "'not a symbol' is not a WTO notification symbol (expected G/TBT/N/<member>/<number>)",
         value: 'not a symbol',
+        code: 'SYMBOL_NOT_VALID',
+        params: { value: 'not a symbol' },
       },
-      { row: 7, field: 'Document symbol', reason: 'the row has no document symbol' },
+      { row: 7, field: 'Document symbol', reason: 'the row has no document symbol', code: 'NO_SYMBOL' },
     ]);
     expect(report?.rowsRead).toBe(4);
   });

@@ -162,9 +162,9 @@ export async function* readEpingXlsx(
     signal?.removeEventListener('abort', onAbort);
     workbook.close();
   }
-  throw firstFailure ?? rejectFile('The workbook has no worksheet with rows.');
+  throw firstFailure ?? rejectFile('The workbook has no worksheet with rows.', { reason: 'NO_ROWS' });
 }
 
 function unreadable(err: unknown): AppError {
-  return rejectFile(`The workbook could not be read: ${err instanceof Error ? err.message : String(err)}.`);
+  return rejectFile(`The workbook could not be read: ${err instanceof Error ? err.message : String(err)}.`, { reason: 'NOT_WORKBOOK' });
 }

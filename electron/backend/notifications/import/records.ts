@@ -1,6 +1,6 @@
 import { parseSymbol, splitSymbolCell, type ParsedSymbol } from '../../../../shared/domain/symbol';
 import type { ImportEvent, ParsedNotification, RowRejection } from './types';
-import { truncateValue } from './values';
+import { truncateValue, type ReasonCode } from './values';
 
 /** One row's fields, already parsed, before its symbol cell is split into records. */
 export type NotificationDraft = Omit<
@@ -12,9 +12,13 @@ export type NotificationDraft = Omit<
   symbolField: string;
 };
 
-export function rejection(row: number, field: string | null, reason: string, value?: string): ImportEvent {
+export function rejection(row: number, field: string | null, reason: string, value?: string, why?: ReasonCode): ImportEvent {
   const r: RowRejection = { row, field, reason };
   if (value !== undefined) r.value = truncateValue(value);
+  if (why) {
+    r.code = why.code;
+    if (why.params) r.params = why.params;
+  }
   return { kind: 'rejection', rejection: r };
 }
 
@@ -27,7 +31,7 @@ const EMERGENCY = /emergency/i;
 export function draftToEvents(draft: NotificationDraft): ImportEvent[] {
   const { symbolField } = draft;
   const pieces = splitSymbolCell(draft.symbolCell);
-  if (pieces.length === 0) return [rejection(draft.row, symbolField, 'the row has no document symbol')];
+  if (pieces.length === 0) return [rejection(draft.row, symbolField, 'the row has no document symbol', undefined, { code: 'NO_SYMBOL' })];
 
   const events: ImportEvent[] = [];
   const parsed: ParsedSymbol[] = [];
@@ -41,6 +45,7 @@ export function draftToEvents(draft: NotificationDraft): ImportEvent[] {
           symbolField,
           `'${truncateValue(piece, 60)}' is not a WTO notification symbol (expected G/TBT/N/<member>/<number>)`,
           piece,
+          { code: 'SYMBOL_NOT_VALID', params: { value: truncateValue(piece, 60) } },
         ),
       );
     } else if (!seen.has(p.symbol)) {

@@ -52,6 +52,7 @@ export function tabularRowToEvents(row: number, cells: RowCells, limits: ImportL
           COLUMN_HEADERS[key],
           `the cell holds ${formatCount(value.length)} characters, more than the ${formatCount(limits.maxCellChars)} allowed`,
           value,
+          { code: 'CELL_TOO_LONG', params: { chars: value.length, max: limits.maxCellChars } },
         ),
       );
     }
@@ -61,10 +62,10 @@ export function tabularRowToEvents(row: number, cells: RowCells, limits: ImportL
   const distribution = parseDate(cells.distributionDate);
   const deadline = parseDate(cells.commentDeadline);
   if (!distribution.ok) {
-    problems.push(rejection(row, COLUMN_HEADERS.distributionDate, distribution.reason, cellText(cells.distributionDate)));
+    problems.push(rejection(row, COLUMN_HEADERS.distributionDate, distribution.reason, cellText(cells.distributionDate), distribution));
   }
   if (!deadline.ok) {
-    problems.push(rejection(row, COLUMN_HEADERS.commentDeadline, deadline.reason, cellText(cells.commentDeadline)));
+    problems.push(rejection(row, COLUMN_HEADERS.commentDeadline, deadline.reason, cellText(cells.commentDeadline), deadline));
   }
   if (!distribution.ok || !deadline.ok) return problems;
 

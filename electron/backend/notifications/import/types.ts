@@ -8,7 +8,7 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb
 
 /** One notification read from a file, ready to be written; one per symbol of a joint cell. */
 export interface ParsedNotification {
-  /** 1-based spreadsheet row, CSV line where the record starts, or JSON item index + 1. */
+  /** 1-based spreadsheet row, CSV record counting the header line as 1, or JSON item index + 1. */
   row: number;
   /** Canonical spelling from parseSymbol. */
   symbol: string;
@@ -47,6 +47,9 @@ export interface RowRejection {
   reason: string;
   /** The offending value, cut to 200 characters. */
   value?: string;
+  /** A stable reason code the interface words in its own language, with its figures. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type ImportEvent =

@@ -49,13 +49,21 @@ describe('parseDate', () => {
   });
 
   it('rejects impossible dates with a sentence naming the value', () => {
-    expect(parseDate('31/02/2024')).toEqual({ ok: false, reason: "'31/02/2024' is not a valid date" });
-    expect(parseDate('29/02/2023')).toEqual({ ok: false, reason: "'29/02/2023' is not a valid date" });
-    expect(parseDate('2024-13-01')).toEqual({ ok: false, reason: "'2024-13-01' is not a valid date" });
-    expect(parseDate('1 Mars 2024')).toMatchObject({ ok: false, reason: expect.stringContaining("'Mars' is not a month") });
+    const params = (value: string) => ({ value });
+    expect(parseDate('31/02/2024')).toEqual({ ok: false, reason: "'31/02/2024' is not a valid date", code: 'DATE_NOT_VALID', params: params('31/02/2024') });
+    expect(parseDate('29/02/2023')).toEqual({ ok: false, reason: "'29/02/2023' is not a valid date", code: 'DATE_NOT_VALID', params: params('29/02/2023') });
+    expect(parseDate('2024-13-01')).toEqual({ ok: false, reason: "'2024-13-01' is not a valid date", code: 'DATE_NOT_VALID', params: params('2024-13-01') });
+    expect(parseDate('1 Mars 2024')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("'Mars' is not a month"),
+      code: 'DATE_UNKNOWN_MONTH',
+      params: { value: '1 Mars 2024', month: 'Mars' },
+    });
     expect(parseDate('next spring')).toEqual({
       ok: false,
       reason: "'next spring' is not a date; expected dd/mm/yyyy or yyyy-mm-dd",
+      code: 'DATE_FORMAT',
+      params: params('next spring'),
     });
   });
 

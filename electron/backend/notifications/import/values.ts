@@ -4,7 +4,13 @@ import { readDateText } from '../../../../shared/domain/date-text';
 /** A cell as the readers hand it over: XLSX gives numbers (dates as serials) and strings, CSV and JSON strings. */
 export type CellInput = string | number | Date | null | undefined;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why a row was refused, as the interface words it: a stable code and its figures. */
+export interface ReasonCode {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export type Parsed<T> = { ok: true; value: T } | ({ ok: false; reason: string } & ReasonCode);
 
 const MAX_SHOWN = 200;
 
@@ -56,14 +62,17 @@ function parseDateText(raw: string): Parsed<string | null> {
   // A CSV saved from Excel keeps date cells as serial numbers when they lost their format.
   if (SERIAL_TEXT.test(text)) {
     const iso = excelSerialToIso(Number(text));
-    return iso === null ? { ok: false, reason: `${shown} is not a valid date` } : { ok: true, value: iso };
+    return iso === null ? { ok: false, reason: `${shown} is not a valid date`, code: 'DATE_NOT_VALID', params: { value: text } } : { ok: true, value: iso };
   }
   const read = readDateText(text);
   if (read.kind === 'date') return { ok: true, value: read.iso };
   if (read.kind === 'empty') return { ok: true, value: null };
-  if (read.problem === 'month') return { ok: false, reason: `${shown} is not a date: '${read.monthName}' is not a month` };
-  if (read.problem === 'calendar') return { ok: false, reason: `${shown} is not a valid date` };
-  return { ok: false, reason: `${shown} is not a date; expected dd/mm/yyyy or yyyy-mm-dd` };
+  const params = { value: truncateValue(text, 60) };
+  if (read.problem === 'month') {
+    return { ok: false, reason: `${shown} is not a date: '${read.monthName}' is not a month`, code: 'DATE_UNKNOWN_MONTH', params: { ...params, month: read.monthName ?? '' } };
+  }
+  if (read.problem === 'calendar') return { ok: false, reason: `${shown} is not a valid date`, code: 'DATE_NOT_VALID', params };
+  return { ok: false, reason: `${shown} is not a date; expected dd/mm/yyyy or yyyy-mm-dd`, code: 'DATE_FORMAT', params };
 }
 
 /**
@@ -75,14 +84,14 @@ export function parseDate(value: CellInput): Parsed<string | null> {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (value instanceof Date) {
     const ms = value.getTime();
-    if (Number.isNaN(ms)) return { ok: false, reason: 'the cell holds an invalid date' };
+    if (Number.isNaN(ms)) return { ok: false, reason: 'the cell holds an invalid date', code: 'DATE_NOT_VALID', params: { value: '' } };
     // Libraries turn serials into UTC instants that can land a few ms before midnight.
     return { ok: true, value: isoFromUtcMs(Math.round(ms / 1000) * 1000) };
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIso(value);
     return iso === null
-      ? { ok: false, reason: `'${value}' is not a valid Excel date serial number` }
+      ? { ok: false, reason: `'${value}' is not a valid Excel date serial number`, code: 'DATE_NOT_VALID', params: { value: String(value) } }
       : { ok: true, value: iso };
   }
   return parseDateText(value);

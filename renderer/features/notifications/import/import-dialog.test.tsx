@@ -58,10 +58,10 @@ describe('import dialog', () => {
     expect(await within(dialog).findByText('导入完成。')).toBeTruthy();
     const report = within(dialog).getByRole('region', { name: '导入报告' });
     const count = (label: string): string | null | undefined => within(report).getByRole('group', { name: label }).querySelector('.report-count-value')?.textContent;
-    expect([count('新增'), count('更新'), count('未变'), count('拒绝')]).toEqual(['2', '1', '5', '1']);
+    expect([count('新增'), count('更新'), count('未变'), count('提示'), count('拒绝')]).toEqual(['2', '1', '5', '0', '1']);
     const rejected = within(report).getByRole('table', { name: '被拒绝的行' });
     const cells = within(rejected).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells).toEqual(['4', 'Distribution date', 'not a date', '31/02/2026']);
+    expect(cells).toEqual(['4', 'Distribution date', '“31/02/2026”不是有效的日期（例如 2 月没有 30 日）', '31/02/2026']);
   });
 
   it('shows what an import brought into an empty list once the dialog closes', async () => {
@@ -101,12 +101,15 @@ describe('import dialog', () => {
     expect(within(dialog).getByRole('button', { name: '选择文件' })).toBeTruthy();
   });
 
-  it('shows a refused file with its code and message', async () => {
+  it('shows a refused file with its reason, and its code and message behind details', async () => {
     const { backend, dialog } = await openDialog();
     const jobId = await startImport(backend, dialog);
     act(() => backend.finishJob(jobId, { error: { code: 'IMPORT_REJECTED', message: 'No "Document symbol" column was found.' } }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('无法导入“eping-export.xlsx”。');
+    expect(alert.textContent).toContain('原因：文件不符合导入要求，未导入');
+    expect(alert.textContent).not.toContain('IMPORT_REJECTED');
+    fireEvent.click(within(alert).getByRole('button', { name: '显示技术细节' }));
     expect(alert.textContent).toContain('导入被拒绝');
     expect(alert.textContent).toContain('IMPORT_REJECTED');
     expect(alert.textContent).toContain('No "Document symbol" column was found.');
@@ -145,7 +148,13 @@ describe('import dialog', () => {
     const bytes = new Uint8Array(await (saved as Blob).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split('\r\n')).toEqual(expect.arrayContaining(['文件,沙特通报.xlsx', '行号,字段,原因,值', '4,Distribution date,not a date,31/02/2026']));
+    expect(text.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        '文件,沙特通报.xlsx',
+        '行号,字段,原因,值,代码,技术说明',
+        "4,Distribution date,“31/02/2026”不是有效的日期（例如 2 月没有 30 日）,31/02/2026,DATE_NOT_VALID,'31/02/2026' is not a valid date",
+      ]),
+    );
   });
 
   it('opens an earlier report from the import history', async () => {

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
 import { formatBytes } from '../../../i18n/format-size';
 import { ACCEPTED_EXTENSIONS, progressPercent, type ImportState } from './import-machine';
+import { ImportFailure } from './import-failure';
 import { ImportHistory } from './import-history';
 import { ImportReportView } from './import-report-view';
 import { useImportJob } from './use-import-job';
@@ -188,9 +188,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       body = (
         <div className="import-failed" role="alert">
           <p className="import-outcome">{t(`${k}.failed`, { name: state.fileName ?? '' })}</p>
-          <div className="inline-error">
-            <ErrorText error={state.error} />
-          </div>
+          <ImportFailure error={state.error} />
           <p className="hint">{t(`${k}.nothingChanged`)}</p>
         </div>
       );

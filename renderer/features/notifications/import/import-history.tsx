@@ -6,10 +6,11 @@ import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
+import { refusalReason } from './import-reasons';
 
 const HISTORY_LIMIT = 20;
 
-/** Past imports, newest first; each report can be opened (and saved) again. */
+/** Past imports and refused files, newest first; each report can be opened (and saved) again. */
 export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -44,9 +45,11 @@ export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => vo
               <tr>
                 <th scope="col">{t(`${k}.at`)}</th>
                 <th scope="col">{t('importer.report.fileName')}</th>
+                <th scope="col">{t('importOutcomes.status')}</th>
                 <th scope="col">{t('importer.report.inserted')}</th>
                 <th scope="col">{t('importer.report.updated')}</th>
                 <th scope="col">{t('importer.report.unchanged')}</th>
+                <th scope="col">{t('importOutcomes.noticed')}</th>
                 <th scope="col">{t('importer.report.rejected')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t(`${k}.actions`)}</span>
@@ -58,9 +61,15 @@ export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => vo
                 <tr key={s.importId}>
                   <td className="cell-date">{formatDateTime(s.finishedAt, locale)}</td>
                   <td className="cell-file">{s.fileName}</td>
+                  <td className={s.status === 'refused' ? 'cell-warn' : undefined}>
+                    {s.status === 'refused' && s.refusal
+                      ? t('importOutcomes.statusRefused', { reason: refusalReason(t, s.refusal) })
+                      : t('importOutcomes.statusDone')}
+                  </td>
                   <td className="cell-number">{s.inserted.toLocaleString()}</td>
                   <td className="cell-number">{s.updated.toLocaleString()}</td>
                   <td className="cell-number">{s.unchanged.toLocaleString()}</td>
+                  <td className="cell-number">{s.noticed.toLocaleString()}</td>
                   <td className={s.rejected > 0 ? 'cell-number cell-warn' : 'cell-number'}>{s.rejected.toLocaleString()}</td>
                   <td>
                     <button

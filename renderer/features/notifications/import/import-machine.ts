@@ -13,6 +13,8 @@ export function isAcceptedFile(name: string): boolean {
 export interface ImportError {
   code: ErrorCode;
   message: string;
+  /** A refused file's reason code and figures (see refusalOfError). */
+  details?: unknown;
 }
 
 /**
@@ -43,13 +45,14 @@ export const INITIAL_IMPORT_STATE: ImportState = { step: 'pick', wrongType: null
 
 /** Any thrown value as the code and message the dialog shows. */
 export function toImportError(e: unknown): ImportError {
-  if (e instanceof ApiError) return { code: e.code, message: e.message };
+  if (e instanceof ApiError) return e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details };
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
 
 function fromJobError(error: JobState['error']): ImportError {
   if (!error) return { code: 'INTERNAL', message: 'The import stopped without a report' };
-  return { code: isErrorCode(error.code) ? error.code : 'INTERNAL', message: error.message };
+  const code = isErrorCode(error.code) ? error.code : 'INTERNAL';
+  return error.details === undefined ? { code, message: error.message } : { code, message: error.message, details: error.details };
 }
 
 const busy = (s: ImportState): boolean => s.step === 'uploading' || s.step === 'running';

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../../shared/contract';
+import type { ImportReport, RowRejection } from '../../../../shared/contract';
 
 /** Column and row labels in the interface language; the caller fills them from the locale. */
 export interface ReportCsvLabels {
@@ -14,12 +14,22 @@ export interface ReportCsvLabels {
   updated: string;
   unchanged: string;
   rejected: string;
+  noticed: string;
+  status: string;
   /** Said when the backend kept fewer rejected rows than it counted. */
   truncated: string;
+  rejectedRows: string;
+  noticeRows: string;
   row: string;
   field: string;
   reason: string;
   value: string;
+  code: string;
+  technical: string;
+  /** Imported, or not imported and why, in the interface language. */
+  statusText: (report: ImportReport) => string;
+  /** A row's reason in the interface language. */
+  describe: (r: RowRejection) => string;
 }
 
 /** Excel reads UTF-8 without a byte-order mark as the local ANSI code page and garbles Chinese. */
@@ -39,8 +49,9 @@ export function csvCell(value: string | number | null | undefined): string {
 const line = (cells: Array<string | number | null | undefined>): string => cells.map(csvCell).join(',');
 
 /**
- * The import report as a CSV file for Excel: a short summary, a blank line, then one line per
- * rejected row (row number, field, reason, value). Starts with the BOM, lines end in CRLF.
+ * The import report as a CSV file for Excel: a short summary, then the rejected rows and the
+ * rows with a notice, each under its own heading (row number, field, reason in the interface
+ * language, value, reason code, English technical message). Starts with the BOM, lines end in CRLF.
  */
 export function importReportCsv(report: ImportReport, labels: ReportCsvLabels): string {
   const lines = [
@@ -51,15 +62,19 @@ export function importReportCsv(report: ImportReport, labels: ReportCsvLabels): 
     line([labels.startedAt, report.startedAt]),
     line([labels.finishedAt, report.finishedAt]),
     line([labels.actor, report.actor]),
+    line([labels.status, labels.statusText(report)]),
     line([labels.rowsRead, report.rowsRead]),
     line([labels.inserted, report.inserted]),
     line([labels.updated, report.updated]),
     line([labels.unchanged, report.unchanged]),
     line([labels.rejected, report.rejected]),
+    line([labels.noticed, report.noticed]),
   ];
   if (report.rejections.length < report.rejected) lines.push(line([labels.truncated]));
-  lines.push('', line([labels.row, labels.field, labels.reason, labels.value]));
-  for (const r of report.rejections) lines.push(line([r.row, r.field, r.reason, r.value]));
+  const header = line([labels.row, labels.field, labels.reason, labels.value, labels.code, labels.technical]);
+  const rows = (list: RowRejection[]): string[] => list.map((r) => line([r.row, r.field, labels.describe(r), r.value, r.code, r.reason]));
+  lines.push('', line([labels.rejectedRows]), header, ...rows(report.rejections));
+  if (report.notices.length > 0) lines.push('', line([labels.noticeRows]), header, ...rows(report.notices));
   return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }
 
