@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
+import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
@@ -30,6 +31,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   worker?: { script: string; execArgv?: string[] };
   /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
   clock?: Clock;
+  /** Make the daily backup at start and whenever the clock passes midnight (the app and web mode). */
+  autoBackups?: boolean;
 }
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
@@ -53,9 +56,14 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       emit,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
-      runInline: (request, signal, progress) => runJob(store.db, request, signal, progress),
+      // ctx.db, not store.db: a restore replaces the connection.
+      runInline: (request, signal, progress) => runJob(ctx.db, request, signal, progress),
     }),
+    backups: new BackupService(() => ctx, options.nativeBinding),
   };
+  if (options.autoBackups) {
+    ctx.backups.startSchedule((e) => options.onInternalError?.('backupsDaily', e));
+  }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
   return {
     ctx,
@@ -72,7 +80,8 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
     close() {
       listeners.clear();
       ctx.staging.clear();
-      if (store.db.open) store.db.close();
+      ctx.backups.close();
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Clock } from '../../shared/domain/clock';
+import type { BackupService } from './backups/backup-service';
 import type { StagingArea } from './files/staging';
 import type { JobRunner } from './jobs/job-runner';
 
@@ -18,4 +19,6 @@ export interface BackendContext {
   jobs: JobRunner;
   /** The one source of now and today; handlers never read the wall clock themselves. */
   clock: Clock;
+  /** Backups of this store; a restore replaces `db` above, so nothing may keep the old one. */
+  backups: BackupService;
 }

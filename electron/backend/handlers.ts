@@ -1,4 +1,5 @@
 import { appHandlers } from './app/app-handlers';
+import { backupHandlers } from './backups/backup-handlers';
 import { commentHandlers } from './comments/comment-handlers';
 import type { HandlerTable } from './handler-types';
 import { importHandlers } from './imports/import-handlers';
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...importHandlers,
   ...commentHandlers,
   ...tradeConcernHandlers,
+  ...backupHandlers,
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { backupChannels } from './backups';
 import { commentChannels } from './comments';
 import { importChannels } from './imports';
 import { notificationDetailChannels } from './notification-detail';
@@ -13,6 +14,7 @@ export * from './imports';
 export * from './events';
 export * from './comments';
 export * from './trade-concerns';
+export * from './backups';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -22,6 +24,7 @@ export const contract = {
   ...importChannels,
   ...commentChannels,
   ...tradeConcernChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;
