@@ -8,6 +8,8 @@ import { DATABASE_FILE, configureConnection, migrate } from '../../electron/back
 import { migrations } from '../../electron/backend/db/migrations';
 import type { Clock } from '../../shared/domain/clock';
 import type { ApiError } from '../../shared/result';
+import { PRE_IMPORT_BACKUP_MIN_BYTES } from '../../electron/backend/backups/pre-import';
+import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
 import { insertNotifications, minimalPdf } from '../helpers/notification-fixtures';
 import { makeTempDir } from '../helpers/temp-store';
 
@@ -255,5 +257,44 @@ describe('looking into a backup', () => {
 
   it('says which backup does not exist', () => {
     expect(() => backend.call('backupsSummary', { id: '20310101-000000-manual' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }) as Error);
+  });
+});
+
+describe('backups before large imports', () => {
+  const bigCsv = (dir: string, rows: number, start: number): { path: string; size: number } => {
+    const file = path.join(dir, `export-${start}.csv`);
+    writeEpingCsv(
+      file,
+      Array.from({ length: rows }, (_, i) => epingRow({ 'Document symbol': `G/TBT/N/SAU/${start + i}`, Description: 'Requirements and test methods. '.repeat(30) })),
+    );
+    return { path: file, size: fs.statSync(file).size };
+  };
+  const importFile = async (file: string): Promise<void> => {
+    const fileRef = backend.ctx.staging.addPath(file).fileRef;
+    const { jobId } = backend.call('notificationsImportStart', { fileRef });
+    const state = await backend.ctx.jobs.settle(jobId);
+    expect(state.status).toBe('done');
+  };
+
+  it('backs the store up before an import of a file of 1 MB or more into a store that has data, and not otherwise', async () => {
+    const files = makeTempDir('pingyi-files-');
+    try {
+      const first = bigCsv(files.dir, 1100, 1000);
+      expect(first.size).toBeGreaterThanOrEqual(PRE_IMPORT_BACKUP_MIN_BYTES);
+      await importFile(first.path); // an empty store: nothing to lose
+      expect(backend.call('backupsList', {}).backups).toEqual([]);
+
+      const small = bigCsv(files.dir, 3, 5000);
+      await importFile(small.path); // a few rows: no copy of the whole store
+      expect(backend.call('backupsList', {}).backups).toEqual([]);
+
+      const second = bigCsv(files.dir, 1100, 3000);
+      await importFile(second.path);
+      const list = backend.call('backupsList', {}).backups;
+      expect(list.map((b) => [b.kind, b.counts.notifications, b.check.ok])).toEqual([['pre-import', 1103, true]]);
+      expect(backend.call('notificationsList', {}).total).toBe(2203);
+    } finally {
+      files.cleanup();
+    }
   });
 });

@@ -27,6 +27,11 @@ export class BackupService {
     private readonly nativeBinding?: string,
   ) {}
 
+  /** For a backup made on another connection (an import's worker) with the same SQLite build. */
+  get nativeBindingOption(): { nativeBinding?: string } {
+    return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {};
+  }
+
   get config(): BackupConfig {
     return readBackupConfig(this.ctx().dataDir);
   }
