@@ -1,3 +1,4 @@
+import { backupCommand } from './backup-command';
 import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
@@ -37,4 +38,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, backup: backupCommand };
