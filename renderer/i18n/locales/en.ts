@@ -1,9 +1,11 @@
+import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...workspaceEn,
+  ...backupsEn,
   commenting: commentingEn,
   app: {
     name: 'Trade Measure Assessment Workstation',
