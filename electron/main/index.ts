@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     backend = await startBackend({
       dataDir,
       appVersion: APP_VERSION,
+      autoBackups: true,
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(fs.existsSync(workerScript) ? { worker: { script: workerScript } } : {}),
     });

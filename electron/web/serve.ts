@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   let backend;
   try {
     const script = bundledWorkerScript();
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, ...(script ? { worker: { script } } : {}) });
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, autoBackups: true, ...(script ? { worker: { script } } : {}) });
   } catch (e) {
     process.stderr.write(`Pingyi cannot start: ${e instanceof AppError ? e.message : String(e)}\n`);
     process.exit(1);

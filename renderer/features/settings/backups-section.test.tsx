@@ -71,12 +71,14 @@ describe('settings › backups', () => {
     expect(backend.callsTo('backupsRestore')).toEqual([]);
 
     const before = store.getState().dataVersion;
+    backend.settings = { ...backend.settings, analystName: '备份里的名字' }; // what the restored store holds
     fireEvent.click(within(card).getAllByRole('button', { name: /^恢复 .* 的备份$/ })[0]!);
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '恢复这份备份' }));
     expect(await screen.findByText(/已恢复 20261121-010000-daily；原数据库已移到 \/tmp\/pingyi-fake\/replaced\//)).toBeTruthy();
     expect(backend.backups.restored).toEqual(['20261121-010000-daily']);
     // The backend's change event reloads every view.
     expect(store.getState().dataVersion).toBeGreaterThan(before);
+    expect(await screen.findByText('分析员：备份里的名字')).toBeTruthy();
   });
 
   it('shows what is inside a backup before choosing it', async () => {
