@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
-import { openStore, type OpenOptions } from './db/connection';
+import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
 import { StagingArea } from './files/staging';
 import { handlers } from './handlers';
@@ -37,7 +37,14 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
 export async function startBackend(options: StartOptions): Promise<Backend> {
-  const store = await openStore(options.dataDir, options);
+  return createBackend(await openStore(options.dataDir, options), options);
+}
+
+/**
+ * Wire the handler table over a store already open: a restored one, or one opened read-only at
+ * start-up recovery (then nothing is written on purpose and no automatic backup runs).
+ */
+export function createBackend(store: OpenedStore, options: StartOptions & { readOnly?: boolean }): Backend {
   const listeners = new Set<EventListener>();
   const emit: BackendContext['emit'] = (name, payload) => {
     for (const l of listeners) l(name, payload);
@@ -60,8 +67,9 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       runInline: (request, signal, progress) => runJob(ctx.db, request, signal, progress),
     }),
     backups: new BackupService(() => ctx, options.nativeBinding),
+    readOnly: options.readOnly === true,
   };
-  if (options.autoBackups) {
+  if (options.autoBackups && !options.readOnly) {
     ctx.backups.startSchedule((e) => options.onInternalError?.('backupsDaily', e));
   }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);

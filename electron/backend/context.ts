@@ -21,4 +21,6 @@ export interface BackendContext {
   clock: Clock;
   /** Backups of this store; a restore replaces `db` above, so nothing may keep the old one. */
   backups: BackupService;
+  /** Opened read-only at start-up recovery: the store is damaged or cannot be written. */
+  readOnly: boolean;
 }

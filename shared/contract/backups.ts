@@ -68,6 +68,24 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+export const RecoveryChoice = z.enum(['restore-newest', 'read-only', 'quit']);
+export type RecoveryChoice = z.infer<typeof RecoveryChoice>;
+
+/**
+ * Whether the store opened normally, read-only, or not at all ('recovery': the analyst chooses
+ * among `choices`). Answered without an open store.
+ */
+export const RecoveryStatus = z.object({
+  mode: z.enum(['normal', 'read-only', 'recovery']),
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  databasePath: z.string(),
+  /** Where a restore moves the store it replaces. */
+  replacedFolder: z.string(),
+  newestGood: BackupEntry.nullable(),
+  choices: z.array(RecoveryChoice),
+});
+export type RecoveryStatus = z.infer<typeof RecoveryStatus>;
+
 const BackupId = z.object({ id: BackupManifest.shape.id }).strict();
 
 export const backupChannels = {
@@ -78,4 +96,7 @@ export const backupChannels = {
   backupsSummary: channel(BackupId, BackupSummary),
   backupsRestore: channel(BackupId, RestoreResult),
   backupsDelete: channel(BackupId, BackupList),
+  recoveryStatus: channel(z.object({}).strict(), RecoveryStatus),
+  /** Only while in recovery: restore the newest good backup, open read-only, or quit. */
+  recoveryChoose: channel(z.object({ choice: RecoveryChoice }).strict(), RecoveryStatus),
 };

@@ -1,6 +1,8 @@
 import type { backupChannels } from '../../../shared/contract/backups';
+import { AppError } from '../errors';
 import type { HandlersFor } from '../handler-types';
 import { findBackup } from './catalogue';
+import { recoveryStatus } from './recovery';
 import { summarizeBackup } from './restore';
 
 export const backupHandlers: HandlersFor<typeof backupChannels> = {
@@ -14,4 +16,9 @@ export const backupHandlers: HandlersFor<typeof backupChannels> = {
   backupsSummary: (ctx, input) => summarizeBackup(findBackup(ctx.backups.folder, input.id)),
   backupsRestore: (ctx, input) => ctx.backups.restore(input.id),
   backupsDelete: (ctx, input) => ctx.backups.delete(input.id),
+  // With a store open there is nothing to choose; the recovery backend answers these otherwise.
+  recoveryStatus: (ctx) => recoveryStatus(ctx.dataDir, null, ctx.readOnly ? 'read-only' : 'normal'),
+  recoveryChoose: () => {
+    throw new AppError('CONFLICT', 'The store is open; there is nothing to recover');
+  },
 };
