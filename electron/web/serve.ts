@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBackend } from '../backend/backend';
+import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
@@ -22,14 +22,26 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? resolveDataDir();
   const staticDir = values['static-dir'] ?? path.join(__dirname, 'renderer');
   let backend;
+  let recovering = false;
+  // Quitting from the recovery choices stops the server once the answer has gone out.
+  let quit = (): void => process.exit(0);
   try {
     const script = bundledWorkerScript();
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, autoBackups: true, ...(script ? { worker: { script } } : {}) });
+    ({ backend, recovering } = await startBackendOrRecover({
+      dataDir,
+      appVersion: APP_VERSION,
+      autoBackups: true,
+      onQuit: () => setTimeout(() => quit(), 200),
+      ...(script ? { worker: { script } } : {}),
+    }));
   } catch (e) {
     process.stderr.write(`Pingyi cannot start: ${e instanceof AppError ? e.message : String(e)}\n`);
     process.exit(1);
   }
   const http = await startHttpTransport({ backend, staticDir, port: Number(values.port) });
+  if (recovering) {
+    process.stderr.write(`The store in ${dataDir} cannot be opened; the page offers: restore the newest good backup, open read-only, or quit.\n`);
+  }
   process.stdout.write(`Pingyi web mode, data in ${dataDir}\nOpen ${http.launchUrl}\n`);
   const stop = (): void => {
     void http.close().then(() => {
@@ -37,6 +49,7 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
+  quit = stop;
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
 import { formatRoute, type Section } from '../stores/route';
 import { ErrorBanner } from './error-banner';
+import { ReadOnlyBanner } from './recovery-choices';
 import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
@@ -38,6 +39,7 @@ export function AppFrame() {
             <span className="analyst">{analystName ? t('app.analyst', { name: analystName }) : t('app.noAnalyst')}</span>
           </div>
         </header>
+        <ReadOnlyBanner />
         <ErrorBanner />
         <main className="app-main" ref={mainRef}>
           <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>

@@ -1,4 +1,4 @@
-import type { BackupConfig, BackupEntry, BackupList, Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../shared/contract';
+import type { BackupConfig, BackupEntry, BackupList, RecoveryStatus, Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
@@ -31,6 +31,18 @@ export class FakeBackups {
   config: BackupConfig = { folder: null, rotation: { daily: 7, weekly: 4, preImport: 5, preMigration: 3 } };
   running = false;
   restored: string[] = [];
+  /** What recoveryStatus answers; a test sets mode 'recovery' with the store's failure. */
+  recovery: RecoveryStatus = {
+    mode: 'normal',
+    problem: null,
+    databasePath: '/tmp/pingyi-fake/pingyi.sqlite3',
+    replacedFolder: '/tmp/pingyi-fake/replaced',
+    newestGood: null,
+    choices: [],
+  };
+  chosen: string[] = [];
+  /** Called when a recovery choice opens a store (a test clears the failures it set). */
+  onRecovered: () => void = () => undefined;
   constructor(private readonly emit: Emit) {}
 
   list(): BackupList {
@@ -89,6 +101,16 @@ export class FakeBackups {
         this.restored.push(id);
         this.emit('dataChanged', { entity: '*' });
         return { restored: id, movedAsideTo: '/tmp/pingyi-fake/replaced/2026-11-21T06-00-00-000Z' };
+      },
+      recoveryStatus: () => this.recovery,
+      recoveryChoose: ({ choice }) => {
+        if (this.recovery.mode !== 'recovery') throw new ApiError({ code: 'CONFLICT', message: 'The store is open; there is nothing to recover' });
+        this.chosen.push(choice);
+        if (choice !== 'quit') {
+          this.recovery = { ...this.recovery, mode: choice === 'read-only' ? 'read-only' : 'normal', problem: null, choices: [] };
+          this.onRecovered();
+        }
+        return this.recovery;
       },
       backupsDelete: ({ id }) => {
         this.find(id);
