@@ -58,12 +58,17 @@ async function stopServer(child: ChildProcess): Promise<void> {
  * Each test gets its own backend: a fresh temp data folder and `node dist/web.cjs` on a free
  * port, so tests never see each other's data and can run in parallel.
  */
-export const test = base.extend<{ server: PingyiServer }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+export interface DataDirSetup {
+  /** Runs on the fresh data folder before the server starts (a test that needs a damaged store). */
+  prepare(dataDir: string): void;
+}
+
+export const test = base.extend<{ server: PingyiServer; dataDirSetup: DataDirSetup | null }>({
+  dataDirSetup: [null, { option: true }],
+  server: async ({ dataDirSetup }, use) => {
     if (!fs.existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run node scripts/build.mjs first`);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-e2e-'));
+    dataDirSetup?.prepare(dataDir);
     const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
