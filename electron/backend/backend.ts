@@ -66,7 +66,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
       // ctx.db, not store.db: a restore replaces the connection.
       runInline: (request, signal, progress) => runJob(ctx.db, request, signal, progress),
     }),
-    backups: new BackupService(() => ctx, options.nativeBinding),
+    backups: new BackupService(() => ctx, options.nativeBinding, options.worker),
     readOnly: options.readOnly === true,
   };
   if (options.autoBackups && !options.readOnly) {

@@ -298,3 +298,27 @@ describe('backups before large imports', () => {
     }
   });
 });
+
+describe('the integrity check on a worker thread', () => {
+  it('checks a new copy on the worker the app bundles, with the same result as on this thread', async () => {
+    backend.close();
+    backend = await startBackend({
+      dataDir: tmp.dir,
+      appVersion: 'test',
+      clock,
+      worker: { script: path.resolve('test/helpers/worker-bootstrap.mjs') },
+    });
+    insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1201' }]);
+    const made = await backend.ctx.backups.create('manual');
+    expect(made.check).toEqual({ ok: true, message: 'ok' });
+    expect(made.counts.notifications).toBe(1);
+  });
+
+  it('reports a backup whose check could not run on the worker as failed, not as made', async () => {
+    backend.close();
+    backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock, worker: { script: path.join(tmp.dir, 'no-such-worker.mjs') } });
+    await expect(backend.ctx.backups.create('manual')).rejects.toThrow();
+    expect(backend.call('backupsList', {}).backups).toEqual([]);
+    expect(fs.readdirSync(backupDir()).filter((f) => f.endsWith('.sqlite3'))).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../db/connection';
 import { AppError } from '../errors';
 import { backupFolder, readBackupConfig, writeBackupConfig } from './backup-config';
 import { findBackup, listBackups, removeBackup } from './catalogue';
+import { inspectInWorker } from './check-in-worker';
 import { createBackup } from './create-backup';
 import { restoreBackup, reopenStore } from './restore';
 import { dueAutomaticKind } from './rotation';
@@ -25,6 +26,8 @@ export class BackupService {
   constructor(
     private readonly ctx: () => BackendContext,
     private readonly nativeBinding?: string,
+    /** The bundled worker script: the integrity check of a new copy runs there, off this thread. */
+    private readonly worker?: { script: string; execArgv?: string[] },
   ) {}
 
   /** For a backup made on another connection (an import's worker) with the same SQLite build. */
@@ -59,6 +62,7 @@ export class BackupService {
   create(kind: BackupKind): Promise<BackupCreated> {
     if (this.running) return Promise.reject(new AppError('BUSY', 'A backup is already being written; wait for it to finish'));
     const ctx = this.ctx();
+    const worker = this.worker;
     const job = createBackup(ctx.db, {
       dataDir: ctx.dataDir,
       kind,
@@ -66,6 +70,7 @@ export class BackupService {
       appVersion: ctx.appVersion,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
       onProgress: (done, total) => ctx.emit('backupProgress', { kind, done, total }),
+      ...(worker ? { inspect: (file: string) => inspectInWorker(worker, file, this.nativeBinding) } : {}),
     });
     this.running = job;
     const clear = (): void => {

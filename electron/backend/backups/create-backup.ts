@@ -23,6 +23,8 @@ export interface CreateBackupOptions {
   onProgress?: (done: number, total: number) => void;
   /** better-sqlite3 built for this runtime (the Electron app passes its own). */
   nativeBinding?: string;
+  /** Checks the written copy; by default on this thread (see check-in-worker.ts for the app's). */
+  inspect?: (file: string) => Promise<BackupInspection>;
 }
 
 export interface BackupInspection {
@@ -143,7 +145,14 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     fs.rmSync(partial, { force: true });
     throw diskError(e, folder);
   }
-  const inspection = inspectBackupFile(file, options.nativeBinding);
+  let inspection: BackupInspection;
+  try {
+    inspection = options.inspect ? await options.inspect(file) : inspectBackupFile(file, options.nativeBinding);
+  } catch (e) {
+    // An unchecked copy is not offered as a backup (it has no manifest), so it is not kept either.
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
   let attachmentsCopied = 0;
   try {
     attachmentsCopied = copyNewAttachments(options.dataDir, folder, inspection.attachmentDigests);

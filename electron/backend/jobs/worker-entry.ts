@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { BackupCheckWorkerData } from '../backups/check-in-worker';
+import { inspectBackupFile } from '../backups/create-backup';
 import { configureConnection } from '../db/connection';
 import { checkpointAfterImport } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
@@ -19,10 +21,13 @@ export interface JobWorkerData {
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const data = workerData as JobWorkerData | ParseWorkerData;
+const data = workerData as JobWorkerData | ParseWorkerData | BackupCheckWorkerData;
 
 if (data.role === 'parse') {
   void runParseWorker(port, data);
+} else if (data.role === 'backup-check') {
+  port.postMessage(inspectBackupFile(data.file, data.nativeBinding ?? undefined));
+  port.close();
 } else {
   // A job worker runs one job on its own connection, then exits. The main process already
   // migrated the database, so this connection only configures itself.
