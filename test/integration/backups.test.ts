@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../electron/backend/backend';
 import { DATABASE_FILE, configureConnection, migrate } from '../../electron/backend/db/connection';
 import { migrations } from '../../electron/backend/db/migrations';
-import type { Clock } from '../../shared/domain/clock';
+import { localDate, type Clock } from '../../shared/domain/clock';
 import type { ApiError } from '../../shared/result';
 import { PRE_IMPORT_BACKUP_MIN_BYTES } from '../../electron/backend/backups/pre-import';
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
@@ -81,8 +81,9 @@ describe('creating backups', () => {
 
   it('makes one automatic backup a day and keeps 7 daily and 4 weekly over 40 days; manual ones stay', async () => {
     const manual = await backend.ctx.backups.create('manual');
+    // 09:00 on the machine's own calendar each day (the day is the analyst's local day).
     for (let day = 0; day < 40; day += 1) {
-      clock.set(new Date(Date.parse('2031-03-10T02:00:00Z') + day * 86_400_000).toISOString());
+      clock.set(new Date(2031, 2, 10 + day, 9, 0).toISOString());
       expect(await backend.ctx.backups.runDueBackup()).not.toBeNull();
       clock.addDays(0.5); // later the same day (past noon): nothing more is due
       expect(await backend.ctx.backups.runDueBackup()).toBeNull();
@@ -91,8 +92,9 @@ describe('creating backups', () => {
     const daily = list.filter((b) => b.kind === 'daily');
     const weekly = list.filter((b) => b.kind === 'weekly');
     expect(daily).toHaveLength(7);
-    expect(weekly.map((b) => b.createdAt.slice(0, 10))).toEqual(['2031-04-14', '2031-04-07', '2031-03-31', '2031-03-24']);
-    expect(daily[0]!.createdAt.slice(0, 10)).toBe('2031-04-18');
+    const day = (b: { createdAt: string }): string => localDate(new Date(b.createdAt));
+    expect(weekly.map(day)).toEqual(['2031-04-14', '2031-04-07', '2031-03-31', '2031-03-24']);
+    expect(daily.map(day)).toEqual(['2031-04-18', '2031-04-17', '2031-04-16', '2031-04-15', '2031-04-13', '2031-04-12', '2031-04-11']);
     expect(list.some((b) => b.id === manual.id)).toBe(true);
     expect(fs.readdirSync(backupDir()).filter((f) => f.endsWith('.sqlite3'))).toHaveLength(12);
   });
@@ -253,6 +255,18 @@ describe('looking into a backup', () => {
     expect(summary.newestNotifications.map((n) => n.symbol)).toEqual(['G/TBT/N/RUS/88', 'G/TBT/N/SAU/1201']);
     expect(sha256(made.file)).toBe(before);
     expect(fs.existsSync(`${made.file}-wal`)).toBe(false);
+  });
+
+  it('summarises a copy made before the comments existed as having none, not as damaged', async () => {
+    backend.close();
+    fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
+    const db = new Database(path.join(tmp.dir, DATABASE_FILE));
+    configureConnection(db);
+    migrate(db, migrations.slice(0, 2));
+    db.close();
+    backend = await open();
+    const [premigration] = backend.call('backupsList', {}).backups;
+    expect(backend.call('backupsSummary', { id: premigration!.id })).toMatchObject({ counts: { notifications: 0, comments: 0 }, newestComments: [] });
   });
 
   it('says which backup does not exist', () => {

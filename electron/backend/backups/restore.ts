@@ -21,7 +21,13 @@ export function summarizeBackup(entry: BackupEntry, nativeBinding?: string): Bac
   } catch (e) {
     throw new AppError('DB_CORRUPT', `The backup ${entry.id} cannot be opened: ${(e as Error).message}`, { id: entry.id, reason: 'corrupt' });
   }
+  // A copy made before a migration may predate a table: it shows as empty, not as damage.
+  const has = (table: string): boolean => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   try {
+    if (!has('notifications') || !has('comments')) {
+      const count = (table: string): number => (has(table) ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
+      return { id: entry.id, counts: { notifications: count('notifications'), comments: count('comments') }, newestNotifications: [], newestComments: [] };
+    }
     const newestNotifications = (
       db
         .prepare('SELECT symbol, title, distribution_date AS distributedOn FROM notifications ORDER BY distribution_date DESC, id DESC LIMIT 5')
