@@ -229,6 +229,21 @@ describe('restoring', () => {
     expect(backend.call('attachmentsOpen', { id: attachment.id }).path).toBeTruthy();
   });
 
+  it('restores a copy made before a migration and brings it up to the current schema', async () => {
+    backend.close();
+    fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
+    const db = new Database(path.join(tmp.dir, DATABASE_FILE));
+    configureConnection(db);
+    migrate(db, migrations.slice(0, 2));
+    db.close();
+    backend = await open();
+    const latest = backend.call('appInfo', {}).schemaVersion;
+    const [premigration] = backend.call('backupsList', {}).backups;
+    backend.call('backupsRestore', { id: premigration!.id });
+    expect(backend.call('appInfo', {}).schemaVersion).toBe(latest);
+    expect(premigration!.schemaVersion).toBeLessThan(latest);
+  });
+
   it('refuses while an import runs', async () => {
     const made = await backend.ctx.backups.create('manual');
     const busy = backend.ctx.jobs as unknown as { isBusy: () => boolean };
