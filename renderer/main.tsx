@@ -16,6 +16,7 @@ import './styles/list-table.css';
 import './styles/dialogs.css';
 import './styles/import.css';
 import './styles/editing.css';
+import './styles/backups.css';
 import './styles/comments.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
 import { nowIso, systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
+import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
-import { openStore, type OpenOptions } from './db/connection';
+import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
 import { createErrorLog } from './faults/error-log';
 import { fullCheckInWorker } from './faults/check-in-worker';
@@ -41,6 +42,8 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   worker?: { script: string; execArgv?: string[] };
   /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
   clock?: Clock;
+  /** Make the daily backup at start and whenever the clock passes midnight (the app and web mode). */
+  autoBackups?: boolean;
   /** Run the weekly full integrity check after start when it is due (the app; not the CLI). */
   scheduleFullCheck?: boolean;
   /** How long after start the weekly full check begins (tests shorten it). */
@@ -71,15 +74,22 @@ function isLockBusy(result: Result<unknown>): boolean {
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
 export async function startBackend(options: StartOptions): Promise<Backend> {
-  const clock = options.clock ?? systemClock;
   removeLeftoverStaging(path.join(options.dataDir, STAGING_FOLDER));
-  const store = await openStore(options.dataDir, options);
+  return createBackend(await openStore(options.dataDir, options), options);
+}
+
+/**
+ * Wire the handler table over a store already open: a restored one, or one opened read-only at
+ * start-up recovery (then nothing is written on purpose and no automatic backup runs).
+ */
+export function createBackend(store: OpenedStore, options: StartOptions & { readOnly?: boolean }): Backend {
+  const clock = options.clock ?? systemClock;
   const listeners = new Set<EventListener>();
   const emit: BackendContext['emit'] = (name, payload) => {
     for (const l of listeners) l(name, payload);
   };
   const errorLog = createErrorLog(options.dataDir, clock);
-  const health = new StoreHealth(store.db, clock);
+  const health = new StoreHealth(() => ctx.db, clock);
   const logInternal = (source: string, e: unknown): void => {
     errorLog.write(source, e);
     options.onInternalError?.(source, e);
@@ -100,9 +110,10 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       emit,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
+      // ctx.db, not store.db: a restore replaces the connection.
       runInline: (request, signal, progress) =>
-        runJob(store.db, request, signal, progress).catch((e: unknown) => {
-          truncateLogAfterFailure(store.db);
+        runJob(ctx.db, request, signal, progress).catch((e: unknown) => {
+          truncateLogAfterFailure(ctx.db);
           throw e;
         }),
       onFault: (error) => {
@@ -112,9 +123,11 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       onBusyChange: (busy) => {
         // While a job holds the write lock a write here fails at once and waits in
         // invokeWhenFree, off the event loop, instead of blocking it for SQLite's timeout.
-        if (store.db.open) store.db.pragma(`busy_timeout = ${busy ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`);
+        if (ctx.db.open) ctx.db.pragma(`busy_timeout = ${busy ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`);
       },
     }),
+    backups: new BackupService(() => ctx, options.nativeBinding, options.worker),
+    readOnly: options.readOnly === true,
   };
   try {
     health.recordCheck(quickCheck(store.db, store.file, clock, options.quickCheckFullScanBytes));
@@ -127,7 +140,7 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
   if (options.scheduleFullCheck && !health.damaged && fullCheckDue(store.db, clock)) {
     fullCheckTimer = setTimeout(() => {
       fullCheckTimer = null;
-      if (!store.db.open || ctx.jobs.running()) return;
+      if (!ctx.db.open || ctx.jobs.running()) return;
       if (!options.worker) {
         runFullCheck(ctx);
         return;
@@ -138,14 +151,17 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
         options.worker.execArgv,
       ).then(
         (check) => {
-          if (!store.db.open) return;
+          if (!ctx.db.open) return;
           health.recordCheck(check);
-          if (check.ok) rememberFullCheck(store.db, check);
+          if (check.ok) rememberFullCheck(ctx.db, check);
         },
         (e: unknown) => logInternal('weekly store check', e),
       );
     }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
     fullCheckTimer.unref();
+  }
+  if (options.autoBackups && !options.readOnly) {
+    ctx.backups.startSchedule((e) => logInternal('daily backup', e));
   }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
   const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
@@ -188,7 +204,8 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       if (fullCheckTimer) clearTimeout(fullCheckTimer);
       listeners.clear();
       ctx.staging.clear();
-      if (store.db.open) store.db.close();
+      ctx.backups.close();
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import type { Clock } from '../../shared/domain/clock';
 import type { ErrorLog } from './faults/error-log';
 import type { StoreHealth } from './faults/store-health';
+import type { BackupService } from './backups/backup-service';
 import type { StagingArea } from './files/staging';
 import type { JobRunner } from './jobs/job-runner';
 
@@ -24,4 +25,8 @@ export interface BackendContext {
   health: StoreHealth;
   /** Where unexpected errors go with their stack, in the data folder. */
   errorLog: ErrorLog;
+  /** Backups of this store; a restore replaces `db` above, so nothing may keep the old one. */
+  backups: BackupService;
+  /** Opened read-only at start-up recovery: the store is damaged or cannot be written. */
+  readOnly: boolean;
 }

@@ -1,4 +1,5 @@
 import { appHandlers } from './app/app-handlers';
+import { backupHandlers } from './backups/backup-handlers';
 import { commentHandlers } from './comments/comment-handlers';
 import { storeHealthHandlers } from './faults/store-health-handlers';
 import type { HandlerTable } from './handler-types';
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...commentHandlers,
   ...tradeConcernHandlers,
   ...storeHealthHandlers,
+  ...backupHandlers,
 };

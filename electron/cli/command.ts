@@ -1,4 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Clock } from '../../shared/domain/clock';
 import type { Backend } from '../backend/backend';
 
 export interface CliIo {
@@ -18,6 +19,17 @@ export interface CommandContext {
   usageError(message: string): number;
 }
 
+/** What a command gets when the store could not be opened (see CliCommand.recover). */
+export interface RecoveryContext {
+  dataDir: string;
+  clock: Clock;
+  positionals: string[];
+  flags: Record<string, string | boolean | undefined>;
+  json: boolean;
+  io: CliIo;
+  usageError(message: string): number;
+}
+
 export interface CliCommand {
   summary: string;
   usage: string;
@@ -25,6 +37,12 @@ export interface CliCommand {
   options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   /** Returns the process exit code. */
   run(ctx: CommandContext): number | Promise<number>;
+  /**
+   * Runs instead of `run` when the store cannot be opened (damaged, unreadable), for the work
+   * that needs no store (listing and restoring backups). Null: not this invocation; the error
+   * that stopped the store is reported as usual.
+   */
+  recover?(ctx: RecoveryContext): number | null | Promise<number | null>;
 }
 
 

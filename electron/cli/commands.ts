@@ -1,4 +1,5 @@
 import { checkCommand } from './check-command';
+import { backupCommand } from './backup-command';
 import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
@@ -43,4 +44,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand };

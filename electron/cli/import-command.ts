@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { backupBeforeImport, preImportBackupNeeded } from '../backend/backups/pre-import';
 import { importNotificationsFile } from '../backend/imports/import-file';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { currentActor } from '../backend/settings/settings';
@@ -32,6 +34,13 @@ export const importCommand: CliCommand = {
     let lastShown = -1;
     let lastRows = 0;
     try {
+      // A missing file is reported by the import itself, with its usual message.
+      const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+      const { ctx } = backend;
+      if (preImportBackupNeeded(ctx.db, size)) {
+        if (!json && !flags.quiet) io.err('backing up the store before a large import');
+        await backupBeforeImport(ctx.db, { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: ctx.clock.now().toISOString() }, () => undefined);
+      }
       const report = await importNotificationsFile(backend.ctx.db, file, {
         actor: currentActor(backend.ctx.db),
         signal: controller.signal,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { clockFromEnv } from '../../shared/domain/clock';
 import { ApiError } from '../../shared/result';
 import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
@@ -58,8 +59,24 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   const dataDir = typeof flags['data-dir'] === 'string' ? flags['data-dir'] : resolveDataDir(env);
   let backend;
   try {
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION });
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, clock: clockFromEnv(env.PINGYI_NOW) });
   } catch (e) {
+    if (command.recover) {
+      try {
+        const recovered = await command.recover({
+          dataDir,
+          clock: clockFromEnv(env.PINGYI_NOW),
+          positionals: parsed.positionals,
+          flags,
+          json,
+          io,
+          usageError: (message) => usageError(io, name, command, message),
+        });
+        if (recovered !== null) return recovered;
+      } catch (inner) {
+        return reportError(inner, json, io);
+      }
+    }
     const code = reportError(e, json, io);
     // A store too damaged to open is what `check` looks for: the same exit code as damage found.
     return name === 'check' && e instanceof AppError && e.code === 'DB_CORRUPT' ? EXIT_DAMAGED : code;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { Settings, type Locale } from '../../shared/contract';
-import { startBackend, type Backend } from '../backend/backend';
+import type { Backend } from '../backend/backend';
+import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { APP_VERSION } from '../backend/version';
 import { registerIpcTransport, sendEvent } from '../transports/ipc';
 import { hardenSession, hardenWebContents } from './harden';
@@ -10,7 +11,7 @@ import { aboutDialogText, buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL, isAllowedExternalUrl, isOpenableAttachment } from './security';
-import { describeStartupFailure, resolveDesktopDataDir } from './startup';
+import { choiceForResponse, describeStartupFailure, recoveryDialog, resolveDesktopDataDir } from './startup';
 import { createWindowOptions } from './window-options';
 
 const APP_USER_MODEL_ID = 'cn.pingyi.workstation';
@@ -129,13 +130,26 @@ async function main(): Promise<void> {
   // Opened before the window exists: a refused database must never get as far as a page.
   let backend: Backend;
   try {
-    backend = await startBackend({
+    const started = await startBackendOrRecover({
       dataDir,
       appVersion: APP_VERSION,
       scheduleFullCheck: true,
+      autoBackups: true,
+      onQuit: () => app.exit(0),
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(fs.existsSync(workerScript) ? { worker: { script: workerScript } } : {}),
     });
+    backend = started.backend;
+    // A damaged or unreadable store: restore the newest good backup, open read-only, or quit.
+    if (started.recovering) {
+      await app.whenReady();
+      const ask = recoveryDialog(backend.call('recoveryStatus', {}));
+      const { title, message, detail, buttons, defaultId, cancelId } = ask;
+      const { response } = await dialog.showMessageBox({ type: 'warning', noLink: true, title, message, detail, buttons, defaultId, cancelId });
+      const choice = choiceForResponse(ask, response);
+      backend.call('recoveryChoose', { choice });
+      if (choice === 'quit') return;
+    }
   } catch (error) {
     await failStartup(error);
     return;

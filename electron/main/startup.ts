@@ -1,3 +1,4 @@
+import type { RecoveryChoice, RecoveryStatus } from '../../shared/contract/backups';
 import path from 'node:path';
 
 /** PINGYI_DATA_DIR wins (tests, portable setups); otherwise Electron's per-user folder. */
@@ -87,4 +88,51 @@ export function describeStartupFailure(error: unknown): StartupFailure {
     default:
       return { title: 'Pingyi 无法启动 / Pingyi cannot start', message };
   }
+}
+
+export interface RecoveryDialog {
+  title: string;
+  message: string;
+  detail: string;
+  buttons: string[];
+  /** The choice behind each button, in the same order. */
+  choices: RecoveryChoice[];
+  defaultId: number;
+  /** Esc or closing the dialog quits: the one choice that changes nothing. */
+  cancelId: number;
+}
+
+const CHOICE_LABELS: Record<RecoveryChoice, string> = {
+  'restore-newest': '恢复最新的备份 / Restore the newest backup',
+  'read-only': '以只读方式打开 / Open read-only',
+  quit: '退出 / Quit',
+};
+
+/**
+ * The native dialog shown when the store cannot be opened: the choices the backend offers, in
+ * both languages (the interface language is a setting inside the store that could not be read).
+ */
+export function recoveryDialog(status: RecoveryStatus): RecoveryDialog {
+  const choices = status.choices.length > 0 ? status.choices : (['quit'] as RecoveryChoice[]);
+  const newest = status.newestGood;
+  const backupLine = newest
+    ? `最新的可用备份 Newest good backup: ${newest.createdAt.slice(0, 16).replace('T', ' ')} UTC ` +
+      `(${newest.counts.notifications} notifications, ${newest.counts.comments} comments)`
+    : '没有通过检查的备份 / There is no backup that passed its check.';
+  return {
+    title: '数据库无法打开 / The database cannot be opened',
+    message: '数据库文件已损坏或无法读取。没有任何文件被删除。\nThe database file is damaged or cannot be read. No file has been deleted.',
+    detail:
+      `${status.databasePath}\n${status.problem ? `${status.problem.code}: ${status.problem.message}\n` : ''}\n${backupLine}\n` +
+      `恢复时损坏的文件先移到 / A restore first moves the damaged file to: ${status.replacedFolder}`,
+    buttons: choices.map((c) => CHOICE_LABELS[c]),
+    choices,
+    defaultId: 0,
+    cancelId: Math.max(0, choices.indexOf('quit')),
+  };
+}
+
+/** The choice behind the button pressed; anything unexpected quits. */
+export function choiceForResponse(dialog: RecoveryDialog, response: number): RecoveryChoice {
+  return dialog.choices[response] ?? 'quit';
 }

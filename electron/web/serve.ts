@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBackend } from '../backend/backend';
+import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
@@ -22,9 +22,19 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? resolveDataDir();
   const staticDir = values['static-dir'] ?? path.join(__dirname, 'renderer');
   let backend;
+  let recovering = false;
+  // Quitting from the recovery choices stops the server once the answer has gone out.
+  let quit = (): void => process.exit(0);
   try {
     const script = bundledWorkerScript();
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, scheduleFullCheck: true, ...(script ? { worker: { script } } : {}) });
+    ({ backend, recovering } = await startBackendOrRecover({
+      dataDir,
+      appVersion: APP_VERSION,
+      autoBackups: true,
+      scheduleFullCheck: true,
+      onQuit: () => setTimeout(() => quit(), 200),
+      ...(script ? { worker: { script } } : {}),
+    }));
   } catch (e) {
     // The same bilingual title and advice as the desktop app's start-up dialog.
     const failure = describeStartupFailure(e);
@@ -32,6 +42,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const http = await startHttpTransport({ backend, staticDir, port: Number(values.port) });
+  if (recovering) {
+    process.stderr.write(`The store in ${dataDir} cannot be opened; the page offers: restore the newest good backup, open read-only, or quit.\n`);
+  }
   process.stdout.write(`Pingyi web mode, data in ${dataDir}\nOpen ${http.launchUrl}\n`);
   const stop = (): void => {
     void http.close().then(() => {
@@ -39,6 +52,7 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
+  quit = stop;
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

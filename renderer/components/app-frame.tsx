@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
 import { formatRoute, type Section } from '../stores/route';
 import { ErrorBanner } from './error-banner';
+import { ReadOnlyBanner } from './recovery-choices';
 import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
 import { SectionView } from './section-view';
@@ -40,6 +41,7 @@ export function AppFrame() {
           </div>
         </header>
         <StoreHealthBanner />
+        <ReadOnlyBanner />
         <ErrorBanner />
         <main className="app-main" ref={mainRef}>
           <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>

@@ -25,7 +25,15 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [store]);
 
-  useEffect(() => subscribe('dataChanged', () => store.getState().noteDataChanged()), [store, subscribe]);
+  useEffect(
+    () =>
+      subscribe('dataChanged', (change) => {
+        store.getState().noteDataChanged();
+        // Everything changed (a restore, or events missed while disconnected): settings too.
+        if (change.entity === '*') void store.getState().refreshSettings();
+      }),
+    [store, subscribe],
+  );
 
   useEffect(() => {
     document.documentElement.lang = locale;

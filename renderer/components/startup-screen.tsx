@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../stores/error-info';
 import { ErrorText } from './error-banner';
+import { RECOVERABLE_CODES, RecoveryChoices } from './recovery-choices';
 
 export function LoadingScreen() {
   const { t } = useTranslation();
@@ -27,7 +28,8 @@ export function StartupErrorScreen({ error, onRetry }: { error: ErrorInfo; onRet
           <ErrorText error={error} />
         </p>
         {hint ? <p className="startup-hint">{hint}</p> : null}
-        <button type="button" className="button button-primary" onClick={onRetry}>
+        {RECOVERABLE_CODES.includes(error.code) ? <RecoveryChoices onOpened={onRetry} /> : null}
+        <button type="button" className={RECOVERABLE_CODES.includes(error.code) ? 'button' : 'button button-primary'} onClick={onRetry}>
           {t('startup.retry')}
         </button>
       </div>

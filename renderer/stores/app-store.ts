@@ -42,6 +42,8 @@ export interface AppState {
   /** Follow the address bar (hashchange), without writing it back. */
   syncRoute(route: Route): void;
   refreshAppInfo(): Promise<void>;
+  /** Read the settings again (after a restore put another store in place). */
+  refreshSettings(): Promise<void>;
   refreshCountries(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings | null>;
   setLocale(locale: Locale): Promise<void>;
@@ -125,6 +127,15 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
     async refreshAppInfo() {
       try {
         set({ appInfo: await api.appInfo({}) });
+      } catch (e) {
+        get().reportError(e);
+      }
+    },
+
+    async refreshSettings() {
+      try {
+        const settings = await api.settingsGet({});
+        set({ settings, locale: settings.locale });
       } catch (e) {
         get().reportError(e);
       }

@@ -18,12 +18,14 @@ import { ApiError, type ApiErrorBody } from '../../shared/result';
 import { createClient, type ApiClient } from '../api/client';
 import type { Transport } from '../api/transport';
 import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './fake-data';
+import { FakeBackups } from './fake-backups';
 import { fakeCommentHandlers } from './fake-comments';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
 export { makeImportReport } from './fake-imports';
+export { makeBackup } from './fake-backups';
 
 /**
  * An in-memory stand-in for the backend, for component tests: it keeps settings, countries and
@@ -39,6 +41,7 @@ export interface FakeBackend {
   savedSearches: SavedSearch[];
   audit: AuditEntry[];
   jobs: FakeJobs;
+  backups: FakeBackups;
   /** Files handed to stageFile, by the fileRef they got. */
   staged: Map<string, File>;
   /** What storeHealth and appInfo report; storeCheck answers with `nextCheck` and records it. */
@@ -75,6 +78,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     savedSearches: [],
     audit: [],
     jobs: new FakeJobs(),
+    backups: new FakeBackups((name, payload) => backend.emit(name, payload)),
     staged: new Map(),
     storeHealth: { status: 'ok', reason: null, detectedAt: null, lastCheck: null },
     nextCheck: { ok: true, problems: [] },
@@ -115,6 +119,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
 
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend),
+    ...backend.backups.handlers(),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

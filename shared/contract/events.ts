@@ -16,6 +16,16 @@ export const events = {
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
   dataChanged: z.object({ entity: z.string() }),
+  /** A backup being written: pages copied of the store's total. */
+  backupProgress: z.object({ kind: z.string(), done: z.number(), total: z.number() }),
+  backupDone: z.object({
+    kind: z.string(),
+    ok: z.boolean(),
+    id: z.string().optional(),
+    /** Whether the copy passed its integrity check. */
+    check: z.boolean().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  }),
   /** A command from the desktop app's menu for the page to carry out (web mode has no menu). */
   menuCommand: z.object({ command: z.enum(['shortcuts']) }),
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { backupChannels } from './backups';
 import { commentChannels } from './comments';
 import { importChannels } from './imports';
 import { notificationDetailChannels } from './notification-detail';
@@ -15,6 +16,7 @@ export * from './events';
 export * from './comments';
 export * from './trade-concerns';
 export * from './store-health';
+export * from './backups';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -25,6 +27,7 @@ export const contract = {
   ...commentChannels,
   ...tradeConcernChannels,
   ...storeHealthChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

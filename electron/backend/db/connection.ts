@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { systemClock, type Clock } from '../../../shared/domain/clock';
 import { toSearchText } from '../../../shared/domain/search-text';
+import { createBackup } from '../backups/create-backup';
 import { AppError } from '../errors';
 import { classifyFault } from '../faults/classify-error';
 import type { Migration } from './migration';
@@ -28,6 +30,10 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Skip the pre-migration copy (only for throwaway databases in benchmarks). */
   skipBackup?: boolean;
+  /** Dates the pre-migration backup. */
+  clock?: Clock;
+  /** Recorded in the pre-migration backup's manifest. */
+  appVersion?: string;
 }
 
 export interface OpenedStore {
@@ -134,11 +140,15 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     configureConnection(db);
     let backupFile: string | null = null;
     if (exists && previousVersion > 0 && previousVersion < latest && !options.skipBackup) {
-      const dir = path.join(dataDir, 'backups');
-      fs.mkdirSync(dir, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      backupFile = path.join(dir, `pingyi-schema${previousVersion}-${stamp}.sqlite3`);
-      await db.backup(backupFile);
+      // The same backups as every other kind: checked, listed, restorable, kept in rotation.
+      const backup = await createBackup(db, {
+        dataDir,
+        kind: 'pre-migration',
+        clock: options.clock ?? systemClock,
+        appVersion: options.appVersion ?? 'unknown',
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+      backupFile = backup.file;
     }
     migrate(db, list);
     return { db, file, previousVersion, backupFile };

@@ -13,8 +13,9 @@ export class StoreHealth {
   private damage: { reason: string; detectedAt: string } | null = null;
   private check: StoreCheck | null = null;
 
+  /** `db` is read at each use: a restore replaces the backend's connection. */
   constructor(
-    private readonly db: Database,
+    private readonly db: () => Database,
     private readonly clock: Clock,
   ) {}
 
@@ -26,10 +27,17 @@ export class StoreHealth {
     if (this.damage) return;
     this.damage = { reason, detectedAt: nowIso(this.clock) };
     try {
-      if (this.db.open) this.db.pragma('query_only = ON');
+      const db = this.db();
+      if (db.open) db.pragma('query_only = ON');
     } catch {
       // A connection too damaged to take a pragma writes nothing anyway.
     }
+  }
+
+  /** A restored store starts healthy: the damage was the replaced file's. */
+  reset(): void {
+    this.damage = null;
+    this.check = null;
   }
 
   recordCheck(check: StoreCheck): void {

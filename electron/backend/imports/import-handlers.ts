@@ -1,6 +1,7 @@
 import type { importChannels } from '../../../shared/contract/imports';
 import { AppError } from '../errors';
 import { ensureFreeSpace, importSpaceNeeded } from '../faults/disk-space';
+import { preImportBackupNeeded } from '../backups/pre-import';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
 import { getImport, listImports } from './import-history';
@@ -20,7 +21,15 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
     // analyst minutes and leaves a large log behind.
     ensureFreeSpace(ctx.dataDir, importSpaceNeeded(staged.name, staged.size), `Importing ${staged.name}`);
     const state = ctx.jobs.start(
-      { kind: 'import', filePath: staged.path, fileName: staged.name, actor: currentActor(ctx.db) },
+      {
+        kind: 'import',
+        filePath: staged.path,
+        fileName: staged.name,
+        actor: currentActor(ctx.db),
+        ...(preImportBackupNeeded(ctx.db, staged.size)
+          ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: ctx.clock.now().toISOString(), ...ctx.backups.nativeBindingOption } }
+          : {}),
+      },
       () => ctx.staging.release(staged.fileRef),
     );
     return { jobId: state.jobId };

@@ -1,4 +1,5 @@
 import type { ImportReport, JobState } from '../../../shared/contract/imports';
+import type { PreImportBackup } from '../backups/pre-import';
 
 /** What a job needs to run: the only thing that crosses into a worker thread. */
 export interface JobRequest {
@@ -6,6 +7,8 @@ export interface JobRequest {
   filePath: string;
   fileName: string;
   actor: string;
+  /** Set when the import is large enough to back the store up first (see pre-import.ts). */
+  preImportBackup?: PreImportBackup;
 }
 
 export type WorkerMessage =

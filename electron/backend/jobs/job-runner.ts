@@ -162,6 +162,12 @@ export class JobRunner {
     return { ...state };
   }
 
+  /** True while any job runs (a restore must wait: the job holds the store open). */
+  isBusy(): boolean {
+    for (const job of this.jobs.values()) if (job.state.status === 'running') return true;
+    return false;
+  }
+
   get(jobId: string): JobState {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError('NOT_FOUND', `No job ${jobId}`);

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../../shared/contract/imports';
+import { backupBeforeImport } from '../backups/pre-import';
 import { importNotificationsFile } from '../imports/import-file';
 import type { JobRequest } from './job-protocol';
 
 /** The body of every job kind, the same on a worker thread and inline. */
-export function runJob(
+export async function runJob(
   db: Database,
   request: JobRequest,
   signal: AbortSignal,
@@ -14,6 +15,9 @@ export function runJob(
 ): Promise<ImportReport> {
   switch (request.kind) {
     case 'import':
+      if (request.preImportBackup) {
+        await backupBeforeImport(db, request.preImportBackup, (done, total) => progress('backup', done, total));
+      }
       return importNotificationsFile(db, request.filePath, {
         fileName: request.fileName,
         actor: request.actor,

@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { BackupCheckWorkerData } from '../backups/check-in-worker';
+import { inspectBackupFile } from '../backups/create-backup';
 import { configureConnection } from '../db/connection';
 import { runCheckWorker, type CheckWorkerData } from '../faults/check-in-worker';
 import { checkpointAfterImport, truncateLogAfterFailure } from '../imports/import-file';
@@ -20,12 +22,15 @@ export interface JobWorkerData {
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData;
+const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData | BackupCheckWorkerData;
 
 if (data.role === 'parse') {
   void runParseWorker(port, data);
 } else if (data.role === 'check') {
   runCheckWorker(port, data);
+} else if (data.role === 'backup-check') {
+  port.postMessage(inspectBackupFile(data.file, data.nativeBinding ?? undefined));
+  port.close();
 } else {
   // A job worker runs one job on its own connection, then exits. The main process already
   // migrated the database, so this connection only configures itself.

@@ -10,6 +10,14 @@ export function ProfileForm({ settings }: { settings: Settings }) {
   const [analystName, setAnalystName] = useState(settings.analystName);
   const [days, setDays] = useState(String(settings.internalDeadlineWorkingDays));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  // Stored values that change under the form (a restored backup) replace what it shows; after
+  // our own save they equal the typed values, so nothing visible changes then.
+  const [shown, setShown] = useState({ name: settings.analystName, days: settings.internalDeadlineWorkingDays });
+  if (shown.name !== settings.analystName || shown.days !== settings.internalDeadlineWorkingDays) {
+    setShown({ name: settings.analystName, days: settings.internalDeadlineWorkingDays });
+    setAnalystName(settings.analystName);
+    setDays(String(settings.internalDeadlineWorkingDays));
+  }
   const nameId = useId();
   const daysId = useId();
 

@@ -2,6 +2,7 @@ import { useApiClient } from '../../api/api-context';
 import { useAppStore } from '../../stores/app-store-context';
 import { AnalystsEditor } from '../comments/settings/analysts-editor';
 import { AboutBox } from './about-box';
+import { BackupsSection } from './backups-section';
 import { CountryTable } from './country-table';
 import { LanguageSwitch } from './language-switch';
 import { ProfileForm } from './profile-form';
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <AnalystsEditor />
       <WorkCalendarEditor days={settings.workCalendar} />
       <LanguageSwitch />
+      <BackupsSection />
       <CountryTable countries={countries} />
       <AboutBox info={appInfo} transport={client.kind} />
       <StoreCheckBox health={appInfo.storeHealth} />

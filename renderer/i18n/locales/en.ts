@@ -1,5 +1,6 @@
 import { faultsEn } from './faults-en';
 import { importOutcomesEn } from './import-outcomes-en';
+import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
 import type { Messages } from './zh-CN';
@@ -8,6 +9,7 @@ import { commentChecksEn } from './comment-checks-en';
 export const en: Messages = {
   ...workspaceEn,
   importOutcomes: importOutcomesEn,
+  ...backupsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

@@ -1,5 +1,6 @@
 import { faultsZhCN } from './faults-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
+import { backupsZhCN } from './backups-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 import { commentChecksZhCN } from './comment-checks-zh-CN';
@@ -8,6 +9,7 @@ import { commentChecksZhCN } from './comment-checks-zh-CN';
 export const zhCN = {
   ...workspaceZhCN,
   importOutcomes: importOutcomesZhCN,
+  ...backupsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,

@@ -1,0 +1,24 @@
+import type { backupChannels } from '../../../shared/contract/backups';
+import { AppError } from '../errors';
+import type { HandlersFor } from '../handler-types';
+import { findBackup } from './catalogue';
+import { recoveryStatus } from './recovery';
+import { summarizeBackup } from './restore';
+
+export const backupHandlers: HandlersFor<typeof backupChannels> = {
+  backupsList: (ctx) => ctx.backups.list(),
+  backupsCreate: (ctx) => {
+    // The result arrives as backupDone; a failure is reported there too, not as an unhandled rejection.
+    ctx.backups.create('manual').catch(() => undefined);
+    return { started: true };
+  },
+  backupsConfigure: (ctx, input) => ctx.backups.configure(input),
+  backupsSummary: (ctx, input) => summarizeBackup(findBackup(ctx.backups.folder, input.id)),
+  backupsRestore: (ctx, input) => ctx.backups.restore(input.id),
+  backupsDelete: (ctx, input) => ctx.backups.delete(input.id),
+  // With a store open there is nothing to choose; the recovery backend answers these otherwise.
+  recoveryStatus: (ctx) => recoveryStatus(ctx.dataDir, null, ctx.readOnly ? 'read-only' : 'normal'),
+  recoveryChoose: () => {
+    throw new AppError('CONFLICT', 'The store is open; there is nothing to recover');
+  },
+};
