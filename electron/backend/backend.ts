@@ -1,15 +1,14 @@
 import path from 'node:path';
-import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
-import { nowIso, systemClock, type Clock } from '../../shared/domain/clock';
+import { contract, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
+import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
 import { dispatch, type DispatchOptions } from './dispatch';
 import { createErrorLog } from './faults/error-log';
-import { fullCheckInWorker } from './faults/check-in-worker';
-import { fullCheckDue, quickCheck, rememberFullCheck } from './faults/integrity';
-import { runFullCheck } from './faults/store-health-handlers';
+import { fullCheckDue, quickCheck } from './faults/integrity';
+import { runFullCheck, runFullCheckOnWorker } from './faults/store-health-handlers';
 import { StoreHealth } from './faults/store-health';
 import { STAGING_FOLDER, StagingArea, removeLeftoverStaging } from './files/staging';
 import { truncateLogAfterFailure } from './imports/import-file';
@@ -145,18 +144,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
         runFullCheck(ctx);
         return;
       }
-      fullCheckInWorker(
-        options.worker.script,
-        { databasePath: store.file, nativeBinding: options.nativeBinding ?? null, startedAt: nowIso(clock) },
-        options.worker.execArgv,
-      ).then(
-        (check) => {
-          if (!ctx.db.open) return;
-          health.recordCheck(check);
-          if (check.ok) rememberFullCheck(ctx.db, check);
-        },
-        (e: unknown) => logInternal('weekly store check', e),
-      );
+      runFullCheckOnWorker(ctx, options.worker, options.nativeBinding ?? null).catch((e: unknown) => logInternal('weekly store check', e));
     }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
     fullCheckTimer.unref();
   }
@@ -169,6 +157,19 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     ctx,
     invoke,
     async invokeWhenFree(channel, input) {
+      // The on-demand full check reads every page: off this thread when a worker is there.
+      // (The job system to come takes over this and every other long task.)
+      if (channel === 'storeCheck' && options.worker) {
+        const parsed = contract.storeCheck.input.safeParse(input ?? {});
+        if (parsed.success && parsed.data.full) {
+          try {
+            return { ok: true, value: await runFullCheckOnWorker(ctx, options.worker, options.nativeBinding ?? null) };
+          } catch (e) {
+            logInternal('storeCheck', e);
+            return { ok: false, error: { code: 'INTERNAL', message: `The store check stopped: ${(e as Error).message}. The details are in ${ctx.errorLog.file}.` } };
+          }
+        }
+      }
       let result = invoke(channel, input);
       let triedAfterJob = false;
       while (isLockBusy(result)) {

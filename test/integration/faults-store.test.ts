@@ -142,6 +142,28 @@ describe('corruption inside the store', () => {
     }
   });
 
+  it('the on-demand full check from the window runs on a worker, leaving this thread free, and its result is recorded', async () => {
+    await seedStore(tmp.dir);
+    const worker = { script: path.resolve('test/helpers/worker-bootstrap.mjs') };
+    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock, worker });
+    try {
+      const pending = backend.invokeWhenFree('storeCheck', { full: true });
+      // On this thread the check would be over before the timer below could run.
+      let timerRan = false;
+      setTimeout(() => {
+        timerRan = true;
+      }, 0);
+      const result = await pending;
+      expect(timerRan).toBe(true);
+      expect(backend.invoke('storeHealth', {}).ok).toBe(true);
+      expect(result).toMatchObject({ ok: true, value: { kind: 'full', ok: true, at: '2031-05-12T09:00:00.000Z' } });
+      expect(backend.call('storeHealth', {}).lastCheck).toMatchObject({ kind: 'full', ok: true });
+      expect(lastFullCheckAt(backend.ctx.db)).toBe('2031-05-12T09:00:00.000Z');
+    } finally {
+      backend.close();
+    }
+  });
+
   it('remembers when the full check last passed, so the weekly one waits a week', async () => {
     const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock });
     try {

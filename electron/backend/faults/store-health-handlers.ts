@@ -2,11 +2,34 @@ import type { StoreCheck } from '../../../shared/contract/store-health';
 import type { storeHealthChannels } from '../../../shared/contract/store-health';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
+import { nowIso } from '../../../shared/domain/clock';
+import { fullCheckInWorker } from './check-in-worker';
 import { fullCheck, quickCheck, rememberFullCheck } from './integrity';
 
 /** The full check on the main connection; a passed one is remembered so the weekly one waits a week. */
 export function runFullCheck(ctx: BackendContext): StoreCheck {
   const check = fullCheck(ctx.db, ctx.clock);
+  ctx.health.recordCheck(check);
+  if (check.ok && !ctx.health.damaged) rememberFullCheck(ctx.db, check);
+  return check;
+}
+
+/**
+ * The full check on a worker thread with a read-only connection of its own: it reads every page
+ * (seconds on a large store), and on the app's thread it would hold every other call that long.
+ * Used by the weekly check and by the on-demand check the window asks for.
+ */
+export async function runFullCheckOnWorker(
+  ctx: BackendContext,
+  worker: { script: string; execArgv?: string[] },
+  nativeBinding: string | null,
+): Promise<StoreCheck> {
+  const check = await fullCheckInWorker(
+    worker.script,
+    { databasePath: ctx.databasePath, nativeBinding, startedAt: nowIso(ctx.clock) },
+    worker.execArgv,
+  );
+  if (!ctx.db.open) return check;
   ctx.health.recordCheck(check);
   if (check.ok && !ctx.health.damaged) rememberFullCheck(ctx.db, check);
   return check;
