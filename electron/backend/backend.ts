@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
-import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { openStore, type OpenOptions } from './db/connection';
@@ -28,8 +27,6 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   appVersion: string;
   /** The bundled worker script for long jobs; without it jobs run on the calling thread. */
   worker?: { script: string; execArgv?: string[] };
-  /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
-  clock?: Clock;
 }
 
 /** Open the store and wire the handler table: what every transport (IPC, HTTP, CLI) stands on. */
@@ -39,12 +36,13 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
   const emit: BackendContext['emit'] = (name, payload) => {
     for (const l of listeners) l(name, payload);
   };
+  const clock = options.clock;
   const ctx: BackendContext = {
     db: store.db,
     dataDir: options.dataDir,
     databasePath: store.file,
     appVersion: options.appVersion,
-    clock: options.clock ?? systemClock,
+    clock,
     staging: new StagingArea(path.join(options.dataDir, 'staging')),
     emit,
     jobs: new JobRunner({
@@ -53,7 +51,7 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
       emit,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
-      runInline: (request, signal, progress) => runJob(store.db, request, signal, progress),
+      runInline: (request, signal, progress) => runJob(store.db, request, clock, signal, progress),
     }),
   };
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);

@@ -23,6 +23,7 @@ export const importCommand: CliCommand = {
     try {
       const report = await importNotificationsFile(backend.ctx.db, file, {
         actor: currentActor(backend.ctx.db),
+        clock: backend.ctx.clock,
         signal: controller.signal,
         ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: ({ phase, done, total, rows }) => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/result';
+import { clockFromEnv } from '../../shared/domain/clock';
 import { startBackend } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
@@ -56,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   const dataDir = typeof flags['data-dir'] === 'string' ? flags['data-dir'] : resolveDataDir(env);
   let backend;
   try {
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION });
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, clock: clockFromEnv(env.PINGYI_NOW) });
   } catch (e) {
     return reportError(e, json, io);
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { Settings, type Locale } from '../../shared/contract';
+import { clockFromEnv } from '../../shared/domain/clock';
 import { startBackend, type Backend } from '../backend/backend';
 import { APP_VERSION } from '../backend/version';
 import { registerIpcTransport, sendEvent } from '../transports/ipc';
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
     backend = await startBackend({
       dataDir,
       appVersion: APP_VERSION,
+      clock: clockFromEnv(process.env.PINGYI_NOW),
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(fs.existsSync(workerScript) ? { worker: { script: workerScript } } : {}),
     });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend/backend';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
+import { clockFromEnv } from '../../shared/domain/clock';
 import { AppError } from '../backend/errors';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   let backend;
   try {
     const script = bundledWorkerScript();
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, ...(script ? { worker: { script } } : {}) });
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, clock: clockFromEnv(process.env.PINGYI_NOW), ...(script ? { worker: { script } } : {}) });
   } catch (e) {
     process.stderr.write(`Pingyi cannot start: ${e instanceof AppError ? e.message : String(e)}\n`);
     process.exit(1);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { describeDeadline, localToday, type DeadlineState } from '../../shared/domain/deadline';
+import { describeDeadline, type DeadlineState } from '../../shared/domain/deadline';
+import { useToday } from '../clock/clock-context';
 
 /**
  * Days left to the final date for comments, the same mark wherever a notification appears:
@@ -8,7 +9,8 @@ import { describeDeadline, localToday, type DeadlineState } from '../../shared/d
  */
 export function DeadlineBadge({ deadline, today }: { deadline: string | null; today?: string }) {
   const { t } = useTranslation();
-  const { daysLeft, state } = describeDeadline(deadline, today ?? localToday());
+  const appToday = useToday();
+  const { daysLeft, state } = describeDeadline(deadline, today ?? appToday);
   if (daysLeft === null) return null;
   let text: string;
   if (state === 'closed') text = t('deadline.short.closed');

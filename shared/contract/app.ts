@@ -18,6 +18,11 @@ export const AppInfo = z.object({
     auditEntries: z.number().int(),
   }),
   demoLoaded: z.boolean(),
+  /**
+   * The backend clock's reading (ISO 8601). The window counts days from it, so it agrees with the
+   * backend even when PINGYI_NOW sets the clock elsewhere.
+   */
+  now: z.iso.datetime(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

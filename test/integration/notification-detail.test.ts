@@ -280,6 +280,7 @@ async function importRecords(records: ParsedNotification[]): Promise<void> {
     fileSize: 1,
     fileSha256: 'f'.repeat(64),
     actor: '张敏',
+    clock: backend.ctx.clock,
     source: 'eping',
   });
 }

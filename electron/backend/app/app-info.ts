@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/contract';
+import { nowIso } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { isDemoLoaded } from '../demo/load-demo';
@@ -20,5 +21,6 @@ export function getAppInfo(ctx: BackendContext): AppInfo {
       auditEntries: count(ctx, 'audit_log'),
     },
     demoLoaded: isDemoLoaded(ctx.db),
+    now: nowIso(ctx.clock),
   };
 }

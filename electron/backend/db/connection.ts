@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { nowIso, type Clock } from '../../../shared/domain/clock';
 import { toSearchText } from '../../../shared/domain/search-text';
 import { AppError } from '../errors';
 import type { Migration } from './migration';
@@ -24,6 +25,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Skip the pre-migration copy (only for throwaway databases in benchmarks). */
   skipBackup?: boolean;
+  /** Dates the pre-migration copy and what migrations seed; the entry points pass clockFromEnv. */
+  clock: Clock;
 }
 
 export interface OpenedStore {
@@ -80,7 +83,7 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
 }
 
 /** Apply every pending migration in one transaction; the version only ever increases. */
-export function migrate(db: Db, list: readonly Migration[] = allMigrations): number {
+export function migrate(db: Db, clock: Clock, list: readonly Migration[] = allMigrations): number {
   let last = 0;
   for (const m of list) {
     if (m.version <= last) throw new Error(`Migrations out of order at ${m.version}-${m.name}`);
@@ -90,7 +93,7 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    for (const m of pending) m.up(db, clock);
     db.pragma(`user_version = ${last}`);
   })();
   return last;
@@ -100,7 +103,7 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
  * Open (creating if needed) the store in `dataDir`, refusing a database from a newer version
  * and copying an existing database aside with SQLite's online backup before migrating it.
  */
-export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<OpenedStore> {
+export async function openStore(dataDir: string, options: OpenOptions): Promise<OpenedStore> {
   const list = options.migrations ?? allMigrations;
   const latest = list[list.length - 1]?.version ?? 0;
   const file = path.join(dataDir, DATABASE_FILE);
@@ -124,11 +127,11 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     if (exists && previousVersion > 0 && previousVersion < latest && !options.skipBackup) {
       const dir = path.join(dataDir, 'backups');
       fs.mkdirSync(dir, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const stamp = nowIso(options.clock).replace(/[:.]/g, '-');
       backupFile = path.join(dir, `pingyi-schema${previousVersion}-${stamp}.sqlite3`);
       await db.backup(backupFile);
     }
-    migrate(db, list);
+    migrate(db, options.clock, list);
     return { db, file, previousVersion, backupFile };
   } catch (e) {
     db.close();

@@ -1,4 +1,5 @@
 import type { importChannels } from '../../../shared/contract/imports';
+import { nowIso } from '../../../shared/domain/clock';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
 import { getImport, listImports } from './import-history';
@@ -7,7 +8,7 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
   notificationsImportStart: (ctx, input) => {
     const staged = ctx.staging.resolve(input.fileRef);
     const state = ctx.jobs.start(
-      { kind: 'import', filePath: staged.path, fileName: staged.name, actor: currentActor(ctx.db) },
+      { kind: 'import', filePath: staged.path, fileName: staged.name, actor: currentActor(ctx.db), startedAt: nowIso(ctx.clock) },
       () => ctx.staging.release(staged.fileRef),
     );
     return { jobId: state.jobId };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportReport, RowRejection } from '../../../shared/contract/imports';
+import { nowIso, type Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
@@ -15,6 +16,8 @@ export interface ImportMeta {
   /** SHA-256 of the file, or its computation still running. */
   fileSha256: string | Promise<string>;
   actor: string;
+  /** Stamps the import's start and finish, its history and its follow-up flags. */
+  clock: Clock;
   /** Defaults to what the file format says (WTO API JSON or an ePing export). */
   source?: 'eping' | 'wto-api';
 }
@@ -54,7 +57,7 @@ export async function writeNotifications(
   meta: ImportMeta,
   options: WriteOptions = {},
 ): Promise<ImportReport> {
-  const startedAt = new Date().toISOString();
+  const startedAt = nowIso(meta.clock);
   const counts: WriteProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejections: RowRejection[] = [];
   // A symbol met twice in one file would flip between its rows on every re-import.
@@ -158,16 +161,17 @@ export async function writeNotifications(
     bulk?.finish();
     // New rows got their family as they were inserted; a changed row may now belong to one.
     assignFamilies(db, updated);
-    detectCommentFollowups(db, [...inserted, ...updated]);
+    detectCommentFollowups(db, [...inserted, ...updated], meta.clock.now());
     const facts = fileFacts();
     const fileSha256 = await meta.fileSha256;
-    const finishedAt = new Date().toISOString();
+    const finishedAt = nowIso(meta.clock);
     db.prepare(
       `UPDATE imports SET file_sha256 = ?, format = ?, encoding = ?, finished_at = ?, inserted = ?, updated = ?,
          unchanged = ?, rejected = ?, rejections = ? WHERE id = ?`,
     ).run(fileSha256, facts.format, facts.encoding, finishedAt, counts.inserted, counts.updated, counts.unchanged,
       counts.rejected, JSON.stringify(rejections), importId);
     recordAudit(db, {
+      at: new Date(finishedAt),
       actor: meta.actor,
       action: 'import',
       entity: 'import',

@@ -6,6 +6,11 @@ export interface JobRequest {
   filePath: string;
   fileName: string;
   actor: string;
+  /**
+   * The backend clock's reading when the job started. A worker thread cannot be handed the clock
+   * itself, so its clock runs on from this instant: PINGYI_NOW and a test's clock reach the import.
+   */
+  startedAt: string;
 }
 
 export type WorkerMessage =

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { clockStartingAt } from '../../../shared/domain/clock';
 import { configureConnection } from '../db/connection';
 import { checkpointAfterImport } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
@@ -35,7 +36,7 @@ if (data.role === 'parse') {
     }
     const db = new Database(data.databasePath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
     configureConnection(db);
-    runJob(db, m.request, controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
+    runJob(db, m.request, clockStartingAt(m.request.startedAt), controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
       .then(
         (report) => send({ type: 'done', report }),
         (e: unknown) => send({ type: 'failed', error: errorBody(e) }),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { NotificationChange, NotificationDetail } from '../../../shared/contract';
-import { describeDeadline, localToday } from '../../../shared/domain/deadline';
+import { describeDeadline } from '../../../shared/domain/deadline';
 import { listAttachments } from './attachment-store';
 import { requireNotificationRow } from './notification-lookup';
 import { toRecord } from './notification-row';
@@ -52,7 +52,7 @@ export function readChanges(db: Database, notificationId: number): NotificationC
  * translation, days left counted from `today` (the local date unless given), the measure's
  * timeline and family, attachments and change history.
  */
-export function getNotificationDetail(db: Database, id: number, today: string = localToday()): NotificationDetail {
+export function getNotificationDetail(db: Database, id: number, today: string): NotificationDetail {
   const row = requireNotificationRow(db, id);
   const record = toRecord(row);
   const translation = readTranslation(db, id);

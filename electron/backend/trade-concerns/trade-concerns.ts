@@ -90,7 +90,7 @@ export function listTradeConcerns(db: Database, input: ChannelParsedInput<'trade
 }
 
 /** Create or replace a trade-concern suggestion; members and notifications must be on file. */
-export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeConcernsSave'>, now = new Date()): TradeConcern {
+export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeConcernsSave'>, now: Date): TradeConcern {
   return db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const members = [...new Set(input.memberCodes)];
@@ -141,17 +141,17 @@ export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeC
     const link = db.prepare('INSERT INTO trade_concern_notifications (concern_id, notification_id, position) VALUES (?, ?, ?)');
     notificationIds.forEach((n, i) => link.run(id, n, i));
     const after = getTradeConcern(db, id);
-    recordAudit(db, { actor: input.actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, before, after });
+    recordAudit(db, { at: now, actor: input.actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, before, after });
     return after;
   })();
 }
 
-export function deleteTradeConcern(db: Database, id: number, actor: string): { deleted: boolean } {
+export function deleteTradeConcern(db: Database, id: number, actor: string, now: Date): { deleted: boolean } {
   return db.transaction(() => {
     requireActiveAnalyst(db, actor);
     const before = getTradeConcern(db, id);
     db.prepare('DELETE FROM trade_concerns WHERE id = ?').run(id);
-    recordAudit(db, { actor, action: 'delete', entity: 'trade-concern', entityId: id, before });
+    recordAudit(db, { at: now, actor, action: 'delete', entity: 'trade-concern', entityId: id, before });
     return { deleted: true };
   })();
 }

@@ -1,15 +1,15 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationDetail } from '../../../../shared/contract';
-import { localToday } from '../../../../shared/domain/deadline';
-import { createFakeBackend, makeNotification } from '../../../testing/fake-backend';
+import { fixedClock, todayOf } from '../../../../shared/domain/clock';
+import { createFakeBackend, FAKE_NOW, makeNotification } from '../../../testing/fake-backend';
 import { fakeLayout } from '../../../testing/layout';
 import { renderApp } from '../../../testing/render-app';
 
 const LIST = { section: 'notifications', id: null } as const;
 
 function inDays(n: number): string {
-  const [y, m, d] = localToday().split('-').map(Number) as [number, number, number];
+  const [y, m, d] = todayOf(fixedClock(FAKE_NOW)).split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d + n));
   return date.toISOString().slice(0, 10);
 }
