@@ -178,6 +178,9 @@ test('the distribution date filter takes a date as ePing writes it and offers a 
   const { list, importer, cleanup } = await importIntoEmptyStore(page, server);
   await importer.closeButton.click();
   await expect(list.rows).toHaveCount(2);
+  // The window counts days from the backend's clock (PINGYI_NOW: 21 November 2026), not the machine's.
+  await expect(list.row(FRIDGE)).toContainText('剩 41 天');
+  await expect(list.row(EV_BATTERY)).toContainText('剩 44 天');
 
   await list.filtersButton.click();
   const from = page.getByLabel('分发日期自');
