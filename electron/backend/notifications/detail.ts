@@ -57,14 +57,18 @@ export function getNotificationDetail(db: Database, id: number, today: string): 
   const record = toRecord(row);
   const translation = readTranslation(db, id);
   const familyId = resolveFamilyId(db, row);
+  const family = readFamily(db, familyId);
   return {
     ...record,
+    // The family the record is shown in, reached through its base if need be: never a number
+    // beside "belongs to no family" (a family left with one member is no family).
+    familyId: family?.id ?? null,
     titleZh: translation && translation.titleZh !== '' ? translation.titleZh : null,
     triage: readTriage(db, id),
     translation,
     deadline: describeDeadline(row.comment_deadline, today),
     timeline: readTimeline(db, id, row.base_symbol, familyId),
-    family: readFamily(db, familyId),
+    family,
     attachments: listAttachments(db, id),
     changes: readChanges(db, id),
   };
