@@ -110,8 +110,9 @@ test('an analyst imports an ePing export, finds the refrigerator regulation by �
   await page.keyboard.press('Enter');
   await expect(list.detailHeading(FRIDGE)).toBeVisible();
 
-  // Triage it.
-  await expect(detail.assignee).toHaveValue('王评议');
+  // Triage it. Nobody has yet, so it has no assignee until the analyst takes it.
+  await expect(detail.assignee).toHaveValue('');
+  await detail.assignee.fill('王评议');
   await detail.status.selectOption({ label: '评估中' });
   await detail.relevance.selectOption({ label: '高' });
   await detail.industry('家用电器').check();
