@@ -62,6 +62,20 @@ beforeEach(() => {
 afterEach(() => restoreLayout());
 
 describe('notification list', () => {
+  it("leads with the notification's own title in English, the Chinese translation below it", async () => {
+    renderApp({ backend: createFakeBackend({ settings: { locale: 'en' }, notifications: [FRIDGE] }), route: LIST });
+    const row = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('tr.list-row:not(.list-row-loading)');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    const lines = [...row.querySelectorAll('.cell-title > span')].map((span) => [span.className, span.textContent]);
+    expect(lines).toEqual([
+      ['title-main', 'Draft technical regulation on energy efficiency of household refrigerators'],
+      ['title-translation', '沙特冰箱能效技术法规草案'],
+    ]);
+  });
+
   it('shows member, Chinese title above the original, dates, days left, status and relevance', async () => {
     await renderList();
     // Newest distribution first by default.
