@@ -55,7 +55,8 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const ScoStatus = z.enum(['member', 'partner']);
-export const Bloc = z.enum(['GCC', 'EAEU']);
+/** GSO: the GCC Standardization Organization, whose drafts the GCC members and Yemen notify. */
+export const Bloc = z.enum(['GCC', 'GSO', 'EAEU']);
 
 export const Country = z.object({
   code: z.string().regex(/^[A-Z]{3}$/),

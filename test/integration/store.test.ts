@@ -121,8 +121,12 @@ describe('the store', () => {
 });
 
 describe('migrations', () => {
-  it('versions increase in steps of 10', () => {
-    migrations.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+  it('versions are multiples of 10 and only increase', () => {
+    // Numbers are reserved per piece of work, so one may be missing while its work is elsewhere.
+    migrations.forEach((m, i) => {
+      expect(m.version % 10).toBe(0);
+      if (i > 0) expect(m.version).toBeGreaterThan(migrations[i - 1]!.version);
+    });
   });
 
   for (let i = 1; i <= migrations.length; i++) {

@@ -12,6 +12,7 @@ import { migration0100 } from './0100-comments';
 import { migration0110 } from './0110-comment-templates';
 import { migration0120 } from './0120-trade-concerns';
 import { migration0130 } from './0130-bulk-load';
+import { migration0170 } from './0170-gso-bloc';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0170,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
