@@ -1,9 +1,11 @@
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
+import { tradeMembersEn } from './trade-members-en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...workspaceEn,
+  ...tradeMembersEn,
   commenting: commentingEn,
   app: {
     name: 'Trade Measure Assessment Workstation',

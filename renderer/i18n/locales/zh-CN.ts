@@ -1,9 +1,11 @@
 import { commentingZhCN } from './commenting-zh-CN';
+import { tradeMembersZhCN } from './trade-members-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
   ...workspaceZhCN,
+  ...tradeMembersZhCN,
   commenting: commentingZhCN,
   app: {
     name: '技贸评议工作台',
