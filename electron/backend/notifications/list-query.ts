@@ -205,7 +205,8 @@ export function columnOrder(sort: ColumnSort, direction: 'asc' | 'desc'): { orde
       };
     case 'commentDeadline':
       // Notifications without a final date come last either way: DESC puts NULLs last by
-      // itself, ASC reads the (IS NULL, date) index.
+      // itself, ASC reads the (IS NULL, date) index. (The list's ascending sort puts the open
+      // ones first instead: see deadlineSegments in browse.ts.)
       return {
         order: desc ? 'n.comment_deadline DESC, n.id DESC' : 'n.comment_deadline IS NULL, n.comment_deadline ASC, n.id ASC',
         keep: 'n.comment_deadline',

@@ -117,7 +117,7 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest, toda
   const whole = !search && filters.clauses.length === 0 ? countExact(db, 'notifications', {}) : null;
   let result: PageOfIds;
   if (!search) {
-    const request = { ...filters, sort: sort === 'rank' ? 'distributionDate' : sort, direction: input.direction, page };
+    const request = { ...filters, sort: sort === 'rank' ? 'distributionDate' : sort, direction: input.direction, page, today: input.today ?? today };
     result = browse(db, request, whole ?? undefined);
   } else if (sort === 'rank') {
     result = rankedSearch(db, search, filters, input.direction, page);
@@ -131,6 +131,7 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest, toda
       sort,
       direction: input.direction,
       page,
+      today: input.today ?? today,
     };
     result = matches === 0 ? { ids: [], matches } : browse(db, request, matches);
   }
