@@ -39,6 +39,25 @@ export default tseslint.config(
     },
   },
   {
+    // One source of now and today (shared/domain/clock.ts): code takes a clock, so a test or
+    // PINGYI_NOW can set the date. Tests may read the machine's clock to measure durations.
+    files: ['electron/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['shared/domain/clock.ts', '**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take the time from the clock (ctx.clock, a `now` parameter, or useClock/useToday), not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Take the time from the clock (ctx.clock, a `now` parameter, or useClock/useToday), not Date.now(); performance.now() measures durations.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{mjs,cjs}', 'bin/**/*.cjs', '*.config.{mjs,ts}'],
     languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '../shared/domain/clock';
 import { startBackend } from '../electron/backend/backend';
 import { checkpointAfterImport, importNotificationsFile } from '../electron/backend/imports/import-file';
 import { readNotificationsFileInWorker } from '../electron/backend/imports/parse-in-worker';
@@ -42,14 +43,14 @@ async function main(): Promise<Record<string, unknown>> {
     for await (const e of readNotificationsFileInWorker(WORKER, file!)) if (e.kind === 'prepared') records++;
     return { ms: performance.now() - t, records };
   }
-  const backend = await startBackend({ dataDir: dataDir!, appVersion: 'bench' });
+  const backend = await startBackend({ dataDir: dataDir!, appVersion: 'bench', clock: systemClock });
   try {
     if (mode === 'import') {
       const t = performance.now();
       const cpu = ownThreadCpuMs();
       const all = process.cpuUsage();
       // As in the app: the file is parsed on a worker thread while this thread writes.
-      const r = await importNotificationsFile(backend.ctx.db, file!, { actor: 'bench', parseWorkerScript: WORKER });
+      const r = await importNotificationsFile(backend.ctx.db, file!, { actor: 'bench', clock: backend.ctx.clock, parseWorkerScript: WORKER });
       const ms = performance.now() - t;
       const mainCpuMs = cpuSince(cpu);
       const processCpuMs = processCpuSince(all);

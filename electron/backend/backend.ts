@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { contract, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
-import { systemClock, type Clock } from '../../shared/domain/clock';
 import { ApiError, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
@@ -39,8 +38,6 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   appVersion: string;
   /** The bundled worker script for long jobs; without it jobs run on the calling thread. */
   worker?: { script: string; execArgv?: string[] };
-  /** Where now and today come from (entry points pass clockFromEnv; tests a fixed clock). */
-  clock?: Clock;
   /** Make the daily backup at start and whenever the clock passes midnight (the app and web mode). */
   autoBackups?: boolean;
   /** Run the weekly full integrity check after start when it is due (the app; not the CLI). */
@@ -82,11 +79,11 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
  * start-up recovery (then nothing is written on purpose and no automatic backup runs).
  */
 export function createBackend(store: OpenedStore, options: StartOptions & { readOnly?: boolean }): Backend {
-  const clock = options.clock ?? systemClock;
   const listeners = new Set<EventListener>();
   const emit: BackendContext['emit'] = (name, payload) => {
     for (const l of listeners) l(name, payload);
   };
+  const clock = options.clock;
   const errorLog = createErrorLog(options.dataDir, clock);
   const health = new StoreHealth(() => ctx.db, clock);
   const logInternal = (source: string, e: unknown): void => {
@@ -111,7 +108,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
       ...(options.worker ? { worker: options.worker } : {}),
       // ctx.db, not store.db: a restore replaces the connection.
       runInline: (request, signal, progress) =>
-        runJob(ctx.db, request, signal, progress).catch((e: unknown) => {
+        runJob(ctx.db, request, clock, signal, progress).catch((e: unknown) => {
           truncateLogAfterFailure(ctx.db);
           throw e;
         }),

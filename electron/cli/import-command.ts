@@ -43,6 +43,7 @@ export const importCommand: CliCommand = {
       }
       const report = await importNotificationsFile(backend.ctx.db, file, {
         actor: currentActor(backend.ctx.db),
+        clock: backend.ctx.clock,
         signal: controller.signal,
         ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: ({ phase, done, total, rows }) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { Settings, type Locale } from '../../shared/contract';
+import { clockFromEnv } from '../../shared/domain/clock';
 import type { Backend } from '../backend/backend';
 import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { APP_VERSION } from '../backend/version';
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
       scheduleFullCheck: true,
       autoBackups: true,
       onQuit: () => app.exit(0),
+      clock: clockFromEnv(process.env.PINGYI_NOW),
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(fs.existsSync(workerScript) ? { worker: { script: workerScript } } : {}),
     });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
+import { clockFromEnv } from '../../shared/domain/clock';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
 import { describeStartupFailure } from '../main/startup';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     ({ backend, recovering } = await startBackendOrRecover({
       dataDir,
       appVersion: APP_VERSION,
+      clock: clockFromEnv(process.env.PINGYI_NOW),
       autoBackups: true,
       scheduleFullCheck: true,
       onQuit: () => setTimeout(() => quit(), 200),

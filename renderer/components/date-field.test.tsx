@@ -3,27 +3,31 @@ import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Locale } from '../../shared/contract';
+import { fixedClock } from '../../shared/domain/clock';
+import { ClockProvider } from '../clock/clock-context';
 import { createI18n } from '../i18n/i18n';
 import { DateField } from './date-field';
 import { Modal } from './modal';
 
 /** A field whose value lives in the test, as in a form; every value it is given is recorded. */
-function Harness({ initial = '', min, max, locale = 'zh-CN', seen }: { initial?: string; min?: string; max?: string; locale?: Locale; seen: string[] }) {
+function Harness({ initial = '', min, max, locale = 'zh-CN', seen, now = '2026-11-21T04:00:00' }: { initial?: string; min?: string; max?: string; locale?: Locale; seen: string[]; now?: string }) {
   const [value, setValue] = useState(initial);
   return (
-    <I18nextProvider i18n={createI18n(locale)}>
-      <label htmlFor="d">日期</label>
-      <DateField
-        id="d"
-        value={value}
-        min={min}
-        max={max}
-        onChange={(next) => {
-          seen.push(next);
-          setValue(next);
-        }}
-      />
-    </I18nextProvider>
+    <ClockProvider clock={fixedClock(now)}>
+      <I18nextProvider i18n={createI18n(locale)}>
+        <label htmlFor="d">日期</label>
+        <DateField
+          id="d"
+          value={value}
+          min={min}
+          max={max}
+          onChange={(next) => {
+            seen.push(next);
+            setValue(next);
+          }}
+        />
+      </I18nextProvider>
+    </ClockProvider>
   );
 }
 
@@ -110,6 +114,13 @@ describe('the date box', () => {
     expect(box().value).toBe('2026-11-18');
     expect(screen.queryByRole('dialog', { name: '日历' })).toBeNull();
     expect(document.activeElement).toBe(box());
+  });
+
+  it('opens an empty box\'s calendar on the month of the app clock', () => {
+    render(<Harness seen={[]} now="2031-03-14T04:00:00" />);
+    fireEvent.click(screen.getByRole('button', { name: '从日历中选择' }));
+    const calendar = screen.getByRole('dialog', { name: '日历' });
+    expect(within(calendar).getByRole('button', { name: /2031年3月14日/ })).toBeTruthy();
   });
 
   it('opens the calendar from the keyboard, and Esc closes only the calendar, not the dialog around it', () => {

@@ -5,7 +5,8 @@ import { enUS, zhCN } from 'react-day-picker/locale';
 import 'react-day-picker/style.css';
 import { useTranslation } from 'react-i18next';
 import { readDateText } from '../../shared/domain/date-text';
-import { isCalendarDate, localToday } from '../../shared/domain/deadline';
+import { isCalendarDate } from '../../shared/domain/deadline';
+import { useToday } from '../clock/clock-context';
 import { formatDate } from '../i18n/format-date';
 import type { Locale } from '../../shared/contract';
 
@@ -180,7 +181,7 @@ export function DateField({ id, value, onChange, min, max, required, disabled, i
   const problem = checked || showProblem ? (required && text.trim() === '' ? 'missing' : problemOf(text, min, max)) : null;
   const problemId = `${inputId}-date-problem`;
   const describe = [describedBy, problem ? problemId : ''].filter(Boolean).join(' ') || undefined;
-  const today = localToday();
+  const today = useToday();
   const thisYear = Number(today.slice(0, 4));
 
   return (

@@ -2,6 +2,8 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/contract';
+import { fixedClock } from '../../shared/domain/clock';
+import { ClockProvider } from '../clock/clock-context';
 import { createI18n } from '../i18n/i18n';
 import { DeadlineBadge } from './deadline-badge';
 
@@ -33,5 +35,18 @@ describe('the days-left badge', () => {
 
   it('shows nothing without a final date', () => {
     expect(badge(null)).toBeNull();
+  });
+
+  it('counts from the app clock when no day is handed in, so the count follows the clock, not the machine', () => {
+    const at = (now: string): string | null | undefined =>
+      render(
+        <ClockProvider clock={fixedClock(now)}>
+          <I18nextProvider i18n={createI18n('zh-CN')}>
+            <DeadlineBadge deadline="2026-12-31" />
+          </I18nextProvider>
+        </ClockProvider>,
+      ).container.querySelector('.deadline-badge')?.textContent;
+    expect(at('2026-11-21T04:00:00')).toBe('剩 40 天');
+    expect(at('2026-12-21T04:00:00')).toBe('剩 10 天');
   });
 });

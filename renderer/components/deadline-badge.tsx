@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { describeDeadline, localToday, type DeadlineState } from '../../shared/domain/deadline';
+import { describeDeadline, type DeadlineState } from '../../shared/domain/deadline';
+import { todayOf } from '../../shared/domain/clock';
+import { useClock } from '../clock/clock-context';
 
 /**
  * Days left to the final date for comments, the same mark wherever a notification appears:
@@ -8,7 +10,9 @@ import { describeDeadline, localToday, type DeadlineState } from '../../shared/d
  */
 export function DeadlineBadge({ deadline, today }: { deadline: string | null; today?: string }) {
   const { t } = useTranslation();
-  const { daysLeft, state } = describeDeadline(deadline, today ?? localToday());
+  // The clock, not useToday: a list hands its rows one `today`, and a timer per badge would be waste.
+  const clock = useClock();
+  const { daysLeft, state } = describeDeadline(deadline, today ?? todayOf(clock));
   if (daysLeft === null) return null;
   let text: string;
   if (state === 'closed') text = t('deadline.short.closed');

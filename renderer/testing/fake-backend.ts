@@ -35,6 +35,8 @@ export { makeBackup } from './fake-backups';
  */
 export interface FakeBackend {
   client: ApiClient;
+  /** The backend clock's reading that appInfo reports; renderApp's clock stands still at it. */
+  now: string;
   settings: Settings;
   countries: Country[];
   notifications: NotificationDetail[];
@@ -59,19 +61,22 @@ export interface FakeBackend {
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
 
-const NOW = '2026-11-21T06:00:00.000Z';
+/** The fixed instant the fake backend and its tests live at, so no date slides into the past. */
+export const FAKE_NOW = '2026-11-21T06:00:00.000Z';
+const NOW = FAKE_NOW;
 
 function validationError(issues: Array<{ path: PropertyKey[]; message: string }>): ApiError {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
   return new ApiError({ code: 'VALIDATION', message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), details: { fields } });
 }
 
-export function createFakeBackend(seed: { settings?: Partial<Settings>; notifications?: NotificationDetail[] } = {}): FakeBackend {
+export function createFakeBackend(seed: { settings?: Partial<Settings>; notifications?: NotificationDetail[]; now?: string } = {}): FakeBackend {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let stagedCount = 0;
   let nextId = 1;
 
   const backend: Omit<FakeBackend, 'client'> = {
+    now: seed.now ?? NOW,
     settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
     countries: structuredClone(FAKE_COUNTRIES),
     notifications: structuredClone(seed.notifications ?? []),
@@ -115,6 +120,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     counts: { countries: backend.countries.length, notifications: backend.notifications.length, auditEntries: backend.audit.length },
     demoLoaded: backend.notifications.some((n) => n.source === 'demo'),
     storeHealth: backend.storeHealth,
+    now: backend.now,
   });
 
   const handlers: Handlers = {

@@ -1,6 +1,7 @@
-import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate } from '../../shared/contract';
+import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate, TradeConcern } from '../../shared/contract';
 import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { updateSyncMarks } from '../../shared/domain/language-sync';
+import { otherWtoMember } from '../../shared/domain/wto-members';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
 import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, makeComment } from './fake-comment-data';
@@ -42,6 +43,7 @@ function validation(path: string, message: string): ApiError {
  * the workflow's allowed moves and four-eyes approval, and evidence for adoptions.
  */
 export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handlers {
+  const concerns: TradeConcern[] = [];
   const state: FakeComments = {
     analysts: structuredClone(FAKE_ANALYSTS),
     templates: structuredClone(FAKE_TEMPLATES),
@@ -237,6 +239,24 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       return changed(c);
     },
     commentsStats: () => state.stats,
-    tradeConcernsList: () => [],
+    tradeConcernsList: () => concerns,
+    tradeConcernsSave: (input) => {
+      // Names from the members beyond the country list; the fake keeps no country names here.
+      const members = input.memberCodes.map((code) => ({ code, nameZh: otherWtoMember(code)?.nameZh ?? code, nameEn: otherWtoMember(code)?.nameEn ?? code }));
+      const { memberCodes: _codes, notificationIds: _ids, actor, id, ...fields } = input;
+      const saved: TradeConcern = {
+        ...fields,
+        id: id ?? concerns.length + 1,
+        members,
+        notifications: [],
+        createdAt: NOW,
+        createdBy: actor,
+        updatedAt: NOW,
+        updatedBy: actor,
+      };
+      concerns.splice(0, concerns.length, saved, ...concerns.filter((c) => c.id !== saved.id));
+      backend.emit('dataChanged', { entity: 'trade-concerns' });
+      return saved;
+    },
   };
 }

@@ -21,6 +21,11 @@ export const AppInfo = z.object({
   demoLoaded: z.boolean(),
   /** Damaged or not, and the last check; the window shows a lasting banner while damaged. */
   storeHealth: StoreHealthInfo,
+  /**
+   * The backend clock's reading (ISO 8601). The window counts days from it, so it agrees with the
+   * backend even when PINGYI_NOW sets the clock elsewhere.
+   */
+  now: z.iso.datetime(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -53,7 +58,8 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const ScoStatus = z.enum(['member', 'partner']);
-export const Bloc = z.enum(['GCC', 'EAEU']);
+/** GSO: the GCC Standardization Organization, whose drafts the GCC members and Yemen notify. */
+export const Bloc = z.enum(['GCC', 'GSO', 'EAEU']);
 
 export const Country = z.object({
   code: z.string().regex(/^[A-Z]{3}$/),

@@ -42,7 +42,8 @@ export const TradeConcernSaveInput = z
     titleZh: z.string().trim().min(1, 'a Chinese title is required').max(500),
     titleEn: z.string().trim().max(500).default(''),
     committee: Area,
-    memberCodes: z.array(z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter country code')).min(1, 'name at least one member').max(30),
+    // WTO member codes as symbols write them: EU, or three letters (KAZ, USA).
+    memberCodes: z.array(z.string().regex(/^(EU|[A-Z]{3})$/, 'expected a WTO member code such as KAZ, USA or EU')).min(1, 'name at least one member').max(30),
     notificationIds: z.array(Id).max(100).default([]),
     issueZh: z.string().max(20_000).default(''),
     issueEn: z.string().max(20_000).default(''),

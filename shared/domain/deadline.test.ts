@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSING_SOON_DAYS, OVERDUE_DAYS, daysLeft, deadlineState, describeDeadline, isCalendarDate, localToday } from './deadline';
+import { CLOSING_SOON_DAYS, OVERDUE_DAYS, daysLeft, deadlineState, describeDeadline, isCalendarDate } from './deadline';
 
 describe('daysLeft', () => {
   it('is 0 on the final date itself', () => {
@@ -77,16 +77,11 @@ describe('describeDeadline', () => {
   });
 });
 
-describe('isCalendarDate and localToday', () => {
+describe('isCalendarDate', () => {
   it('accepts only dates that exist', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-1-1')).toBe(false);
-  });
-
-  it('reads the local calendar date', () => {
-    expect(localToday(new Date(2026, 0, 1, 0, 30))).toBe('2026-01-01');
-    expect(localToday(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });
 });

@@ -72,14 +72,3 @@ export function describeDeadline(
   const left = daysLeft(deadline, today);
   return { daysLeft: left, state: deadlineState(left, closingSoonDays) };
 }
-
-/**
- * Today's date on the analyst's own calendar (local time, not UTC): at 07:00 in Beijing the UTC
- * date is still yesterday, and the day count would be one off.
- */
-export function localToday(now: Date = new Date()): string {
-  const y = String(now.getFullYear()).padStart(4, '0');
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

@@ -25,6 +25,32 @@ describe('pasting the work calendar', () => {
     ]);
   });
 
+  it('reads spans as the State Council notice writes them, the end without what it shares with the start', () => {
+    const { entries, errors } = parseCalendarText(
+      [
+        '2027年2月6日至2月13日 休 春节',
+        '2026年10月1日至7日 休 国庆节',
+        '2026年12月31日至1月2日 休 元旦',
+        '2027年5月1日（周六）至5日（周三）放假调休 劳动节',
+        '2027-04-03 至 04-05 休 清明节',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    const days = (from: string, to: string): string[] => entries.filter((e) => e.date >= from && e.date <= to).map((e) => e.date);
+    expect(days('2027-02-01', '2027-02-28')).toEqual(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13']);
+    expect(days('2026-10-01', '2026-10-31')).toHaveLength(7);
+    expect(days('2026-12-31', '2027-01-02')).toEqual(['2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(days('2027-05-01', '2027-05-31')).toEqual(['2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05']);
+    expect(entries.find((e) => e.date === '2027-05-03')).toEqual({ date: '2027-05-03', kind: 'holiday', note: '劳动节' });
+    expect(days('2027-04-01', '2027-04-30')).toEqual(['2027-04-03', '2027-04-04', '2027-04-05']);
+    expect(entries.find((e) => e.date === '2027-02-13')?.note).toBe('春节');
+  });
+
+  it('still refuses a span that ends before it starts, or a day the shortened end does not have', () => {
+    const { errors } = parseCalendarText(['2026年10月8日至10月1日 休', '2026年2月27日至30日 休', '2026年10月1日至 休'].join('\n'));
+    expect(errors.map((e) => e.problem)).toEqual(['order', 'date', 'format']);
+  });
+
   it('names the line and the reason of each line it cannot read, and keeps the others', () => {
     const { entries, errors } = parseCalendarText(
       ['2026-02-30 休', '2026-10-01 rest', 'next Monday 休', '2026-10-08 至 2026-10-01 休', '2026-01-01 至 2026-03-01 休', '2026-05-01 休'].join('\n'),

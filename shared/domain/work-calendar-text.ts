@@ -35,9 +35,21 @@ export interface CalendarLineError {
 export const MAX_SPAN_DAYS = 31;
 
 const DATE = String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?`;
-const LINE = new RegExp(String.raw`^${DATE}(?:\s*(?:至|到|~|～|–|—|to|\.\.)\s*${DATE})?[\s,，、]+([^\s,，、]+)(?:[\s,，、]+(.*))?$`, 'i');
+/**
+ * The end of a span may leave out what it shares with the start, as the State Council's notice
+ * writes it: 2027年2月6日至2月13日, 10月1日至7日.
+ */
+const END = String.raw`(?:(\d{4})\s*(?:[-/.]|年)\s*)?(?:(\d{1,2})\s*(?:[-/.]|月)\s*)?(\d{1,2})\s*日?`;
+/** The notice adds the weekday: 1月1日（周四）至3日（周六）. */
+const WEEKDAY = String.raw`(?:\s*[（(][^）)]{1,8}[）)])?`;
+// A date the notice ends with 日 or a bracket may run straight into its kind: 2月13日放假.
+const LINE = new RegExp(
+  String.raw`^${DATE}${WEEKDAY}(?:\s*(?:至|到|~|～|–|—|to|\.\.)\s*${END}${WEEKDAY})?(?:[\s,，、]+|(?<=[日）)]))([^\s,，、]+)(?:[\s,，、]+(.*))?$`,
+  'i',
+);
+const SPAN_WORD = /^(?:至|到|~|～|–|—|to|\.\.)$/i;
 const KINDS: Record<string, CalendarKind> = {
-  休: 'holiday', 假: 'holiday', 放假: 'holiday', 休息: 'holiday', holiday: 'holiday', off: 'holiday',
+  休: 'holiday', 假: 'holiday', 放假: 'holiday', 放假调休: 'holiday', 休息: 'holiday', holiday: 'holiday', off: 'holiday',
   班: 'workday', 上班: 'workday', 补班: 'workday', workday: 'workday', work: 'workday',
 };
 const MS_PER_DAY = 86_400_000;
@@ -45,6 +57,17 @@ const MS_PER_DAY = 86_400_000;
 function isoOf(y: string, m: string, d: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : null;
+}
+
+/**
+ * The end date of a span, taking the year and month the text leaves out from the start. A span
+ * written without its year that ends in an earlier month runs into the next year
+ * (12月31日至1月2日).
+ */
+function spanEnd(startYear: string, startMonth: string, year: string | undefined, month: string | undefined, day: string): string | null {
+  if (year) return isoOf(year, month ?? startMonth, day);
+  if (month && Number(month) < Number(startMonth)) return isoOf(String(Number(startYear) + 1), month, day);
+  return isoOf(startYear, month ?? startMonth, day);
 }
 
 export function parseCalendarText(text: string): { entries: CalendarEntry[]; errors: CalendarLineError[] } {
@@ -59,8 +82,10 @@ export function parseCalendarText(text: string): { entries: CalendarEntry[]; err
     const m = LINE.exec(line);
     if (!m) return fail('format');
     const start = isoOf(m[1]!, m[2]!, m[3]!);
-    const end = m[4] ? isoOf(m[4], m[5]!, m[6]!) : start;
+    const end = m[6] ? spanEnd(m[1]!, m[2]!, m[4], m[5], m[6]) : start;
     if (!start || !end) return fail('date');
+    // A span with no end (2026年10月1日至 休) is a malformed line, not an unknown kind word.
+    if (SPAN_WORD.test(m[7]!)) return fail('format');
     const kind = KINDS[m[7]!.toLowerCase()];
     if (!kind) return fail('kind', m[7]);
     const from = Date.parse(start) / MS_PER_DAY;

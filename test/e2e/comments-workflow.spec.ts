@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { E2E_TODAY, expect, test } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { readDocxPart } from './page-models/comments-docx';
 import { CommentEditor } from './page-models/comments-editor';
@@ -8,13 +8,6 @@ import { DashboardPage } from './page-models/dashboard-page';
 import { NotificationsPage } from './page-models/notifications-page';
 
 const SYMBOL = 'G/TBT/N/IND/9006';
-
-/** Today in the browser's calendar, as the date fields take it. */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 test('a comment drafted from two templates is approved by a second analyst, exported, submitted and adopted, and the adoption rate moves', async ({
   page,
@@ -113,7 +106,7 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   await editor.recordSubmission('CHN/TBT/2026/E2E');
   await expect(editor.currentStep).toContainText('已提交');
 
-  await editor.recordAdoptedByRegulation(1, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', today());
+  await editor.recordAdoptedByRegulation(1, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', E2E_TODAY);
   await expect(editor.outcomeOf(1)).toContainText('采纳');
   await expect(editor.outcomeOf(1)).toContainText('证据：Lithium-ion Cells and Batteries (Quality Control) Order');
 
@@ -126,7 +119,7 @@ test('a comment drafted from two templates is approved by a second analyst, expo
 
   await page.goto(commentUrl);
   await expect(editor.heading).toHaveText(SYMBOL);
-  await editor.recordAdoptedByRegulation(2, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', today());
+  await editor.recordAdoptedByRegulation(2, 'Lithium-ion Cells and Batteries (Quality Control) Order, 2026, as published', E2E_TODAY);
   await expect(editor.outcomeOf(2)).toContainText('采纳');
   await comments.openTab('统计');
   await expect(stats.figure('待结果')).toHaveText('1');

@@ -18,6 +18,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const WEB_ENTRY = path.join(ROOT, 'dist', 'web.cjs');
 const START_TIMEOUT_MS = 20_000;
 
+/**
+ * The moment every browser test's backend starts at (PINGYI_NOW): the window counts days from
+ * the backend's clock, so no date in a test slides into the past. 10:00 in Beijing, the same
+ * calendar day in UTC.
+ */
+export const E2E_NOW = '2026-11-21T02:00:00.000Z';
+/** The calendar day of E2E_NOW, as the date fields take it. */
+export const E2E_TODAY = '2026-11-21';
+
 function waitForLaunchLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
@@ -72,6 +81,7 @@ export const test = base.extend<{ server: PingyiServer; prepareDataDir: DataDirP
     prepareDataDir?.run(dataDir);
     const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--port', '0'], {
       cwd: ROOT,
+      env: { ...process.env, PINGYI_NOW: E2E_NOW },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

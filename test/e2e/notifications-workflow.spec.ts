@@ -110,8 +110,9 @@ test('an analyst imports an ePing export, finds the refrigerator regulation by �
   await page.keyboard.press('Enter');
   await expect(list.detailHeading(FRIDGE)).toBeVisible();
 
-  // Triage it.
-  await expect(detail.assignee).toHaveValue('王评议');
+  // Triage it. Nobody has yet, so it has no assignee until the analyst takes it.
+  await expect(detail.assignee).toHaveValue('');
+  await detail.assignee.fill('王评议');
   await detail.status.selectOption({ label: '评估中' });
   await detail.relevance.selectOption({ label: '高' });
   await detail.industry('家用电器').check();
@@ -178,6 +179,9 @@ test('the distribution date filter takes a date as ePing writes it and offers a 
   const { list, importer, cleanup } = await importIntoEmptyStore(page, server);
   await importer.closeButton.click();
   await expect(list.rows).toHaveCount(2);
+  // The window counts days from the backend's clock (PINGYI_NOW: 21 November 2026), not the machine's.
+  await expect(list.row(FRIDGE)).toContainText('剩 41 天');
+  await expect(list.row(EV_BATTERY)).toContainText('剩 44 天');
 
   await list.filtersButton.click();
   const from = page.getByLabel('分发日期自');

@@ -12,6 +12,7 @@ import { PRE_IMPORT_BACKUP_MIN_BYTES } from '../../electron/backend/backups/pre-
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
 import { insertNotifications, minimalPdf } from '../helpers/notification-fixtures';
 import { makeTempDir } from '../helpers/temp-store';
+import { testClock } from '../helpers/temp-store';
 
 /** A clock the test moves by hand: rotation is tested across many days without waiting for them. */
 function movableClock(start: string): Clock & { set(iso: string): void; addDays(n: number): void } {
@@ -147,7 +148,7 @@ describe('creating backups', () => {
     fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
     const db = new Database(path.join(tmp.dir, DATABASE_FILE));
     configureConnection(db);
-    migrate(db, migrations.slice(0, 2));
+    migrate(db, testClock(), migrations.slice(0, 2));
     db.close();
     backend = await open();
     const list = backend.call('backupsList', {}).backups;
@@ -234,7 +235,7 @@ describe('restoring', () => {
     fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
     const db = new Database(path.join(tmp.dir, DATABASE_FILE));
     configureConnection(db);
-    migrate(db, migrations.slice(0, 2));
+    migrate(db, testClock(), migrations.slice(0, 2));
     db.close();
     backend = await open();
     const latest = backend.call('appInfo', {}).schemaVersion;
@@ -277,7 +278,7 @@ describe('looking into a backup', () => {
     fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
     const db = new Database(path.join(tmp.dir, DATABASE_FILE));
     configureConnection(db);
-    migrate(db, migrations.slice(0, 2));
+    migrate(db, testClock(), migrations.slice(0, 2));
     db.close();
     backend = await open();
     const [premigration] = backend.call('backupsList', {}).backups;

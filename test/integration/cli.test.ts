@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { makeTempDir } from '../helpers/temp-store';
@@ -16,6 +18,23 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('the pingyi CLI', () => {
+  it('runs on the clock PINGYI_NOW names: info reports it and what it writes is dated by it', async () => {
+    const env = { PINGYI_DATA_DIR: tmp.dir, PINGYI_NOW: '2031-05-01T08:00:00Z' };
+    const quiet = { out: () => {}, err: () => {} };
+    expect(await runCli(['demo', '--json'], quiet, env)).toBe(0);
+    const out: string[] = [];
+    expect(await runCli(['info', '--json'], { out: (t) => out.push(t), err: () => {} }, env)).toBe(0);
+    expect((JSON.parse(out[0]!) as { now: string }).now.slice(0, 10)).toBe('2031-05-01');
+    const db = new Database(path.join(tmp.dir, 'pingyi.sqlite3'), { readonly: true });
+    try {
+      // The demo's own history reaches back from that day (its comments were sent weeks before).
+      const span = db.prepare('SELECT min(substr(at, 1, 10)) AS first, max(substr(at, 1, 10)) AS last FROM audit_log').get();
+      expect(span).toEqual({ first: expect.stringMatching(/^20(30|31)-/), last: '2031-05-01' });
+    } finally {
+      db.close();
+    }
+  });
+
   it('info --json prints the schema version and counts', async () => {
     const r = await cli('info', '--json');
     expect(r.code).toBe(0);

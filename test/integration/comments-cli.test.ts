@@ -6,7 +6,7 @@ import { runCli } from '../../electron/cli/run-cli';
 import { AUTHOR, addAnalysts, commentWithPoints, submit } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { readDocx } from '../helpers/read-docx';
-import { makeTempDir } from '../helpers/temp-store';
+import { makeTempDir, testClock } from '../helpers/temp-store';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let submittedId: number;
@@ -14,7 +14,7 @@ let draftId: number;
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test' });
+  const backend = await startBackend({ clock: testClock(), dataDir: tmp.dir, appVersion: 'test' });
   try {
     addAnalysts(backend);
     const ids = insertNotifications(backend.ctx.db, [
@@ -53,7 +53,7 @@ describe('pingyi comments', () => {
   });
 
   it('refuses to write the English letter of a comment with text still to be completed, naming point and field', async () => {
-    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test' });
+    const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock: testClock() });
     try {
       const c = backend.call('commentsGet', { id: draftId });
       backend.call('commentsSave', {

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configureConnection, migrate } from '../../electron/backend/db/connection';
 import { migrations } from '../../electron/backend/db/migrations';
-import { makeTempDir } from '../helpers/temp-store';
+import { fixedClock } from '../../shared/domain/clock';
+import { makeTempDir, testClock } from '../helpers/temp-store';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
@@ -21,22 +22,25 @@ const before = (version: number) => migrations.filter((m) => m.version < version
 
 describe('comment migrations', () => {
   it('0100 puts the analyst named in Settings on the team list', () => {
-    migrate(db, before(100));
+    migrate(db, testClock(), before(100));
     db.prepare("INSERT INTO settings (key, value) VALUES ('analystName', ?)").run(JSON.stringify(' 张敏 '));
-    migrate(db);
-    expect(db.prepare('SELECT name, active FROM analysts').all()).toEqual([{ name: '张敏', active: 1 }]);
+    migrate(db, fixedClock('2031-05-01T08:00:00.000Z'));
+    // Dated by the store's clock, not the machine's.
+    expect(db.prepare('SELECT name, active, created_at FROM analysts').all()).toEqual([
+      { name: '张敏', active: 1, created_at: '2031-05-01T08:00:00.000Z' },
+    ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('0100 starts with an empty team when Settings names nobody', () => {
-    migrate(db, before(100));
-    migrate(db);
+    migrate(db, testClock(), before(100));
+    migrate(db, testClock());
     expect(db.prepare('SELECT count(*) AS n FROM analysts').get()).toEqual({ n: 0 });
   });
 
   it('0110 seeds the five built-in templates with both languages and placeholders', () => {
-    migrate(db, before(110));
-    migrate(db);
+    migrate(db, testClock(), before(110));
+    migrate(db, testClock());
     const rows = db.prepare('SELECT code, built_in, concern_zh, concern_en FROM comment_templates ORDER BY id').all() as Array<{
       code: string;
       built_in: number;
@@ -52,7 +56,7 @@ describe('comment migrations', () => {
   });
 
   it('0150 replaces the shipped "at least 60 days" of the comment-period template', () => {
-    migrate(db, before(150));
+    migrate(db, testClock(), before(150));
     const text = () =>
       db.prepare("SELECT proposal_zh, proposal_en, concern_en FROM comment_templates WHERE code = 'comment-period'").get() as {
         proposal_zh: string;
@@ -60,23 +64,23 @@ describe('comment migrations', () => {
         concern_en: string;
       };
     expect(text().proposal_en).toContain('at least 60 days');
-    migrate(db);
+    migrate(db, testClock());
     expect(text().proposal_zh).toContain('{requestedPeriod}（即延长至{requestedFinalDate}）');
     expect(text().proposal_en).toContain('to {requestedPeriod} from the distribution of the notification, that is until {requestedFinalDate}');
     expect(text().concern_en).toContain('only {currentPeriod} after the distribution');
   });
 
   it('0150 leaves an edited comment-period template as the team wrote it', () => {
-    migrate(db, before(150));
+    migrate(db, testClock(), before(150));
     db.prepare("UPDATE comment_templates SET proposal_en = 'Our own wording' WHERE code = 'comment-period'").run();
-    migrate(db);
+    migrate(db, testClock());
     const row = db.prepare("SELECT proposal_zh, proposal_en FROM comment_templates WHERE code = 'comment-period'").get() as { proposal_zh: string; proposal_en: string };
     expect(row.proposal_en).toBe('Our own wording');
     expect(row.proposal_zh).toContain('至少60天');
   });
 
   it('0150 adds language marks to a store with comments, and they go with their comment', () => {
-    migrate(db, before(150));
+    migrate(db, testClock(), before(150));
     db.prepare("INSERT INTO analysts (name, active, created_at) VALUES ('a', 1, 'x')").run();
     db.prepare(
       `INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, source, created_at, updated_at)
@@ -86,7 +90,7 @@ describe('comment migrations', () => {
       db.prepare(`INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (1, NULL, 'a', 1, 'x', 'x')`).run()
         .lastInsertRowid,
     );
-    migrate(db);
+    migrate(db, testClock());
     expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
     db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'concern', 'en', 'x', 'a')").run(id);
     expect(() => db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'title', 'en', 'x', 'a')").run(id)).toThrow(/CHECK constraint/);
@@ -95,7 +99,7 @@ describe('comment migrations', () => {
   });
 
   it('keeps a comment on exactly one of notification or family', () => {
-    migrate(db);
+    migrate(db, testClock());
     const insert = db.prepare(
       `INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (?, ?, 'a', 1, 'x', 'x')`,
     );
@@ -103,7 +107,7 @@ describe('comment migrations', () => {
   });
 
   it('answers the hot comment queries from indexes', () => {
-    migrate(db);
+    migrate(db, testClock());
     const plan = (sql: string): string =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(plan("SELECT * FROM comments WHERE status IN ('draft', 'in_review') ORDER BY updated_at DESC")).toMatch(/comments_status/);

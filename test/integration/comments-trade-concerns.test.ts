@@ -73,9 +73,26 @@ describe('trade concerns', () => {
     expect(backend.call('auditList', { entity: 'trade-concern' }).map((a) => a.action)).toEqual(['delete', 'create', 'update', 'create']);
   });
 
+  it('names members beyond the SCO list, such as the EU and the United States', () => {
+    const saved = backend.call('tradeConcernsSave', {
+      ...aquatic(),
+      titleZh: '欧美电池法规',
+      committee: 'TBT',
+      memberCodes: ['EU', 'USA', 'KAZ'],
+      notificationIds: [],
+    });
+    expect(saved.members).toEqual([
+      { code: 'EU', nameZh: '欧盟', nameEn: 'European Union' },
+      { code: 'USA', nameZh: '美国', nameEn: 'United States' },
+      { code: 'KAZ', nameZh: '哈萨克斯坦', nameEn: 'Kazakhstan' },
+    ]);
+    expect(backend.call('tradeConcernsGet', { id: saved.id }).members.map((m) => m.code)).toEqual(['EU', 'USA', 'KAZ']);
+  });
+
   it('refuses unknown members and notifications', () => {
     const cases: Array<[{ memberCodes?: string[]; notificationIds?: number[] }, RegExp]> = [
-      [{ memberCodes: ['XYZ'] }, /memberCodes: XYZ not in the country list/],
+      [{ memberCodes: ['XYZ'] }, /memberCodes: XYZ: not a WTO member/],
+      [{ memberCodes: ['E.U.'] }, /memberCodes\.0: expected a WTO member code/],
       [{ notificationIds: [999] }, /notificationIds: notification 999 does not exist/],
     ];
     for (const [change, message] of cases) {

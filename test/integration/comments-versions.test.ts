@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { ChannelOutput } from '../../shared/contract';
+import type { Clock } from '../../shared/domain/clock';
 import type { ApiError } from '../../shared/result';
 import { AUTHOR, REVIEWER, addAnalysts, point } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
@@ -10,14 +11,16 @@ let env: Awaited<ReturnType<typeof emptyBackend>>;
 let backend: Backend;
 let comment: ChannelOutput<'commentsGet'>;
 
+/** The backend's clock, moved by hand: the autosave window is a matter of minutes between saves. */
+let instant = 0;
+const clock: Clock = { now: () => new Date(instant) };
 const at = (time: string): void => {
-  vi.setSystemTime(new Date(`2026-03-10T${time}Z`));
+  instant = Date.parse(`2026-03-10T${time}Z`);
 };
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
   at('08:00:00');
-  env = await emptyBackend();
+  env = await emptyBackend(clock);
   backend = env.backend;
   addAnalysts(backend);
   const ids = insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/TUR/220', title: 'Regulation on fertilizers' }]);
@@ -25,7 +28,6 @@ beforeEach(async () => {
 });
 afterEach(() => {
   env.cleanup();
-  vi.useRealTimers();
 });
 
 type SaveOptions = { actor?: string; autosave?: boolean; base?: number };

@@ -87,7 +87,8 @@ describe('settings and reference data', () => {
     expect(names.indexOf('阿富汗')).toBeLessThan(names.indexOf('巴基斯坦'));
     expect(names.indexOf('巴基斯坦')).toBeLessThan(names.indexOf('中国'));
     const sau = countries.find((c) => c.code === 'SAU');
-    expect(sau).toMatchObject({ scoStatus: 'partner', blocs: ['GCC'], epingName: 'Saudi Arabia, Kingdom of' });
+    expect(sau).toMatchObject({ scoStatus: 'partner', blocs: ['GCC', 'GSO'], epingName: 'Saudi Arabia, Kingdom of' });
+    expect(countries.find((c) => c.code === 'YEM')?.blocs).toEqual(['GSO']);
     expect(countries.find((c) => c.code === 'BLR')).toMatchObject({ wtoMember: false, blocs: ['EAEU'] });
   });
 

@@ -7,7 +7,7 @@ import { freeBytes } from '../../electron/backend/faults/disk-space';
 import { fixedClock } from '../../shared/domain/clock';
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
 import { canMount, MOUNT_SKIP_REASON, mountTmpfs } from '../helpers/faults';
-import { makeTempDir } from '../helpers/temp-store';
+import { makeTempDir, TEST_NOW } from '../helpers/temp-store';
 
 const clock = fixedClock('2031-05-12T09:00:00Z');
 
@@ -77,7 +77,7 @@ describe.skipIf(!canMount)('a full disk (a 20 MB tmpfs)', () => {
     fill(mount.dir, 2 * 1024 * 1024);
     const freeBefore = freeBytes(mount.dir);
     // Past the up-front check (the job itself), as when the estimate was too small.
-    const state = backend.ctx.jobs.start({ kind: 'import', filePath: file, fileName: 'import.csv', actor: 'test' });
+    const state = backend.ctx.jobs.start({ kind: 'import', filePath: file, fileName: 'import.csv', actor: 'test', startedAt: TEST_NOW });
     const final = await backend.ctx.jobs.settle(state.jobId);
     expect(final).toMatchObject({
       status: 'failed',

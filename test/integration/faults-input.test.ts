@@ -10,7 +10,7 @@ import { importNotificationsFile } from '../../electron/backend/imports/import-f
 import { JobRunner } from '../../electron/backend/jobs/job-runner';
 import { fixedClock } from '../../shared/domain/clock';
 import { wtoItem } from '../fixtures/eping-fixtures';
-import { makeTempDir } from '../helpers/temp-store';
+import { makeTempDir, TEST_NOW, testClock } from '../helpers/temp-store';
 
 const clock = fixedClock('2031-05-12T09:00:00Z');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -30,7 +30,7 @@ describe('bad input', () => {
     // A real item whose title is buried a million arrays deep.
     const item = JSON.stringify(wtoItem()).replace(/"title":"[^"]*"/, `"title":${'['.repeat(1_000_000)}"x"${']'.repeat(1_000_000)}`);
     fs.writeFileSync(file, `{"items":[${item}]}`);
-    await expect(importNotificationsFile(backend.ctx.db, file, { actor: 'test' })).rejects.toMatchObject({
+    await expect(importNotificationsFile(backend.ctx.db, file, { actor: 'test', clock: testClock() })).rejects.toMatchObject({
       code: 'IMPORT_REJECTED',
       message: expect.stringContaining('more than 64 levels deep'),
       details: { reason: 'nesting', limit: 64 },
@@ -89,7 +89,7 @@ describe('errors of import jobs', () => {
       runInline: () => Promise.reject(new RangeError('Invalid array length')),
       onInternalError: (source, e) => log.write(source, e),
     });
-    const { jobId } = runner.start({ kind: 'import', filePath: path.join(tmp.dir, 'x.csv'), fileName: 'x.csv', actor: 'test' });
+    const { jobId } = runner.start({ kind: 'import', filePath: path.join(tmp.dir, 'x.csv'), fileName: 'x.csv', actor: 'test', startedAt: TEST_NOW });
     expect(await runner.settle(jobId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
     const text = fs.readFileSync(log.file, 'utf8');
     expect(text).toContain('2031-05-12T09:00:00.000Z [import job] RangeError: Invalid array length');

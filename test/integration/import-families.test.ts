@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
-import { emptyBackend } from '../helpers/temp-store';
+import { emptyBackend, testClock } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 let files: ReturnType<typeof fixtureDir>;
@@ -15,7 +15,7 @@ afterEach(() => {
   files.cleanup();
 });
 
-const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester' });
+const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester', clock: testClock() });
 
 const gso = (symbol: string, title = 'GSO draft: Refrigerators energy efficiency'): EpingRow =>
   epingRow({ 'Document symbol': symbol, Title: title, 'Distribution date': '05/05/2025' });
@@ -56,8 +56,8 @@ describe('joint notifications and their family', () => {
 
     const other = await emptyBackend();
     try {
-      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(files.file('joint2.xlsx'), [JOINT]), { actor: 't' });
-      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(files.file('separate2.xlsx'), SEPARATE), { actor: 't' });
+      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(files.file('joint2.xlsx'), [JOINT]), { actor: 't', clock: testClock() });
+      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(files.file('separate2.xlsx'), SEPARATE), { actor: 't', clock: testClock() });
       expect([...familiesOfGso(other.backend.ctx.db).values()].map((s) => s.length)).toEqual([6]);
     } finally {
       other.cleanup();

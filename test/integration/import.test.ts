@@ -9,7 +9,7 @@ import { importNotificationsFile } from '../../electron/backend/imports/import-f
 import { runCli } from '../../electron/cli/run-cli';
 import type { EventName } from '../../shared/contract';
 import { epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeZipBombXlsx, type EpingRow } from '../fixtures/eping-fixtures';
-import { emptyBackend } from '../helpers/temp-store';
+import { emptyBackend, testClock } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 let files: ReturnType<typeof fixtureDir>;
@@ -36,7 +36,7 @@ const ROWS: EpingRow[] = [
   epingRow({ 'Document symbol': 'G/TBT/N/SAU/1001/Add.1', 'Notification type': 'Addendum', 'Distribution date': '2024-06-01' }),
 ];
 
-const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester' });
+const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester', clock: env.backend.ctx.clock });
 
 describe('importing notifications', () => {
   it('inserts every readable row and reports a rejected row with its number, field and reason', async () => {
@@ -113,6 +113,7 @@ describe('importing notifications', () => {
     let seen = 0;
     const run = importNotificationsFile(env.backend.ctx.db, file, {
       actor: 'tester',
+      clock: env.backend.ctx.clock,
       signal: controller.signal,
       onProgress: ({ phase }) => {
         if (phase === 'reading' && ++seen === 2) controller.abort();
@@ -132,9 +133,11 @@ describe('importing notifications', () => {
 });
 
 describe('import jobs', () => {
-  it('runs an import on a worker thread with progress events and a stored report', async () => {
+  it('runs an import on a worker thread with progress events and a stored report, dated by the backend clock', async () => {
     const tmp = fixtureDir();
     const backend: Backend = await startBackend({
+      // The worker thread gets its own clock, running on from the backend's at the job's start.
+      clock: testClock('2031-05-01T08:00:00.000Z'),
       dataDir: tmp.dir,
       appVersion: 'test',
       validateOutput: true,
@@ -163,6 +166,11 @@ describe('import jobs', () => {
       expect(phases).toEqual(['hashing', 'opening', 'reading', 'indexing']);
       expect(backend.call('appInfo', {}).counts.notifications).toBe(2000);
       expect(() => backend.ctx.staging.resolve(staged.fileRef)).toThrow();
+      const [stored] = backend.call('importsList', {});
+      expect(stored?.startedAt.slice(0, 10)).toBe('2031-05-01');
+      expect(state.startedAt.slice(0, 10)).toBe('2031-05-01');
+      const created = backend.ctx.db.prepare('SELECT DISTINCT substr(created_at, 1, 10) AS day FROM notifications').all();
+      expect(created).toEqual([{ day: '2031-05-01' }]);
     } finally {
       backend.close();
       tmp.cleanup();
@@ -172,6 +180,7 @@ describe('import jobs', () => {
   it('cancelling a worker import rolls it back', async () => {
     const tmp = fixtureDir();
     const backend = await startBackend({
+      clock: testClock(),
       dataDir: tmp.dir,
       appVersion: 'test',
       worker: { script: path.resolve('test/helpers/worker-bootstrap.mjs') },

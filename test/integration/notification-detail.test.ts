@@ -85,10 +85,10 @@ describe('measure timeline', () => {
     ]);
     expect(fromKuwait.familyId).toBe(fromKuwait.family?.id);
 
-    // An addendum reaches the family through its base.
+    // An addendum reaches the family through its base, and shows that family's number.
     const fromAddendum = backend.call('notificationsGet', { id: ids['G/TBT/N/SAU/1320/Add.1']! });
-    expect(fromAddendum.familyId).toBeNull();
     expect(fromAddendum.family?.id).toBe(fromKuwait.family?.id);
+    expect(fromAddendum.familyId).toBe(fromKuwait.family?.id);
     expect(symbolsOf(fromAddendum.timeline)).toEqual(symbolsOf(fromKuwait.timeline));
     expect(fromAddendum.timeline.find((t) => t.isCurrent)?.symbol).toBe('G/TBT/N/SAU/1320/Add.1');
 
@@ -108,6 +108,16 @@ describe('measure timeline', () => {
     expect(detail.family).toMatchObject({ kind: 'EAEU' });
     expect(detail.jointSymbols).toEqual(joint);
     expect(detail.timeline).toHaveLength(3);
+  });
+
+  it('never gives a family number to a notification it shows in no family', () => {
+    const joint = ['G/SPS/N/RUS/301', 'G/SPS/N/KAZ/81'];
+    const ids = insertNotifications(backend.ctx.db, joint.map((symbol) => ({ symbol, title: 'Veterinary rules', jointSymbols: joint })));
+    // The other member left the family (a re-import that changed it): one notification is no family.
+    backend.ctx.db.prepare('UPDATE notifications SET family_id = NULL WHERE id = ?').run(ids['G/SPS/N/KAZ/81']!);
+    const left = backend.call('notificationsGet', { id: ids['G/SPS/N/RUS/301']! });
+    expect(left.family).toBeNull();
+    expect(left.familyId).toBeNull();
   });
 });
 
@@ -299,6 +309,7 @@ async function importRecords(records: ParsedNotification[]): Promise<void> {
     fileSize: 1,
     fileSha256: 'f'.repeat(64),
     actor: '张敏',
+    clock: backend.ctx.clock,
     source: 'eping',
   });
 }

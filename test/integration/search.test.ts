@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Backend } from '../../electron/backend/backend';
 import { configureConnection, migrate } from '../../electron/backend/db/connection';
 import { migrations } from '../../electron/backend/db/migrations';
-import { localToday, addDays } from '../../electron/backend/notifications/list-query';
+import { addDays } from '../../electron/backend/notifications/list-query';
+import { todayOf } from '../../shared/domain/clock';
 import { listMatchingIds, listNotifications } from '../../electron/backend/notifications/search';
 import { runCli } from '../../electron/cli/run-cli';
 import {
@@ -18,7 +19,7 @@ import {
 import { SEARCH_FIXTURES, TODAY, insertSearchFixtures, type SearchFixture } from '../fixtures/search-fixtures';
 import { insertSyntheticNotifications } from '../fixtures/synthetic-notifications';
 import { queryPlan, recordingConnection, type RanStatement } from '../helpers/record-statements';
-import { emptyBackend, makeTempDir } from '../helpers/temp-store';
+import { emptyBackend, makeTempDir, testClock } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 let backend: Backend;
@@ -282,8 +283,8 @@ describe('filters', () => {
     });
   }
 
-  it('counts deadlines from the current local date when no day is given', () => {
-    const today = localToday();
+  it('counts deadlines from the backend clock\'s date when no day is given', () => {
+    const today = todayOf(backend.ctx.clock);
     insertSearchFixtures(backend.ctx.db, [
       { symbol: 'G/TBT/N/PAK/77', title: 'Closing soon', distributed: addDays(today, -50), deadline: addDays(today, 10) },
       { symbol: 'G/TBT/N/PAK/78', title: 'Closed', distributed: addDays(today, -70), deadline: addDays(today, -10) },
@@ -308,13 +309,17 @@ describe('sorting', () => {
   const statusRank = (f: SearchFixture): number => ['new', 'screening', 'assessing', 'commented', 'closed'].indexOf(f.triage?.status ?? 'new');
   const relevanceRank = (f: SearchFixture): number => ['none', 'low', 'medium', 'high'].indexOf(f.triage?.relevance ?? '');
   const member = (f: SearchFixture): string => f.symbol.split('/')[3]!;
+  const deadlineGroup = (f: SearchFixture): number => (!f.deadline ? 2 : f.deadline >= TODAY ? 0 : 1);
 
   // The documented orders, written out independently of the SQL.
   const expected: Record<string, (a: SearchFixture, b: SearchFixture) => number> = {
     'distributionDate desc': byDateDesc,
     'distributionDate asc': (a, b) => cmp(a.distributed ?? '', b.distributed ?? '') || id(b) - id(a),
+    // Open for comments first, soonest first; then the ended ones, most recently ended first;
+    // then those without a final date.
     'commentDeadline asc': (a, b) =>
-      Number(!a.deadline) - Number(!b.deadline) || cmp(a.deadline ?? '', b.deadline ?? '') || id(a) - id(b),
+      deadlineGroup(a) - deadlineGroup(b) ||
+      (deadlineGroup(a) === 0 ? cmp(a.deadline!, b.deadline!) || id(a) - id(b) : deadlineGroup(a) === 1 ? cmp(b.deadline!, a.deadline!) || id(b) - id(a) : id(a) - id(b)),
     'commentDeadline desc': (a, b) =>
       Number(!a.deadline) - Number(!b.deadline) || cmp(b.deadline ?? '', a.deadline ?? '') || id(b) - id(a),
     'symbol asc': (a, b) => cmp(a.symbol, b.symbol),
@@ -375,9 +380,9 @@ describe('every match, for a batch change', () => {
   it('gives no ids, only how many match, when more match than a batch may change', () => {
     const all = SEARCH_FIXTURES.length;
     const input = NotificationsListInput.parse({ today: TODAY });
-    expect(listMatchingIds(backend.ctx.db, input, all)).toMatchObject({ total: all, ids: expect.any(Array) });
-    expect(listMatchingIds(backend.ctx.db, input, all).ids).toHaveLength(all);
-    expect(listMatchingIds(backend.ctx.db, input, all - 1)).toEqual({ total: all, totalCapped: false, ids: [] });
+    expect(listMatchingIds(backend.ctx.db, input, all, TODAY)).toMatchObject({ total: all, ids: expect.any(Array) });
+    expect(listMatchingIds(backend.ctx.db, input, all, TODAY).ids).toHaveLength(all);
+    expect(listMatchingIds(backend.ctx.db, input, all - 1, TODAY)).toEqual({ total: all, totalCapped: false, ids: [] });
 
     // Through the channel, whose limit is MAX_TRIAGE_BATCH.
     insertSyntheticNotifications(backend.ctx.db, { count: MAX_TRIAGE_BATCH + 1 - all, seed: 3 });
@@ -570,7 +575,7 @@ describe('at 16,000 notifications', () => {
     /** The statements one list call runs. */
     function statementsOf(input: ListInput): RanStatement[] {
       const recording = recordingConnection(db);
-      listNotifications(recording.db, NotificationsListInput.parse({ today: TODAY, ...input }));
+      listNotifications(recording.db, NotificationsListInput.parse({ today: TODAY, ...input }), TODAY);
       return recording.ran;
     }
     const plan = (r: RanStatement): string[] => queryPlan(db, r);
@@ -589,7 +594,7 @@ describe('at 16,000 notifications', () => {
         [{ sort: 'title', direction: 'asc' }, /INDEX notifications_title\b/],
         [{ sort: 'title', direction: 'desc' }, /INDEX notifications_title\b/],
         [{ sort: 'symbol' }, /INDEX sqlite_autoindex_notifications_1\b/],
-        [{ sort: 'commentDeadline', direction: 'asc' }, /INDEX notifications_deadline_known\b/],
+        [{ sort: 'commentDeadline', direction: 'asc' }, /INDEX notifications_deadline\b/],
         [{ sort: 'commentDeadline', direction: 'desc' }, /INDEX notifications_deadline\b/],
         [{ sort: 'memberCode' }, /INDEX notifications_list_member\b/],
         [{ area: 'TBT', docTypes: ['regular'] }, /INDEX notifications_(list_date|distribution)\b/],
@@ -648,9 +653,9 @@ describe('migration 0090 (search indexes)', () => {
     const db = new BetterSqlite(path.join(dir.dir, 'm80.sqlite3'));
     try {
       configureConnection(db);
-      migrate(db, migrations.filter((m) => m.version <= 80));
+      migrate(db, testClock(), migrations.filter((m) => m.version <= 80));
       const [id] = Object.values(insertSearchFixtures(db, [SEARCH_FIXTURES[0]!]));
-      migrate(db);
+      migrate(db, testClock());
       expect(codes(db, id!)).toEqual([
         'hs:841810',
         'hs:841821',
@@ -660,12 +665,12 @@ describe('migration 0090 (search indexes)', () => {
         'objective:protection of the environment',
       ]);
       const before = NotificationsListInput.parse({ hsCode: '8418' });
-      expect(listNotifications(db, before).total).toBe(1);
+      expect(listNotifications(db, before, TODAY).total).toBe(1);
 
       // A re-import that changes the codes, then a deletion.
       db.prepare(`UPDATE notifications SET hs_codes = '["8516.10"]', keywords = '[]' WHERE id = ?`).run(id);
       expect(codes(db, id!)).toEqual(['hs:851610', 'ics:97.040.30', 'objective:protection of the environment']);
-      expect(listNotifications(db, before).total).toBe(0);
+      expect(listNotifications(db, before, TODAY).total).toBe(0);
       db.prepare('DELETE FROM notifications WHERE id = ?').run(id);
       expect(codes(db, id!)).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

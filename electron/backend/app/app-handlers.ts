@@ -9,11 +9,11 @@ import { getAppInfo } from './app-info';
 export const appHandlers: HandlersFor<typeof appChannels> = {
   appInfo: (ctx) => getAppInfo(ctx),
   settingsGet: (ctx) => getSettings(ctx.db),
-  settingsUpdate: (ctx, input) => updateSettings(ctx.db, input),
+  settingsUpdate: (ctx, input) => updateSettings(ctx.db, input, ctx.clock.now()),
   referenceCountries: (ctx) => listCountries(ctx.db),
-  referenceCountryUpdate: (ctx, input) => updateCountry(ctx.db, input),
+  referenceCountryUpdate: (ctx, input) => updateCountry(ctx.db, input, ctx.clock.now()),
   demoLoad: (ctx) => {
-    const result = loadDemo(ctx.db);
+    const result = loadDemo(ctx.db, ctx.clock.now());
     if (!result.alreadyLoaded) ctx.emit('dataChanged', { entity: 'notifications' });
     return result;
   },

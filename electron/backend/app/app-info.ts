@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/contract';
+import { nowIso } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { isDemoLoaded } from '../demo/load-demo';
@@ -21,5 +22,6 @@ export function getAppInfo(ctx: BackendContext): AppInfo {
     },
     demoLoaded: isDemoLoaded(ctx.db),
     storeHealth: ctx.health.info(),
+    now: nowIso(ctx.clock),
   };
 }

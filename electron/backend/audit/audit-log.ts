@@ -8,6 +8,8 @@ export interface AuditRecord {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** When the change was made, by the backend's clock. */
+  at: Date;
 }
 
 /** Append one change to the audit log. Call it inside the transaction that makes the change. */
@@ -15,7 +17,7 @@ export function recordAudit(db: Database, record: AuditRecord): void {
   db.prepare(
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
-    new Date().toISOString(),
+    record.at.toISOString(),
     record.actor,
     record.action,
     record.entity,

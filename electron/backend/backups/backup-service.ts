@@ -146,7 +146,7 @@ export class BackupService {
       return result;
     } catch (e) {
       // The store's files are back where they were; reconnect to them so the app goes on.
-      if (!current.open) ctx.db = reopenStore(path.join(ctx.dataDir, DATABASE_FILE), this.nativeBinding);
+      if (!current.open) ctx.db = reopenStore(path.join(ctx.dataDir, DATABASE_FILE), ctx.clock, this.nativeBinding);
       throw e;
     }
   }

@@ -58,11 +58,11 @@ export function replacedFolderFor(dataDir: string, at: Date): string {
 }
 
 /** Open a store file for the backend: the same pragmas as openStore, migrated if it is older. */
-export function reopenStore(file: string, nativeBinding?: string): Db {
+export function reopenStore(file: string, clock: Clock, nativeBinding?: string): Db {
   const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     configureConnection(db);
-    migrate(db);
+    migrate(db, clock);
     return db;
   } catch (e) {
     db.close();
@@ -134,7 +134,7 @@ export function restoreBackup(entry: BackupEntry, options: RestoreOptions): { db
     }
     fs.renameSync(incoming, store);
     bringBackAttachments(options.dataDir, options.backupFolder, inspection.attachmentDigests);
-    const db = reopenStore(store, options.nativeBinding);
+    const db = reopenStore(store, options.clock, options.nativeBinding);
     return { db, result: { restored: entry.id, movedAsideTo: aside } };
   } catch (e) {
     // Put the analyst's store back exactly as it was: the restore did not happen.

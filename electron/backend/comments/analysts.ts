@@ -23,7 +23,7 @@ export function listAnalysts(db: Database): Analyst[] {
  * Add an analyst or change whether one is active. Names are identities in the history of every
  * comment, so they are never renamed or removed; someone who left is marked inactive.
  */
-export function saveAnalyst(db: Database, actor: string, input: { name: string; active: boolean }, now = new Date()): Analyst[] {
+export function saveAnalyst(db: Database, actor: string, input: { name: string; active: boolean }, now: Date): Analyst[] {
   return db.transaction(() => {
     const before = db.prepare('SELECT name, active, created_at FROM analysts WHERE name = ?').get(input.name) as AnalystRow | undefined;
     if (before && (before.active === 1) === input.active) return listAnalysts(db);
@@ -32,6 +32,7 @@ export function saveAnalyst(db: Database, actor: string, input: { name: string; 
        ON CONFLICT (name) DO UPDATE SET active = excluded.active`,
     ).run(input.name, input.active ? 1 : 0, now.toISOString());
     recordAudit(db, {
+      at: now,
       actor,
       action: before ? 'update' : 'create',
       entity: 'analyst',

@@ -28,7 +28,7 @@ function fieldError(path: string, message: string): AppError {
  * Start a comment (version 1, status draft) on a notification or a measure family. A second
  * open comment on the same target is refused: the team works on one text per measure at a time.
  */
-export function createComment(db: Database, input: CreateInput, now = new Date()): number {
+export function createComment(db: Database, input: CreateInput, now: Date): number {
   return db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const ref: TargetRef =
@@ -72,7 +72,7 @@ export function createComment(db: Database, input: CreateInput, now = new Date()
        VALUES (?, 1, ?, ?, ?, 0, ?, ?)`,
     ).run(id, input.actor, nowIso, nowIso, points.length > 0 ? `created with templates ${points.map((p) => p.templateCode).join(', ')}` : 'created', JSON.stringify(content));
     recordEvent(db, { commentId: id, actor: input.actor, from: null, to: 'draft', note: '', version: 1, at: now });
-    recordAudit(db, { actor: input.actor, action: 'create', entity: 'comment', entityId: id, after: { target: ref, ...content } });
+    recordAudit(db, { at: now, actor: input.actor, action: 'create', entity: 'comment', entityId: id, after: { target: ref, ...content } });
     return id;
   })();
 }
@@ -113,7 +113,7 @@ function mergePoints(current: CommentContent, input: SaveInput, nextPointNo: num
 }
 
 /** Save the whole text as the editor holds it (an explicit save or an autosave). */
-export function saveComment(db: Database, input: SaveInput, now = new Date()): void {
+export function saveComment(db: Database, input: SaveInput, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
@@ -133,7 +133,7 @@ export function saveComment(db: Database, input: SaveInput, now = new Date()): v
 }
 
 /** Append a point made from a template, filled with the particulars of the comment's measure. */
-export function insertTemplatePoint(db: Database, input: ChannelParsedInput<'commentsInsertTemplate'>, now = new Date()): void {
+export function insertTemplatePoint(db: Database, input: ChannelParsedInput<'commentsInsertTemplate'>, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.commentId);
@@ -154,7 +154,7 @@ export function insertTemplatePoint(db: Database, input: ChannelParsedInput<'com
 }
 
 /** Make an old version current again as a new version; nothing in the history is rewritten. */
-export function restoreVersion(db: Database, input: ChannelParsedInput<'commentsRestore'>, now = new Date()): void {
+export function restoreVersion(db: Database, input: ChannelParsedInput<'commentsRestore'>, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
@@ -166,7 +166,7 @@ export function restoreVersion(db: Database, input: ChannelParsedInput<'comments
 }
 
 /** Drafts may be thrown away; anything that reached review stays on record. */
-export function deleteComment(db: Database, id: number, actor: string): { deleted: boolean } {
+export function deleteComment(db: Database, id: number, actor: string, now: Date): { deleted: boolean } {
   return db.transaction(() => {
     requireActiveAnalyst(db, actor);
     const row = requireComment(db, id);
@@ -180,7 +180,7 @@ export function deleteComment(db: Database, id: number, actor: string): { delete
     }
     const before = readContent(db, id, row.current_version);
     db.prepare('DELETE FROM comments WHERE id = ?').run(id);
-    recordAudit(db, { actor, action: 'delete', entity: 'comment', entityId: id, before: { target: targetRefOf(row), ...before } });
+    recordAudit(db, { at: now, actor, action: 'delete', entity: 'comment', entityId: id, before: { target: targetRefOf(row), ...before } });
     return { deleted: true };
   })();
 }

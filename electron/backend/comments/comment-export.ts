@@ -1,5 +1,5 @@
 import type { ChannelParsedInput, CommentStatus, ExportedFile } from '../../../shared/contract';
-import { localToday } from '../../../shared/domain/deadline';
+import { todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import { getComment } from './comment-read';
 import { requireFinishedText } from './comment-transitions';
@@ -20,7 +20,7 @@ const STATUS_ZH: Record<CommentStatus, string> = {
 
 /** The letter as a document model: English texts for 'en', Chinese texts for 'zh'. */
 export function letterModel(ctx: BackendContext, id: number, language: 'en' | 'zh', date: string | undefined): { model: LetterModel; version: number } {
-  const today = localToday();
+  const today = todayOf(ctx.clock);
   const c = getComment(ctx.db, id, today);
   const zh = language === 'zh';
   const model: LetterModel = {

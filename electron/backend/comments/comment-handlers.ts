@@ -1,5 +1,5 @@
 import type { commentChannels } from '../../../shared/contract/comments';
-import { localToday } from '../../../shared/domain/deadline';
+import { todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
@@ -22,48 +22,48 @@ function changed<T>(ctx: BackendContext, value: T, entity = 'comments'): T {
 }
 
 /** The comment as it stands after a write, with deadlines counted from today. */
-const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, localToday()));
+const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, todayOf(ctx.clock)));
 
 export const commentHandlers: HandlersFor<typeof commentChannels> = {
   analystsList: (ctx) => listAnalysts(ctx.db),
-  analystsSave: (ctx, input) => changed(ctx, saveAnalyst(ctx.db, currentActor(ctx.db), input), 'analysts'),
+  analystsSave: (ctx, input) => changed(ctx, saveAnalyst(ctx.db, currentActor(ctx.db), input, ctx.clock.now()), 'analysts'),
   commentTemplatesList: (ctx) => listTemplates(ctx.db),
-  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input), 'comment-templates'),
-  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor), 'comment-templates'),
-  commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? localToday()),
-  commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? localToday()),
-  commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? localToday()),
-  commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, input)),
-  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, input.id, input.actor)),
+  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input, ctx.clock.now()), 'comment-templates'),
+  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), 'comment-templates'),
+  commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? todayOf(ctx.clock)),
+  commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
+  commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? todayOf(ctx.clock)),
+  commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, input, ctx.clock.now())),
+  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, input.id, input.actor, ctx.clock.now())),
   commentsSave: (ctx, input) => {
-    saveComment(ctx.db, input);
+    saveComment(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsInsertTemplate: (ctx, input) => {
-    insertTemplatePoint(ctx.db, input);
+    insertTemplatePoint(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.commentId);
   },
   commentsVersions: (ctx, input) => listVersions(ctx.db, input.id),
   commentsVersionGet: (ctx, input) => getVersion(ctx.db, input.id, input.version),
   commentsDiff: (ctx, input) => diffVersions(ctx.db, input.id, input.fromVersion, input.toVersion),
   commentsRestore: (ctx, input) => {
-    restoreVersion(ctx.db, input);
+    restoreVersion(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsTransition: (ctx, input) => {
-    transitionComment(ctx.db, input);
+    transitionComment(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsRecordOutcome: (ctx, input) => {
-    recordOutcome(ctx.db, input);
+    recordOutcome(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsClearOutcome: (ctx, input) => {
-    clearOutcome(ctx.db, input);
+    clearOutcome(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsAcknowledgeFollowup: (ctx, input) => {
-    acknowledgeCommentFollowup(ctx.db, input);
+    acknowledgeCommentFollowup(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
   },
   commentsConfirmLanguage: (ctx, input) => {

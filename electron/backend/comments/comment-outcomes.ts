@@ -62,7 +62,7 @@ function checkEvidence(db: Database, row: CommentRow, evidence: OutcomeInput['ev
  * evidence; an estimate of the cost spared needs a note on how it was made. Recording an
  * adoption evidenced by a flagged addendum marks that flag as checked.
  */
-export function recordOutcome(db: Database, input: OutcomeInput, now = new Date()): void {
+export function recordOutcome(db: Database, input: OutcomeInput, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
@@ -117,11 +117,11 @@ export function recordOutcome(db: Database, input: OutcomeInput, now = new Date(
     }
     db.prepare('UPDATE comments SET updated_at = ? WHERE id = ?').run(now.toISOString(), row.id);
     const after = db.prepare('SELECT * FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').get(row.id, input.pointKey);
-    recordAudit(db, { actor: input.actor, action: 'record-outcome', entity: 'comment', entityId: row.id, before, after });
+    recordAudit(db, { at: now, actor: input.actor, action: 'record-outcome', entity: 'comment', entityId: row.id, before, after });
   })();
 }
 
-export function clearOutcome(db: Database, input: ChannelParsedInput<'commentsClearOutcome'>, now = new Date()): void {
+export function clearOutcome(db: Database, input: ChannelParsedInput<'commentsClearOutcome'>, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
@@ -129,11 +129,11 @@ export function clearOutcome(db: Database, input: ChannelParsedInput<'commentsCl
     if (!before) return;
     db.prepare('DELETE FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').run(row.id, input.pointKey);
     db.prepare('UPDATE comments SET updated_at = ? WHERE id = ?').run(now.toISOString(), row.id);
-    recordAudit(db, { actor: input.actor, action: 'clear-outcome', entity: 'comment', entityId: row.id, before });
+    recordAudit(db, { at: now, actor: input.actor, action: 'clear-outcome', entity: 'comment', entityId: row.id, before });
   })();
 }
 
-export function acknowledgeCommentFollowup(db: Database, input: ChannelParsedInput<'commentsAcknowledgeFollowup'>, now = new Date()): void {
+export function acknowledgeCommentFollowup(db: Database, input: ChannelParsedInput<'commentsAcknowledgeFollowup'>, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     requireComment(db, input.id);

@@ -133,6 +133,7 @@ export function commitContent(db: Database, row: CommentRow, content: CommentCon
   );
   if (!coalesce) {
     recordAudit(db, {
+      at: options.now,
       actor: options.actor,
       action: options.autosave ? 'autosave' : 'save',
       entity: 'comment',

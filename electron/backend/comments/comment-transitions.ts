@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { transitionProblem } from '../../../shared/domain/comment-workflow';
-import { localToday } from '../../../shared/domain/deadline';
+import { localDate } from '../../../shared/domain/clock';
 import { describeUnfinished, findUnfinishedTexts } from '../../../shared/domain/unfinished-text';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
@@ -32,10 +32,10 @@ export function requireFinishedText(db: Database, commentId: number, version: nu
 }
 
 /** A submitted comment moves its notifications' triage to "commented" (unless already further). */
-function markNotificationsCommented(db: Database, notificationIds: readonly number[], actor: string): void {
+function markNotificationsCommented(db: Database, notificationIds: readonly number[], actor: string, now: Date): void {
   for (const id of notificationIds) {
     const status = readTriage(db, id).status;
-    if (status === 'new' || status === 'screening' || status === 'assessing') updateTriage(db, actor, { id, status: 'commented' });
+    if (status === 'new' || status === 'screening' || status === 'assessing') updateTriage(db, actor, { id, status: 'commented' }, now);
   }
 }
 
@@ -45,7 +45,7 @@ function markNotificationsCommented(db: Database, notificationIds: readonly numb
  * author, and (for review and approval) a version other than the current one. Each step is kept
  * in comment_events and the audit log, with who and when.
  */
-export function transitionComment(db: Database, input: TransitionInput, now = new Date()): void {
+export function transitionComment(db: Database, input: TransitionInput, now: Date): void {
   db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
@@ -62,11 +62,11 @@ export function transitionComment(db: Database, input: TransitionInput, now = ne
     const after: Record<string, unknown> = { status: input.to };
     if (input.to === 'submitted') {
       const { date, channel, reference } = input.submission;
-      if (date > localToday(now)) throw fieldError('submission.date', `${date} is in the future; record the submission once it has been sent`);
+      if (date > localDate(now)) throw fieldError('submission.date', `${date} is in the future; record the submission once it has been sent`);
       db.prepare('UPDATE comments SET submission_date = ?, submission_channel = ?, submission_reference = ? WHERE id = ?').run(
         date, channel, reference, row.id,
       );
-      markNotificationsCommented(db, resolveTarget(db, targetRefOf(row)).notificationIds, input.actor);
+      markNotificationsCommented(db, resolveTarget(db, targetRefOf(row)).notificationIds, input.actor, now);
       // Addenda already on file (e.g. when an old submission is recorded late) are flagged too.
       detectFollowupsForComment(db, row.id, now);
       after.submission = input.submission;
@@ -76,13 +76,14 @@ export function transitionComment(db: Database, input: TransitionInput, now = ne
       if (row.submission_date !== null && date < row.submission_date) {
         throw fieldError('reply.date', `the reply (${date}) cannot come before the submission (${row.submission_date})`);
       }
-      if (date > localToday(now)) throw fieldError('reply.date', `${date} is in the future`);
+      if (date > localDate(now)) throw fieldError('reply.date', `${date} is in the future`);
       db.prepare('UPDATE comments SET reply_date = ?, reply_summary = ? WHERE id = ?').run(date, summary, row.id);
       after.reply = input.reply;
     }
     db.prepare('UPDATE comments SET status = ?, updated_at = ? WHERE id = ?').run(input.to, now.toISOString(), row.id);
     recordEvent(db, { commentId: row.id, actor: input.actor, from: row.status, to: input.to, note: input.note, version: row.current_version, at: now });
     recordAudit(db, {
+      at: now,
       actor: input.actor,
       action: input.to === 'draft' ? 'return-for-changes' : `to-${input.to}`,
       entity: 'comment',

@@ -37,7 +37,7 @@ function watchedBaseSymbols(db: Database): Set<string> {
  * comment was taken up. Called by the import writer and manual entry inside their transaction,
  * with the notifications they inserted or changed. Returns how many flags were added.
  */
-export function detectCommentFollowups(db: Database, notificationIds: Iterable<number>, now = new Date()): number {
+export function detectCommentFollowups(db: Database, notificationIds: Iterable<number>, now: Date): number {
   // A bulk import touches up to 100,000 rows; only measures somebody commented on matter.
   if (!db.prepare('SELECT 1 FROM comments WHERE submission_date IS NOT NULL LIMIT 1').get()) return 0;
   const watched = watchedBaseSymbols(db);
@@ -67,7 +67,7 @@ export function detectCommentFollowups(db: Database, notificationIds: Iterable<n
 }
 
 /** The same check from the comment's side: every later document of its measure already on file. */
-export function detectFollowupsForComment(db: Database, commentId: number, now = new Date()): number {
+export function detectFollowupsForComment(db: Database, commentId: number, now: Date): number {
   const row = requireComment(db, commentId);
   if (row.submission_date === null) return 0;
   const { baseSymbols } = resolveTarget(db, targetRefOf(row));
@@ -83,7 +83,7 @@ export function detectFollowupsForComment(db: Database, commentId: number, now =
 }
 
 /** The analyst has looked at a flagged addendum or revision; the flag stays, marked as checked. */
-export function acknowledgeFollowup(db: Database, commentId: number, notificationId: number, actor: string, now = new Date()): void {
+export function acknowledgeFollowup(db: Database, commentId: number, notificationId: number, actor: string, now: Date): void {
   const row = db
     .prepare('SELECT acknowledged_at FROM comment_followups WHERE comment_id = ? AND notification_id = ?')
     .get(commentId, notificationId) as { acknowledged_at: string | null } | undefined;
@@ -94,5 +94,5 @@ export function acknowledgeFollowup(db: Database, commentId: number, notificatio
   db.prepare('UPDATE comment_followups SET acknowledged_by = ?, acknowledged_at = ? WHERE comment_id = ? AND notification_id = ?').run(
     actor, now.toISOString(), commentId, notificationId,
   );
-  recordAudit(db, { actor, action: 'acknowledge-followup', entity: 'comment', entityId: commentId, after: { notificationId } });
+  recordAudit(db, { at: now, actor, action: 'acknowledge-followup', entity: 'comment', entityId: commentId, after: { notificationId } });
 }

@@ -64,6 +64,7 @@ export function confirmLanguage(db: Database, input: ChannelParsedInput<'comment
     recordAudit(db, {
       actor: input.actor,
       action: 'confirm-translation',
+      at: now,
       entity: 'comment',
       entityId: input.id,
       before: { pointKey: mark.point_key, part: mark.part, stale: mark.stale, markedAt: mark.marked_at, markedBy: mark.marked_by },

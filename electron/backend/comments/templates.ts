@@ -62,7 +62,7 @@ export function requireTemplate(db: Database, id: number): CommentTemplate {
 type SaveInput = ChannelParsedInput<'commentTemplatesSave'>;
 
 /** Create a template or edit one; the code is what points and statistics refer to, so it stays. */
-export function saveTemplate(db: Database, input: SaveInput, now = new Date()): CommentTemplate {
+export function saveTemplate(db: Database, input: SaveInput, now: Date): CommentTemplate {
   return db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const fields = {
@@ -110,12 +110,12 @@ export function saveTemplate(db: Database, input: SaveInput, now = new Date()): 
       ).run({ ...fields, id });
     }
     const after = requireTemplate(db, id);
-    recordAudit(db, { actor: input.actor, action: before ? 'update' : 'create', entity: 'comment-template', entityId: id, before, after });
+    recordAudit(db, { at: now, actor: input.actor, action: before ? 'update' : 'create', entity: 'comment-template', entityId: id, before, after });
     return after;
   })();
 }
 
-export function deleteTemplate(db: Database, id: number, actor: string): { deleted: boolean } {
+export function deleteTemplate(db: Database, id: number, actor: string, now: Date): { deleted: boolean } {
   return db.transaction(() => {
     requireActiveAnalyst(db, actor);
     const before = requireTemplate(db, id);
@@ -123,7 +123,7 @@ export function deleteTemplate(db: Database, id: number, actor: string): { delet
       throw new AppError('CONFLICT', `template ${before.code} is one of the built-in kinds; edit its text instead of deleting it`, { code: before.code });
     }
     db.prepare('DELETE FROM comment_templates WHERE id = ?').run(id);
-    recordAudit(db, { actor, action: 'delete', entity: 'comment-template', entityId: id, before });
+    recordAudit(db, { at: now, actor, action: 'delete', entity: 'comment-template', entityId: id, before });
     return { deleted: true };
   })();
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { systemClock, type Clock } from '../../../shared/domain/clock';
+import { type Clock } from '../../../shared/domain/clock';
 import { toSearchText } from '../../../shared/domain/search-text';
 import { createBackup } from '../backups/create-backup';
 import { AppError } from '../errors';
@@ -30,8 +30,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Skip the pre-migration copy (only for throwaway databases in benchmarks). */
   skipBackup?: boolean;
-  /** Dates the pre-migration backup. */
-  clock?: Clock;
+  /** Dates the pre-migration backup and what migrations seed; the entry points pass clockFromEnv. */
+  clock: Clock;
   /** Recorded in the pre-migration backup's manifest. */
   appVersion?: string;
 }
@@ -93,7 +93,7 @@ export function readSchemaVersion(file: string, nativeBinding?: string): number 
 }
 
 /** Apply every pending migration in one transaction; the version only ever increases. */
-export function migrate(db: Db, list: readonly Migration[] = allMigrations): number {
+export function migrate(db: Db, clock: Clock, list: readonly Migration[] = allMigrations): number {
   let last = 0;
   for (const m of list) {
     if (m.version <= last) throw new Error(`Migrations out of order at ${m.version}-${m.name}`);
@@ -103,7 +103,7 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    for (const m of pending) m.up(db, clock);
     db.pragma(`user_version = ${last}`);
   })();
   return last;
@@ -113,7 +113,7 @@ export function migrate(db: Db, list: readonly Migration[] = allMigrations): num
  * Open (creating if needed) the store in `dataDir`, refusing a database from a newer version
  * and copying an existing database aside with SQLite's online backup before migrating it.
  */
-export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<OpenedStore> {
+export async function openStore(dataDir: string, options: OpenOptions): Promise<OpenedStore> {
   const list = options.migrations ?? allMigrations;
   const latest = list[list.length - 1]?.version ?? 0;
   const file = path.join(dataDir, DATABASE_FILE);
@@ -144,13 +144,13 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       const backup = await createBackup(db, {
         dataDir,
         kind: 'pre-migration',
-        clock: options.clock ?? systemClock,
+        clock: options.clock,
         appVersion: options.appVersion ?? 'unknown',
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       });
       backupFile = backup.file;
     }
-    migrate(db, list);
+    migrate(db, options.clock, list);
     return { db, file, previousVersion, backupFile };
   } catch (e) {
     db.close();

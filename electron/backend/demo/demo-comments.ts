@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
-import { localToday } from '../../../shared/domain/deadline';
+import { localDate } from '../../../shared/domain/clock';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
 import { readContent, requireComment } from '../comments/comment-store';
@@ -20,7 +20,7 @@ type Outcome = Omit<ChannelParsedInput<'commentsRecordOutcome'>, 'id' | 'actor' 
 export function loadDemoComments(db: Database, today: Date): void {
   const ago = (days: number): Date => new Date(today.getTime() - days * 86_400_000);
   // Local calendar dates, as the workflow checks them (a UTC date can run a day ahead in the Americas).
-  const day = (days: number): string => localToday(ago(days));
+  const day = (days: number): string => localDate(ago(days));
   const idOf = (symbol: string): number => (db.prepare('SELECT id FROM notifications WHERE symbol = ?').get(symbol) as { id: number }).id;
   const template = (code: string): number => (db.prepare('SELECT id FROM comment_templates WHERE code = ?').get(code) as { id: number }).id;
   const insertAnalyst = db.prepare('INSERT OR IGNORE INTO analysts (name, active, created_at) VALUES (?, 1, ?)');

@@ -15,11 +15,11 @@ export function isDemoLoaded(db: Database): boolean {
   return db.prepare("SELECT 1 FROM notifications WHERE source = 'demo' LIMIT 1").get() !== undefined;
 }
 
-/** Load the demo data set once; a second call changes nothing. */
-export function loadDemo(db: Database, today = new Date()): { notifications: number; alreadyLoaded: boolean } {
+/** Load the demo data set once; a second call changes nothing. Its dates count from `today`. */
+export function loadDemo(db: Database, today: Date): { notifications: number; alreadyLoaded: boolean } {
   return db.transaction(() => {
     if (isDemoLoaded(db)) return { notifications: 0, alreadyLoaded: true };
-    const now = new Date().toISOString();
+    const now = today.toISOString();
     const insert = db.prepare(`
       INSERT INTO notifications (symbol, area, member_code, base_symbol, doc_type, title, description, products,
         hs_codes, ics_codes, keywords, objectives, notification_type, distribution_date, comment_deadline,
@@ -62,8 +62,8 @@ export function loadDemo(db: Database, today = new Date()): { notifications: num
     }
     assignFamilies(db, ids);
     loadDemoComments(db, today);
-    recordAudit(db, { actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
-    updateSettings(db, { demoOffered: true });
+    recordAudit(db, { at: today, actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
+    updateSettings(db, { demoOffered: true }, today);
     return { notifications: count, alreadyLoaded: false };
   })();
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../../shared/contract/imports';
+import type { Clock } from '../../../shared/domain/clock';
 import { AppError } from '../errors';
 import { readNotificationsFile, type ImportLimits } from '../notifications/import';
 import { readNotificationsFileInWorker } from './parse-in-worker';
@@ -13,6 +14,8 @@ import { writeNotifications } from './write-notifications';
 export interface ImportFileOptions {
   fileName?: string;
   actor: string;
+  /** The backend's clock; in a job worker, one running on from the job's start. */
+  clock: Clock;
   signal?: AbortSignal;
   limits?: Partial<ImportLimits>;
   /** Parse on a worker thread running this script (worker-entry), overlapping parse and write. */
@@ -83,7 +86,7 @@ export async function importNotificationsFile(db: Database, filePath: string, op
       db,
       reading,
       facts,
-      { fileName, fileSize: size, fileSha256, actor: options.actor },
+      { fileName, fileSize: size, fileSha256, actor: options.actor, clock: options.clock },
       {
         ...(options.signal ? { signal: options.signal } : {}),
         bulk: shouldUseBulkMode(estimateRows(size, fileName), countNotifications(db)),

@@ -1,4 +1,5 @@
 import type { importChannels } from '../../../shared/contract/imports';
+import { nowIso } from '../../../shared/domain/clock';
 import { AppError } from '../errors';
 import { ensureFreeSpace, importSpaceNeeded } from '../faults/disk-space';
 import { preImportBackupNeeded } from '../backups/pre-import';
@@ -26,8 +27,9 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
         filePath: staged.path,
         fileName: staged.name,
         actor: currentActor(ctx.db),
+        startedAt: nowIso(ctx.clock),
         ...(preImportBackupNeeded(ctx.db, staged.size)
-          ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: ctx.clock.now().toISOString(), ...ctx.backups.nativeBindingOption } }
+          ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: nowIso(ctx.clock), ...ctx.backups.nativeBindingOption } }
           : {}),
       },
       () => ctx.staging.release(staged.fileRef),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportRefusal, ImportReport, RowNotice, RowRejection } from '../../../shared/contract/imports';
-import { nowIso, systemClock, type Clock } from '../../../shared/domain/clock';
+import { nowIso, type Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
@@ -18,6 +18,8 @@ export interface ImportMeta {
   /** SHA-256 of the file, or its computation still running. */
   fileSha256: string | Promise<string>;
   actor: string;
+  /** Stamps the import's start and finish, its history and its follow-up flags. */
+  clock: Clock;
   /** Defaults to what the file format says (WTO API JSON or an ePing export). */
   source?: 'eping' | 'wto-api';
 }
@@ -62,7 +64,7 @@ export async function writeNotifications(
   meta: ImportMeta,
   options: WriteOptions = {},
 ): Promise<ImportReport> {
-  const startedAt = new Date().toISOString();
+  const startedAt = nowIso(meta.clock);
   const counts: WriteProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, noticed: 0 };
   const rejections: RowRejection[] = [];
   const notices: RowNotice[] = [];
@@ -184,16 +186,17 @@ export async function writeNotifications(
     bulk?.finish();
     // New rows got their family as they were inserted; a changed row may now belong to one.
     assignFamilies(db, updated);
-    detectCommentFollowups(db, [...inserted, ...updated]);
+    detectCommentFollowups(db, [...inserted, ...updated], meta.clock.now());
     const facts = fileFacts();
     const fileSha256 = await meta.fileSha256;
-    const finishedAt = new Date().toISOString();
+    const finishedAt = nowIso(meta.clock);
     db.prepare(
       `UPDATE imports SET file_sha256 = ?, format = ?, encoding = ?, finished_at = ?, inserted = ?, updated = ?,
          unchanged = ?, rejected = ?, rejections = ?, noticed = ?, notices = ?, rows_read = ? WHERE id = ?`,
     ).run(fileSha256, facts.format, facts.encoding, finishedAt, counts.inserted, counts.updated, counts.unchanged,
       counts.rejected, JSON.stringify(rejections), counts.noticed, JSON.stringify(notices), facts.rowsRead, importId);
     recordAudit(db, {
+      at: new Date(finishedAt),
       actor: meta.actor,
       action: 'import',
       entity: 'import',
@@ -231,7 +234,7 @@ export async function writeNotifications(
     };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    if (e instanceof AppError && e.code === 'IMPORT_REJECTED') await recordRefusal(db, e, fileFacts, meta, startedAt, options.clock ?? systemClock);
+    if (e instanceof AppError && e.code === 'IMPORT_REJECTED') await recordRefusal(db, e, fileFacts, meta, startedAt, meta.clock);
     throw e;
   }
 }

@@ -9,6 +9,11 @@ export interface JobRequest {
   actor: string;
   /** Set when the import is large enough to back the store up first (see pre-import.ts). */
   preImportBackup?: PreImportBackup;
+  /**
+   * The backend clock's reading when the job started. A worker thread cannot be handed the clock
+   * itself, so its clock runs on from this instant: PINGYI_NOW and a test's clock reach the import.
+   */
+  startedAt: string;
 }
 
 export type WorkerMessage =

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ImportReport, JobState } from '../../../shared/contract/imports';
 import type { Emit } from '../context';
@@ -86,15 +87,16 @@ export class JobRunner {
       phase: 'starting',
       done: 0,
       total: null,
-      startedAt: new Date().toISOString(),
+      startedAt: request.startedAt,
       report: null,
       error: null,
     };
-    let lastEmit = 0;
+    let lastEmit = -Infinity;
     let lastPhase = '';
     const progress = (phase: string, done: number, total: number | null): void => {
       Object.assign(state, { phase, done, total });
-      const now = Date.now();
+      // A monotonic clock: this only spaces the events out, it says nothing about the date.
+      const now = performance.now();
       // Throttled, except that a new phase is always shown.
       if (now - lastEmit >= PROGRESS_INTERVAL_MS || phase !== lastPhase) {
         lastEmit = now;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../../shared/contract/imports';
 import { backupBeforeImport } from '../backups/pre-import';
+import type { Clock } from '../../../shared/domain/clock';
 import { importNotificationsFile } from '../imports/import-file';
 import type { JobRequest } from './job-protocol';
 
@@ -8,6 +9,7 @@ import type { JobRequest } from './job-protocol';
 export async function runJob(
   db: Database,
   request: JobRequest,
+  clock: Clock,
   signal: AbortSignal,
   progress: (phase: string, done: number, total: number | null) => void,
   /** A worker script to parse files on another thread; without it parsing shares this one. */
@@ -21,6 +23,7 @@ export async function runJob(
       return importNotificationsFile(db, request.filePath, {
         fileName: request.fileName,
         actor: request.actor,
+        clock,
         signal,
         ...(parseWorkerScript ? { parseWorkerScript } : {}),
         onProgress: (p) => progress(p.phase, p.done, p.total),

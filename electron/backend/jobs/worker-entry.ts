@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { clockStartingAt } from '../../../shared/domain/clock';
 import type { BackupCheckWorkerData } from '../backups/check-in-worker';
 import { inspectBackupFile } from '../backups/create-backup';
 import { configureConnection } from '../db/connection';
@@ -51,7 +52,7 @@ if (data.role === 'parse') {
       return;
     }
     let failed = false;
-    runJob(db, m.request, controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
+    runJob(db, m.request, clockStartingAt(m.request.startedAt), controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
       .then(
         (report) => send({ type: 'done', report }),
         (e: unknown) => {

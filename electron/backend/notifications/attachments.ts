@@ -76,12 +76,12 @@ export function addAttachment(
             `INSERT INTO attachments (notification_id, file_name, sha256, size, media_type, added_at, added_by)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(input.notificationId, staged.name.slice(0, 255), sha256, bytes.length, check.type.mediaType, new Date().toISOString(), actor)
+          .run(input.notificationId, staged.name.slice(0, 255), sha256, bytes.length, check.type.mediaType, ctx.clock.now().toISOString(), actor)
           .lastInsertRowid,
       );
       const row = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as AttachmentRow;
       const added = toAttachment(row);
-      recordAudit(db, { actor, action: 'attach', entity: 'notification', entityId: input.notificationId, after: auditView(added) });
+      recordAudit(db, { at: ctx.clock.now(), actor, action: 'attach', entity: 'notification', entityId: input.notificationId, after: auditView(added) });
       return added;
     })();
   } catch (e) {
@@ -103,6 +103,7 @@ export function removeAttachment(ctx: BackendContext, id: number): { id: number;
     db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
     const used = db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1').get(found.sha256) !== undefined;
     recordAudit(db, {
+      at: ctx.clock.now(),
       actor: currentActor(db),
       action: 'detach',
       entity: 'notification',

@@ -26,6 +26,8 @@ export interface BrowseRequest {
   sort: ColumnSort | 'status' | 'relevance';
   direction: 'asc' | 'desc';
   page: PageRequest;
+  /** The day the final dates are counted from (the deadline sort puts open ones first). */
+  today: string;
 }
 
 export interface PageOfIds {
@@ -49,9 +51,36 @@ export function browse(db: Database, request: BrowseRequest, counted?: number): 
   if (sort === 'status' || sort === 'relevance') {
     return { ids: pageSegments(triageSegments(db, request, walk), page), matches };
   }
+  if (sort === 'commentDeadline' && direction === 'asc') {
+    return { ids: pageSegments(deadlineSegments(db, request, walk), page), matches };
+  }
   const { order, keep } = columnOrder(sort, direction);
   const conditions = renderClauses(clauses, walk && { keep });
   return { ids: selectIds(db, `SELECT n.id FROM notifications n ${whereSql(conditions)} ORDER BY ${order}`, params, page), matches };
+}
+
+/**
+ * The deadline sort, soonest first: notifications still open for comments by their final date
+ * (today's first), then those whose period has ended, the most recently ended first, then those
+ * without a final date. Each run reads the final-date index in its own direction, so the first
+ * page never sorts the table.
+ */
+function deadlineSegments(db: Database, request: BrowseRequest, walk: boolean): Segment[] {
+  const { clauses, today } = request;
+  const params = { ...request.params, deadlineToday: today };
+  const filters = renderClauses(clauses, walk && { keep: 'n.comment_deadline' });
+  const run = (where: string, order: string): Segment => {
+    const from = `notifications n ${whereSql([where, ...filters])}`;
+    return {
+      page: (p) => selectIds(db, `SELECT n.id FROM ${from} ORDER BY ${order}`, params, p),
+      count: () => countExact(db, from, params),
+    };
+  };
+  return [
+    run('n.comment_deadline >= @deadlineToday', 'n.comment_deadline ASC, n.id ASC'),
+    run('n.comment_deadline < @deadlineToday', 'n.comment_deadline DESC, n.id DESC'),
+    run('n.comment_deadline IS NULL', 'n.id ASC'),
+  ];
 }
 
 /**

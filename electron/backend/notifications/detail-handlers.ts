@@ -1,5 +1,5 @@
 import type { notificationDetailChannels } from '../../../shared/contract/notification-detail';
-import { localToday } from '../../../shared/domain/deadline';
+import { localDate, todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
@@ -16,18 +16,19 @@ function changed<T>(ctx: BackendContext, value: T): T {
 }
 
 export const notificationDetailHandlers: HandlersFor<typeof notificationDetailChannels> = {
-  notificationsGet: (ctx, input) => getNotificationDetail(ctx.db, input.id, input.today ?? localToday()),
-  notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, currentActor(ctx.db), input)),
-  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, currentActor(ctx.db), input)),
-  notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, currentActor(ctx.db), input)),
+  notificationsGet: (ctx, input) => getNotificationDetail(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
+  notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
+  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
+  notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
   notificationsCreate: (ctx, input) => {
-    const today = localToday();
-    const id = createManualNotification(ctx.db, currentActor(ctx.db), input, today);
+    const now = ctx.clock.now();
+    const today = localDate(now);
+    const id = createManualNotification(ctx.db, currentActor(ctx.db), input, today, now);
     return changed(ctx, getNotificationDetail(ctx.db, id, today));
   },
   notificationsUpdateManual: (ctx, input) => {
-    updateManualNotification(ctx.db, currentActor(ctx.db), input);
-    return changed(ctx, getNotificationDetail(ctx.db, input.id));
+    updateManualNotification(ctx.db, currentActor(ctx.db), input, ctx.clock.now());
+    return changed(ctx, getNotificationDetail(ctx.db, input.id, todayOf(ctx.clock)));
   },
   attachmentsAdd: (ctx, input) => addAttachment(ctx, input),
   attachmentsRemove: (ctx, input) => removeAttachment(ctx, input.id),

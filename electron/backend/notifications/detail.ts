@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { NotificationChange, NotificationDetail } from '../../../shared/contract';
-import { describeDeadline, localToday } from '../../../shared/domain/deadline';
+import { describeDeadline } from '../../../shared/domain/deadline';
 import { listAttachments } from './attachment-store';
 import { requireNotificationRow } from './notification-lookup';
 import { toRecord } from './notification-row';
@@ -52,20 +52,24 @@ export function readChanges(db: Database, notificationId: number): NotificationC
  * translation, days left counted from `today` (the local date unless given), the measure's
  * timeline and family, attachments and change history.
  */
-export function getNotificationDetail(db: Database, id: number, today: string = localToday()): NotificationDetail {
+export function getNotificationDetail(db: Database, id: number, today: string): NotificationDetail {
   const row = requireNotificationRow(db, id);
   const record = toRecord(row);
   const translation = readTranslation(db, id);
   const familyId = resolveFamilyId(db, row);
+  const family = readFamily(db, familyId);
   return {
     ...record,
+    // The family the record is shown in, reached through its base if need be: never a number
+    // beside "belongs to no family" (a family left with one member is no family).
+    familyId: family?.id ?? null,
     titleZh: translation && translation.titleZh !== '' ? translation.titleZh : null,
     triage: readTriage(db, id),
     translation,
     deadline: describeDeadline(row.comment_deadline, today),
     timeline: readTimeline(db, id, row.base_symbol, familyId),
     missingBase: readMissingBase(db, row),
-    family: readFamily(db, familyId),
+    family,
     attachments: listAttachments(db, id),
     changes: readChanges(db, id),
   };

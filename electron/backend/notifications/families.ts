@@ -45,7 +45,12 @@ export class FamilyAssigner {
 
   constructor(db: Database) {
     const rows = db.prepare('SELECT country_code, bloc FROM country_blocs ORDER BY bloc').all() as Array<{ country_code: string; bloc: string }>;
-    for (const r of rows) if (!this.blocs.has(r.country_code)) this.blocs.set(r.country_code, r.bloc);
+    // A Gulf draft is a GSO draft, notified by the GCC members and by Yemen (in the GSO, not the
+    // GCC): they all make one family, still of kind GCC, so families found before stay the same.
+    for (const r of rows) {
+      const family = r.bloc === 'GSO' ? 'GCC' : r.bloc;
+      if (!this.blocs.has(r.country_code) || family === 'GCC') this.blocs.set(r.country_code, family);
+    }
     this.findFamily = db.prepare('SELECT id FROM measure_families WHERE key = ?');
     this.createFamily = db.prepare('INSERT INTO measure_families (kind, key, title) VALUES (?, ?, ?)');
   }

@@ -1,25 +1,26 @@
 import { MAX_TRIAGE_BATCH } from '../../../shared/contract';
 import type { notificationChannels } from '../../../shared/contract/notifications';
+import { todayOf } from '../../../shared/domain/clock';
 import type { HandlersFor } from '../handler-types';
 import { deleteSavedSearch, listIndustries, listSavedSearches, renameSavedSearch, saveSearch } from './saved-searches';
 import { listMatchingIds, listNotifications } from './search';
 
 export const notificationListHandlers: HandlersFor<typeof notificationChannels> = {
-  notificationsList: (ctx, input) => listNotifications(ctx.db, input),
-  notificationsMatchingIds: (ctx, input) => listMatchingIds(ctx.db, input, MAX_TRIAGE_BATCH),
+  notificationsList: (ctx, input) => listNotifications(ctx.db, input, todayOf(ctx.clock)),
+  notificationsMatchingIds: (ctx, input) => listMatchingIds(ctx.db, input, MAX_TRIAGE_BATCH, todayOf(ctx.clock)),
   savedSearchesList: (ctx) => listSavedSearches(ctx.db),
   savedSearchSave: (ctx, input) => {
-    const saved = saveSearch(ctx.db, input);
+    const saved = saveSearch(ctx.db, input, ctx.clock.now());
     ctx.emit('dataChanged', { entity: 'saved-searches' });
     return saved;
   },
   savedSearchRename: (ctx, input) => {
-    const renamed = renameSavedSearch(ctx.db, input.id, input.name);
+    const renamed = renameSavedSearch(ctx.db, input.id, input.name, ctx.clock.now());
     ctx.emit('dataChanged', { entity: 'saved-searches' });
     return renamed;
   },
   savedSearchDelete: (ctx, input) => {
-    const result = deleteSavedSearch(ctx.db, input.id);
+    const result = deleteSavedSearch(ctx.db, input.id, ctx.clock.now());
     if (result.deleted) ctx.emit('dataChanged', { entity: 'saved-searches' });
     return result;
   },

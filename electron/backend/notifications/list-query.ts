@@ -51,12 +51,6 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** The analyst's calendar day: deadlines are dates in their time zone, not UTC. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * One value compares with `=` so SQLite can read the rows in index order; several become an
  * IN list over a JSON array, still one statement shape whatever the number of values.
@@ -211,7 +205,8 @@ export function columnOrder(sort: ColumnSort, direction: 'asc' | 'desc'): { orde
       };
     case 'commentDeadline':
       // Notifications without a final date come last either way: DESC puts NULLs last by
-      // itself, ASC reads the (IS NULL, date) index.
+      // itself, ASC reads the (IS NULL, date) index. (The list's ascending sort puts the open
+      // ones first instead: see deadlineSegments in browse.ts.)
       return {
         order: desc ? 'n.comment_deadline DESC, n.id DESC' : 'n.comment_deadline IS NULL, n.comment_deadline ASC, n.id ASC',
         keep: 'n.comment_deadline',

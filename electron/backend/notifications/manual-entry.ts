@@ -72,7 +72,7 @@ function chooseIdentity(db: Database, input: CreateInput, country: { name_zh: st
  * Belarus, a draft seen before its WTO notification). Grouped into a family like an imported
  * one and audited in the same transaction. Returns the new id.
  */
-export function createManualNotification(db: Database, actor: string, input: CreateInput, today: string): number {
+export function createManualNotification(db: Database, actor: string, input: CreateInput, today: string, at: Date): number {
   checkDates(input.distributionDate, input.commentDeadline);
   return db.transaction(() => {
     const country = db.prepare('SELECT code, name_zh, name_en, wto_member FROM countries WHERE code = ?').get(input.memberCode) as
@@ -80,7 +80,7 @@ export function createManualNotification(db: Database, actor: string, input: Cre
       | undefined;
     if (!country) throw fieldError('memberCode', `${input.memberCode} is not in the country list`);
     const identity = chooseIdentity(db, input, country, today);
-    const now = new Date().toISOString();
+    const now = at.toISOString();
     const id = Number(
       db
         .prepare(
@@ -113,9 +113,9 @@ export function createManualNotification(db: Database, actor: string, input: Cre
         }).lastInsertRowid,
     );
     assignFamilies(db, [id]);
-    detectCommentFollowups(db, [id]);
+    detectCommentFollowups(db, [id], at);
     const record = toRecord(requireNotificationRow(db, id));
-    recordAudit(db, { actor, action: 'create', entity: 'notification', entityId: id, after: record });
+    recordAudit(db, { at, actor, action: 'create', entity: 'notification', entityId: id, after: record });
     return id;
   })();
 }
@@ -144,7 +144,7 @@ type EditableKey = keyof typeof EDITABLE;
  * overwrite the edit. Each changed field keeps its old value in notification_changes, named by
  * column as the import names it, and the whole edit is one audit entry.
  */
-export function updateManualNotification(db: Database, actor: string, input: UpdateInput): void {
+export function updateManualNotification(db: Database, actor: string, input: UpdateInput, at: Date): void {
   db.transaction(() => {
     const row = requireNotificationRow(db, input.id);
     if (row.source !== 'manual') {
@@ -173,7 +173,7 @@ export function updateManualNotification(db: Database, actor: string, input: Upd
     checkDates(merged('distributionDate', 'distribution_date'), merged('commentDeadline', 'comment_deadline'));
     if (changes.length === 0) return;
 
-    const now = new Date().toISOString();
+    const now = at.toISOString();
     const sets = changes.map((c) => `${c.column} = @${c.key}`).join(', ');
     const params: Record<string, unknown> = { id: input.id, now };
     for (const c of changes) params[c.key] = c.next;
@@ -188,6 +188,6 @@ export function updateManualNotification(db: Database, actor: string, input: Upd
       before[c.key] = EDITABLE[c.key].list && c.old !== null ? (JSON.parse(c.old) as unknown) : c.old;
       after[c.key] = input[c.key];
     }
-    recordAudit(db, { actor, action: 'update', entity: 'notification', entityId: input.id, before, after });
+    recordAudit(db, { at, actor, action: 'update', entity: 'notification', entityId: input.id, before, after });
   })();
 }

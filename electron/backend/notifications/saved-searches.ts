@@ -51,17 +51,18 @@ export function listSavedSearches(db: Database): SavedSearch[] {
 }
 
 /** Save a search; an existing search of the same name is replaced and keeps its id. */
-export function saveSearch(db: Database, input: { name: string; query: SavedSearch['query'] }): SavedSearch {
+export function saveSearch(db: Database, input: { name: string; query: SavedSearch['query'] }, now: Date): SavedSearch {
   return db.transaction(() => {
     const actor = currentActor(db);
     const before = db.prepare('SELECT * FROM saved_searches WHERE name = ?').get(input.name) as SavedSearchRow | undefined;
     db.prepare(
       `INSERT INTO saved_searches (name, query, created_at, created_by) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET query = excluded.query, created_at = excluded.created_at, created_by = excluded.created_by`,
-    ).run(input.name, JSON.stringify(input.query), new Date().toISOString(), actor);
+    ).run(input.name, JSON.stringify(input.query), now.toISOString(), actor);
     const row = db.prepare('SELECT * FROM saved_searches WHERE name = ?').get(input.name) as SavedSearchRow;
     const after = toSavedSearch(row);
     recordAudit(db, {
+      at: now,
       actor,
       action: before ? 'update' : 'create',
       entity: 'saved-search',
@@ -73,7 +74,7 @@ export function saveSearch(db: Database, input: { name: string; query: SavedSear
   })();
 }
 
-export function renameSavedSearch(db: Database, id: number, name: string): SavedSearch {
+export function renameSavedSearch(db: Database, id: number, name: string, now: Date): SavedSearch {
   return db.transaction(() => {
     const before = db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedSearchRow | undefined;
     if (!before) throw new AppError('NOT_FOUND', `Saved search ${id} does not exist; it may have been deleted`);
@@ -81,17 +82,17 @@ export function renameSavedSearch(db: Database, id: number, name: string): Saved
     if (clash) throw new AppError('CONFLICT', `A saved search named "${name}" already exists`, { field: 'name' });
     db.prepare('UPDATE saved_searches SET name = ? WHERE id = ?').run(name, id);
     const after = toSavedSearch({ ...before, name });
-    recordAudit(db, { actor: currentActor(db), action: 'update', entity: 'saved-search', entityId: id, before: toSavedSearch(before), after });
+    recordAudit(db, { at: now, actor: currentActor(db), action: 'update', entity: 'saved-search', entityId: id, before: toSavedSearch(before), after });
     return after;
   })();
 }
 
-export function deleteSavedSearch(db: Database, id: number): { deleted: boolean } {
+export function deleteSavedSearch(db: Database, id: number, now: Date): { deleted: boolean } {
   return db.transaction(() => {
     const before = db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedSearchRow | undefined;
     if (!before) return { deleted: false };
     db.prepare('DELETE FROM saved_searches WHERE id = ?').run(id);
-    recordAudit(db, { actor: currentActor(db), action: 'delete', entity: 'saved-search', entityId: id, before: toSavedSearch(before) });
+    recordAudit(db, { at: now, actor: currentActor(db), action: 'delete', entity: 'saved-search', entityId: id, before: toSavedSearch(before) });
     return { deleted: true };
   })();
 }

@@ -4,7 +4,7 @@ import { buildSearchQuery, withColumns, type SearchQuery } from '../../../shared
 import { browse, type PageOfIds } from './browse';
 import { loadListItems } from './list-items';
 import { TOTAL_CAP, countCapped, countExact, pageSegments, selectIds, type PageRequest, type Segment } from './list-pager';
-import { RANK, buildFilters, localToday, renderClauses, whereSql, type ListFilters, type Params } from './list-query';
+import { RANK, buildFilters, renderClauses, whereSql, type ListFilters, type Params } from './list-query';
 
 /**
  * Up to this many hits, filters are checked by reading each hit's row; past it, the rows that
@@ -107,17 +107,17 @@ interface FoundPage {
 }
 
 /** The ids of one page in the list's order, how many match, and the search that found them. */
-function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): FoundPage {
+function findPage(db: Database, input: UnpagedListQuery, page: PageRequest, today: string): FoundPage {
   const search = input.query ? buildSearchQuery(input.query) : null;
   const sort = resolveSort(input, search !== null);
-  const filters = buildFilters(input, input.today ?? localToday());
+  const filters = buildFilters(input, input.today ?? today);
   // With no query and no filter the total is the table's row count, which SQLite counts from the
   // smallest index in well under a millisecond at 100,000 rows: exact, where a filtered count
   // stops at TOTAL_CAP.
   const whole = !search && filters.clauses.length === 0 ? countExact(db, 'notifications', {}) : null;
   let result: PageOfIds;
   if (!search) {
-    const request = { ...filters, sort: sort === 'rank' ? 'distributionDate' : sort, direction: input.direction, page };
+    const request = { ...filters, sort: sort === 'rank' ? 'distributionDate' : sort, direction: input.direction, page, today: input.today ?? today };
     result = browse(db, request, whole ?? undefined);
   } else if (sort === 'rank') {
     result = rankedSearch(db, search, filters, input.direction, page);
@@ -131,6 +131,7 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): Fou
       sort,
       direction: input.direction,
       page,
+      today: input.today ?? today,
     };
     result = matches === 0 ? { ids: [], matches } : browse(db, request, matches);
   }
@@ -144,8 +145,9 @@ function findPage(db: Database, input: UnpagedListQuery, page: PageRequest): Fou
  * (or the full-text index), then only those rows are read whole. The total is exact up to
  * TOTAL_CAP; past it, `totalCapped` says "at least".
  */
-export function listNotifications(db: Database, input: NotificationsListQuery): NotificationsListOutput {
-  const { ids, total, totalCapped, search } = findPage(db, input, { offset: input.offset, limit: input.limit });
+/** One page of the list; `today` (by the backend's clock) dates the deadline filters unless the query names a day. */
+export function listNotifications(db: Database, input: NotificationsListQuery, today: string): NotificationsListOutput {
+  const { ids, total, totalCapped, search } = findPage(db, input, { offset: input.offset, limit: input.limit }, today);
   return { total, totalCapped, items: loadListItems(db, ids, search ? search.terms.flatMap((t) => t.needles) : null) };
 }
 
@@ -153,7 +155,7 @@ export function listNotifications(db: Database, input: NotificationsListQuery): 
  * Every notification the list shows for a query, filters and sort, in its order, when they are
  * at most `max`; none when more match (the total says how many, "at least" when capped).
  */
-export function listMatchingIds(db: Database, input: UnpagedListQuery, max: number): NotificationsMatchingIdsOutput {
-  const { ids, total, totalCapped } = findPage(db, input, { offset: 0, limit: max });
+export function listMatchingIds(db: Database, input: UnpagedListQuery, max: number, today: string): NotificationsMatchingIdsOutput {
+  const { ids, total, totalCapped } = findPage(db, input, { offset: 0, limit: max }, today);
   return { total, totalCapped, ids: total > max ? [] : ids };
 }

@@ -38,6 +38,7 @@ export function updateTranslation(
   db: Database,
   actor: string,
   input: ChannelParsedInput<'notificationsTranslationUpdate'>,
+  now: Date,
 ): Translation {
   return db.transaction(() => {
     requireNotificationRow(db, input.id);
@@ -49,10 +50,10 @@ export function updateTranslation(
        VALUES (@id, @titleZh, @descriptionZh, @translator, @status, @now)
        ON CONFLICT (notification_id) DO UPDATE SET title_zh = excluded.title_zh, description_zh = excluded.description_zh,
          translator = excluded.translator, status = excluded.status, updated_at = excluded.updated_at`,
-    ).run({ id: input.id, ...next, now: new Date().toISOString() });
+    ).run({ id: input.id, ...next, now: now.toISOString() });
     const after = readTranslation(db, input.id);
     if (!after) throw new Error(`The translation of notification ${input.id} was not stored`);
-    recordAudit(db, { actor, action: 'translate', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
+    recordAudit(db, { at: now, actor, action: 'translate', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
     return after;
   })();
 }

@@ -46,8 +46,8 @@ function auditView(t: Triage): Omit<Triage, 'updatedAt' | 'updatedBy'> {
  * Change status, relevance, assignee, notes or industries; fields left out stay as they are.
  * One transaction with its audit entry; an update that changes nothing writes nothing.
  */
-export function updateTriage(db: Database, actor: string, input: ChannelParsedInput<'notificationsTriageUpdate'>): Triage {
-  return db.transaction(() => applyTriage(db, actor, input).triage)();
+export function updateTriage(db: Database, actor: string, input: ChannelParsedInput<'notificationsTriageUpdate'>, now: Date): Triage {
+  return db.transaction(() => applyTriage(db, actor, input, now).triage)();
 }
 
 /**
@@ -58,11 +58,12 @@ export function updateTriageBatch(
   db: Database,
   actor: string,
   input: ChannelParsedInput<'notificationsTriageBatch'>,
+  now: Date,
 ): { updated: number; unchanged: number } {
   const { ids, ...fields } = input;
   return db.transaction(() => {
     let updated = 0;
-    for (const id of ids) if (applyTriage(db, actor, { id, ...fields }).changed) updated += 1;
+    for (const id of ids) if (applyTriage(db, actor, { id, ...fields }, now).changed) updated += 1;
     return { updated, unchanged: ids.length - updated };
   })();
 }
@@ -72,6 +73,7 @@ function applyTriage(
   db: Database,
   actor: string,
   input: ChannelParsedInput<'notificationsTriageUpdate'>,
+  at: Date,
 ): { triage: Triage; changed: boolean } {
   requireNotificationRow(db, input.id);
   const before = readTriage(db, input.id);
@@ -95,7 +97,7 @@ function applyTriage(
   };
   if (JSON.stringify(next) === JSON.stringify(auditView(before))) return { triage: before, changed: false };
 
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   cachedStatement(
     db,
     `INSERT INTO notification_triage (notification_id, status, relevance, assignee, notes, updated_at, updated_by)
@@ -110,6 +112,6 @@ function applyTriage(
     for (const code of industries) add.run(input.id, code);
   }
   const after = readTriage(db, input.id);
-  recordAudit(db, { actor, action: 'triage', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
+  recordAudit(db, { at, actor, action: 'triage', entity: 'notification', entityId: input.id, before: auditView(before), after: auditView(after) });
   return { triage: after, changed: true };
 }

@@ -47,6 +47,7 @@ export function getCountry(db: Database, code: string): Country {
 export function updateCountry(
   db: Database,
   input: Partial<Pick<Country, 'nameZh' | 'nameEn' | 'epingName' | 'scoStatus' | 'blocs'>> & { code: string },
+  now: Date,
 ): Country {
   return db.transaction(() => {
     const before = getCountry(db, input.code);
@@ -60,7 +61,7 @@ export function updateCountry(
       for (const bloc of new Set(input.blocs)) ins.run(input.code, bloc);
     }
     const after = getCountry(db, input.code);
-    recordAudit(db, { actor: currentActor(db), action: 'update', entity: 'country', entityId: input.code, before, after });
+    recordAudit(db, { at: now, actor: currentActor(db), action: 'update', entity: 'country', entityId: input.code, before, after });
     return after;
   })();
 }

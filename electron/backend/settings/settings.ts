@@ -27,7 +27,7 @@ export function currentActor(db: Database): string {
   return getSettings(db).analystName || 'analyst';
 }
 
-export function updateSettings(db: Database, patch: Partial<Settings>): Settings {
+export function updateSettings(db: Database, patch: Partial<Settings>, now: Date): Settings {
   return db.transaction(() => {
     const before = getSettings(db);
     const upsert = db.prepare(
@@ -37,7 +37,7 @@ export function updateSettings(db: Database, patch: Partial<Settings>): Settings
       if (value !== undefined) upsert.run(key, JSON.stringify(value));
     }
     const after = getSettings(db);
-    recordAudit(db, { actor: currentActor(db), action: 'update', entity: 'settings', entityId: 'app', before, after });
+    recordAudit(db, { at: now, actor: currentActor(db), action: 'update', entity: 'settings', entityId: 'app', before, after });
     return after;
   })();
 }

@@ -1,5 +1,5 @@
 import type { tradeConcernChannels } from '../../../shared/contract/trade-concerns';
-import { localToday } from '../../../shared/domain/deadline';
+import { todayOf } from '../../../shared/domain/clock';
 import { packDocxSync } from '../comments/docx-pack';
 import { writeExport } from '../comments/export-file';
 import type { BackendContext } from '../context';
@@ -15,11 +15,11 @@ function changed<T>(ctx: BackendContext, value: T): T {
 export const tradeConcernHandlers: HandlersFor<typeof tradeConcernChannels> = {
   tradeConcernsList: (ctx, input) => listTradeConcerns(ctx.db, input),
   tradeConcernsGet: (ctx, input) => getTradeConcern(ctx.db, input.id),
-  tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, input)),
-  tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, input.id, input.actor)),
+  tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, input, ctx.clock.now())),
+  tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now())),
   tradeConcernsExport: (ctx, input) => {
     const concerns = [...new Set(input.ids)].map((id) => getTradeConcern(ctx.db, id));
-    const date = input.date ?? localToday();
+    const date = input.date ?? todayOf(ctx.clock);
     const bytes = packDocxSync(buildTradeConcernDocument(concerns, date));
     const name = concerns.length === 1 ? `trade-concern-${concerns[0]!.id}` : `trade-concerns-${concerns.length}`;
     return writeExport(ctx.dataDir, `${name}-${date}.docx`, bytes, input.inline);

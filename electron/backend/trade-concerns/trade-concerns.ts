@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput, TradeConcern } from '../../../shared/contract';
+import { otherWtoMember } from '../../../shared/domain/wto-members';
 import { recordAudit } from '../audit/audit-log';
 import { requireActiveAnalyst } from '../comments/analysts';
 import { AppError, notFound } from '../errors';
@@ -30,7 +31,9 @@ function toConcern(db: Database, r: ConcernRow): TradeConcern {
   const country = db.prepare('SELECT code, name_zh, name_en FROM countries WHERE code = ?');
   const members = (JSON.parse(r.members) as string[]).map((code) => {
     const c = country.get(code) as { code: string; name_zh: string; name_en: string } | undefined;
-    return { code, nameZh: c?.name_zh ?? code, nameEn: c?.name_en ?? code };
+    if (c) return { code, nameZh: c.name_zh, nameEn: c.name_en };
+    const other = otherWtoMember(code);
+    return { code, nameZh: other?.nameZh ?? code, nameEn: other?.nameEn ?? code };
   });
   const notifications = (
     db
@@ -89,14 +92,15 @@ export function listTradeConcerns(db: Database, input: ChannelParsedInput<'trade
   return rows.map((r) => toConcern(db, r));
 }
 
-/** Create or replace a trade-concern suggestion; members and notifications must be on file. */
-export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeConcernsSave'>, now = new Date()): TradeConcern {
+/** Create or replace a trade-concern suggestion; members must be known WTO members and notifications on file. */
+export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeConcernsSave'>, now: Date): TradeConcern {
   return db.transaction(() => {
     requireActiveAnalyst(db, input.actor);
     const members = [...new Set(input.memberCodes)];
     const known = db.prepare('SELECT 1 FROM countries WHERE code = ?');
-    const unknown = members.filter((c) => known.get(c) === undefined);
-    if (unknown.length > 0) throw fieldError('memberCodes', `${unknown.join(', ')} not in the country list`);
+    // The country list, or a WTO member beyond it (the EU, the United States…).
+    const unknown = members.filter((c) => known.get(c) === undefined && otherWtoMember(c) === undefined);
+    if (unknown.length > 0) throw fieldError('memberCodes', `${unknown.join(', ')}: not a WTO member in the country list or among the other WTO members Pingyi knows`);
     const notificationIds = [...new Set(input.notificationIds)];
     const exists = db.prepare('SELECT 1 FROM notifications WHERE id = ?');
     const missing = notificationIds.filter((id) => exists.get(id) === undefined);
@@ -141,17 +145,17 @@ export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeC
     const link = db.prepare('INSERT INTO trade_concern_notifications (concern_id, notification_id, position) VALUES (?, ?, ?)');
     notificationIds.forEach((n, i) => link.run(id, n, i));
     const after = getTradeConcern(db, id);
-    recordAudit(db, { actor: input.actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, before, after });
+    recordAudit(db, { at: now, actor: input.actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, before, after });
     return after;
   })();
 }
 
-export function deleteTradeConcern(db: Database, id: number, actor: string): { deleted: boolean } {
+export function deleteTradeConcern(db: Database, id: number, actor: string, now: Date): { deleted: boolean } {
   return db.transaction(() => {
     requireActiveAnalyst(db, actor);
     const before = getTradeConcern(db, id);
     db.prepare('DELETE FROM trade_concerns WHERE id = ?').run(id);
-    recordAudit(db, { actor, action: 'delete', entity: 'trade-concern', entityId: id, before });
+    recordAudit(db, { at: now, actor, action: 'delete', entity: 'trade-concern', entityId: id, before });
     return { deleted: true };
   })();
 }

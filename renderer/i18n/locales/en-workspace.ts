@@ -73,7 +73,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
       scoStatus: 'SCO status',
       scoAny: 'All SCO countries',
       blocs: 'Blocs',
-      blocNames: { GCC: 'Gulf Cooperation Council (GCC)', EAEU: 'Eurasian Economic Union (EAEU)' },
+      blocNames: { GCC: 'Gulf Cooperation Council (GCC)', GSO: 'GCC Standardization Organization (GSO: GCC and Yemen)', EAEU: 'Eurasian Economic Union (EAEU)' },
       document: 'Kind of notification',
       area: 'Area',
       docTypes: 'Document type',

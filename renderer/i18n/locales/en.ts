@@ -3,6 +3,7 @@ import { importOutcomesEn } from './import-outcomes-en';
 import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
 import { workspaceEn } from './en-workspace';
+import { tradeMembersEn } from './trade-members-en';
 import type { Messages } from './zh-CN';
 import { commentChecksEn } from './comment-checks-en';
 
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...workspaceEn,
   importOutcomes: importOutcomesEn,
   ...backupsEn,
+  ...tradeMembersEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

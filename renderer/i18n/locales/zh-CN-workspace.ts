@@ -69,7 +69,7 @@ export const workspaceZhCN = {
       scoStatus: '上合身份',
       scoAny: '全部上合组织国家',
       blocs: '区域组织',
-      blocNames: { GCC: '海湾合作委员会 GCC', EAEU: '欧亚经济联盟 EAEU' },
+      blocNames: { GCC: '海湾合作委员会 GCC', GSO: '海湾标准化组织 GSO（GCC 成员国与也门）', EAEU: '欧亚经济联盟 EAEU' },
       document: '通报类别',
       area: '领域',
       docTypes: '文件类型',

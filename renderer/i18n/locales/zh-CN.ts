@@ -2,6 +2,7 @@ import { faultsZhCN } from './faults-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
 import { backupsZhCN } from './backups-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
+import { tradeMembersZhCN } from './trade-members-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 import { commentChecksZhCN } from './comment-checks-zh-CN';
 
@@ -10,6 +11,7 @@ export const zhCN = {
   ...workspaceZhCN,
   importOutcomes: importOutcomesZhCN,
   ...backupsZhCN,
+  ...tradeMembersZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,

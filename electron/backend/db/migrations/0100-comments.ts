@@ -1,4 +1,5 @@
 import type { Migration } from '../migration';
+import { nowIso } from '../../../../shared/domain/clock';
 
 /**
  * Comments on notifications or measure families: the team of analysts who act on them, every
@@ -8,7 +9,7 @@ import type { Migration } from '../migration';
 export const migration0100: Migration = {
   version: 100,
   name: 'comments',
-  up(db) {
+  up(db, clock) {
     db.exec(`
       CREATE TABLE analysts (
         name        TEXT PRIMARY KEY,
@@ -100,7 +101,7 @@ export const migration0100: Migration = {
     const row = db.prepare("SELECT value FROM settings WHERE key = 'analystName'").get() as { value: string } | undefined;
     const name = row ? (JSON.parse(row.value) as unknown) : null;
     if (typeof name === 'string' && name.trim() !== '') {
-      db.prepare('INSERT INTO analysts (name, active, created_at) VALUES (?, 1, ?)').run(name.trim().slice(0, 80), new Date().toISOString());
+      db.prepare('INSERT INTO analysts (name, active, created_at) VALUES (?, 1, ?)').run(name.trim().slice(0, 80), nowIso(clock));
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Migration } from '../migration';
+import { nowIso } from '../../../../shared/domain/clock';
 
 type Seed = [
   code: string, nameZh: string, nameEn: string, clauseZh: string, clauseEn: string,
@@ -79,7 +80,7 @@ const SEED: Seed[] = [
 export const migration0110: Migration = {
   version: 110,
   name: 'comment-templates',
-  up(db) {
+  up(db, clock) {
     db.exec(`
       CREATE TABLE comment_templates (
         id            INTEGER PRIMARY KEY,
@@ -103,7 +104,7 @@ export const migration0110: Migration = {
       INSERT INTO comment_templates (code, name_zh, name_en, clause_zh, clause_en, concern_zh, concern_en, proposal_zh,
         proposal_en, rationale_zh, rationale_en, built_in, updated_at, updated_by)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'Pingyi')`);
-    const now = new Date().toISOString();
+    const now = nowIso(clock);
     for (const seed of SEED) insert.run(...seed, now);
   },
 };

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localToday } from '../../../../shared/domain/deadline';
-import { createFakeBackend, type FakeBackend } from '../../../testing/fake-backend';
+import { fixedClock, todayOf } from '../../../../shared/domain/clock';
+import { createFakeBackend, FAKE_NOW, type FakeBackend } from '../../../testing/fake-backend';
 import { commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
 import { ACTING_AS_KEY } from '../acting-as';
@@ -120,7 +120,7 @@ describe('comment editor', () => {
   });
 
   it('shows the days left to the WTO final date, in the header and in the list', async () => {
-    const [y, m, d] = localToday().split('-').map(Number) as [number, number, number];
+    const [y, m, d] = todayOf(fixedClock(FAKE_NOW)).split('-').map(Number) as [number, number, number];
     const inDays = (n: number): string => new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
     const backend = createFakeBackend();
     const base = makeComment({ id: 1 });

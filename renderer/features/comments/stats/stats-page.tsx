@@ -4,6 +4,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
+import { useToday } from '../../../clock/clock-context';
 import { formatRate, formatYuan } from '../comment-format';
 import { AdoptionFigures } from './adoption-figures';
 import { GroupTable, TemplateTable, TimeToOutcome } from './stats-tables';
@@ -30,7 +31,7 @@ export function StatsPage() {
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
   const dataVersion = useAppStore((s) => s.dataVersion);
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(useToday().slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const [fromYear, setFromYear] = useState<number | null>(null);
   const [toYear, setToYear] = useState<number | null>(null);

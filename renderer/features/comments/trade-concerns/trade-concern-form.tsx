@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Area, TradeConcernStatus, type TradeConcern } from '../../../../shared/contract';
+import { OTHER_WTO_MEMBERS } from '../../../../shared/domain/wto-members';
 import { useApi } from '../../../api/api-context';
 import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
@@ -11,6 +12,9 @@ import { concernInput, type ConcernDraft } from './concern-draft';
 import { TextListEditor } from './text-list-editor';
 
 const collator = new Intl.Collator('zh');
+
+/** Members beyond the country list (the EU, the United States…), in the order of the list. */
+const OTHER_MEMBERS = Object.entries(OTHER_WTO_MEMBERS);
 
 /** A trade-concern suggestion for the TBT or SPS Committee, Chinese and English side by side. */
 export function TradeConcernForm({ initial, onSaved, onCancel }: { initial: ConcernDraft; onSaved: (saved: TradeConcern) => void; onCancel: () => void }) {
@@ -26,6 +30,8 @@ export function TradeConcernForm({ initial, onSaved, onCancel }: { initial: Conc
   const k = 'commenting.concerns';
   const sorted = useMemo(() => [...countries].sort((a, b) => collator.compare(a.nameZh, b.nameZh)), [countries]);
   const set = (patch: Partial<ConcernDraft>): void => setD((current) => ({ ...current, ...patch }));
+  const toggleMember = (code: string): void =>
+    set({ memberCodes: d.memberCodes.includes(code) ? d.memberCodes.filter((x) => x !== code) : [...d.memberCodes, code] });
 
   const save = async (): Promise<void> => {
     setBusy(true);
@@ -89,9 +95,23 @@ export function TradeConcernForm({ initial, onSaved, onCancel }: { initial: Conc
                   <input
                     type="checkbox"
                     checked={on}
-                    onChange={() => set({ memberCodes: on ? d.memberCodes.filter((x) => x !== c.code) : [...d.memberCodes, c.code] })}
+                    onChange={() => toggleMember(c.code)}
                   />
                   {locale === 'zh-CN' ? c.nameZh : c.nameEn} {c.code}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+        <fieldset className="form-row form-row-wide industry-picker">
+          <legend>{t('tradeMembers.others')}</legend>
+          <div className="chip-checks member-checks">
+            {OTHER_MEMBERS.map(([code, names]) => {
+              const on = d.memberCodes.includes(code);
+              return (
+                <label key={code} className={on ? 'chip-check chip-check-on' : 'chip-check'}>
+                  <input type="checkbox" checked={on} onChange={() => toggleMember(code)} />
+                  {locale === 'zh-CN' ? names.nameZh : names.nameEn} {code}
                 </label>
               );
             })}

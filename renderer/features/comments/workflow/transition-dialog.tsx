@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmissionChannel } from '../../../../shared/contract';
-import { localToday } from '../../../../shared/domain/deadline';
+import { useToday } from '../../../clock/clock-context';
 import { DateField, dateProblemFree } from '../../../components/date-field';
 import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
@@ -23,7 +23,7 @@ interface Props {
 export function TransitionDialog({ step, submissionDate, error, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const ids = { date: useId(), channel: useId(), reference: useId(), text: useId() };
-  const today = localToday();
+  const today = useToday();
   const [date, setDate] = useState(today);
   const [channel, setChannel] = useState<SubmissionChannel>('enquiry-point');
   const [reference, setReference] = useState('');

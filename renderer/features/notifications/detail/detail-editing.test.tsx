@@ -19,8 +19,8 @@ describe('triage form', () => {
     const { backend } = setup();
     await screen.findByRole('heading', { level: 2, name: 'G/TBT/N/SAU/9002' });
     const form = triageForm();
-    // Nobody has triaged it yet: the analyst at the keyboard is offered as assignee.
-    expect((within(form).getByLabelText('负责人') as HTMLInputElement).value).toBe('王评议');
+    // Nobody has triaged it yet: it has no assignee, whoever is at the keyboard.
+    expect((within(form).getByLabelText('负责人') as HTMLInputElement).value).toBe('');
     const save = within(form).getByRole('button', { name: '保存评议处理' });
     expect(save).toHaveProperty('disabled', true);
 
@@ -33,7 +33,7 @@ describe('triage form', () => {
 
     expect(await screen.findByText('评议处理已保存')).toBeTruthy();
     expect(backend.callsTo('notificationsTriageUpdate')).toEqual([
-      { id: 7, status: 'assessing', relevance: 'high', assignee: '王评议', notes: '关注能效测试方法', industries: ['household-appliances'] },
+      { id: 7, status: 'assessing', relevance: 'high', assignee: null, notes: '关注能效测试方法', industries: ['household-appliances'] },
     ]);
     await waitFor(() => expect(within(triageForm()).queryByText('有未保存的修改')).toBeNull());
     const activity = await screen.findByRole('table', { name: '操作记录' });
@@ -57,12 +57,14 @@ describe('triage form', () => {
   it('Ctrl+S saves the translation, and the Chinese title heads the record', async () => {
     const { backend } = setup();
     await screen.findByRole('heading', { level: 2 });
+    // Not yet translated: no translator, rather than the analyst at the keyboard.
+    expect((within(translationForm()).getByLabelText('译者') as HTMLInputElement).value).toBe('');
     fireEvent.change(within(translationForm()).getByLabelText('中文标题'), { target: { value: '沙特冰箱能效技术法规' } });
     fireEvent.change(within(translationForm()).getByLabelText('译文状态'), { target: { value: 'reviewed' } });
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     expect(await screen.findByText('译文已保存')).toBeTruthy();
     expect(backend.callsTo('notificationsTranslationUpdate')).toEqual([
-      { id: 7, titleZh: '沙特冰箱能效技术法规', descriptionZh: '', translator: '王评议', status: 'reviewed' },
+      { id: 7, titleZh: '沙特冰箱能效技术法规', descriptionZh: '', translator: null, status: 'reviewed' },
     ]);
     await waitFor(() => expect(document.querySelector('.detail-title')?.textContent).toBe('沙特冰箱能效技术法规'));
   });

@@ -17,8 +17,9 @@ interface TranslationDraft {
   status: TranslationStatus;
 }
 
-function toDraft(tr: Translation | null, analyst: string): TranslationDraft {
-  if (!tr) return { titleZh: '', descriptionZh: '', translator: analyst, status: 'draft' };
+/** An untranslated notification has no translator yet, whoever is at the keyboard. */
+function toDraft(tr: Translation | null): TranslationDraft {
+  if (!tr) return { titleZh: '', descriptionZh: '', translator: '', status: 'draft' };
   return { titleZh: tr.titleZh, descriptionZh: tr.descriptionZh, translator: tr.translator ?? '', status: tr.status };
 }
 
@@ -28,8 +29,7 @@ export function TranslationForm({ n }: { n: NotificationDetail }) {
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
   const notify = useAppStore((s) => s.notify);
-  const analyst = useAppStore((s) => s.settings?.analystName ?? '');
-  const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.translation, analyst));
+  const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.translation));
   const { saving, error, run } = useSave();
   const id = useId();
   const k = 'notifications.detail.translation';
@@ -43,7 +43,7 @@ export function TranslationForm({ n }: { n: NotificationDetail }) {
         translator: draft.translator.trim() || null,
         status: draft.status,
       });
-      commit(toDraft(saved, analyst));
+      commit(toDraft(saved));
       notify(t('editor.translationSaved'));
     });
   useUnsavedForm('translation', dirty, save);

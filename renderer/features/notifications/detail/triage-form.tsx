@@ -19,12 +19,15 @@ interface TriageDraft {
   industries: string[];
 }
 
-/** A notification nobody has triaged yet is offered to the analyst at the keyboard. */
-function toDraft(triage: Triage, analyst: string): TriageDraft {
+/**
+ * The stored triage as the form edits it. A notification nobody has triaged has no assignee: the
+ * form never fills in the analyst at the keyboard, which would read as an assignment never made.
+ */
+function toDraft(triage: Triage): TriageDraft {
   return {
     status: triage.status,
     relevance: triage.relevance ?? '',
-    assignee: triage.assignee ?? (triage.updatedAt === null ? analyst : ''),
+    assignee: triage.assignee ?? '',
     notes: triage.notes,
     industries: [...triage.industries].sort(),
   };
@@ -36,9 +39,8 @@ export function TriageForm({ n }: { n: NotificationDetail }) {
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
   const notify = useAppStore((s) => s.notify);
-  const analyst = useAppStore((s) => s.settings?.analystName ?? '');
   const industries = useIndustries();
-  const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.triage, analyst));
+  const { draft, setDraft, dirty, reset, commit } = useDraft(toDraft(n.triage));
   const { saving, error, run } = useSave();
   const id = useId();
   const k = 'notifications.detail.triage';
@@ -53,7 +55,7 @@ export function TriageForm({ n }: { n: NotificationDetail }) {
         notes: draft.notes,
         industries: draft.industries,
       });
-      commit(toDraft(saved, analyst));
+      commit(toDraft(saved));
       notify(t('editor.triageSaved'));
     });
   useUnsavedForm('triage', dirty, save);

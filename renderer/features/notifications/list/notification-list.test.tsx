@@ -1,15 +1,15 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationDetail } from '../../../../shared/contract';
-import { localToday } from '../../../../shared/domain/deadline';
-import { createFakeBackend, makeNotification } from '../../../testing/fake-backend';
+import { fixedClock, todayOf } from '../../../../shared/domain/clock';
+import { createFakeBackend, FAKE_NOW, makeNotification } from '../../../testing/fake-backend';
 import { fakeLayout } from '../../../testing/layout';
 import { renderApp } from '../../../testing/render-app';
 
 const LIST = { section: 'notifications', id: null } as const;
 
 function inDays(n: number): string {
-  const [y, m, d] = localToday().split('-').map(Number) as [number, number, number];
+  const [y, m, d] = todayOf(fixedClock(FAKE_NOW)).split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d + n));
   return date.toISOString().slice(0, 10);
 }
@@ -62,6 +62,20 @@ beforeEach(() => {
 afterEach(() => restoreLayout());
 
 describe('notification list', () => {
+  it("leads with the notification's own title in English, the Chinese translation below it", async () => {
+    renderApp({ backend: createFakeBackend({ settings: { locale: 'en' }, notifications: [FRIDGE] }), route: LIST });
+    const row = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('tr.list-row:not(.list-row-loading)');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    const lines = [...row.querySelectorAll('.cell-title > span')].map((span) => [span.className, span.textContent]);
+    expect(lines).toEqual([
+      ['title-main', 'Draft technical regulation on energy efficiency of household refrigerators'],
+      ['title-translation', '沙特冰箱能效技术法规草案'],
+    ]);
+  });
+
   it('shows member, Chinese title above the original, dates, days left, status and relevance', async () => {
     await renderList();
     // Newest distribution first by default.

@@ -23,14 +23,17 @@ interface RowProps {
 }
 
 /**
- * One notification: Chinese title first when there is one, the original below it. Titles keep
- * to one line each, so a hit far into a long title is brought into view (fromFirstHit).
+ * One notification. In Chinese the translated title leads when there is one, the original below
+ * it; in English the notification's own title leads and the translation follows. Titles keep to
+ * one line each, so a hit far into a long title is brought into view (fromFirstHit).
  */
 export const NotificationRow = memo(function NotificationRow({ item, index, selected, checked, onCheck, height, today, onOpen }: RowProps) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
   const memberLabel = useMemberLabel();
   const h = item.highlight;
+  const zhFirst = locale === 'zh-CN' && item.titleZh !== null && item.titleZh !== '';
+  const tooltip = item.titleZh ? (zhFirst ? `${item.titleZh}\n${item.title}` : `${item.title}\n${item.titleZh}`) : item.title;
   return (
     <tr
       className={selected ? 'list-row list-row-selected' : 'list-row'}
@@ -61,15 +64,20 @@ export const NotificationRow = memo(function NotificationRow({ item, index, sele
         </span>
       </td>
       <td className="cell-member">{memberLabel(item.memberCode, { zh: item.memberName, en: item.memberNameEn })}</td>
-      <td className="cell-title" title={item.titleZh ? `${item.titleZh}\n${item.title}` : item.title}>
-        {item.titleZh ? (
+      <td className="cell-title" title={tooltip}>
+        {zhFirst ? (
           <span className="title-zh" lang="zh-CN">
+            <HighlightText segments={h?.titleZh && fromFirstHit(h.titleZh, 8)} fallback={item.titleZh ?? ''} />
+          </span>
+        ) : null}
+        <span className={zhFirst ? 'title-original' : 'title-main'}>
+          <HighlightText segments={h?.title && fromFirstHit(h.title, 30)} fallback={item.title} />
+        </span>
+        {item.titleZh && !zhFirst ? (
+          <span className="title-translation" lang="zh-CN">
             <HighlightText segments={h?.titleZh && fromFirstHit(h.titleZh, 8)} fallback={item.titleZh} />
           </span>
         ) : null}
-        <span className={item.titleZh ? 'title-original' : 'title-main'}>
-          <HighlightText segments={h?.title && fromFirstHit(h.title, 30)} fallback={item.title} />
-        </span>
         {h?.snippet ? (
           <span className="title-snippet">
             <HighlightText segments={fromFirstHit(h.snippet)} fallback="" />

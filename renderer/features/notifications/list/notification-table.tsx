@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem, SortKey } from '../../../../shared/contract';
-import { localToday } from '../../../../shared/domain/deadline';
+import { useToday } from '../../../clock/clock-context';
 import { isPlainClick } from '../../../components/shortcuts';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { effectiveSort, PAGE_SIZE, rowAt } from '../../../stores/notification-list-store';
@@ -69,7 +69,7 @@ export function NotificationTable({ onOpen, handleRef }: { onOpen: (item: Notifi
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = data.total === null ? 0 : data.rowCount;
   const rowHeight = searching ? ROW_HEIGHT_SEARCH : ROW_HEIGHT;
-  const today = localToday();
+  const today = useToday();
 
   // The app is not built with React Compiler, so nothing here relies on memoizing the virtualizer.
   // eslint-disable-next-line react-hooks/incompatible-library
