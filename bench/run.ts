@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     const reader = median(readers);
     const imp = median(imports);
     const reimp = await step('import', workbook, importDir);
+    const store = await step('store', '-', importDir);
     const db = await createSearchBenchStore(searchDir, ROWS);
     db.close();
     const search = (await step('search', '-', searchDir)) as StepResult & {
@@ -120,11 +121,13 @@ async function main(): Promise<void> {
       `  all threads        parse only ${cpu(parse.processCpuMs)} of CPU (${busy(parse)} cores busy); import ${cpu(imp.processCpuMs)} (${busy(imp)} cores busy); ` +
         `that work spread evenly over ${cores} cores takes ${cpu(spread)}, ${spread === null ? 'n/a' : `${(spread / parse.ms).toFixed(2)}x`} the floor   (for information, median runs: the shortest any schedule of it could take)`,
       `re-import            ${s(reimp.ms)}   unchanged ${String(reimp.unchanged)}, inserted ${String(reimp.inserted)}   target < 20 s: ${verdict(reimp.ms < 20_000 && reimp.inserted === 0)}`,
+      `store checks (${String(store.notifications)} notifications, ${Number(store.storeMb).toFixed(0)} MB)   at start ${Number(store.startCheckMs).toFixed(0)} ms (sampled), quick_check ${s(Number(store.quickCheckMs))}, full integrity_check ${s(Number(store.fullCheckMs))}   all passed: ${verdict(Boolean(store.startCheckOk && store.quickCheckOk && store.fullCheckOk))}`,
+      `backup               ${s(Number(store.backupMs))}   (${Number(store.backupMb).toFixed(0)} MB: online copy, integrity_check of the copy, manifest; check ${store.backupOk ? 'passed' : 'FAILED'})`,
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, search }, null, 2));
+    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search }, null, 2));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(searchDir, { recursive: true, force: true });
