@@ -6,6 +6,7 @@ import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { useAppStore } from '../../../stores/app-store-context';
 import { inLocale } from '../comment-format';
+import { findUnfinishedMarkers } from '../../../../shared/domain/unfinished-text';
 import { emptyPoint, movePoint, POINT_PARTS, fieldName } from './draft';
 import { InsertTemplateMenu } from './insert-template-menu';
 import { PointEditor } from './point-editor';
@@ -58,14 +59,8 @@ export function PointsSection({
   return (
     <section className="comment-content" aria-label={t('commenting.editor.content')}>
       <div className="title-pair">
-        <div className="form-row">
-          <label htmlFor={zhId}>{t('commenting.editor.titleZh')}</label>
-          <input id={zhId} type="text" lang="zh-CN" value={draft.titleZh} readOnly={!editable} maxLength={500} onChange={(e) => edit((d) => ({ ...d, titleZh: e.target.value }))} />
-        </div>
-        <div className="form-row">
-          <label htmlFor={enId}>{t('commenting.editor.titleEn')}</label>
-          <input id={enId} type="text" lang="en" value={draft.titleEn} readOnly={!editable} maxLength={500} onChange={(e) => edit((d) => ({ ...d, titleEn: e.target.value }))} />
-        </div>
+        <TitleField id={zhId} label={t('commenting.editor.titleZh')} lang="zh-CN" value={draft.titleZh} editable={editable} onChange={(titleZh) => edit((d) => ({ ...d, titleZh }))} />
+        <TitleField id={enId} label={t('commenting.editor.titleEn')} lang="en" value={draft.titleEn} editable={editable} onChange={(titleEn) => edit((d) => ({ ...d, titleEn }))} />
       </div>
       {!editable ? <p className="hint">{t('commenting.editor.readOnly')}</p> : null}
       {draft.points.length === 0 ? <p className="muted points-empty">{t('commenting.editor.noPoints')}</p> : null}
@@ -94,5 +89,49 @@ export function PointsSection({
       ) : null}
       {dialog}
     </section>
+  );
+}
+
+/** A title box, marked like a point's field while it still holds "to be completed" text. */
+function TitleField({
+  id,
+  label,
+  lang,
+  value,
+  editable,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  lang: string;
+  value: string;
+  editable: boolean;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const markers = findUnfinishedMarkers(value).map((m) => m.marker);
+  const unfinished = markers.length > 0;
+  const warningId = `${id}-unfinished`;
+  return (
+    <div className={unfinished ? 'form-row point-cell-unfinished' : 'form-row'}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className={unfinished ? 'point-text' : undefined}
+        type="text"
+        lang={lang}
+        value={value}
+        readOnly={!editable}
+        maxLength={500}
+        aria-invalid={unfinished || undefined}
+        aria-describedby={unfinished ? warningId : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {unfinished ? (
+        <p className="field-unfinished" id={warningId}>
+          {t('commentChecks.unfinished.field', { markers: markers.join(' ') })}
+        </p>
+      ) : null}
+    </div>
   );
 }

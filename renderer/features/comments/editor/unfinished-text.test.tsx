@@ -8,10 +8,10 @@ import { ACTING_AS_KEY } from '../acting-as';
 
 const UNFINISHED = 'HS codes ([to be completed: HS codes]) do not match.';
 
-async function openUnfinished(status: CommentStatus, actor: string) {
+async function openUnfinished(status: CommentStatus, actor: string, titleEn = 'Title') {
   const backend = createFakeBackend();
   const points = [makePoint('p1'), makePoint('p2', { concernEn: UNFINISHED, proposalZh: '建议【待补充：通报成员】明确范围。' })];
-  commentsOf(backend).comments.push(makeComment({ id: 1, status, content: { titleZh: '标题', titleEn: 'Title', points } }));
+  commentsOf(backend).comments.push(makeComment({ id: 1, status, content: { titleZh: '标题', titleEn, points } }));
   window.sessionStorage.setItem(ACTING_AS_KEY, actor);
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   const bar = await screen.findByRole('region', { name: '审核流程' });
@@ -26,6 +26,14 @@ describe('unfinished template text in the editor', () => {
     expect(concern.closest('.point-cell')?.textContent).toContain('待补充：[to be completed: HS codes]');
     expect(screen.getByLabelText('第 2 点 修改建议（中文）').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('第 1 点 关注问题（英文）').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('marks a title that still holds a marker the same way, and not the other title', async () => {
+    await openUnfinished('draft', '张敏', 'Comments on [to be completed: notification symbol]');
+    const titleEn = screen.getByLabelText('标题（英文）');
+    expect(titleEn.getAttribute('aria-invalid')).toBe('true');
+    expect(titleEn.closest('.form-row')?.textContent).toContain('[to be completed: notification symbol]');
+    expect(screen.getByLabelText('标题（中文）').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('does not send the comment for review, and lists point and field, until the text is completed', async () => {
