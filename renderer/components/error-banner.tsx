@@ -11,7 +11,7 @@ function hasFaultHint(code: string): code is FaultHintCode {
 }
 
 /** "输入有误（VALIDATION）：message": the readable name first, the stable code for support. */
-export function ErrorText({ error }: { error: ErrorInfo }) {
+export function ErrorText({ error, hint = true }: { error: ErrorInfo; hint?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -19,7 +19,7 @@ export function ErrorText({ error }: { error: ErrorInfo }) {
         {t(`errors.codes.${error.code}`)} <code className="error-code">{error.code}</code>
       </strong>
       <span className="error-message">{error.message}</span>
-      {hasFaultHint(error.code) ? <span className="error-hint">{t(`faults.hints.${error.code}`)}</span> : null}
+      {hint && hasFaultHint(error.code) ? <span className="error-hint">{t(`faults.hints.${error.code}`)}</span> : null}
     </>
   );
 }

@@ -30,6 +30,8 @@ describe('start-up recovery', () => {
     expect(choices.textContent).toContain('损坏的数据库会先移到 /tmp/pingyi-fake/replaced，不会删除');
     expect(screen.getByRole('button', { name: '以只读方式打开' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '退出' })).toBeTruthy();
+    // The in-app advice (restore from Settings) would point where the analyst cannot go yet.
+    expect(document.body.textContent).not.toContain('设置 › 备份');
     fireEvent.click(screen.getByRole('button', { name: '恢复最新的备份' }));
     expect(await screen.findByRole('navigation')).toBeTruthy();
     expect(backend.backups.chosen).toEqual(['restore-newest']);

@@ -17,6 +17,9 @@ export function LoadingScreen() {
 /** Shown instead of the app when the very first call fails, e.g. a database from a newer version. */
 export function StartupErrorScreen({ error, onRetry }: { error: ErrorInfo; onRetry: () => void }) {
   const { t } = useTranslation();
+  // With the recovery choices below, the in-app advice ("restore in Settings") would point
+  // somewhere the analyst cannot go yet: the choices say what can be done.
+  const recoverable = RECOVERABLE_CODES.includes(error.code);
   const hint =
     error.code === 'DB_TOO_NEW' ? t('startup.hintTooNew') : error.code === 'UNAUTHORIZED' ? t('startup.hintUnauthorized') : null;
   return (
@@ -25,11 +28,11 @@ export function StartupErrorScreen({ error, onRetry }: { error: ErrorInfo; onRet
         <h1 id="startup-title">{t('startup.title')}</h1>
         <p>{t('startup.body')}</p>
         <p className="startup-error">
-          <ErrorText error={error} />
+          <ErrorText error={error} hint={!recoverable} />
         </p>
         {hint ? <p className="startup-hint">{hint}</p> : null}
-        {RECOVERABLE_CODES.includes(error.code) ? <RecoveryChoices onOpened={onRetry} /> : null}
-        <button type="button" className={RECOVERABLE_CODES.includes(error.code) ? 'button' : 'button button-primary'} onClick={onRetry}>
+        {recoverable ? <RecoveryChoices onOpened={onRetry} /> : null}
+        <button type="button" className={recoverable ? 'button' : 'button button-primary'} onClick={onRetry}>
           {t('startup.retry')}
         </button>
       </div>
