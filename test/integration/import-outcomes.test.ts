@@ -1,26 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { runCli } from '../../electron/cli/run-cli';
 import { readNotificationsFile } from '../../electron/backend/notifications/import';
-import { epingCsvText, epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeWtoJson, writeZipBombXlsx, wtoItem } from '../fixtures/eping-fixtures';
+import { epingCsvText, epingRow, writeEpingCsv, writeEpingXlsx, writeWtoJson, writeZipBombXlsx, wtoItem } from '../fixtures/eping-fixtures';
 import { emptyBackend, testClock } from '../helpers/temp-store';
+import { useImportEnv } from '../helpers/import-env';
 
-let env: Awaited<ReturnType<typeof emptyBackend>>;
-let files: ReturnType<typeof fixtureDir>;
-beforeEach(async () => {
-  env = await emptyBackend();
-  files = fixtureDir();
-});
-afterEach(() => {
-  env.cleanup();
-  files.cleanup();
-});
-
-const importFile = (file: string) => importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester', clock: testClock() });
+const fx = useImportEnv();
+const importFile = fx.importFile;
 
 /** The writer on this thread, in bulk mode or row by row, as import-file chooses by size. */
 async function writeFile(db: Database.Database, file: string, bulk: boolean) {
@@ -43,8 +34,8 @@ const EXTENDED = [
 describe('a symbol met twice in one file', () => {
   for (const bulk of [false, true]) {
     it(`takes the later row, keeps the earlier values in the change history and reports an update (${bulk ? 'bulk' : 'row by row'})`, async () => {
-      const db = env.backend.ctx.db;
-      const report = await writeFile(db, await writeEpingXlsx(files.file('extended.xlsx'), EXTENDED), bulk);
+      const db = fx.env.backend.ctx.db;
+      const report = await writeFile(db, await writeEpingXlsx(fx.files.file('extended.xlsx'), EXTENDED), bulk);
       expect(report).toMatchObject({ inserted: 2, updated: 1, unchanged: 0, rejected: 0, noticed: 1, rejections: [] });
       expect(report.notices).toEqual([
         expect.objectContaining({ row: 4, code: 'REPLACES_ROW', params: { row: 2, symbol: 'G/TBT/N/SAU/1' } }),
@@ -64,26 +55,26 @@ describe('a symbol met twice in one file', () => {
       epingRow({ 'Document symbol': 'G/TBT/N/SAU/2' }),
       epingRow({ 'Document symbol': 'G/TBT/N/SAU/1', 'HS code(s)': '8507.60', Keywords: 'Batteries' }),
     ];
-    const file = await writeEpingXlsx(files.file('codes.xlsx'), rows);
+    const file = await writeEpingXlsx(fx.files.file('codes.xlsx'), rows);
     const other = await emptyBackend();
     try {
-      await writeFile(env.backend.ctx.db, file, true);
+      await writeFile(fx.env.backend.ctx.db, file, true);
       await writeFile(other.backend.ctx.db, file, false);
       const codes = (db: Database.Database) => db.prepare('SELECT kind, code, notification_id FROM notification_codes ORDER BY 1, 2, 3').all();
-      expect(codes(env.backend.ctx.db)).toEqual(codes(other.backend.ctx.db));
-      expect(codes(env.backend.ctx.db)).not.toContainEqual(expect.objectContaining({ code: '841810' }));
+      expect(codes(fx.env.backend.ctx.db)).toEqual(codes(other.backend.ctx.db));
+      expect(codes(fx.env.backend.ctx.db)).not.toContainEqual(expect.objectContaining({ code: '841810' }));
       const found = (db: Database.Database, q: string) => db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?').pluck().all(q);
-      expect(found(env.backend.ctx.db, 'refrigerators')).toEqual([]);
-      expect(found(env.backend.ctx.db, 'batteries')).toEqual(found(other.backend.ctx.db, 'batteries'));
+      expect(found(fx.env.backend.ctx.db, 'refrigerators')).toEqual([]);
+      expect(found(fx.env.backend.ctx.db, 'batteries')).toEqual(found(other.backend.ctx.db, 'batteries'));
     } finally {
       other.cleanup();
     }
   });
 
   it('re-importing the file changes nothing and records no change', async () => {
-    const file = await writeEpingXlsx(files.file('extended.xlsx'), EXTENDED);
+    const file = await writeEpingXlsx(fx.files.file('extended.xlsx'), EXTENDED);
     await importFile(file);
-    const db = env.backend.ctx.db;
+    const db = fx.env.backend.ctx.db;
     const before = changesOf(db);
     const again = await importFile(file);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 0, noticed: 1 });
@@ -92,10 +83,10 @@ describe('a symbol met twice in one file', () => {
   });
 
   it('into a store that had the notification, both rows of the file go to its history in turn', async () => {
-    await importFile(await writeEpingXlsx(files.file('v1.xlsx'), [epingRow({ 'Document symbol': 'G/TBT/N/SAU/1', 'Final date for comments': '15/04/2024' })]));
-    const report = await importFile(await writeEpingXlsx(files.file('v2.xlsx'), EXTENDED));
+    await importFile(await writeEpingXlsx(fx.files.file('v1.xlsx'), [epingRow({ 'Document symbol': 'G/TBT/N/SAU/1', 'Final date for comments': '15/04/2024' })]));
+    const report = await importFile(await writeEpingXlsx(fx.files.file('v2.xlsx'), EXTENDED));
     expect(report).toMatchObject({ inserted: 1, updated: 2, rejected: 0 });
-    const db = env.backend.ctx.db;
+    const db = fx.env.backend.ctx.db;
     expect(deadlineOf(db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
     expect(changesOf(db)).toEqual([
       { symbol: 'G/TBT/N/SAU/1', field: 'comment_deadline', old_value: '2024-04-15', new_value: '2024-04-30' },
@@ -104,36 +95,36 @@ describe('a symbol met twice in one file', () => {
   });
 
   it('takes the later row as well when the file is parsed on a worker thread', async () => {
-    const file = await writeEpingXlsx(files.file('extended.xlsx'), EXTENDED);
-    const report = await importNotificationsFile(env.backend.ctx.db, file, { actor: 'tester', clock: testClock(), parseWorkerScript: path.resolve('test/helpers/worker-bootstrap.mjs') });
+    const file = await writeEpingXlsx(fx.files.file('extended.xlsx'), EXTENDED);
+    const report = await importNotificationsFile(fx.env.backend.ctx.db, file, { actor: 'tester', clock: testClock(), parseWorkerScript: path.resolve('test/helpers/worker-bootstrap.mjs') });
     expect(report).toMatchObject({ inserted: 2, updated: 1, rejected: 0, noticed: 1 });
-    expect(deadlineOf(env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
+    expect(deadlineOf(fx.env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
   });
 
   it('a later CSV record of the same symbol wins as well', async () => {
-    const report = await importFile(writeEpingCsv(files.file('extended.csv'), EXTENDED));
+    const report = await importFile(writeEpingCsv(fx.files.file('extended.csv'), EXTENDED));
     expect(report).toMatchObject({ inserted: 2, updated: 1, rejected: 0 });
-    expect(deadlineOf(env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
+    expect(deadlineOf(fx.env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
   });
 });
 
 describe('an exact duplicate row', () => {
   it('is a notice naming the row it repeats, not a rejection', async () => {
     const rows = [epingRow({ 'Document symbol': 'G/TBT/N/SAU/1' }), epingRow({ 'Document symbol': 'G/TBT/N/SAU/2', 'Distribution date': '31/02/2024' }), epingRow({ 'Document symbol': 'G/TBT/N/SAU/1' })];
-    const report = await importFile(await writeEpingXlsx(files.file('dup.xlsx'), rows));
+    const report = await importFile(await writeEpingXlsx(fx.files.file('dup.xlsx'), rows));
     expect(report).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: 1, noticed: 1 });
     expect(report.rejections).toEqual([expect.objectContaining({ row: 3, field: 'Distribution date' })]);
     expect(report.notices).toEqual([
       expect.objectContaining({ row: 4, code: 'DUPLICATE_ROW', params: { row: 2, symbol: 'G/TBT/N/SAU/1' }, reason: expect.stringContaining('same as row 2') }),
     ]);
     // The report read back from the history separates them the same way.
-    expect(env.backend.call('importsGet', { id: report.importId })).toMatchObject({ rejected: 1, noticed: 1, notices: [{ row: 4, code: 'DUPLICATE_ROW' }] });
-    expect(env.backend.call('importsList', {})[0]).toMatchObject({ rejected: 1, noticed: 1, rowsRead: 3, status: 'done' });
-    expect(changesOf(env.backend.ctx.db)).toEqual([]);
+    expect(fx.env.backend.call('importsGet', { id: report.importId })).toMatchObject({ rejected: 1, noticed: 1, notices: [{ row: 4, code: 'DUPLICATE_ROW' }] });
+    expect(fx.env.backend.call('importsList', {})[0]).toMatchObject({ rejected: 1, noticed: 1, rowsRead: 3, status: 'done' });
+    expect(changesOf(fx.env.backend.ctx.db)).toEqual([]);
   });
 
   it('in a WTO JSON file is a notice too', async () => {
-    const file = writeWtoJson(files.file('dup.json'), [wtoItem(), wtoItem()]);
+    const file = writeWtoJson(fx.files.file('dup.json'), [wtoItem(), wtoItem()]);
     const report = await importFile(file);
     expect(report).toMatchObject({ inserted: 1, rejected: 0, noticed: 1, notices: [{ row: 2, code: 'DUPLICATE_ROW', params: { row: 1 } }] });
   });
@@ -141,45 +132,45 @@ describe('an exact duplicate row', () => {
 
 describe('a refused file', () => {
   it('with a header and no data rows is refused as holding no notifications, and appears in the history with that reason', async () => {
-    const file = files.file('empty.csv');
+    const file = fx.files.file('empty.csv');
     fs.writeFileSync(file, epingCsvText([]));
     await expect(importFile(file)).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { reason: 'NO_ROWS' } });
-    const history = env.backend.call('importsList', {});
+    const history = fx.env.backend.call('importsList', {});
     expect(history).toEqual([
       expect.objectContaining({ fileName: 'empty.csv', status: 'refused', inserted: 0, refusal: expect.objectContaining({ code: 'IMPORT_REJECTED', reason: 'NO_ROWS' }) }),
     ]);
-    expect(env.backend.call('importsGet', { id: history[0]!.importId })).toMatchObject({ status: 'refused', rejections: [], notices: [] });
+    expect(fx.env.backend.call('importsGet', { id: history[0]!.importId })).toMatchObject({ status: 'refused', rejections: [], notices: [] });
   });
 
   it('an XLSX with only its header is refused the same way', async () => {
-    const file = await writeEpingXlsx(files.file('empty.xlsx'), []);
+    const file = await writeEpingXlsx(fx.files.file('empty.xlsx'), []);
     await expect(importFile(file)).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { reason: 'NO_ROWS' } });
-    expect(env.backend.call('importsList', {})[0]).toMatchObject({ status: 'refused', format: 'eping-xlsx' });
-    expect(env.backend.call('appInfo', {}).counts.notifications).toBe(0);
+    expect(fx.env.backend.call('importsList', {})[0]).toMatchObject({ status: 'refused', format: 'eping-xlsx' });
+    expect(fx.env.backend.call('appInfo', {}).counts.notifications).toBe(0);
   });
 
   it('of each kind carries a reason the interface can word: an unsafe workbook, broken JSON, JSON without items', async () => {
-    const notJson = files.file('broken.json');
+    const notJson = fx.files.file('broken.json');
     fs.writeFileSync(notJson, '{"items": [');
     const cases: Array<[string, string]> = [
-      [writeZipBombXlsx(files.file('bomb.xlsx'), 64 * 1024 * 1024), 'UNSAFE_WORKBOOK'],
+      [writeZipBombXlsx(fx.files.file('bomb.xlsx'), 64 * 1024 * 1024), 'UNSAFE_WORKBOOK'],
       [notJson, 'NOT_WTO_JSON'],
-      [writeWtoJson(files.file('no-items.json'), []), 'NO_ROWS'],
+      [writeWtoJson(fx.files.file('no-items.json'), []), 'NO_ROWS'],
     ];
     for (const [file, reason] of cases) {
       await expect(importFile(file), reason).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { reason } });
     }
-    expect(env.backend.call('importsList', {}).map((s) => [s.status, s.refusal?.reason])).toEqual(
+    expect(fx.env.backend.call('importsList', {}).map((s) => [s.status, s.refusal?.reason])).toEqual(
       [...cases].reverse().map(([, reason]) => ['refused', reason]),
     );
   });
 
   it('that is not an ePing export appears in the history with the reason it was refused', async () => {
-    const file = files.file('notes.csv');
+    const file = fx.files.file('notes.csv');
     fs.writeFileSync(file, 'name,amount\nfoo,1\n');
     const refused = await importFile(file).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'IMPORT_REJECTED' });
-    const [entry] = env.backend.call('importsList', {});
+    const [entry] = fx.env.backend.call('importsList', {});
     expect(entry).toMatchObject({
       fileName: 'notes.csv',
       status: 'refused',
@@ -195,9 +186,9 @@ describe('pingyi import', () => {
       epingRow({ 'Document symbol': 'G/TBT/N/SAU/2', 'Distribution date': '31/02/2024' }),
       epingRow({ 'Document symbol': 'G/TBT/N/SAU/1' }),
     ];
-    const file = await writeEpingXlsx(files.file('cli.xlsx'), rows);
+    const file = await writeEpingXlsx(fx.files.file('cli.xlsx'), rows);
     const out: string[] = [];
-    const dir = env.dir + '-cli';
+    const dir = fx.env.dir + '-cli';
     try {
       const code = await runCli(['import', file, '--quiet', '--data-dir', dir], { out: (t) => out.push(t), err: () => {} }, {});
       expect(code).toBe(0);
