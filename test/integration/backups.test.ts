@@ -47,6 +47,17 @@ const symbols = (b: Backend): string[] =>
 const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const backupDir = (): string => path.join(tmp.dir, 'backups');
 
+/** Close the backend, put a store of the second schema version in place of its store, open it again (migrating it). */
+async function reopenOnOlderStore(): Promise<Backend> {
+  backend.close();
+  fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
+  const db = new Database(path.join(tmp.dir, DATABASE_FILE));
+  configureConnection(db);
+  migrate(db, testClock(), migrations.slice(0, 2));
+  db.close();
+  return open();
+}
+
 describe('creating backups', () => {
   it('writes a copy with the online backup, checks it and records its manifest', async () => {
     insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1201' }, { symbol: 'G/TBT/N/RUS/88' }]);
@@ -144,13 +155,7 @@ describe('creating backups', () => {
   });
 
   it('folds the pre-migration copy into the backups, listed with the schema it had', async () => {
-    backend.close();
-    fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
-    const db = new Database(path.join(tmp.dir, DATABASE_FILE));
-    configureConnection(db);
-    migrate(db, testClock(), migrations.slice(0, 2));
-    db.close();
-    backend = await open();
+    backend = await reopenOnOlderStore();
     const list = backend.call('backupsList', {}).backups;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'pre-migration', schemaVersion: migrations[1]!.version, check: { ok: true } });
@@ -231,13 +236,7 @@ describe('restoring', () => {
   });
 
   it('restores a copy made before a migration and brings it up to the current schema', async () => {
-    backend.close();
-    fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
-    const db = new Database(path.join(tmp.dir, DATABASE_FILE));
-    configureConnection(db);
-    migrate(db, testClock(), migrations.slice(0, 2));
-    db.close();
-    backend = await open();
+    backend = await reopenOnOlderStore();
     const latest = backend.call('appInfo', {}).schemaVersion;
     const [premigration] = backend.call('backupsList', {}).backups;
     backend.call('backupsRestore', { id: premigration!.id });
@@ -274,13 +273,7 @@ describe('looking into a backup', () => {
   });
 
   it('summarises a copy made before the comments existed as having none, not as damaged', async () => {
-    backend.close();
-    fs.rmSync(path.join(tmp.dir, DATABASE_FILE));
-    const db = new Database(path.join(tmp.dir, DATABASE_FILE));
-    configureConnection(db);
-    migrate(db, testClock(), migrations.slice(0, 2));
-    db.close();
-    backend = await open();
+    backend = await reopenOnOlderStore();
     const [premigration] = backend.call('backupsList', {}).backups;
     expect(backend.call('backupsSummary', { id: premigration!.id })).toMatchObject({ counts: { notifications: 0, comments: 0 }, newestComments: [] });
   });
