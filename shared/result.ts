@@ -54,3 +54,9 @@ export function isResult(value: unknown): value is Result<unknown> {
   if (v.ok === true) return 'value' in v;
   return v.ok === false && typeof v.error?.code === 'string';
 }
+
+/** The value of a Result, or its error thrown as an ApiError (the CLI's and the tests' typed calls). */
+export function valueOrThrow<T>(result: Result<T>): T {
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { contract, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
-import { ApiError, type Result } from '../../shared/result';
+import { valueOrThrow, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
@@ -190,9 +190,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
       return result;
     },
     call(channel, input) {
-      const result = invoke(channel, input);
-      if (!result.ok) throw new ApiError(result.error);
-      return result.value as ChannelOutput<typeof channel>;
+      return valueOrThrow(invoke(channel, input)) as ChannelOutput<typeof channel>;
     },
     subscribe(listener) {
       listeners.add(listener);

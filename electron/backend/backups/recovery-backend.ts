@@ -1,6 +1,6 @@
 import { contract, isChannel, type ChannelOutput } from '../../../shared/contract';
 import { systemClock } from '../../../shared/domain/clock';
-import { ApiError, type ApiErrorBody, type Result } from '../../../shared/result';
+import { valueOrThrow, type ApiErrorBody, type Result } from '../../../shared/result';
 import { createBackend, startBackend, type Backend, type EventListener, type StartOptions } from '../backend';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
@@ -95,9 +95,7 @@ export function recoveryBackend(problem: unknown, options: RecoverableStartOptio
       return inner && channel !== 'recoveryChoose' ? inner.invokeWhenFree(channel, input) : Promise.resolve(invoke(channel, input));
     },
     call(channel, input) {
-      const result = invoke(channel, input);
-      if (!result.ok) throw new ApiError(result.error);
-      return result.value as ChannelOutput<typeof channel>;
+      return valueOrThrow(invoke(channel, input)) as ChannelOutput<typeof channel>;
     },
     subscribe(listener) {
       listeners.add(listener);
