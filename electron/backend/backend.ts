@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { contract, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
+import { type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
 import { valueOrThrow, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
-import { dispatch, type DispatchOptions } from './dispatch';
+import { dispatch, dispatchOffThread, type DispatchOptions } from './dispatch';
+import { offThreadHandlers } from './off-thread-handlers';
 import { createErrorLog } from './faults/error-log';
 import { fullCheckDue, quickCheck } from './faults/integrity';
 import { runFullCheck, runFullCheckOnWorker } from './faults/store-health-handlers';
@@ -149,24 +150,14 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     ctx.backups.startSchedule((e) => logInternal('daily backup', e));
   }
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
+  const worker = options.worker ? { ...options.worker, nativeBinding: options.nativeBinding ?? null } : null;
   const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
   return {
     ctx,
     invoke,
     async invokeWhenFree(channel, input) {
-      // The on-demand full check reads every page: off this thread when a worker is there.
-      // (The job system to come takes over this and every other long task.)
-      if (channel === 'storeCheck' && options.worker) {
-        const parsed = contract.storeCheck.input.safeParse(input ?? {});
-        if (parsed.success && parsed.data.full) {
-          try {
-            return { ok: true, value: await runFullCheckOnWorker(ctx, options.worker, options.nativeBinding ?? null) };
-          } catch (e) {
-            logInternal('storeCheck', e);
-            return { ok: false, error: { code: 'INTERNAL', message: `The store check stopped: ${(e as Error).message}. The details are in ${ctx.errorLog.file}.` } };
-          }
-        }
-      }
+      const offThread = worker ? dispatchOffThread(offThreadHandlers, ctx, worker, channel, input, options) : null;
+      if (offThread) return offThread;
       let result = invoke(channel, input);
       let triedAfterJob = false;
       while (isLockBusy(result)) {

@@ -5,6 +5,7 @@ import type { BackendContext } from './context';
 import { AppError } from './errors';
 import { classifyFault } from './faults/classify-error';
 import type { HandlerTable } from './handlers';
+import type { OffThreadHandler, OffThreadTable, OffThreadWorker } from './off-thread-handlers';
 
 export interface DispatchOptions {
   /** Check outputs against the contract too (tests and development). */
@@ -66,14 +67,44 @@ export function dispatch(
     }
     return { ok: true, value };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.toBody() };
-    const fault = faultResult(ctx, e);
-    if (fault) return { ok: false, error: fault.toBody() };
-    ctx.errorLog.write(channel, e);
-    options.onInternalError?.(channel as Channel, e);
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: `Internal error in ${channel}: ${(e as Error)?.message ?? String(e)}. The details are in ${ctx.errorLog.file}.` },
-    };
+    return failure(ctx, channel, e, options);
   }
+}
+
+/** What a handler's exception becomes: its own code, a storage fault's, or a logged INTERNAL. */
+function failure(ctx: BackendContext, channel: Channel, e: unknown, options: DispatchOptions): Result<never> {
+  if (e instanceof AppError) return { ok: false, error: e.toBody() };
+  const fault = faultResult(ctx, e);
+  if (fault) return { ok: false, error: fault.toBody() };
+  ctx.errorLog.write(channel, e);
+  options.onInternalError?.(channel, e);
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `Internal error in ${channel}: ${(e as Error)?.message ?? String(e)}. The details are in ${ctx.errorLog.file}.` },
+  };
+}
+
+/**
+ * The same gate for a call the off-thread table takes (see off-thread-handlers.ts): null when
+ * the table has nothing for it, so the caller runs it through dispatch on this thread.
+ */
+export function dispatchOffThread(
+  table: OffThreadTable,
+  ctx: BackendContext,
+  worker: OffThreadWorker,
+  channel: unknown,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<Result<unknown>> | null {
+  if (!isChannel(channel)) return null;
+  const handler = table[channel] as OffThreadHandler<Channel> | undefined;
+  if (!handler) return null;
+  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return null;
+  const pending = handler(ctx, parsed.data, worker);
+  if (!pending) return null;
+  return pending.then(
+    (value): Result<unknown> => ({ ok: true, value }),
+    (e: unknown) => failure(ctx, channel, e, options),
+  );
 }

@@ -8,7 +8,11 @@ import { fullCheck, quickCheck, rememberFullCheck } from './integrity';
 
 /** The full check on the main connection; a passed one is remembered so the weekly one waits a week. */
 export function runFullCheck(ctx: BackendContext): StoreCheck {
-  const check = fullCheck(ctx.db, ctx.clock);
+  return recordFullCheck(ctx, fullCheck(ctx.db, ctx.clock));
+}
+
+function recordFullCheck(ctx: BackendContext, check: StoreCheck): StoreCheck {
+  if (!ctx.db.open) return check;
   ctx.health.recordCheck(check);
   if (check.ok && !ctx.health.damaged) rememberFullCheck(ctx.db, check);
   return check;
@@ -29,10 +33,7 @@ export async function runFullCheckOnWorker(
     { databasePath: ctx.databasePath, nativeBinding, startedAt: nowIso(ctx.clock) },
     worker.execArgv,
   );
-  if (!ctx.db.open) return check;
-  ctx.health.recordCheck(check);
-  if (check.ok && !ctx.health.damaged) rememberFullCheck(ctx.db, check);
-  return check;
+  return recordFullCheck(ctx, check);
 }
 
 export const storeHealthHandlers: HandlersFor<typeof storeHealthChannels> = {
