@@ -110,7 +110,12 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
       // ctx.db, not store.db: a restore replaces the connection.
       runInline: (request, signal, progress) =>
         runJob(ctx.db, request, clock, signal, progress).catch((e: unknown) => {
-          truncateLogAfterFailure(ctx.db);
+          // The import's own error is what the analyst needs; a failed clean-up goes to the log.
+          try {
+            truncateLogAfterFailure(ctx.db);
+          } catch (cleanup) {
+            logInternal('truncating the log after a failed import', cleanup);
+          }
           throw e;
         }),
       onFault: (error) => {

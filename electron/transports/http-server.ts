@@ -245,7 +245,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const api = /^\/api\/([A-Za-z][A-Za-z0-9]{0,63})$/.exec(url.pathname);
     if (api) {
       handleApi(req, res, api[1]!).catch((e: unknown) => {
-        options.backend.ctx.errorLog.write(`http ${api[1]!}`, e);
+        try {
+          options.backend.ctx.errorLog.write(`http ${api[1]!}`, e);
+        } catch {
+          // In start-up recovery there is no store, so no context and no log yet.
+          process.stderr.write(`Pingyi: http ${api[1]!}: ${String(e)}\n`);
+        }
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e) } });
       });
     } else if (url.pathname.startsWith('/api/')) {

@@ -84,6 +84,16 @@ describe('start-up with a store that cannot be opened', () => {
     expect(sha256(storeFile())).toBe(before);
   });
 
+  it('a store opened read-only and then replaced by a restore from Settings can be written again', async () => {
+    const id = await storeWithBackup();
+    backend = recoveryBackend(new AppError('DB_CORRUPT', 'quick_check: page 7 is damaged', { reason: 'corrupt' }), options());
+    backend.call('recoveryChoose', { choice: 'read-only' });
+    expect(backend.invoke('settingsUpdate', { analystName: '王评议' }).ok).toBe(false);
+    backend.call('backupsRestore', { id });
+    expect(backend.call('recoveryStatus', {}).mode).toBe('normal');
+    expect(backend.invoke('settingsUpdate', { analystName: '王评议' }).ok).toBe(true);
+  });
+
   it('does not offer recovery for a store from a newer version: that is refused as before', async () => {
     const b = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock });
     b.ctx.db.pragma('user_version = 999999');

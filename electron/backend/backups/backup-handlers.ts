@@ -1,9 +1,7 @@
 import type { backupChannels } from '../../../shared/contract/backups';
 import { AppError } from '../errors';
 import type { HandlersFor } from '../handler-types';
-import { findBackup } from './catalogue';
 import { recoveryStatus } from './recovery';
-import { summarizeBackup } from './restore';
 
 export const backupHandlers: HandlersFor<typeof backupChannels> = {
   backupsList: (ctx) => ctx.backups.list(),
@@ -13,7 +11,7 @@ export const backupHandlers: HandlersFor<typeof backupChannels> = {
     return { started: true };
   },
   backupsConfigure: (ctx, input) => ctx.backups.configure(input),
-  backupsSummary: (ctx, input) => summarizeBackup(findBackup(ctx.backups.folder, input.id)),
+  backupsSummary: (ctx, input) => ctx.backups.summary(input.id),
   backupsRestore: (ctx, input) => ctx.backups.restore(input.id),
   backupsDelete: (ctx, input) => ctx.backups.delete(input.id),
   // With a store open there is nothing to choose; the recovery backend answers these otherwise.

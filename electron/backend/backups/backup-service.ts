@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BackupConfig, BackupEntry, BackupKind, BackupList, RestoreResult } from '../../../shared/contract/backups';
+import type { BackupConfig, BackupEntry, BackupKind, BackupList, BackupSummary, RestoreResult } from '../../../shared/contract/backups';
 import type { BackendContext } from '../context';
 import { DATABASE_FILE } from '../db/connection';
 import { AppError } from '../errors';
@@ -7,7 +7,8 @@ import { backupFolder, readBackupConfig, writeBackupConfig } from './backup-conf
 import { findBackup, listBackups, removeBackup } from './catalogue';
 import { inspectInWorker } from './check-in-worker';
 import { createBackup } from './create-backup';
-import { restoreBackup, reopenStore } from './restore';
+import { openStoreReadOnly } from './recovery';
+import { restoreBackup, reopenStore, summarizeBackup } from './restore';
 import { dueAutomaticKind } from './rotation';
 
 /** How often a running app asks the clock whether a new day has begun (the backup itself is daily). */
@@ -142,13 +143,30 @@ export class BackupService {
       });
       ctx.db = db;
       ctx.health.reset();
+      // A store opened read-only at start-up recovery is now replaced by one that can be written.
+      ctx.readOnly = false;
       ctx.emit('dataChanged', { entity: '*' });
       return result;
     } catch (e) {
-      // The store's files are back where they were; reconnect to them so the app goes on.
-      if (!current.open) ctx.db = reopenStore(path.join(ctx.dataDir, DATABASE_FILE), ctx.clock, this.nativeBinding);
+      // The store's files are back where they were; reconnect to them as they were open (read-only
+      // stays read-only, and is not migrated) so the app goes on. The restore's error is the one
+      // the analyst needs; a failure to reconnect goes to the log.
+      if (!current.open) {
+        try {
+          ctx.db = current.readonly
+            ? openStoreReadOnly(ctx.dataDir, this.nativeBinding).db
+            : reopenStore(path.join(ctx.dataDir, DATABASE_FILE), ctx.clock, this.nativeBinding);
+        } catch (reopenError) {
+          ctx.errorLog.write('reconnecting after a failed restore', reopenError);
+        }
+      }
       throw e;
     }
+  }
+
+  /** A read-only look inside backup `id`, with the app's own SQLite build. */
+  summary(id: string): BackupSummary {
+    return summarizeBackup(findBackup(this.folder, id), this.nativeBinding);
   }
 
   close(): void {
