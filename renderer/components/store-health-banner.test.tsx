@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../testing/fake-backend';
 import { renderApp } from '../testing/render-app';
@@ -15,6 +15,21 @@ describe('a damaged store', () => {
     expect(within(banner).queryByRole('button', { name: '关闭' })).toBeNull();
     fireEvent.click(within(banner).getByRole('button', { name: '前往设置' }));
     expect(await screen.findByRole('heading', { level: 1, name: '设置' })).toBeTruthy();
+  });
+
+  it('goes when the store is sound again after a change of data (a restore), also once the error was dismissed', async () => {
+    const backend = createFakeBackend();
+    renderApp({ backend, route: { section: 'settings', id: null } });
+    fireEvent.change(await screen.findByLabelText('分析员姓名'), { target: { value: '王评议' } });
+    backend.failures.settingsUpdate = { code: 'DB_CORRUPT', message: 'The store is damaged, so nothing more is written to it.' };
+    backend.storeHealth = { ...DAMAGED };
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByRole('alert', { name: '数据库已损坏，目前为只读' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '关闭错误提示' }));
+    delete backend.failures.settingsUpdate;
+    backend.storeHealth = { status: 'ok', reason: null, detectedAt: null, lastCheck: null };
+    act(() => backend.emit('dataChanged', { entity: '*' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: '数据库已损坏，目前为只读' })).toBeNull());
   });
 
   it('says the same in English', async () => {

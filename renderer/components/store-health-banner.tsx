@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoreHealthInfo } from '../../shared/contract';
-import { useApi } from '../api/api-context';
 import { useAppStore } from '../stores/app-store-context';
 
 /**
@@ -11,27 +9,18 @@ import { useAppStore } from '../stores/app-store-context';
  */
 export function StoreHealthBanner() {
   const { t } = useTranslation();
-  const api = useApi();
-  const fromStart = useAppStore((s) => s.appInfo?.storeHealth ?? null);
+  const health = useAppStore((s) => s.appInfo?.storeHealth ?? null);
   const errorCode = useAppStore((s) => s.error?.code ?? null);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const refreshAppInfo = useAppStore((s) => s.refreshAppInfo);
   const navigate = useAppStore((s) => s.navigate);
-  const [health, setHealth] = useState<StoreHealthInfo | null>(null);
 
+  // The app info is the one record of the store's health: asked again when a call meets damage,
+  // and after every change of data (a restore among them), so the banner goes when the damage does.
   useEffect(() => {
-    if (errorCode !== 'DB_CORRUPT') return;
-    let live = true;
-    api.storeHealth({}).then(
-      (h) => live && setHealth(h),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, errorCode, dataVersion]);
+    if (errorCode === 'DB_CORRUPT') void refreshAppInfo();
+  }, [errorCode, refreshAppInfo]);
 
-  const current = health ?? fromStart;
-  if (current?.status !== 'damaged') return null;
+  if (health?.status !== 'damaged') return null;
   return (
     <div className="banner banner-damaged" role="alert" aria-labelledby="store-damaged-title">
       <div className="banner-text">
