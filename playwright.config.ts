@@ -19,6 +19,8 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         locale: 'zh-CN',
+        // The same time zone as the server the fixture starts, whatever the machine's.
+        timezoneId: 'UTC',
         viewport: { width: 1280, height: 800 },
         trace: 'retain-on-failure',
         launchOptions: {

@@ -2,6 +2,10 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Tests count local days from fixed instants: on a machine west or far east of UTC those days
+// would differ. Every run (and every worker it starts) reads one time zone.
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   test: {
     projects: [

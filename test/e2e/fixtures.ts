@@ -81,7 +81,7 @@ export const test = base.extend<{ server: PingyiServer; prepareDataDir: DataDirP
     prepareDataDir?.run(dataDir);
     const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--port', '0'], {
       cwd: ROOT,
-      env: { ...process.env, PINGYI_NOW: E2E_NOW },
+      env: { ...process.env, PINGYI_NOW: E2E_NOW, TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
