@@ -53,6 +53,15 @@ describe('a damaged store', () => {
 });
 
 describe('checking the store from Settings', () => {
+  it('says when the last check ran, as a date and time in the interface language', async () => {
+    const backend = createFakeBackend();
+    backend.storeHealth = { status: 'ok', reason: null, detectedAt: null, lastCheck: { kind: 'full', ok: true, problems: [], at: '2026-11-21T06:00:00.000Z', ms: 812 } };
+    renderApp({ backend, route: { section: 'settings', id: null } });
+    const box = await screen.findByRole('region', { name: '数据库检查' });
+    await waitFor(() => expect(box.textContent).toContain('上次检查：2026年11月21日 06:00'));
+    expect(box.textContent).not.toContain('T06:00:00');
+  });
+
   it('runs the full check on demand and shows that it passed', async () => {
     const { backend } = renderApp({ route: { section: 'settings', id: null } });
     const box = await screen.findByRole('region', { name: '数据库检查' });

@@ -2,7 +2,6 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend, makeBackup } from '../../testing/fake-backend';
 import { renderApp } from '../../testing/render-app';
-import { replacedFolder } from './backups-section';
 
 const SETTINGS_ROUTE = { section: 'settings', id: null } as const;
 
@@ -63,7 +62,7 @@ describe('settings › backups', () => {
     const card = await section();
     fireEvent.click((await within(card).findAllByRole('button', { name: /^恢复 .* 的备份$/ }))[0]!);
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain(replacedFolder('/tmp/pingyi-fake'));
+    expect(dialog.textContent).toContain('/tmp/pingyi-fake/replaced');
     expect(dialog.textContent).toContain('不会被覆盖或删除');
     expect(dialog.textContent).toContain('120 条通报，4 份评议意见');
     fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));

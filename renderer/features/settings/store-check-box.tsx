@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { StoreCheck, StoreHealthInfo } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { InlineError } from '../../components/error-banner';
+import { formatDateTime } from '../../i18n/format-date';
 import { toErrorInfo, type ErrorInfo } from '../../stores/error-info';
 import { useAppStore } from '../../stores/app-store-context';
 
 /** "Check the store now": the full integrity check on demand, with its result in place. */
 export function StoreCheckBox({ health }: { health: StoreHealthInfo }) {
   const { t } = useTranslation();
+  const locale = useAppStore((s) => s.locale);
   const id = useId();
   const api = useApi();
   const refreshAppInfo = useAppStore((s) => s.refreshAppInfo);
@@ -59,7 +61,7 @@ export function StoreCheckBox({ health }: { health: StoreHealthInfo }) {
         </div>
       ) : last ? (
         <p className="store-check-result">
-          {t('faults.check.last', { at: last.at, result: `${kind(last)} ${last.ok ? t('faults.check.lastOk') : t('faults.check.lastFailed')}` })}
+          {t('faults.check.last', { at: formatDateTime(last.at, locale), result: `${kind(last)} ${last.ok ? t('faults.check.lastOk') : t('faults.check.lastFailed')}` })}
         </p>
       ) : null}
     </section>
