@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend, makeBackup, type FakeBackend } from '../testing/fake-backend';
 import { renderApp } from '../testing/render-app';
@@ -32,9 +32,13 @@ describe('start-up recovery', () => {
     expect(screen.getByRole('button', { name: '退出' })).toBeTruthy();
     // The in-app advice (restore from Settings) would point where the analyst cannot go yet.
     expect(document.body.textContent).not.toContain('设置 › 备份');
+    const askedBefore = backend.callsTo('recoveryStatus').length;
     fireEvent.click(screen.getByRole('button', { name: '恢复最新的备份' }));
     expect(await screen.findByRole('navigation')).toBeTruthy();
     expect(backend.backups.chosen).toEqual(['restore-newest']);
+    // Once the open app has asked how the store is open and had its answer, no read-only note.
+    await waitFor(() => expect(backend.callsTo('recoveryStatus').length).toBeGreaterThan(askedBefore));
+    await act(async () => {});
     expect(screen.queryByRole('note')).toBeNull();
   });
 
