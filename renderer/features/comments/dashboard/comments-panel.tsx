@@ -1,4 +1,4 @@
-import { useCallback, useId, type MouseEvent } from 'react';
+import { useCallback, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentListItem } from '../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
@@ -9,22 +9,10 @@ import { useAppStore } from '../../../stores/app-store-context';
 import { formatRoute, type Route } from '../../../stores/route';
 import { joinSymbols } from '../comment-format';
 import { CommentMarks, RiskBadge } from '../list/risk-badge';
-import { AdoptionFigures } from '../stats/adoption-figures';
+import { AdoptionFigures, Figure } from '../stats/adoption-figures';
 
 /** How many of each list the dashboard shows; the rest are one click away. */
 const SHOWN = 5;
-
-function Figure({ label, value }: { label: string; value: string }) {
-  const id = useId();
-  return (
-    <div className="stat" role="group" aria-labelledby={id}>
-      <span className="stat-value">{value}</span>
-      <span className="stat-label" id={id}>
-        {label}
-      </span>
-    </div>
-  );
-}
 
 function CommentLinks({ items, empty }: { items: CommentListItem[]; empty: string }) {
   const locale = useAppStore((s) => s.locale);

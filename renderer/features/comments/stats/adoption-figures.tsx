@@ -4,20 +4,23 @@ import type { OutcomeTally } from '../../../../shared/contract';
 import { useAppStore } from '../../../stores/app-store-context';
 import { formatRate } from '../comment-format';
 
-function Figure({ label, value, formula, note }: { label: string; value: string; formula: string; note?: string }) {
+/** One figure of a statistics row; with a formula, that is its hover text and its description. */
+export function Figure({ label, value, formula, note }: { label: string; value: string; formula?: string; note?: string }) {
   const id = useId();
   const formulaId = useId();
   return (
     // The formula is the hover text and also the group's description, so a screen reader hears it too.
-    <div className="stat" role="group" aria-labelledby={id} aria-describedby={formulaId} title={formula}>
+    <div className="stat" role="group" aria-labelledby={id} aria-describedby={formula ? formulaId : undefined} title={formula}>
       <span className="stat-value">{value}</span>
       <span className="stat-label" id={id}>
         {label}
       </span>
       {note ? <span className="stat-note muted">{note}</span> : null}
-      <span id={formulaId} hidden>
-        {formula}
-      </span>
+      {formula ? (
+        <span id={formulaId} hidden>
+          {formula}
+        </span>
+      ) : null}
     </div>
   );
 }

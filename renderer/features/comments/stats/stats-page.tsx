@@ -6,24 +6,11 @@ import { InlineError } from '../../../components/error-banner';
 import { useAppStore } from '../../../stores/app-store-context';
 import { useToday } from '../../../clock/clock-context';
 import { formatRate, formatYuan } from '../comment-format';
-import { AdoptionFigures } from './adoption-figures';
+import { AdoptionFigures, Figure } from './adoption-figures';
 import { GroupTable, TemplateTable, TimeToOutcome } from './stats-tables';
 
 /** The first year offered: the base's comment records start in the 2010s. */
 const FIRST_YEAR = 2015;
-
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
-  const id = useId();
-  return (
-    <div className="stat" role="group" aria-labelledby={id}>
-      <span className="stat-value">{value}</span>
-      <span className="stat-label" id={id}>
-        {label}
-      </span>
-      {note ? <span className="stat-note muted">{note}</span> : null}
-    </div>
-  );
-}
 
 /** #/comments/stats: what became of the comments sent, for the base's reports, over a span of years. */
 export function StatsPage() {
