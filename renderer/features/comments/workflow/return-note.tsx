@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../i18n/format-date';
 import { useAppStore } from '../../../stores/app-store-context';
 
 /** The return for changes that put the comment back in draft, while it is still there. */
-export function currentReturn(comment: Pick<Comment, 'status' | 'events'>): CommentEvent | null {
+function currentReturn(comment: Pick<Comment, 'status' | 'events'>): CommentEvent | null {
   const last = comment.events[comment.events.length - 1];
   return comment.status === 'draft' && last?.fromStatus === 'in_review' && last.toStatus === 'draft' ? last : null;
 }
