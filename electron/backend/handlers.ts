@@ -1,3 +1,4 @@
+import { analystHandlers } from './analysts/analyst-handlers';
 import { appHandlers } from './app/app-handlers';
 import { backupHandlers } from './backups/backup-handlers';
 import { commentHandlers } from './comments/comment-handlers';
@@ -13,6 +14,7 @@ export type { Handler, HandlerTable } from './handler-types';
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...analystHandlers,
   ...notificationListHandlers,
   ...notificationDetailHandlers,
   ...importHandlers,

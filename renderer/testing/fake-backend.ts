@@ -106,7 +106,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     return found;
   };
   const record = (action: string, entityId: number, before: unknown, after: unknown): void => {
-    backend.audit.unshift({ id: nextId++, at: NOW, actor: backend.settings.analystName || 'analyst', action, entity: 'notification', entityId: String(entityId), before, after });
+    backend.audit.unshift({ id: nextId++, at: NOW, actor: backend.settings.analystName || 'analyst', actorId: null, action, entity: 'notification', entityId: String(entityId), entityUid: null, before, after });
   };
   const changed = (): void => backend.emit('dataChanged', { entity: 'notifications' });
 
@@ -140,7 +140,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     settingsGet: () => backend.settings,
     settingsUpdate: (patch) => {
       backend.settings = { ...backend.settings, ...patch };
-      backend.audit.unshift({ id: nextId++, at: NOW, actor: 'analyst', action: 'update', entity: 'settings', entityId: 'settings', before: null, after: patch });
+      backend.audit.unshift({ id: nextId++, at: NOW, actor: 'analyst', actorId: null, action: 'update', entity: 'settings', entityId: 'settings', entityUid: null, before: null, after: patch });
       return backend.settings;
     },
     referenceCountries: () => backend.countries,
@@ -177,7 +177,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       }
       const renamed = { ...search, name };
       backend.savedSearches = backend.savedSearches.map((s) => (s.id === id ? renamed : s));
-      backend.emit('dataChanged', { entity: 'saved-searches' });
+      backend.emit('dataChanged', { entity: 'savedSearches' });
       return renamed;
     },
     savedSearchDelete: ({ id }) => {

@@ -5,8 +5,8 @@ import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../share
 const AT = '2026-11-20T02:00:00.000Z';
 
 export const FAKE_ANALYSTS = [
-  { name: '张敏', active: true, createdAt: AT },
-  { name: '李强', active: true, createdAt: AT },
+  { uid: '019a9f3c-2a00-7000-8000-000000000001', name: '张敏', active: true, createdAt: AT },
+  { uid: '019a9f3c-2a00-7000-8000-000000000002', name: '李强', active: true, createdAt: AT },
 ];
 
 export function makeTemplate(id: number, code: string, nameZh: string, nameEn: string): CommentTemplate {

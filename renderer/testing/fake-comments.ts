@@ -86,7 +86,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
     analystsSave: ({ name, active }) => {
       const found = state.analysts.find((a) => a.name === name);
       if (found) found.active = active;
-      else state.analysts.push({ name, active, createdAt: NOW });
+      else state.analysts.push({ uid: `019a9f3c-2a00-7000-8000-${String(state.analysts.length + 1).padStart(12, '0')}`, name, active, createdAt: NOW });
       return state.analysts;
     },
     commentTemplatesList: () => state.templates,
@@ -255,7 +255,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         updatedBy: actor,
       };
       concerns.splice(0, concerns.length, saved, ...concerns.filter((c) => c.id !== saved.id));
-      backend.emit('dataChanged', { entity: 'trade-concerns' });
+      backend.emit('dataChanged', { entity: 'tradeConcerns' });
       return saved;
     },
   };

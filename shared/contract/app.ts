@@ -75,10 +75,13 @@ export type Country = z.infer<typeof Country>;
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
+  /** The acting analyst's name when the change was made, and their uid. */
   actor: z.string(),
+  actorId: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  entityUid: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

@@ -29,8 +29,6 @@ export const PointKey = z.string().regex(/^p\d{1,6}$/, 'expected a point key suc
 export const TemplateCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a code of lowercase letters, digits and hyphens');
 export const TemplatePlaceholder = z.enum(TEMPLATE_PLACEHOLDERS);
 
-export const Analyst = z.object({ name: z.string(), active: z.boolean(), createdAt: z.string() });
-export type Analyst = z.infer<typeof Analyst>;
 
 /** The eight texts of a point: clause, concern, proposed change and rationale, Chinese beside English. */
 export const POINT_TEXT_FIELDS = [

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  Analyst,
   AnalystName,
   Comment,
   CommentDiff,
@@ -132,10 +131,6 @@ export type CommentsListInput = z.input<typeof CommentsListInput>;
 const TemplateText = z.string().max(20_000);
 
 export const commentChannels = {
-  analystsList: channel(Empty, z.array(Analyst)),
-  /** Add an analyst or mark one active/inactive; names are never renamed or removed (history names them). */
-  analystsSave: channel(z.object({ name: AnalystName, active: z.boolean().default(true) }).strict(), z.array(Analyst)),
-
   commentTemplatesList: channel(Empty, z.array(CommentTemplate)),
   /** Without id: a new template. With id: edit it (the code of an existing template cannot change). */
   commentTemplatesSave: channel(

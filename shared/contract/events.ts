@@ -1,5 +1,28 @@
 import { z } from 'zod';
 
+/**
+ * The closed list of what can change. The dashboard, the reports' charts and every list
+ * subscribe by entity, so a new kind of record adds its name here.
+ */
+export const DATA_ENTITIES = [
+  'notifications',
+  'triage',
+  'translations',
+  'comments',
+  'outcomes',
+  'templates',
+  'tradeConcerns',
+  'savedSearches',
+  'settings',
+  'analysts',
+  'imports',
+  'backups',
+  'enterprises',
+  'warnings',
+] as const;
+export const DataEntity = z.enum(DATA_ENTITIES);
+export type DataEntity = z.infer<typeof DataEntity>;
+
 /** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */
 export const events = {
   jobProgress: z.object({
@@ -15,7 +38,15 @@ export const events = {
     ok: z.boolean(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
-  dataChanged: z.object({ entity: z.string() }),
+  /**
+   * Records of one entity changed. A view reloads only when an entity it shows changes; `ids`
+   * (local record ids, or uids) narrow it further where the writer knows them cheaply.
+   * '*' means everything may have changed (a restore, or events missed while disconnected).
+   */
+  dataChanged: z.object({
+    entity: z.union([DataEntity, z.literal('*')]),
+    ids: z.array(z.union([z.number().int(), z.string()])).optional(),
+  }),
   /** A backup being written: pages copied of the store's total. */
   backupProgress: z.object({ kind: z.string(), done: z.number(), total: z.number() }),
   backupDone: z.object({

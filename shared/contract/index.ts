@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analystChannels } from './analysts';
 import { appChannels } from './app';
 import { backupChannels } from './backups';
 import { commentChannels } from './comments';
@@ -9,6 +10,7 @@ import { storeHealthChannels } from './store-health';
 import { tradeConcernChannels } from './trade-concerns';
 
 export * from './app';
+export * from './analysts';
 export * from './notifications';
 export * from './notification-detail';
 export * from './imports';
@@ -21,6 +23,7 @@ export * from './backups';
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
   ...appChannels,
+  ...analystChannels,
   ...notificationChannels,
   ...notificationDetailChannels,
   ...importChannels,

@@ -1,27 +1,44 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/contract';
+import { UNRECORDED_ANALYST_UID } from '../../../shared/domain/uid';
+import type { Actor } from '../analysts/analysts';
 
 export interface AuditRecord {
-  actor: string;
+  /**
+   * The acting analyst. A bare name is the old form, looked up on the analyst list.
+   * @deprecated string: pass the Actor (actingAnalyst) instead.
+   */
+  actor: Actor | string;
   action: string;
   entity: string;
   entityId: string | number;
+  /** The record's stable uid, when it has one (the reference that can leave this workstation). */
+  entityUid?: string | null;
   before?: unknown;
   after?: unknown;
   /** When the change was made, by the backend's clock. */
   at: Date;
 }
 
-/** Append one change to the audit log. Call it inside the transaction that makes the change. */
+/**
+ * Append one change to the audit log. Call it inside the transaction that makes the change.
+ * The log is append-only: triggers refuse UPDATE and DELETE (migration 0180).
+ */
 export function recordAudit(db: Database, record: AuditRecord): void {
+  const actor: Actor =
+    typeof record.actor === 'string'
+      ? { name: record.actor, uid: (db.prepare('SELECT uid FROM analysts WHERE name = ?').pluck().get(record.actor) as string | undefined) ?? UNRECORDED_ANALYST_UID }
+      : record.actor;
   db.prepare(
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (at, actor, actor_id, action, entity, entity_id, entity_uid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     record.at.toISOString(),
-    record.actor,
+    actor.name,
+    actor.uid,
     record.action,
     record.entity,
     String(record.entityId),
+    record.entityUid ?? null,
     record.before === undefined ? null : JSON.stringify(record.before),
     record.after === undefined ? null : JSON.stringify(record.after),
   );
@@ -31,9 +48,11 @@ interface AuditRow {
   id: number;
   at: string;
   actor: string;
+  actor_id: string | null;
   action: string;
   entity: string;
   entity_id: string;
+  entity_uid: string | null;
   before: string | null;
   after: string | null;
 }
@@ -58,9 +77,11 @@ export function listAudit(
     id: r.id,
     at: r.at,
     actor: r.actor,
+    actorId: r.actor_id,
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
+    entityUid: r.entity_uid,
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));

@@ -3,7 +3,7 @@ import type { ChannelParsedInput, CommentContent, CommentPoint } from '../../../
 import { statusLabel } from '../../../shared/domain/comment-workflow';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { requireActiveAnalyst } from './analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 import { updateLanguageMarks } from './language-marks';
 import {
   checkBaseVersion,

@@ -1,9 +1,8 @@
+import type { DataEntity } from '../../../shared/contract';
 import type { commentChannels } from '../../../shared/contract/comments';
 import { todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
-import { currentActor } from '../settings/settings';
-import { listAnalysts, saveAnalyst } from './analysts';
 import { commentsDashboard } from './comment-dashboard';
 import { createComment, deleteComment, insertTemplatePoint, restoreVersion, saveComment } from './comment-edit';
 import { exportComment } from './comment-export';
@@ -16,7 +15,7 @@ import { diffVersions, getVersion, listVersions } from './comment-versions';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
 
 /** Lists, the dashboard and statistics change with every write here. */
-function changed<T>(ctx: BackendContext, value: T, entity = 'comments'): T {
+function changed<T>(ctx: BackendContext, value: T, entity: DataEntity = 'comments'): T {
   ctx.emit('dataChanged', { entity });
   return value;
 }
@@ -25,11 +24,9 @@ function changed<T>(ctx: BackendContext, value: T, entity = 'comments'): T {
 const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, todayOf(ctx.clock)));
 
 export const commentHandlers: HandlersFor<typeof commentChannels> = {
-  analystsList: (ctx) => listAnalysts(ctx.db),
-  analystsSave: (ctx, input) => changed(ctx, saveAnalyst(ctx.db, currentActor(ctx.db), input, ctx.clock.now()), 'analysts'),
   commentTemplatesList: (ctx) => listTemplates(ctx.db),
-  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input, ctx.clock.now()), 'comment-templates'),
-  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), 'comment-templates'),
+  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input, ctx.clock.now()), 'templates'),
+  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), 'templates'),
   commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? todayOf(ctx.clock)),
   commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
   commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? todayOf(ctx.clock)),

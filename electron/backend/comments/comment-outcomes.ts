@@ -4,7 +4,7 @@ import { isSentStatus, statusLabel } from '../../../shared/domain/comment-workfl
 import { parseSymbol } from '../../../shared/domain/symbol';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { requireActiveAnalyst } from './analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 import { readContent, requireComment, targetRefOf, type CommentRow } from './comment-store';
 import { resolveTarget } from './comment-target';
 import { acknowledgeFollowup } from './followups';

@@ -6,7 +6,7 @@ import { describeUnfinished, findUnfinishedTexts } from '../../../shared/domain/
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { readTriage, updateTriage } from '../notifications/triage';
-import { requireActiveAnalyst } from './analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 import { checkBaseVersion, readContent, recordEvent, requireComment, targetRefOf } from './comment-store';
 import { resolveTarget } from './comment-target';
 import { detectFollowupsForComment } from './followups';

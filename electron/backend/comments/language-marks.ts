@@ -3,7 +3,7 @@ import type { ChannelParsedInput, CommentPoint, LanguageMark } from '../../../sh
 import { updateSyncMarks, type SyncMark } from '../../../shared/domain/language-sync';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { requireActiveAnalyst } from './analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 import { requireComment, requireEditable } from './comment-store';
 
 interface MarkRow {

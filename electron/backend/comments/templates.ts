@@ -3,7 +3,7 @@ import type { ChannelParsedInput, CommentPoint, CommentTemplate } from '../../..
 import { fillTemplate, placeholderValues, type TemplateParticulars } from '../../../shared/domain/template-fill';
 import { recordAudit } from '../audit/audit-log';
 import { AppError, notFound } from '../errors';
-import { requireActiveAnalyst } from './analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 
 interface TemplateRow {
   id: number;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { type Clock } from '../../../shared/domain/clock';
 import { toSearchText } from '../../../shared/domain/search-text';
+import { uidAt } from '../../../shared/domain/uid';
 import { createBackup } from '../backups/create-backup';
 import { AppError } from '../errors';
 import { classifyFault } from '../faults/classify-error';
@@ -57,6 +58,8 @@ export function configureConnection(db: Db): void {
   db.function('pingyi_search_text', { deterministic: true }, (text: unknown) =>
     toSearchText(typeof text === 'string' ? text : ''),
   );
+  // A fresh UUIDv7 dated at the given instant: migrations fill in uids of existing records with it.
+  db.function('pingyi_uid_at', { deterministic: false }, (at: unknown) => uidAt(typeof at === 'string' || typeof at === 'number' ? at : 0));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
 import { localDate } from '../../../shared/domain/clock';
+import { UNRECORDED_ANALYST_UID } from '../../../shared/domain/uid';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
 import { readContent, requireComment } from '../comments/comment-store';
@@ -23,8 +24,11 @@ export function loadDemoComments(db: Database, today: Date): void {
   const day = (days: number): string => localDate(ago(days));
   const idOf = (symbol: string): number => (db.prepare('SELECT id FROM notifications WHERE symbol = ?').get(symbol) as { id: number }).id;
   const template = (code: string): number => (db.prepare('SELECT id FROM comment_templates WHERE code = ?').get(code) as { id: number }).id;
-  const insertAnalyst = db.prepare('INSERT OR IGNORE INTO analysts (name, active, created_at) VALUES (?, 1, ?)');
-  for (const name of DEMO_ANALYSTS) insertAnalyst.run(name, today.toISOString());
+  const insertAnalyst = db.prepare(
+    `INSERT INTO analysts (uid, name, active, created_at, created_by, updated_at, updated_by)
+     VALUES (pingyi_uid_at(@at), @name, 1, @at, @by, @at, @by) ON CONFLICT (name) DO NOTHING`,
+  );
+  for (const name of DEMO_ANALYSTS) insertAnalyst.run({ name, at: today.toISOString(), by: UNRECORDED_ANALYST_UID });
 
   const toReview = (id: number, daysAgo: number): void =>
     transitionComment(db, { id, to: 'in_review', actor: AUTHOR, baseVersion: requireComment(db, id).current_version, note: '' }, ago(daysAgo));

@@ -11,17 +11,17 @@ export const notificationListHandlers: HandlersFor<typeof notificationChannels> 
   savedSearchesList: (ctx) => listSavedSearches(ctx.db),
   savedSearchSave: (ctx, input) => {
     const saved = saveSearch(ctx.db, input, ctx.clock.now());
-    ctx.emit('dataChanged', { entity: 'saved-searches' });
+    ctx.emit('dataChanged', { entity: 'savedSearches' });
     return saved;
   },
   savedSearchRename: (ctx, input) => {
     const renamed = renameSavedSearch(ctx.db, input.id, input.name, ctx.clock.now());
-    ctx.emit('dataChanged', { entity: 'saved-searches' });
+    ctx.emit('dataChanged', { entity: 'savedSearches' });
     return renamed;
   },
   savedSearchDelete: (ctx, input) => {
     const result = deleteSavedSearch(ctx.db, input.id, ctx.clock.now());
-    if (result.deleted) ctx.emit('dataChanged', { entity: 'saved-searches' });
+    if (result.deleted) ctx.emit('dataChanged', { entity: 'savedSearches' });
     return result;
   },
   industriesList: (ctx) => listIndustries(ctx.db),

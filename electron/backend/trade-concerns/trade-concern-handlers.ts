@@ -8,7 +8,7 @@ import { buildTradeConcernDocument } from './trade-concern-docx';
 import { deleteTradeConcern, getTradeConcern, listTradeConcerns, saveTradeConcern } from './trade-concerns';
 
 function changed<T>(ctx: BackendContext, value: T): T {
-  ctx.emit('dataChanged', { entity: 'trade-concerns' });
+  ctx.emit('dataChanged', { entity: 'tradeConcerns' });
   return value;
 }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput, TradeConcern } from '../../../shared/contract';
 import { otherWtoMember } from '../../../shared/domain/wto-members';
 import { recordAudit } from '../audit/audit-log';
-import { requireActiveAnalyst } from '../comments/analysts';
+import { requireActiveAnalyst } from '../analysts/analysts';
 import { AppError, notFound } from '../errors';
 
 interface ConcernRow {

@@ -15,6 +15,7 @@ import { migration0130 } from './0130-bulk-load';
 import { migration0140 } from './0140-import-outcomes';
 import { migration0150 } from './0150-comment-checks';
 import { migration0170 } from './0170-gso-bloc';
+import { migration0180 } from './0180-analyst-identity';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0170,
+  migration0180,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
