@@ -9,7 +9,7 @@ import { createBackup } from '../electron/backend/backups/create-backup';
 import { fullCheck, quickCheck } from '../electron/backend/faults/integrity';
 import { checkpointAfterImport, importNotificationsFile } from '../electron/backend/imports/import-file';
 import { readNotificationsFileInWorker } from '../electron/backend/imports/parse-in-worker';
-import { parseOnly } from '../electron/backend/notifications/import';
+import { parseOnly } from '../electron/backend/imports/readers';
 import { runSearchBench } from './search-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 

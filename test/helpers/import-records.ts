@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
-import type { ImportEvent, ParsedNotification } from '../../electron/backend/notifications/import/types';
+import type { ImportEvent, ParsedNotification } from '../../electron/backend/imports/readers/types';
 import type { ImportReport } from '../../shared/contract';
 import { parseSymbol } from '../../shared/domain/symbol';
 import { testClock } from './temp-store';

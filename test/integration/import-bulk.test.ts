@@ -6,7 +6,7 @@ import { estimateRows, shouldUseBulkMode } from '../../electron/backend/imports/
 import { readNotificationsFileInWorker } from '../../electron/backend/imports/parse-in-worker';
 import type { WriterEvent } from '../../electron/backend/imports/prepared-row';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
-import { readNotificationsFile } from '../../electron/backend/notifications/import';
+import { readNotificationsFile } from '../../electron/backend/imports/readers';
 import {
   EPING_HEADERS,
   epingRow,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
 import { runCli } from '../../electron/cli/run-cli';
-import { readNotificationsFile } from '../../electron/backend/notifications/import';
+import { readNotificationsFile } from '../../electron/backend/imports/readers';
 import { epingCsvText, epingRow, writeEpingCsv, writeEpingXlsx, writeWtoJson, writeZipBombXlsx, wtoItem } from '../fixtures/eping-fixtures';
 import { emptyBackend, testClock } from '../helpers/temp-store';
 import { useImportEnv } from '../helpers/import-env';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { writeNotifications } from '../../electron/backend/imports/write-notifications';
-import type { ImportEvent, ParsedNotification } from '../../electron/backend/notifications/import/types';
+import type { ImportEvent, ParsedNotification } from '../../electron/backend/imports/readers/types';
 import type { EventName } from '../../shared/contract';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend } from '../helpers/temp-store';

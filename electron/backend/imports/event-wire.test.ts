@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { fromWire, toWire } from './event-wire';
 import { prepareRow } from './prepared-row';
-import type { ImportEvent, ParsedNotification } from '../notifications/import/types';
+import type { ImportEvent, ParsedNotification } from './readers/types';
 
 const record: ParsedNotification = {
   row: 7, symbol: 'G/TBT/N/ARE/600/Add.1', area: 'TBT', memberCode: 'ARE', memberName: 'United Arab Emirates',

@@ -1,4 +1,4 @@
-import type { ImportEvent } from '../notifications/import/types';
+import type { ImportEvent } from './readers/types';
 import { prepareRow, type PreparedRow, type WriterEvent } from './prepared-row';
 
 /**

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../../shared/contract/imports';
 import type { Clock } from '../../../shared/domain/clock';
 import { AppError } from '../errors';
-import { readNotificationsFile, type ImportLimits } from '../notifications/import';
+import { readNotificationsFile, type ImportLimits } from './readers';
 import { readNotificationsFileInWorker } from './parse-in-worker';
 import { estimateRows, shouldUseBulkMode } from './bulk-mode';
 import { writeNotifications } from './write-notifications';

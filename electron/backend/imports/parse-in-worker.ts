@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { fromWire, type WireEvent } from './event-wire';
 import type { WriterEvent } from './prepared-row';
-import { fileFormat, resolveLimits, type FileReport, type NotificationsFileReading, type ReadNotificationsOptions } from '../notifications/import';
-import { inspectXlsx, isWorksheetPart } from '../notifications/import/inspect-xlsx';
+import { fileFormat, resolveLimits, type FileReport, type NotificationsFileReading, type ReadNotificationsOptions } from './readers';
+import { inspectXlsx, isWorksheetPart } from './readers/inspect-xlsx';
 
 /** Messages from a parse worker: batches of events, then the file report or the error. */
 export type ParseWorkerMessage =

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { readNotificationsFile } from '../notifications/import';
+import { readNotificationsFile } from './readers';
 import { AppError } from '../errors';
 import { toWire, type WireEvent } from './event-wire';
 import { MAX_BATCHES_AHEAD, type ParseWorkerData, type ParseWorkerMessage, type ToParseWorkerMessage } from './parse-in-worker';

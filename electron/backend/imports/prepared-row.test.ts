@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CODE_LISTS, familyFields, hashValues, listCodes, listText, prepareRow, searchTexts, toImportedRow } from './prepared-row';
-import type { ParsedNotification } from '../notifications/import/types';
+import type { ParsedNotification } from './readers/types';
 
 const record: ParsedNotification = {
   row: 2, symbol: 'G/TBT/N/SAU/1001', area: 'TBT', memberCode: 'SAU', memberName: 'Saudi Arabia, Kingdom of',

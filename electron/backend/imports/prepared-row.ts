@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { toSearchText } from '../../../shared/domain/search-text';
 import type { FamilyFields } from '../notifications/families';
-import type { ImportEvent, ParsedNotification } from '../notifications/import/types';
+import type { ImportEvent, ParsedNotification } from './readers/types';
 
 /** Columns an import owns, in the order they are hashed, compared and bound. */
 export const IMPORTED_FIELDS = [
