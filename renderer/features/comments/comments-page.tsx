@@ -5,7 +5,7 @@ import { CommentEditor } from './editor/comment-editor';
 import { CommentList } from './list/comment-list';
 import { StatsPage } from './stats/stats-page';
 import { TemplatesPage } from './templates/templates-page';
-import { TradeConcernsPage } from './trade-concerns/trade-concerns-page';
+import { TradeConcernsPage } from '../trade-concerns/trade-concerns-page';
 
 /** The ?notification=ID of #/comments/new, when it names a record. */
 function notificationParam(query: string | undefined): number | null {

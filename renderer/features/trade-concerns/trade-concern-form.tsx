@@ -1,13 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, TradeConcernStatus, type TradeConcern } from '../../../../shared/contract';
-import { OTHER_WTO_MEMBERS } from '../../../../shared/domain/wto-members';
-import { useApi } from '../../../api/api-context';
-import { InlineError } from '../../../components/error-banner';
-import { useAppStore } from '../../../stores/app-store-context';
-import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
-import { ActorMissing, useActingAs } from '../acting-as';
-import { NotificationSearch } from '../list/notification-search';
+import { Area, TradeConcernStatus, type TradeConcern } from '../../../shared/contract';
+import { OTHER_WTO_MEMBERS } from '../../../shared/domain/wto-members';
+import { useApi } from '../../api/api-context';
+import { InlineError } from '../../components/error-banner';
+import { useAppStore } from '../../stores/app-store-context';
+import { toErrorInfo, type ErrorInfo } from '../../stores/error-info';
+import { ActorMissing, useActingAs } from '../comments/acting-as';
+import { NotificationSearch } from '../comments/list/notification-search';
 import { concernInput, type ConcernDraft } from './concern-draft';
 import { TextListEditor } from './text-list-editor';
 

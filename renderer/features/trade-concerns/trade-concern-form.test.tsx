@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeBackend } from '../../../testing/fake-backend';
-import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
+import { createFakeBackend } from '../../testing/fake-backend';
+import { renderApp } from '../../testing/render-app';
+import { ACTING_AS_KEY } from '../comments/acting-as';
 
 describe('the trade-concern form', () => {
   it('names members beyond the SCO list, such as the EU and the United States', async () => {

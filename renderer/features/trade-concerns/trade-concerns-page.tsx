@@ -1,15 +1,15 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TradeConcern } from '../../../../shared/contract';
-import { useApi } from '../../../api/api-context';
-import { useLoad } from '../../../api/use-load';
-import { useConfirm } from '../../../components/confirm-dialog';
-import { EmptyState } from '../../../components/empty-state';
-import { InlineError } from '../../../components/error-banner';
-import { formatDateTime } from '../../../i18n/format-date';
-import { useAppStore } from '../../../stores/app-store-context';
-import { useActingAs } from '../acting-as';
-import { downloadExport } from '../editor/download';
+import type { TradeConcern } from '../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { useLoad } from '../../api/use-load';
+import { useConfirm } from '../../components/confirm-dialog';
+import { EmptyState } from '../../components/empty-state';
+import { InlineError } from '../../components/error-banner';
+import { formatDateTime } from '../../i18n/format-date';
+import { useAppStore } from '../../stores/app-store-context';
+import { useActingAs } from '../comments/acting-as';
+import { downloadExport } from '../comments/editor/download';
 import { draftFromConcern, emptyConcern, type ConcernDraft } from './concern-draft';
 import { TradeConcernForm } from './trade-concern-form';
 

@@ -1,4 +1,4 @@
-import type { Area, TradeConcern, TradeConcernSaveInput, TradeConcernStatus } from '../../../../shared/contract';
+import type { Area, TradeConcern, TradeConcernSaveInput, TradeConcernStatus } from '../../../shared/contract';
 
 export interface LinkedNotification {
   id: number;
