@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMMENT_STATUSES } from '../domain/comment-workflow';
 import { SYNC_PARTS } from '../domain/language-sync';
 import { TEMPLATE_PLACEHOLDERS } from '../domain/template-fill';
-import { TimelineEntry } from './notification-detail';
+import { TimelineEntry } from './notification-record';
 import { Area, DocType, IsoDate } from './notifications';
 
 /** Workflow status; the allowed moves are in shared/domain/comment-workflow.ts. */

@@ -15,13 +15,13 @@ import {
   SubmissionChannel,
   TemplateCode,
 } from './comment-types';
-import { CommentStats, CommentsDashboard } from './comment-stats';
+import { CommentStats, CommentsDashboard } from './comment-figures';
 import { SYNC_PARTS } from '../domain/language-sync';
 import { channel } from './define';
-import { CalendarDate } from './notification-detail';
+import { CalendarDate } from './notification-record';
 
 export * from './comment-types';
-export * from './comment-stats';
+export * from './comment-figures';
 
 const Id = z.number().int().positive();
 const Version = z.number().int().positive();

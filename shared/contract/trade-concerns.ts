@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnalystName, ExportedFile } from './comment-types';
 import { channel } from './define';
-import { CalendarDate } from './notification-detail';
+import { CalendarDate } from './notification-record';
 import { Area } from './notifications';
 
 export const TradeConcernStatus = z.enum(['draft', 'raised', 'resolved', 'dropped']);

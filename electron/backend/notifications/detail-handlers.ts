@@ -1,4 +1,4 @@
-import type { notificationDetailChannels } from '../../../shared/contract/notification-detail';
+import type { notificationDetailChannels } from '../../../shared/contract/notification-record';
 import { localDate, todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
