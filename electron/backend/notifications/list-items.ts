@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { NotificationListItem, Relevance, TriageStatus } from '../../../shared/contract';
 import { highlightSnippet, highlightText } from '../../../shared/domain/search-highlight';
 import type { Needle } from '../../../shared/domain/search-text';
+import { cachedStatement } from '../db/statement-cache';
 import { toSummary, type SummaryColumns } from './notification-row';
-import { cachedStatement } from './statement-cache';
 
 interface ListRow extends SummaryColumns {
   family_id: number | null;

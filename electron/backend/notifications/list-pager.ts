@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statement-cache';
 import type { Params } from './list-query';
-import { cachedStatement } from './statement-cache';
 
 /**
  * Counting stops here: past it the exact figure tells an analyst nothing a refined query would

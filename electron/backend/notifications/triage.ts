@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput, Triage } from '../../../shared/contract';
 import { recordAudit } from '../audit/audit-log';
+import { cachedStatement } from '../db/statement-cache';
 import { AppError } from '../errors';
 import { requireNotificationRow } from './notification-lookup';
-import { cachedStatement } from './statement-cache';
 
 interface TriageRow {
   status: Triage['status'];
