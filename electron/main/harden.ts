@@ -6,7 +6,7 @@ import {
   decideWindowOpen,
   isAllowedExternalUrl,
   isAllowedRequestUrl,
-} from './security';
+} from '../security/policy';
 
 /** Hands a vetted URL to the system browser (shell.openExternal in the app). */
 export type OpenExternal = (url: string) => void;

@@ -6,12 +6,12 @@ import { clockFromEnv } from '../../shared/domain/clock';
 import type { Backend } from '../backend/backend';
 import { startBackendOrRecover } from '../backend/backups/recovery-backend';
 import { APP_VERSION } from '../backend/version';
+import { APP_ENTRY_URL, isAllowedExternalUrl, isOpenableAttachment } from '../security/policy';
 import { registerIpcTransport, sendEvent } from '../transports/ipc';
 import { hardenSession, hardenWebContents } from './harden';
 import { aboutDialogText, buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { APP_ENTRY_URL, isAllowedExternalUrl, isOpenableAttachment } from './security';
 import { choiceForResponse, describeStartupFailure, recoveryDialog, resolveDesktopDataDir } from './startup';
 import { createWindowOptions } from './window-options';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { APP_HOST, APP_SCHEME } from './security';
+import { APP_HOST, APP_SCHEME } from '../security/policy';
 
 /**
  * The renderer is served from app://pingyi/ rather than file://: a standard, secure origin of

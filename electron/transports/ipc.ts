@@ -5,7 +5,7 @@ import { channelNames, type Channel, type EventName, type EventPayload } from '.
 import type { Result } from '../../shared/result';
 import type { Backend } from '../backend/backend';
 import { AppError } from '../backend/errors';
-import { isTrustedSender } from '../main/security';
+import { isTrustedSender } from '../security/policy';
 
 export interface IpcTransportOptions {
   backend: Backend;

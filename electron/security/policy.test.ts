@@ -10,7 +10,7 @@ import {
   isAllowedRequestUrl,
   isOpenableAttachment,
   isTrustedSender,
-} from './security';
+} from './policy';
 
 describe('isAllowedExternalUrl', () => {
   it.each([
