@@ -39,6 +39,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The backend also runs under the CLI and in web mode: no Electron here.' }],
+          patterns: [{ group: ['electron/*'], message: 'The backend also runs under the CLI and in web mode: no Electron here.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/transports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main', '**/main/**'], message: 'Transports do not reach into main/; what both need lives in electron/security/ or shared/.' }] },
+      ],
+    },
+  },
+  {
     // One source of now and today (shared/domain/clock.ts): code takes a clock, so a test or
     // PINGYI_NOW can set the date. Tests may read the machine's clock to measure durations.
     files: ['electron/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
