@@ -116,6 +116,7 @@ describe('section failures', () => {
     // A record missing a part the view relies on, as an out-of-step backend might send.
     const broken = backend.notifications[0] as unknown as Record<string, unknown>;
     delete broken.triage;
+    backend.uncheckedOutputs.add('notificationsGet');
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     renderApp({ backend, route: { section: 'notifications', id: 3 } });
     const alert = await screen.findByRole('alert');

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import {
   contract,
+  events,
   type StoreHealthInfo,
   MAX_TRIAGE_BATCH,
   type AppInfo,
@@ -30,8 +32,11 @@ export { makeBackup } from './fake-backups';
 /**
  * An in-memory stand-in for the backend, for component tests: it keeps settings, countries and
  * notifications in plain objects and answers the channels the screens use. Inputs are checked
- * against the contract as the real dispatcher checks them. Channels it does not know fail with
- * UNKNOWN_CHANNEL, so a screen calling something new shows up in the test.
+ * against the contract as the real dispatcher checks them, and outputs and event payloads as the
+ * dispatcher checks them in tests (validateOutput), so the fake cannot drift from the real
+ * handlers: a breach throws, naming the channel, and fails the test (see test-setup.ts) even
+ * when the screen catches it. Channels it does not know fail with UNKNOWN_CHANNEL, so a screen
+ * calling something new shows up in the test.
  */
 export interface FakeBackend {
   client: ApiClient;
@@ -54,6 +59,8 @@ export interface FakeBackend {
   callsTo(channel: Channel): unknown[];
   /** Make a channel fail until cleared with `delete failures[channel]`. */
   failures: Partial<Record<Channel, ApiErrorBody>>;
+  /** Channels whose outputs are not checked: for tests of how the window copes with an out-of-step backend. */
+  uncheckedOutputs: Set<Channel>;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** End an import job as the worker would, with its jobDone (and dataChanged) events. */
   finishJob(jobId: string, outcome: JobOutcome): void;
@@ -64,6 +71,26 @@ type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutp
 /** The fixed instant the fake backend and its tests live at, so no date slides into the past. */
 export const FAKE_NOW = '2026-11-21T06:00:00.000Z';
 const NOW = FAKE_NOW;
+
+const contractBreaches: string[] = [];
+
+/** The contract breaches of the fake backend since the last call; test-setup.ts fails a test that left any. */
+export function takeContractBreaches(): string[] {
+  return contractBreaches.splice(0);
+}
+
+function describeIssues(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(value)'}: ${i.message}`).join('; ');
+}
+
+/** Refuses a value its schema refuses, as dispatch does with validateOutput in the backend's tests. */
+function checkContract(schema: z.ZodType, value: unknown, what: string): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  const breach = `The fake backend's ${what} breaks the contract: ${describeIssues(result.error.issues)}`;
+  contractBreaches.push(breach);
+  throw new Error(breach);
+}
 
 function validationError(issues: Array<{ path: PropertyKey[]; message: string }>): ApiError {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
@@ -90,7 +117,9 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     calls: [],
     callsTo: (channel) => backend.calls.filter((c) => c.channel === channel).map((c) => c.input),
     failures: {},
+    uncheckedOutputs: new Set(),
     emit(name, payload) {
+      checkContract(events[name], payload, `${name} event`);
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },
     finishJob(jobId, outcome) {
@@ -277,8 +306,10 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       if (!handler) throw new ApiError({ code: 'UNKNOWN_CHANNEL', message: `The fake backend does not answer ${channel}` });
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error.issues);
+      const output = handler(parsed.data);
+      if (!backend.uncheckedOutputs.has(channel)) checkContract(contract[channel].output, output, `output of ${channel}`);
       // A copy, as over IPC: the screen must not be able to change the backend's objects.
-      return structuredClone(handler(parsed.data));
+      return structuredClone(output);
     },
     subscribe(name, listener) {
       let set = listeners.get(name);
