@@ -124,7 +124,9 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     },
     finishJob(jobId, outcome) {
       const job = backend.jobs.finish(jobId, outcome);
-      backend.emit('jobDone', { jobId, kind: 'import', ok: job.status === 'done', ...(job.error ? { error: job.error } : {}) });
+      // As the job runner sends it: the error's code and message; its details stay with jobsGet.
+      const error = job.error ? { error: { code: job.error.code, message: job.error.message } } : {};
+      backend.emit('jobDone', { jobId, kind: 'import', ok: job.status === 'done', ...error });
       if (job.status === 'done') backend.emit('dataChanged', { entity: 'notifications' });
     },
   };

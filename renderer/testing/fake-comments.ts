@@ -1,4 +1,4 @@
-import type { Analyst, Channel, ChannelOutput, ChannelParsedInput, Comment, CommentStats, CommentTemplate, TradeConcern } from '../../shared/contract';
+import { CommentListItem, type Analyst, type Channel, type ChannelOutput, type ChannelParsedInput, type Comment, type CommentStats, type CommentTemplate, type TradeConcern } from '../../shared/contract';
 import { commentOutcome, tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { updateSyncMarks } from '../../shared/domain/language-sync';
 import { otherWtoMember } from '../../shared/domain/wto-members';
@@ -97,7 +97,8 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
           (input.notificationId === undefined || c.target.notificationId === input.notificationId) &&
           (input.familyId === undefined || c.target.familyId === input.familyId),
       );
-      return { total: items.length, items };
+      // List items, as the real list sends them: no content, events or outcomes.
+      return { total: items.length, items: items.map((c) => CommentListItem.parse(c)) };
     },
     commentsCreate: (input) => {
       actorOk(input.actor);
