@@ -79,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{mjs,cjs}', 'bin/**/*.cjs', '*.config.{mjs,ts}'],
+    files: ['scripts/**/*.{mjs,cjs}', 'bench/**/*.mjs', 'bin/**/*.cjs', '*.config.{mjs,ts}'],
     languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

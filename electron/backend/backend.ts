@@ -4,15 +4,15 @@ import { valueOrThrow, type Result } from '../../shared/result';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
-import { dispatch, dispatchOffThread, type DispatchOptions } from './dispatch';
-import { offThreadHandlers } from './off-thread-handlers';
+import { dispatch, dispatchAsync, type DispatchOptions } from './dispatch';
 import { createErrorLog } from './faults/error-log';
 import { fullCheckDue, quickCheck } from './faults/integrity';
 import { runFullCheck, runFullCheckOnWorker } from './faults/store-health-handlers';
 import { StoreHealth } from './faults/store-health';
 import { STAGING_FOLDER, StagingArea, removeLeftoverStaging } from './files/staging';
 import { truncateLogAfterFailure } from './imports/import-file';
-import { handlers } from './handlers';
+import type { SyncChannel } from './handler-types';
+import { asyncHandlers, handlers } from './handlers';
 import { JobRunner } from './jobs/job-runner';
 import { runJob } from './jobs/run-job';
 
@@ -20,15 +20,18 @@ export type EventListener = <E extends EventName>(name: E, payload: EventPayload
 
 export interface Backend {
   readonly ctx: BackendContext;
-  /** Validate and run one call; never throws. */
+  /** Validate and run one call of a synchronous channel; never throws. */
   invoke(channel: unknown, input: unknown): Result<unknown>;
   /**
-   * The same call for the transports, which are async: a write that meets the import's write
-   * lock waits for the import to end and runs then, instead of failing (see WRITE_WAIT_MS).
+   * Any call, as the transports make it: asynchronous channels through their async handlers,
+   * and a write that meets the import's write lock waits for the import to end and runs then,
+   * instead of failing (see WRITE_WAIT_MS). Never rejects.
    */
   invokeWhenFree(channel: unknown, input: unknown): Promise<Result<unknown>>;
-  /** The same call, typed, throwing ApiError on failure (CLI and tests). */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  /** A synchronous call, typed, throwing ApiError on failure (CLI and tests). */
+  call<C extends SyncChannel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  /** Any call, typed, through invokeWhenFree, rejecting with ApiError on failure (CLI and tests). */
+  callAsync<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Subscribe to pushed events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
@@ -157,36 +160,40 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
   const invoke = (channel: unknown, input: unknown): Result<unknown> => dispatch(handlers, ctx, channel, input, options);
   const worker = options.worker ? { ...options.worker, nativeBinding: options.nativeBinding ?? null } : null;
   const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
+  const invokeWhenFree = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    const run = (): Promise<Result<unknown>> | Result<unknown> =>
+      dispatchAsync(asyncHandlers, ctx, worker, channel, input, options) ?? invoke(channel, input);
+    let result = await run();
+    let triedAfterJob = false;
+    while (isLockBusy(result)) {
+      if (!ctx.jobs.running()) {
+        // The job ended between the refusal and now: one more try. With no job of ours the
+        // lock belongs to another process, which SQLite's own timeout has already waited for.
+        if (triedAfterJob) break;
+        triedAfterJob = true;
+      } else if (!(await ctx.jobs.whenIdle(writeWaitMs))) {
+        return {
+          ok: false,
+          error: {
+            code: 'BUSY',
+            message: `An import has held the store for over ${Math.round(writeWaitMs / 1000)} s; this change was not saved. Try again when the import has finished.`,
+            details: { reason: 'waited-for-import', waitedMs: writeWaitMs },
+          },
+        };
+      }
+      result = await run();
+    }
+    return result;
+  };
   return {
     ctx,
     invoke,
-    async invokeWhenFree(channel, input) {
-      const offThread = worker ? dispatchOffThread(offThreadHandlers, ctx, worker, channel, input, options) : null;
-      if (offThread) return offThread;
-      let result = invoke(channel, input);
-      let triedAfterJob = false;
-      while (isLockBusy(result)) {
-        if (!ctx.jobs.running()) {
-          // The job ended between the refusal and now: one more try. With no job of ours the
-          // lock belongs to another process, which SQLite's own timeout has already waited for.
-          if (triedAfterJob) break;
-          triedAfterJob = true;
-        } else if (!(await ctx.jobs.whenIdle(writeWaitMs))) {
-          return {
-            ok: false,
-            error: {
-              code: 'BUSY',
-              message: `An import has held the store for over ${Math.round(writeWaitMs / 1000)} s; this change was not saved. Try again when the import has finished.`,
-              details: { reason: 'waited-for-import', waitedMs: writeWaitMs },
-            },
-          };
-        }
-        result = invoke(channel, input);
-      }
-      return result;
-    },
+    invokeWhenFree,
     call(channel, input) {
       return valueOrThrow(invoke(channel, input)) as ChannelOutput<typeof channel>;
+    },
+    async callAsync(channel, input) {
+      return valueOrThrow(await invokeWhenFree(channel, input)) as ChannelOutput<typeof channel>;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -4,8 +4,7 @@ import type { Result } from '../../shared/result';
 import type { BackendContext } from './context';
 import { AppError } from './errors';
 import { classifyFault } from './faults/classify-error';
-import type { HandlerTable } from './handlers';
-import type { OffThreadHandler, OffThreadTable, OffThreadWorker } from './off-thread-handlers';
+import type { AsyncChannel, AsyncHandlerTable, HandlerTable, OffThreadWorker, SyncChannel } from './handler-types';
 
 export interface DispatchOptions {
   /** Check outputs against the contract too (tests and development). */
@@ -36,9 +35,24 @@ export function faultResult(ctx: BackendContext, e: unknown): AppError | null {
   return fault;
 }
 
+/** The input as the contract's schema reads it, or the VALIDATION failure naming each field. */
+function parseInput(channel: Channel, rawInput: unknown): { ok: true; input: unknown } | { ok: false; result: Result<never> } {
+  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const { message, fields } = describeIssues(parsed.error.issues);
+  return { ok: false, result: { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${message}`, details: { fields } } } };
+}
+
+function checkOutput(channel: Channel, value: unknown, options: DispatchOptions): void {
+  if (!options.validateOutput) return;
+  const out = contract[channel].output.safeParse(value);
+  if (!out.success) throw new Error(`Output of ${channel} breaks the contract: ${describeIssues(out.error.issues).message}`);
+}
+
 /**
- * The single gate between a transport and the handlers: refuses unknown channels, validates
- * the input with the contract's schema, and turns every outcome into a Result envelope.
+ * The single gate between a transport and the synchronous handlers: refuses unknown channels,
+ * validates the input with the contract's schema, and turns every outcome into a Result envelope.
+ * A channel of the asynchronous table is refused: its caller must use dispatchAsync.
  */
 export function dispatch(
   table: HandlerTable,
@@ -50,21 +64,15 @@ export function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
   }
-  const def = contract[channel];
-  const parsed = def.input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    const { message, fields } = describeIssues(parsed.error.issues);
-    return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${message}`, details: { fields } } };
+  if (!Object.hasOwn(table, channel)) {
+    return { ok: false, error: { code: 'INTERNAL', message: `${channel} answers asynchronously: call it through invokeWhenFree or callAsync` } };
   }
+  const parsed = parseInput(channel, rawInput);
+  if (!parsed.ok) return parsed.result;
   try {
-    const handler = table[channel] as (ctx: BackendContext, input: unknown) => unknown;
-    const value = handler(ctx, parsed.data);
-    if (options.validateOutput) {
-      const out = def.output.safeParse(value);
-      if (!out.success) {
-        throw new Error(`Output of ${channel} breaks the contract: ${describeIssues(out.error.issues).message}`);
-      }
-    }
+    const handler = table[channel as SyncChannel] as (ctx: BackendContext, input: unknown) => unknown;
+    const value = handler(ctx, parsed.input);
+    checkOutput(channel, value, options);
     return { ok: true, value };
   } catch (e) {
     return failure(ctx, channel, e, options);
@@ -85,26 +93,26 @@ function failure(ctx: BackendContext, channel: Channel, e: unknown, options: Dis
 }
 
 /**
- * The same gate for a call the off-thread table takes (see off-thread-handlers.ts): null when
- * the table has nothing for it, so the caller runs it through dispatch on this thread.
+ * The same gate for the asynchronous handlers: null when the table has no handler for the
+ * channel (the caller then runs it through dispatch), else the promise of its Result envelope,
+ * which never rejects.
  */
-export function dispatchOffThread(
-  table: OffThreadTable,
+export function dispatchAsync(
+  table: AsyncHandlerTable,
   ctx: BackendContext,
-  worker: OffThreadWorker,
+  worker: OffThreadWorker | null,
   channel: unknown,
   rawInput: unknown,
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> | null {
-  if (!isChannel(channel)) return null;
-  const handler = table[channel] as OffThreadHandler<Channel> | undefined;
-  if (!handler) return null;
-  const parsed = contract[channel].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return null;
-  const pending = handler(ctx, parsed.data, worker);
-  if (!pending) return null;
-  return pending.then(
-    (value): Result<unknown> => ({ ok: true, value }),
-    (e: unknown) => failure(ctx, channel, e, options),
-  );
+  if (!isChannel(channel) || !Object.hasOwn(table, channel)) return null;
+  const parsed = parseInput(channel, rawInput);
+  if (!parsed.ok) return Promise.resolve(parsed.result);
+  const handler = table[channel as AsyncChannel] as (ctx: BackendContext, input: unknown, worker: OffThreadWorker | null) => Promise<unknown>;
+  const run = async (): Promise<Result<unknown>> => {
+    const value = await handler(ctx, parsed.input, worker);
+    checkOutput(channel, value, options);
+    return { ok: true, value };
+  };
+  return run().catch((e: unknown) => failure(ctx, channel, e, options));
 }

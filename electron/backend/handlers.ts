@@ -1,17 +1,17 @@
 import { analystHandlers } from './analysts/analyst-handlers';
 import { appHandlers } from './app/app-handlers';
 import { backupHandlers } from './backups/backup-handlers';
-import { commentHandlers } from './comments/comment-handlers';
-import { storeHealthHandlers } from './faults/store-health-handlers';
-import type { HandlerTable } from './handler-types';
+import { commentAsyncHandlers, commentHandlers } from './comments/comment-handlers';
+import { storeHealthAsyncHandlers, storeHealthHandlers } from './faults/store-health-handlers';
+import type { AsyncHandlerTable, HandlerTable } from './handler-types';
 import { importHandlers } from './imports/import-handlers';
 import { notificationDetailHandlers } from './notifications/detail-handlers';
 import { notificationListHandlers } from './notifications/list-handlers';
-import { tradeConcernHandlers } from './trade-concerns/trade-concern-handlers';
+import { tradeConcernAsyncHandlers, tradeConcernHandlers } from './trade-concerns/trade-concern-handlers';
 
-export type { Handler, HandlerTable } from './handler-types';
+export type { AsyncHandlerTable, Handler, HandlerTable } from './handler-types';
 
-/** One handler per contract channel; the type makes a missing or extra one a compile error. */
+/** One handler per synchronous channel; the type makes a missing or extra one a compile error. */
 export const handlers: HandlerTable = {
   ...appHandlers,
   ...analystHandlers,
@@ -22,4 +22,11 @@ export const handlers: HandlerTable = {
   ...tradeConcernHandlers,
   ...storeHealthHandlers,
   ...backupHandlers,
+};
+
+/** One handler per asynchronous channel (see AsyncChannel). */
+export const asyncHandlers: AsyncHandlerTable = {
+  ...commentAsyncHandlers,
+  ...tradeConcernAsyncHandlers,
+  ...storeHealthAsyncHandlers,
 };

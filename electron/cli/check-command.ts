@@ -7,8 +7,8 @@ export const checkCommand: CliCommand = {
   summary: 'Check the store for damage (quick; --full reads every page); exits 3 when it is damaged',
   usage: 'pingyi check [--full] [--json]',
   options: { full: { type: 'boolean' } },
-  run({ call, flags, json, io }) {
-    const check = call('storeCheck', { full: flags.full === true });
+  async run({ call, callAsync, flags, json, io }) {
+    const check = await callAsync('storeCheck', { full: flags.full === true });
     const health = call('storeHealth', {});
     const damaged = !check.ok || health.status === 'damaged';
     if (json) {

@@ -1,6 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Clock } from '../../shared/domain/clock';
 import type { Backend } from '../backend/backend';
+import type { SyncChannel } from '../backend/handler-types';
 
 export interface CliIo {
   out(text: string): void;
@@ -9,7 +10,9 @@ export interface CliIo {
 
 export interface CommandContext {
   /** Typed call into the backend through the same validation as IPC and HTTP. */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  call<C extends SyncChannel>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  /** The same for any channel, the asynchronous ones (Word export, the store check) included. */
+  callAsync<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   backend: Backend;
   positionals: string[];
   flags: Record<string, string | boolean | undefined>;

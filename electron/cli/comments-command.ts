@@ -40,7 +40,7 @@ function listComments(ctx: CommandContext): number {
   return 0;
 }
 
-function exportComment(ctx: CommandContext): number {
+async function exportComment(ctx: CommandContext): Promise<number> {
   const [, rawId, ...extra] = ctx.positionals;
   const id = Number(rawId);
   if (!rawId || extra.length > 0 || !Number.isInteger(id) || id <= 0) return ctx.usageError('give one comment ID, a positive whole number');
@@ -50,7 +50,7 @@ function exportComment(ctx: CommandContext): number {
   if (language !== 'en' && language !== 'zh') return ctx.usageError('--language must be en (enquiry-point letter) or zh (Chinese internal version)');
   const out = ctx.flags.out;
   if (typeof out !== 'string' || out === '') return ctx.usageError('--out FILE is required');
-  const file = ctx.call('commentsExport', { id, language, format: 'docx' });
+  const file = await ctx.callAsync('commentsExport', { id, language, format: 'docx' });
   const target = path.resolve(out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(file.path, target);

@@ -84,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   try {
     return await command.run({
       call: (channel, input) => backend.call(channel, input),
+      callAsync: (channel, input) => backend.callAsync(channel, input),
       backend,
       positionals: parsed.positionals,
       flags,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Packer } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { packDocxSync } from '../../electron/backend/comments/docx-pack';
 import { buildCommentLetter, type LetterModel } from '../../electron/backend/comments/letter-docx';
 import type { ChannelOutput } from '../../shared/contract';
 import { AUTHOR, REVIEWER, addAnalysts, submit, templateId } from '../helpers/comment-fixtures';
@@ -39,7 +38,7 @@ afterEach(() => env.cleanup());
 describe('the comment letter in Word', () => {
   it('writes the English enquiry-point letter: symbol and title in the subject, numbered points', async () => {
     const submitted = submit(backend, comment, '2026-03-12');
-    const file = backend.call('commentsExport', { id: submitted.id, language: 'en', format: 'docx' });
+    const file = await backend.callAsync('commentsExport', { id: submitted.id, language: 'en', format: 'docx' });
     expect(path.dirname(file.path)).toBe(path.join(env.dir, 'exports'));
     expect(file).toMatchObject({ fileName: `comment-${comment.id}-v1-G-TBT-N-SAU-1402-en.docx`, base64: null });
     expect(fs.statSync(file.path).size).toBe(file.bytes);
@@ -63,7 +62,7 @@ describe('the comment letter in Word', () => {
   it('writes the Chinese internal version in 仿宋 on A4, with the date in Chinese', async () => {
     let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
     c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
-    const file = backend.call('commentsExport', { id: c.id, language: 'zh', format: 'docx', date: '2026-11-21', inline: true });
+    const file = await backend.callAsync('commentsExport', { id: c.id, language: 'zh', format: 'docx', date: '2026-11-21', inline: true });
     expect(file.base64).not.toBeNull();
     const bytes = Buffer.from(file.base64 ?? '', 'base64');
     expect(bytes.equals(fs.readFileSync(file.path))).toBe(true);
@@ -95,13 +94,13 @@ describe('the comment letter in Word', () => {
     );
     const family = backend.call('notificationsGet', { id: are! }).family!.id;
     const c = backend.call('commentsCreate', { target: { kind: 'family', familyId: family }, actor: AUTHOR, templateIds: [templateId(backend, 'comment-period')] });
-    const doc = await readDocx(backend.call('commentsExport', { id: c.id, language: 'en', date: '2026-04-20' }).path);
+    const doc = await readDocx((await backend.callAsync('commentsExport', { id: c.id, language: 'en', date: '2026-04-20' })).path);
     expect(doc.paragraphs).toContain("Subject: Comments of the People's Republic of China on G/TBT/N/ARE/610, G/TBT/N/SAU/610 — Electric vehicles — test methods");
     expect(doc.paragraphs).toContain('To: WTO/TBT Enquiry Point of United Arab Emirates and Saudi Arabia');
   });
 });
 
-describe('synchronous Word packing', () => {
+describe('the Word package', () => {
   const model: LetterModel = {
     language: 'en',
     date: '2026-11-21',
@@ -112,16 +111,18 @@ describe('synchronous Word packing', () => {
     points: [{ clause: 'Annex 2', concern: 'Line one\nLine two', proposal: 'Use Codex levels', rationale: 'SPS Article 3.1' }],
   };
 
-  it('holds the same parts as docx’s own Packer', async () => {
-    const ours = await readDocx(packDocxSync(buildCommentLetter(model)));
-    const theirs = await readDocx(await Packer.toBuffer(buildCommentLetter(model)));
-    expect([...ours.entries].sort()).toEqual([...theirs.entries].sort());
-    expect(ours.entries[0]).toBe('[Content_Types].xml');
-    for (const name of theirs.entries) {
-      if (name === 'docProps/core.xml') continue; // holds the creation time
-      expect(ours.parts.get(name), name).toBe(theirs.parts.get(name));
-    }
-    expect(ours.paragraphs).toContain('Concern: Line one');
-    expect(ours.paragraphs).toContain('Line two');
+  it('holds the parts Word needs, each line of a multi-line text in a paragraph of its own', async () => {
+    const doc = await readDocx(await Packer.toBuffer(buildCommentLetter(model)));
+    expect(doc.entries).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']));
+    expect(doc.parts.get('[Content_Types].xml')).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+    expect(doc.paragraphs).toContain('1. Annex 2');
+    expect(doc.paragraphs).toContain('Concern: Line one');
+    expect(doc.paragraphs).toContain('Line two');
+  });
+
+  it('is written only through the asynchronous call: the synchronous one says so and writes nothing', () => {
+    const r = backend.invoke('commentsExport', { id: comment.id, language: 'zh' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('commentsExport answers asynchronously') } });
+    expect(fs.existsSync(path.join(env.dir, 'exports'))).toBe(false);
   });
 });

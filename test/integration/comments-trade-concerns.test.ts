@@ -117,7 +117,7 @@ describe('trade concerns', () => {
       issueEn: 'Six months are too short.',
       talkingPointsEn: ['China asks for a transition period of at least twelve months.'],
     });
-    const file = backend.call('tradeConcernsExport', { ids: [a.id, b.id], date: '2026-02-10', inline: true });
+    const file = await backend.callAsync('tradeConcernsExport', { ids: [a.id, b.id], date: '2026-02-10', inline: true });
     expect(file.fileName).toBe('trade-concerns-2-2026-02-10.docx');
     const text = (await readDocx(Buffer.from(file.base64 ?? '', 'base64'))).paragraphs;
     expect(text[0]).toBe('关于在世贸组织相关委员会提出特别贸易关注的建议');

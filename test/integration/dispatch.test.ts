@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, contract } from '../../shared/contract';
 import type { Backend } from '../../electron/backend/backend';
-import { handlers } from '../../electron/backend/handlers';
+import { dispatchAsync } from '../../electron/backend/dispatch';
+import { asyncHandlers, handlers, type AsyncHandlerTable } from '../../electron/backend/handlers';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -13,8 +14,40 @@ beforeEach(async () => {
 afterEach(() => env.cleanup());
 
 describe('dispatch', () => {
-  it('has exactly one handler per contract channel', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
+  it('has exactly one handler per contract channel, synchronous or asynchronous', () => {
+    const sync = Object.keys(handlers);
+    const async = Object.keys(asyncHandlers);
+    expect([...sync, ...async].sort()).toEqual([...channelNames].sort());
+    expect(sync.filter((name) => async.includes(name))).toEqual([]);
+  });
+
+  it('refuses an asynchronous channel on the synchronous path, naming the way to call it', () => {
+    expect(backend.invoke('storeCheck', { full: false })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'storeCheck answers asynchronously: call it through invokeWhenFree or callAsync' },
+    });
+    expect(() => backend.call('tradeConcernsExport' as 'storeHealth', {})).toThrow(/answers asynchronously/);
+  });
+
+  it('validates the input of an asynchronous channel as dispatch does, and answers failures as envelopes', async () => {
+    const r = await backend.invokeWhenFree('tradeConcernsExport', { ids: [] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'ids' }] } } });
+    await expect(backend.invokeWhenFree('commentsExport', { id: 424242, language: 'zh' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    await expect(backend.callAsync('commentsExport', { id: 424242, language: 'zh' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(backend.callAsync('storeCheck', { full: false })).resolves.toMatchObject({ kind: 'quick', ok: true });
+    // Synchronous channels answer through the asynchronous path too.
+    await expect(backend.callAsync('storeHealth', {})).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it('checks the output of an asynchronous handler against the contract when asked to', async () => {
+    const table = { ...asyncHandlers, storeCheck: async () => ({ kind: 'sideways' }) } as unknown as AsyncHandlerTable;
+    const checked = await dispatchAsync(table, backend.ctx, null, 'storeCheck', {}, { validateOutput: true });
+    expect(checked).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Output of storeCheck breaks the contract') } });
+    expect(await dispatchAsync(table, backend.ctx, null, 'storeCheck', {})).toEqual({ ok: true, value: { kind: 'sideways' } });
+    expect(dispatchAsync(table, backend.ctx, null, 'storeHealth', {})).toBeNull();
   });
 
   it('refuses an unknown channel', () => {
@@ -43,16 +76,20 @@ describe('dispatch', () => {
     if (!r.ok) expect(r.error.message).toMatch(/isAdmin/);
   });
 
-  it('answers every channel with a malformed input as VALIDATION, never INTERNAL', () => {
-    for (const name of channelNames) {
+  it('answers every channel with a malformed input as VALIDATION, never INTERNAL', async () => {
+    const sync = Object.keys(handlers);
+    for (const name of sync) {
       const r = backend.invoke(name, { definitelyNotAField: [1, 2, 3] });
       expect(r.ok, name).toBe(false);
       if (!r.ok) expect(r.error.code, name).toBe('VALIDATION');
     }
     // A non-object input is refused as well.
-    for (const name of channelNames) {
+    for (const name of sync) {
       const r = backend.invoke(name, 'DROP TABLE notifications');
       if (!r.ok) expect(r.error.code, name).toBe('VALIDATION');
+    }
+    for (const name of Object.keys(asyncHandlers)) {
+      expect(await backend.invokeWhenFree(name, { definitelyNotAField: [1, 2, 3] }), name).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
   });
 

@@ -167,7 +167,7 @@ describe('corruption inside the store', () => {
   it('remembers when the full check last passed, so the weekly one waits a week', async () => {
     const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock });
     try {
-      const check = backend.call('storeCheck', { full: true });
+      const check = await backend.callAsync('storeCheck', { full: true });
       expect(check).toMatchObject({ kind: 'full', ok: true, at: '2031-05-12T09:00:00.000Z' });
       const { fullCheckDue } = await import('../../electron/backend/faults/integrity');
       expect(fullCheckDue(backend.ctx.db, fixedClock('2031-05-18T09:00:00Z'))).toBe(false);

@@ -85,17 +85,21 @@ export function recoveryBackend(problem: unknown, options: RecoverableStartOptio
     return fail();
   };
 
+  const invokeWhenFree = (channel: unknown, input: unknown): Promise<Result<unknown>> =>
+    inner && channel !== 'recoveryChoose' ? inner.invokeWhenFree(channel, input) : Promise.resolve(invoke(channel, input));
+
   return {
     get ctx(): BackendContext {
       if (inner) return inner.ctx;
       throw new AppError(bodyOf(problem).code, bodyOf(problem).message);
     },
     invoke,
-    invokeWhenFree(channel, input) {
-      return inner && channel !== 'recoveryChoose' ? inner.invokeWhenFree(channel, input) : Promise.resolve(invoke(channel, input));
-    },
+    invokeWhenFree,
     call(channel, input) {
       return valueOrThrow(invoke(channel, input)) as ChannelOutput<typeof channel>;
+    },
+    async callAsync(channel, input) {
+      return valueOrThrow(await invokeWhenFree(channel, input)) as ChannelOutput<typeof channel>;
     },
     subscribe(listener) {
       listeners.add(listener);

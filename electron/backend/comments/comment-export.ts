@@ -1,10 +1,10 @@
 import type { ChannelParsedInput, CommentStatus, ExportedFile } from '../../../shared/contract';
+import { Packer } from 'docx';
 import { todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
 import { getComment } from './comment-read';
 import { requireFinishedText } from './comment-transitions';
 import { requireComment } from './comment-store';
-import { packDocxSync } from './docx-pack';
 import { fileNamePart, writeExport } from './export-file';
 import { buildCommentLetter, type LetterModel } from './letter-docx';
 
@@ -53,13 +53,16 @@ export function letterModel(ctx: BackendContext, id: number, language: 'en' | 'z
   return { model, version: c.version };
 }
 
-/** Write the comment letter (enquiry-point English letter or Chinese internal version) as Word. */
-export function exportComment(ctx: BackendContext, input: ChannelParsedInput<'commentsExport'>): ExportedFile {
+/**
+ * Write the comment letter (enquiry-point English letter or Chinese internal version) as Word.
+ * The store is read before the first await, so the letter is the comment as it stood at the call.
+ */
+export async function exportComment(ctx: BackendContext, input: ChannelParsedInput<'commentsExport'>): Promise<ExportedFile> {
   // The Chinese internal version is a working paper and may show a draft as it stands; the
   // English letter goes to the enquiry point and never carries a placeholder.
   if (input.language === 'en') requireCurrentTextFinished(ctx, input.id);
   const { model, version } = letterModel(ctx, input.id, input.language, input.date);
-  const bytes = packDocxSync(buildCommentLetter(model));
+  const bytes = await Packer.toBuffer(buildCommentLetter(model));
   const fileName = `comment-${input.id}-v${version}-${fileNamePart(model.symbols[0] ?? '')}-${input.language}.docx`;
   return writeExport(ctx.dataDir, fileName, bytes, input.inline);
 }

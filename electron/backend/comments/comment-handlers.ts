@@ -2,7 +2,7 @@ import type { DataEntity } from '../../../shared/contract';
 import type { commentChannels } from '../../../shared/contract/comments';
 import { todayOf } from '../../../shared/domain/clock';
 import type { BackendContext } from '../context';
-import type { HandlersFor } from '../handler-types';
+import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { commentsDashboard } from './comment-dashboard';
 import { createComment, deleteComment, insertTemplatePoint, restoreVersion, saveComment } from './comment-edit';
 import { exportComment } from './comment-export';
@@ -68,5 +68,8 @@ export const commentHandlers: HandlersFor<typeof commentChannels> = {
     return fresh(ctx, input.id);
   },
   commentsStats: (ctx, input) => commentStats(ctx.db, input),
+};
+
+export const commentAsyncHandlers: AsyncHandlersFor<typeof commentChannels> = {
   commentsExport: (ctx, input) => exportComment(ctx, input),
 };

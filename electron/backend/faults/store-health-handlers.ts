@@ -1,7 +1,7 @@
 import type { StoreCheck } from '../../../shared/contract/store-health';
 import type { storeHealthChannels } from '../../../shared/contract/store-health';
 import type { BackendContext } from '../context';
-import type { HandlersFor } from '../handler-types';
+import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { nowIso } from '../../../shared/domain/clock';
 import { fullCheckInWorker } from './check-in-worker';
 import { fullCheck, quickCheck, rememberFullCheck } from './integrity';
@@ -38,8 +38,12 @@ export async function runFullCheckOnWorker(
 
 export const storeHealthHandlers: HandlersFor<typeof storeHealthChannels> = {
   storeHealth: (ctx) => ctx.health.info(),
-  storeCheck: (ctx, input) => {
-    if (input.full) return runFullCheck(ctx);
+};
+
+export const storeHealthAsyncHandlers: AsyncHandlersFor<typeof storeHealthChannels> = {
+  storeCheck: async (ctx, input, worker) => {
+    // The full check reads every page: seconds on a large store, off this thread when it can be.
+    if (input.full) return worker ? runFullCheckOnWorker(ctx, worker, worker.nativeBinding) : runFullCheck(ctx);
     const check = quickCheck(ctx.db, ctx.databasePath, ctx.clock);
     ctx.health.recordCheck(check);
     return check;

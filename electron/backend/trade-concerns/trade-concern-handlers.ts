@@ -1,9 +1,9 @@
+import { Packer } from 'docx';
 import type { tradeConcernChannels } from '../../../shared/contract/trade-concerns';
 import { todayOf } from '../../../shared/domain/clock';
-import { packDocxSync } from '../comments/docx-pack';
 import { writeExport } from '../comments/export-file';
 import type { BackendContext } from '../context';
-import type { HandlersFor } from '../handler-types';
+import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { buildTradeConcernDocument } from './trade-concern-docx';
 import { deleteTradeConcern, getTradeConcern, listTradeConcerns, saveTradeConcern } from './trade-concerns';
 
@@ -17,10 +17,13 @@ export const tradeConcernHandlers: HandlersFor<typeof tradeConcernChannels> = {
   tradeConcernsGet: (ctx, input) => getTradeConcern(ctx.db, input.id),
   tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, input, ctx.clock.now())),
   tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now())),
-  tradeConcernsExport: (ctx, input) => {
+};
+
+export const tradeConcernAsyncHandlers: AsyncHandlersFor<typeof tradeConcernChannels> = {
+  tradeConcernsExport: async (ctx, input) => {
     const concerns = [...new Set(input.ids)].map((id) => getTradeConcern(ctx.db, id));
     const date = input.date ?? todayOf(ctx.clock);
-    const bytes = packDocxSync(buildTradeConcernDocument(concerns, date));
+    const bytes = await Packer.toBuffer(buildTradeConcernDocument(concerns, date));
     const name = concerns.length === 1 ? `trade-concern-${concerns[0]!.id}` : `trade-concerns-${concerns.length}`;
     return writeExport(ctx.dataDir, `${name}-${date}.docx`, bytes, input.inline);
   },
