@@ -71,7 +71,7 @@ export const backupCommand: CliCommand = {
       }
       case 'create': {
         if (id) return usageError('create takes no ID');
-        const made = await followJob(backend, backend.ctx.backups.start('manual'), io, json);
+        const made = await followJob(backend, () => backend.ctx.backups.start('manual'), io, json);
         if (json) io.out(JSON.stringify(made, null, 2));
         else {
           io.out(`Backup ${made.id} written to ${made.file} (${formatSize(made.size)}, ${made.attachmentsCopied} new attachments copied).`);

@@ -26,8 +26,8 @@ export const importCommand: CliCommand = {
     }
     // The same job as the window's: free space checked first, a large import backed up first.
     const { fileRef } = backend.ctx.staging.addPath(file);
-    const { jobId } = call('notificationsImportStart', { fileRef });
-    const report = await followJob(backend, backend.ctx.jobs.get(jobId) as JobStateOf<'import'>, io, json || flags.quiet === true);
+    const start = (): JobStateOf<'import'> => backend.ctx.jobs.get(call('notificationsImportStart', { fileRef }).jobId) as JobStateOf<'import'>;
+    const report = await followJob(backend, start, io, json || flags.quiet === true);
     if (json) {
       io.out(JSON.stringify(report, null, 2));
       return 0;

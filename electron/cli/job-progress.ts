@@ -37,22 +37,34 @@ export function progressPrinter(io: CliIo): (p: EventPayload<'jobProgress'>) => 
 }
 
 /**
- * Follow a job the backend has started until it ends: progress on stderr (unless quiet), Ctrl-C
- * cancels it. Returns its result, or throws its error as the CLI reports any other.
+ * Start a job and follow it until it ends: progress on stderr (unless quiet), Ctrl-C cancels it.
+ * Returns its result, or throws its error as the CLI reports any other. `start` runs once the
+ * printer listens: a job running on this thread reports its first steps at once.
  */
-export async function followJob<S extends JobState>(backend: Backend, started: S, io: CliIo, quiet: boolean): Promise<NonNullable<S['result']>> {
+export async function followJob<S extends JobState>(backend: Backend, start: () => S, io: CliIo, quiet: boolean): Promise<NonNullable<S['result']>> {
   const print = progressPrinter(io);
+  let jobId: string | null = null;
+  const early: Array<EventPayload<'jobProgress'>> = [];
   const off = backend.subscribe((name, payload) => {
     if (name !== 'jobProgress' || quiet) return;
     const p = payload as EventPayload<'jobProgress'>;
-    if (p.jobId === started.jobId) print(p);
+    if (jobId === null) early.push(p);
+    else if (p.jobId === jobId) print(p);
   });
+  let started: S;
+  try {
+    started = start();
+  } catch (e) {
+    off();
+    throw e;
+  }
+  jobId = started.jobId;
+  for (const p of early) if (p.jobId === jobId) print(p);
   const onSigint = (): void => {
     backend.ctx.jobs.cancel(started.jobId);
   };
   process.once('SIGINT', onSigint);
   try {
-    if (!quiet && started.status === 'queued') print({ jobId: started.jobId, kind: started.kind, phase: 'queued', done: 0, total: null, status: 'queued', position: started.position } as EventPayload<'jobProgress'>);
     const ended = await backend.ctx.jobs.settle(started.jobId);
     if (ended.status === 'done' && ended.result) return ended.result as NonNullable<S['result']>;
     const error = ended.error ?? { code: 'INTERNAL', message: `The ${started.kind} job ended without a result` };

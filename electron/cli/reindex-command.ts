@@ -12,7 +12,7 @@ export async function reindexIfStale(backend: Backend, io: CliIo, quiet: boolean
   const { stale, version } = searchIndexState(backend.ctx);
   if (!stale) return;
   if (!quiet) io.err(`The search index was built by another version of Pingyi (search text version ${version}); rebuilding it first.`);
-  await followJob(backend, startSearchReindex(backend.ctx, { reason: 'stale', from: version }) as JobStateOf<'searchReindex'>, io, quiet);
+  await followJob(backend, () => startSearchReindex(backend.ctx, { reason: 'stale', from: version }) as JobStateOf<'searchReindex'>, io, quiet);
 }
 
 /** `pingyi reindex`: rebuild the full-text index of the notifications. */
@@ -22,8 +22,8 @@ export const reindexCommand: CliCommand = {
   async run({ backend, positionals, json, io, usageError }) {
     if (positionals.length > 0) return usageError(`unexpected ${positionals.join(' ')}`);
     const { version } = searchIndexState(backend.ctx);
-    const started = startSearchReindex(backend.ctx, { reason: 'asked', from: version }) as JobStateOf<'searchReindex'>;
-    const result = await followJob(backend, started, io, json);
+    const start = (): JobStateOf<'searchReindex'> => startSearchReindex(backend.ctx, { reason: 'asked', from: version }) as JobStateOf<'searchReindex'>;
+    const result = await followJob(backend, start, io, json);
     if (json) io.out(JSON.stringify(result));
     else io.out(`Search index rebuilt: ${result.indexed} notifications (search text version ${result.version}).`);
     return 0;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../electron/backend/backend';
 import { searchIndexVersion } from '../../electron/backend/notifications/search-index';
 import { startSearchReindex } from '../../electron/backend/notifications/search-index-job';
+import { runCli } from '../../electron/cli/run-cli';
 import { events, jobKinds, type EventPayload, type JobKind } from '../../shared/contract';
 import { SEARCH_TEXT_VERSION } from '../../shared/domain/search-text';
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
@@ -187,5 +188,47 @@ describe('the search index version', () => {
     backend.close();
     backend = await open();
     expect(backend.ctx.jobs.pending('searchReindex')).toEqual([]);
+  });
+});
+
+describe('jobs from the command line', () => {
+  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli([...args, '--data-dir', tmp.dir], { out: (t) => out.push(t), err: (t) => err.push(t) }, { PINGYI_NOW: '2031-05-12T09:00:00Z' });
+    return { code, out: out.join('\n'), err };
+  }
+
+  it('reindexes on request, printing the progress on stderr, and only the result with --json', async () => {
+    insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1201', title: 'Energy efficiency of refrigerators' }]);
+    backend.close();
+    const printed = await cli('reindex');
+    expect(printed.code).toBe(0);
+    expect(printed.err).toEqual(['search index: indexing 0%', 'search index: indexing 100%']);
+    expect(printed.out).toBe(`Search index rebuilt: 1 notifications (search text version ${SEARCH_TEXT_VERSION}).`);
+    const json = await cli('reindex', '--json');
+    expect(json.err).toEqual([]);
+    expect(jobKinds.searchReindex.result.parse(JSON.parse(json.out))).toEqual({ indexed: 1, version: SEARCH_TEXT_VERSION });
+  });
+
+  it('rebuilds a stale index before a search and says so', async () => {
+    insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1201', title: 'Energy efficiency of refrigerators' }]);
+    backend.ctx.db.exec("INSERT INTO notifications_fts (notifications_fts) VALUES ('delete-all')");
+    backend.ctx.db.prepare("UPDATE workstation SET value = '0' WHERE key = 'searchTextVersion'").run();
+    backend.close();
+    const r = await cli('search', 'refrigerators');
+    expect(r.err[0]).toBe('The search index was built by another version of Pingyi (search text version 0); rebuilding it first.');
+    expect(r.out).toContain('1 notifications match "refrigerators"');
+    // Current now: nothing more to rebuild.
+    expect((await cli('search', 'refrigerators')).err).toEqual([]);
+  });
+
+  it('imports through the same job as the window, with its progress on stderr', async () => {
+    backend.close();
+    const r = await cli('import', csv('cli.csv', 40));
+    expect(r.code).toBe(0);
+    expect(r.err[0]).toMatch(/^import: hashing 0%/);
+    expect(r.err.some((line) => /^import: reading \d+%, 40 rows$/.test(line))).toBe(true);
+    expect(r.out).toContain('inserted 40');
   });
 });

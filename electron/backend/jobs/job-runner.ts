@@ -226,8 +226,8 @@ export class JobRunner {
       Object.assign(state, { phase: p.phase, done: p.done, total: p.total });
       // A monotonic clock: this only spaces the events out, it says nothing about the date.
       const now = performance.now();
-      // Throttled, except that a new phase is always shown.
-      if (now - lastEmit >= PROGRESS_INTERVAL_MS || p.phase !== lastPhase) {
+      // Throttled, except that a new phase and the end of one are always shown.
+      if (now - lastEmit >= PROGRESS_INTERVAL_MS || p.phase !== lastPhase || (p.total !== null && p.done >= p.total)) {
         lastEmit = now;
         lastPhase = p.phase;
         this.options.emit('jobProgress', { ...this.progressEvent(state), ...(p.rows === undefined ? {} : { rows: p.rows }) });
