@@ -15,6 +15,7 @@ import './styles/list.css';
 import './styles/list-table.css';
 import './styles/dialogs.css';
 import './styles/import.css';
+import './styles/jobs.css';
 import './styles/editing.css';
 import './styles/backups.css';
 import './styles/comments.css';

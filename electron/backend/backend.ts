@@ -10,11 +10,12 @@ import { fullCheckDue, quickCheck } from './faults/integrity';
 import { runFullCheck, runFullCheckOnWorker } from './faults/store-health-handlers';
 import { StoreHealth } from './faults/store-health';
 import { STAGING_FOLDER, StagingArea, removeLeftoverStaging } from './files/staging';
-import { truncateLogAfterFailure } from './imports/import-file';
 import type { SyncChannel } from './handler-types';
 import { asyncHandlers, handlers } from './handlers';
+import { afterJob, runJob } from './jobs/job-kinds';
 import { JobRunner } from './jobs/job-runner';
-import { runJob } from './jobs/run-job';
+import { bundledWorkerScript } from './jobs/worker-script';
+import { startReindexWhenStale } from './notifications/search-index-job';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -52,6 +53,11 @@ export interface StartOptions extends OpenOptions, DispatchOptions {
   quickCheckFullScanBytes?: number;
   /** How long a write waits for a running import before it answers BUSY (tests shorten it). */
   writeWaitMs?: number;
+  /**
+   * Rebuild the search index at start when it was built by another version of the search-text
+   * function (default true; the CLI says so and rebuilds before a search instead).
+   */
+  reindexWhenStale?: boolean;
 }
 
 /**
@@ -94,6 +100,8 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     errorLog.write(source, e);
     options.onInternalError?.(source, e);
   };
+  // Inline jobs (the CLI) still parse files on a thread of their own when the bundle has one.
+  const parseWorker = options.worker ? undefined : bundledWorkerScript();
   const ctx: BackendContext = {
     health,
     errorLog,
@@ -105,19 +113,18 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     staging: new StagingArea(path.join(options.dataDir, STAGING_FOLDER)),
     emit,
     jobs: new JobRunner({
-      dataDir: options.dataDir,
       databasePath: store.file,
       emit,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
       // ctx.db, not store.db: a restore replaces the connection.
       runInline: (request, signal, progress) =>
-        runJob(ctx.db, request, clock, signal, progress).catch((e: unknown) => {
-          // The import's own error is what the analyst needs; a failed clean-up goes to the log.
+        runJob(request, { db: ctx.db, clock, signal, progress, ...(parseWorker ? { workerScript: parseWorker } : {}) }).catch((e: unknown) => {
+          // The job's own error is what the analyst needs; a failed clean-up goes to the log.
           try {
-            truncateLogAfterFailure(ctx.db);
+            afterJob(request.kind, ctx.db, true);
           } catch (cleanup) {
-            logInternal('truncating the log after a failed import', cleanup);
+            logInternal(`cleaning up after a failed ${request.kind} job`, cleanup);
           }
           throw e;
         }),
@@ -131,7 +138,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
         if (ctx.db.open) ctx.db.pragma(`busy_timeout = ${busy ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`);
       },
     }),
-    backups: new BackupService(() => ctx, options.nativeBinding, options.worker),
+    backups: new BackupService(() => ctx, options.nativeBinding),
     readOnly: options.readOnly === true,
   };
   try {
@@ -154,6 +161,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     }, options.fullCheckDelayMs ?? FULL_CHECK_DELAY_MS);
     fullCheckTimer.unref();
   }
+  if (options.reindexWhenStale !== false && !options.readOnly && !health.damaged) startReindexWhenStale(ctx);
   if (options.autoBackups && !options.readOnly) {
     ctx.backups.startSchedule((e) => logInternal('daily backup', e));
   }
@@ -201,6 +209,7 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     },
     close() {
       if (fullCheckTimer) clearTimeout(fullCheckTimer);
+      ctx.jobs.close();
       listeners.clear();
       ctx.staging.clear();
       ctx.backups.close();

@@ -5,6 +5,7 @@ import { commentAsyncHandlers, commentHandlers } from './comments/comment-handle
 import { storeHealthAsyncHandlers, storeHealthHandlers } from './faults/store-health-handlers';
 import type { AsyncHandlerTable, HandlerTable } from './handler-types';
 import { importHandlers } from './imports/import-handlers';
+import { jobHandlers } from './jobs/job-handlers';
 import { notificationDetailHandlers } from './notifications/detail-handlers';
 import { notificationListHandlers } from './notifications/list-handlers';
 import { tradeConcernAsyncHandlers, tradeConcernHandlers } from './trade-concerns/trade-concern-handlers';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable = {
   ...notificationListHandlers,
   ...notificationDetailHandlers,
   ...importHandlers,
+  ...jobHandlers,
   ...commentHandlers,
   ...tradeConcernHandlers,
   ...storeHealthHandlers,

@@ -5,6 +5,7 @@ import { findBackup, listBackups } from '../backend/backups/catalogue';
 import { restoreBackup } from '../backend/backups/restore';
 import { DATABASE_FILE } from '../backend/db/connection';
 import type { CliCommand, CliIo, RecoveryContext } from './command';
+import { followJob } from './job-progress';
 
 const USAGE = 'pingyi backup create|list|restore ID [--yes] [--json]';
 
@@ -70,7 +71,7 @@ export const backupCommand: CliCommand = {
       }
       case 'create': {
         if (id) return usageError('create takes no ID');
-        const made = await backend.ctx.backups.create('manual');
+        const made = await followJob(backend, () => backend.ctx.backups.start('manual'), io, json);
         if (json) io.out(JSON.stringify(made, null, 2));
         else {
           io.out(`Backup ${made.id} written to ${made.file} (${formatSize(made.size)}, ${made.attachmentsCopied} new attachments copied).`);

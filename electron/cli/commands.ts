@@ -3,6 +3,7 @@ import { backupCommand } from './backup-command';
 import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
+import { reindexCommand } from './reindex-command';
 import { searchCommand } from './search-command';
 import { triageCommand } from './triage-command';
 
@@ -44,4 +45,4 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand, reindex: reindexCommand };

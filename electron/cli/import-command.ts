@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import { backupBeforeImport, preImportBackupNeeded } from '../backend/backups/pre-import';
-import { importNotificationsFile } from '../backend/imports/import-file';
-import { bundledWorkerScript } from '../backend/jobs/worker-script';
-import { currentActor } from '../backend/settings/settings';
 import type { RowRejection } from '../../shared/contract/imports';
+import type { JobStateOf } from '../../shared/contract/jobs';
 import type { CliCommand, CliIo } from './command';
+import { followJob } from './job-progress';
 
 const SHOWN_ROWS = 50;
 
@@ -16,66 +13,32 @@ function printRows(io: CliIo, heading: string, rows: RowRejection[], total: numb
   if (total > SHOWN_ROWS) io.out(`  … ${total - SHOWN_ROWS} more ${what} (use --json for all)`);
 }
 
-/** `pingyi import FILE`: the same import and report as the app, on this thread. */
+/** `pingyi import FILE`: the same import job and report as the app, with its progress on stderr. */
 export const importCommand: CliCommand = {
   summary: 'Import an ePing export (XLSX, CSV) or WTO API JSON file and print the import report',
   usage: 'pingyi import FILE [--json] [--quiet]',
   options: { quiet: { type: 'boolean', short: 'q' } },
-  async run({ backend, positionals, json, flags, io }) {
+  async run({ backend, call, positionals, json, flags, io }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) {
       io.err('Usage: pingyi import FILE [--json]');
       return 2;
     }
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    const parseWorkerScript = bundledWorkerScript();
-    let lastShown = -1;
-    let lastRows = 0;
-    try {
-      // A missing file is reported by the import itself, with its usual message.
-      const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-      const { ctx } = backend;
-      if (preImportBackupNeeded(ctx.db, size)) {
-        if (!json && !flags.quiet) io.err('backing up the store before a large import');
-        await backupBeforeImport(ctx.db, { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: ctx.clock.now().toISOString() }, () => undefined);
-      }
-      const report = await importNotificationsFile(backend.ctx.db, file, {
-        actor: currentActor(backend.ctx.db),
-        clock: backend.ctx.clock,
-        signal: controller.signal,
-        ...(parseWorkerScript ? { parseWorkerScript } : {}),
-        onProgress: ({ phase, done, total, rows }) => {
-          if (json || flags.quiet) return;
-          if (phase === 'indexing') {
-            io.err(`all ${rows} rows read; building the search index and saving`);
-            return;
-          }
-          if (!total) return;
-          const step = Math.floor((done / total) * 10) * 10;
-          const thousands = Math.floor(rows / 5000);
-          if (step !== lastShown || thousands !== lastRows) {
-            lastShown = step;
-            lastRows = thousands;
-            io.err(`${phase} ${step}% of the file, ${rows} rows`);
-          }
-        },
-      });
-      if (json) {
-        io.out(JSON.stringify(report, null, 2));
-        return 0;
-      }
-      io.out(`Imported ${report.fileName} (${report.format}${report.encoding ? ', ' + report.encoding : ''})`);
-      io.out(
-        `inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
-          `rejected ${report.rejected} (errors), notices ${report.noticed} (not errors)`,
-      );
-      printRows(io, 'Rejected rows (not imported)', report.rejections, report.rejected, 'rejected rows');
-      printRows(io, 'Notices (repeated rows skipped, later rows that replaced earlier ones)', report.notices, report.noticed, 'notices');
+    // The same job as the window's: free space checked first, a large import backed up first.
+    const { fileRef } = backend.ctx.staging.addPath(file);
+    const start = (): JobStateOf<'import'> => backend.ctx.jobs.get(call('notificationsImportStart', { fileRef }).jobId) as JobStateOf<'import'>;
+    const report = await followJob(backend, start, io, json || flags.quiet === true);
+    if (json) {
+      io.out(JSON.stringify(report, null, 2));
       return 0;
-    } finally {
-      process.off('SIGINT', onSigint);
     }
+    io.out(`Imported ${report.fileName} (${report.format}${report.encoding ? ', ' + report.encoding : ''})`);
+    io.out(
+      `inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
+        `rejected ${report.rejected} (errors), notices ${report.noticed} (not errors)`,
+    );
+    printRows(io, 'Rejected rows (not imported)', report.rejections, report.rejected, 'rejected rows');
+    printRows(io, 'Notices (repeated rows skipped, later rows that replaced earlier ones)', report.notices, report.noticed, 'notices');
+    return 0;
   },
 };

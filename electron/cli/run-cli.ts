@@ -59,7 +59,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   const dataDir = typeof flags['data-dir'] === 'string' ? flags['data-dir'] : resolveDataDir(env);
   let backend;
   try {
-    backend = await startBackend({ dataDir, appVersion: APP_VERSION, clock: clockFromEnv(env.PINGYI_NOW) });
+    // A stale search index is rebuilt before a search (search-command.ts), not by every command.
+    backend = await startBackend({ dataDir, appVersion: APP_VERSION, clock: clockFromEnv(env.PINGYI_NOW), reindexWhenStale: false });
   } catch (e) {
     if (command.recover) {
       try {

@@ -1,5 +1,6 @@
 import { Area, SortKey, type NotificationsListInput, type TextSegment } from '../../shared/contract';
 import type { CliCommand } from './command';
+import { reindexIfStale } from './reindex-command';
 
 const USAGE =
   'pingyi search [QUERY...] [--member SAU[,ARE...]] [--type TBT|SPS] [--sort COLUMN] [--limit N] [--json]';
@@ -17,7 +18,7 @@ export const searchCommand: CliCommand = {
     sort: { type: 'string' },
     limit: { type: 'string', short: 'n' },
   },
-  run({ call, positionals, flags, json, io, usageError }) {
+  async run({ backend, call, positionals, flags, json, io, usageError }) {
     const input: NotificationsListInput = {};
     const query = positionals.join(' ').trim();
     if (query) input.query = query;
@@ -41,6 +42,7 @@ export const searchCommand: CliCommand = {
     } else {
       input.limit = 20;
     }
+    await reindexIfStale(backend, io, json);
     const result = call('notificationsList', input);
     if (json) {
       io.out(JSON.stringify(result, null, 2));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
 import { formatRoute, type Section } from '../stores/route';
 import { ErrorBanner } from './error-banner';
+import { JobTray } from './job-tray';
 import { ReadOnlyBanner } from './recovery-choices';
 import { SectionErrorBoundary } from './error-boundary';
 import { NavRail } from './nav-rail';
@@ -49,6 +50,7 @@ export function AppFrame() {
           </SectionErrorBoundary>
         </main>
       </div>
+      <JobTray />
       <Toaster />
       <ShortcutsHelp />
     </div>

@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/domain/clock';
 import { BackendClockProvider } from '../clock/backend-clock';
 import type { AppStore } from '../stores/app-store';
 import { AppStoreProvider } from '../stores/app-store-context';
+import { JobsProvider } from '../stores/jobs-context';
 import { App } from './app';
 
 /**
@@ -18,7 +19,9 @@ export function AppRoot({ client, i18n, store, clock }: { client: ApiClient; i18
       <I18nextProvider i18n={i18n}>
         <AppStoreProvider store={store}>
           <BackendClockProvider clock={clock}>
-            <App />
+            <JobsProvider>
+              <App />
+            </JobsProvider>
           </BackendClockProvider>
         </AppStoreProvider>
       </I18nextProvider>

@@ -102,6 +102,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   let stagedCount = 0;
   let nextId = 1;
 
+  const jobs = new FakeJobs();
   const backend: Omit<FakeBackend, 'client'> = {
     now: seed.now ?? NOW,
     settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
@@ -109,8 +110,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     notifications: structuredClone(seed.notifications ?? []),
     savedSearches: [],
     audit: [],
-    jobs: new FakeJobs(),
-    backups: new FakeBackups((name, payload) => backend.emit(name, payload)),
+    jobs,
+    backups: new FakeBackups((name, payload) => backend.emit(name, payload), jobs),
     staged: new Map(),
     storeHealth: { status: 'ok', reason: null, detectedAt: null, lastCheck: null },
     nextCheck: { ok: true, problems: [] },
@@ -125,8 +126,14 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     finishJob(jobId, outcome) {
       const job = backend.jobs.finish(jobId, outcome);
       // As the job runner sends it: the error's code and message; its details stay with jobsGet.
-      const error = job.error ? { error: { code: job.error.code, message: job.error.message } } : {};
-      backend.emit('jobDone', { jobId, kind: 'import', ok: job.status === 'done', ...error });
+      backend.emit('jobDone', {
+        jobId,
+        kind: 'import',
+        ok: job.status === 'done',
+        status: job.status === 'done' ? 'done' : job.status === 'cancelled' ? 'cancelled' : 'failed',
+        ...('report' in outcome ? { result: outcome.report } : {}),
+        ...(job.error ? { error: { code: job.error.code, message: job.error.message } } : {}),
+      });
       if (job.status === 'done') backend.emit('dataChanged', { entity: 'notifications' });
     },
   };
@@ -294,6 +301,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     notificationsImportStart: () => ({ jobId: backend.jobs.start().jobId }),
     jobsGet: ({ jobId }) => backend.jobs.get(jobId),
     jobsCancel: ({ jobId }) => backend.jobs.cancel(jobId),
+    jobsList: ({ limit }) => backend.jobs.list(limit),
     importsList: ({ limit }) => backend.jobs.reports.slice(0, limit).map(({ rejections: _rejections, notices: _notices, ...summary }) => summary),
     importsGet: ({ id }) => backend.jobs.report(id),
   };

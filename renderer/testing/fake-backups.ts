@@ -1,5 +1,6 @@
 import type { BackupConfig, BackupEntry, BackupList, RecoveryStatus, Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
+import type { FakeJobs } from './fake-imports';
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
 type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -43,25 +44,37 @@ export class FakeBackups {
   chosen: string[] = [];
   /** Called when a recovery choice opens a store (a test clears the failures it set). */
   onRecovered: () => void = () => undefined;
-  constructor(private readonly emit: Emit) {}
+  /** The manual backup job running, if any. */
+  jobId: string | null = null;
+  constructor(
+    private readonly emit: Emit,
+    private readonly jobs: FakeJobs,
+  ) {}
 
   list(): BackupList {
     return { folder: this.config.folder ?? FOLDER, config: this.config, backups: this.backups, running: this.running };
   }
 
   progress(done: number, total: number): void {
-    this.emit('backupProgress', { kind: 'manual', done, total });
+    this.emit('jobProgress', { jobId: this.jobId ?? '', kind: 'backup', status: 'running', position: null, phase: 'copying', done, total });
   }
 
-  /** End the running manual backup as the backend would. */
+  /** End the running manual backup job as the backend would. */
   finish(entry: BackupEntry | { error: { code: string; message: string } }): void {
+    const jobId = this.jobId ?? '';
     this.running = false;
+    this.jobId = null;
+    const job = this.jobs.get(jobId);
     if ('error' in entry) {
-      this.emit('backupDone', { kind: 'manual', ok: false, error: entry.error });
+      const cancelled = entry.error.code === 'CANCELLED';
+      Object.assign(job, { status: cancelled ? 'cancelled' : 'failed', phase: cancelled ? 'cancelled' : 'failed', error: entry.error });
+      this.emit('jobDone', { jobId, kind: 'backup', ok: false, status: job.status === 'cancelled' ? 'cancelled' : 'failed', error: entry.error });
       return;
     }
+    const result = { ...entry, attachmentsCopied: 0 };
+    Object.assign(job, { status: 'done', phase: 'done', result });
     this.backups = [entry, ...this.backups];
-    this.emit('backupDone', { kind: 'manual', ok: true, id: entry.id, check: entry.check.ok });
+    this.emit('jobDone', { jobId, kind: 'backup', ok: true, status: 'done', result });
     this.emit('dataChanged', { entity: 'backups' });
   }
 
@@ -77,7 +90,8 @@ export class FakeBackups {
       backupsCreate: () => {
         if (this.running) throw new ApiError({ code: 'BUSY', message: 'A backup is already being written' });
         this.running = true;
-        return { started: true };
+        this.jobId = this.jobs.start('backup', { kind: 'manual' }).jobId;
+        return { started: true, jobId: this.jobId };
       },
       backupsConfigure: (patch) => {
         if (patch.folder !== undefined && patch.folder !== null && !patch.folder.startsWith('/')) {

@@ -1,4 +1,4 @@
-import type { ImportReport, JobState } from '../../shared/contract';
+import type { ImportReport, JobInput, JobKind, JobState, JobStateOf } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
 
 /** A complete import report; override what the test is about. */
@@ -31,28 +31,31 @@ export function makeImportReport(overrides: Partial<ImportReport> = {}): ImportR
 export type JobOutcome = { report: ImportReport } | { error: { code: string; message: string; details?: unknown } };
 
 /**
- * Import jobs the test drives by hand: start() makes a running job, the test sends progress
- * with emit('jobProgress', ...) and ends it with finish(), as the worker thread would.
+ * Jobs the test drives by hand: start() makes a running job (an import unless told otherwise),
+ * the test sends progress with emit('jobProgress', ...) and ends it with finish(), as the
+ * worker thread would.
  */
 export class FakeJobs {
   readonly jobs = new Map<string, JobState>();
   readonly reports: ImportReport[] = [];
   private count = 0;
 
-  start(): JobState {
+  start<K extends JobKind = 'import'>(kind: K = 'import' as K, input?: JobInput<K>): JobStateOf<K> {
     this.count += 1;
     const jobId = `${String(this.count).padStart(8, '0')}-0000-4000-8000-000000000000`;
-    const state: JobState = {
+    const state = {
       jobId,
-      kind: 'import',
+      kind,
+      input: input ?? { fileName: 'eping-export.xlsx', fileSize: 20_480 },
       status: 'running',
+      position: null,
       phase: 'starting',
       done: 0,
       total: null,
       startedAt: '2026-11-21T05:00:00.000Z',
-      report: null,
+      result: null,
       error: null,
-    };
+    } as JobStateOf<K>;
     this.jobs.set(jobId, state);
     return state;
   }
@@ -63,17 +66,21 @@ export class FakeJobs {
     return job;
   }
 
+  list(limit: number): JobState[] {
+    return [...this.jobs.values()].reverse().slice(0, limit);
+  }
+
   cancel(jobId: string): JobState {
     const job = this.get(jobId);
     if (job.status === 'running') job.phase = 'cancelling';
     return job;
   }
 
-  /** End a job; a report is kept for importsList and importsGet. */
+  /** End an import job; a report is kept for importsList and importsGet. */
   finish(jobId: string, outcome: JobOutcome): JobState {
     const job = this.get(jobId);
     if ('report' in outcome) {
-      Object.assign(job, { status: 'done', phase: 'done', report: outcome.report });
+      Object.assign(job, { status: 'done', phase: 'done', result: outcome.report });
       this.reports.unshift(outcome.report);
     } else {
       const cancelled = outcome.error.code === 'CANCELLED';

@@ -47,7 +47,7 @@ export const BackupList = z.object({
   folder: z.string(),
   config: BackupConfig,
   backups: z.array(BackupEntry),
-  /** True while a backup is being written (the button waits for it). */
+  /** True while a backup job runs or waits (the button waits for it). */
   running: z.boolean(),
 });
 export type BackupList = z.infer<typeof BackupList>;
@@ -90,8 +90,8 @@ const BackupId = z.object({ id: BackupManifest.shape.id }).strict();
 
 export const backupChannels = {
   backupsList: channel(z.object({}).strict(), BackupList),
-  /** Starts a manual backup; progress and the result come as backupProgress / backupDone events. */
-  backupsCreate: channel(z.object({}).strict(), z.object({ started: z.boolean() })),
+  /** Starts a manual backup job; progress and the result come as jobProgress / jobDone events of kind 'backup'. */
+  backupsCreate: channel(z.object({}).strict(), z.object({ started: z.boolean(), jobId: z.string() })),
   backupsConfigure: channel(BackupConfig.partial().strict(), BackupList),
   backupsSummary: channel(BackupId, BackupSummary),
   backupsRestore: channel(BackupId, RestoreResult),

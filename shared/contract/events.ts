@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobDoneEvent, JobProgressEvent } from './jobs';
 
 /**
  * The closed list of what can change. The dashboard, the reports' charts and every list
@@ -25,19 +26,10 @@ export type DataEntity = z.infer<typeof DataEntity>;
 
 /** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */
 export const events = {
-  jobProgress: z.object({
-    jobId: z.string(),
-    kind: z.string(),
-    phase: z.string(),
-    done: z.number(),
-    total: z.number().nullable(),
-  }),
-  jobDone: z.object({
-    jobId: z.string(),
-    kind: z.string(),
-    ok: z.boolean(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
-  }),
+  /** A job's progress, or a queued job's place in the write queue (see jobs.ts). */
+  jobProgress: JobProgressEvent,
+  /** A job has ended; `result` is its kind's result. */
+  jobDone: JobDoneEvent,
   /**
    * Records of one entity changed. A view reloads only when an entity it shows changes; `ids`
    * (local record ids, or uids) narrow it further where the writer knows them cheaply.
@@ -46,16 +38,6 @@ export const events = {
   dataChanged: z.object({
     entity: z.union([DataEntity, z.literal('*')]),
     ids: z.array(z.union([z.number().int(), z.string()])).optional(),
-  }),
-  /** A backup being written: pages copied of the store's total. */
-  backupProgress: z.object({ kind: z.string(), done: z.number(), total: z.number() }),
-  backupDone: z.object({
-    kind: z.string(),
-    ok: z.boolean(),
-    id: z.string().optional(),
-    /** Whether the copy passed its integrity check. */
-    check: z.boolean().optional(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
   /** A command from the desktop app's menu for the page to carry out (web mode has no menu). */
   menuCommand: z.object({ command: z.enum(['shortcuts']) }),

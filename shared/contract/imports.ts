@@ -65,30 +65,12 @@ export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportSummary = ImportReport.omit({ rejections: true, notices: true });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
-export const JobStatus = z.enum(['running', 'done', 'failed', 'cancelled']);
-export const JobState = z.object({
-  jobId: z.string(),
-  kind: z.enum(['import']),
-  status: JobStatus,
-  phase: z.string(),
-  done: z.number(),
-  total: z.number().nullable(),
-  startedAt: z.string(),
-  report: ImportReport.nullable(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
-});
-export type JobState = z.infer<typeof JobState>;
-
-const JobId = z.object({ jobId: z.string().regex(/^[a-f0-9-]{8,64}$/) }).strict();
-
 export const importChannels = {
-  /** Start importing a file the user handed over (see stageFile); progress arrives as jobProgress events. */
+  /** Start importing a file the user handed over (see stageFile); progress arrives as jobProgress events and the report as jobDone; a second import waits its turn in the write queue. */
   notificationsImportStart: channel(
     z.object({ fileRef: z.string().regex(/^[a-f0-9]{32}$/, 'expected a file reference from stageFile') }).strict(),
     z.object({ jobId: z.string() }),
   ),
-  jobsGet: channel(JobId, JobState),
-  jobsCancel: channel(JobId, JobState),
   importsList: channel(z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), z.array(ImportSummary)),
   importsGet: channel(z.object({ id: z.number().int().positive() }).strict(), ImportReport),
 };

@@ -4,6 +4,7 @@ import { appChannels } from './app';
 import { backupChannels } from './backups';
 import { commentChannels } from './comments';
 import { importChannels } from './imports';
+import { jobChannels } from './jobs';
 import { notificationDetailChannels } from './notification-record';
 import { notificationChannels } from './notifications';
 import { storeHealthChannels } from './store-health';
@@ -14,6 +15,7 @@ export * from './analysts';
 export * from './notifications';
 export * from './notification-record';
 export * from './imports';
+export * from './jobs';
 export * from './events';
 export * from './comments';
 export * from './trade-concerns';
@@ -27,6 +29,7 @@ export const contract = {
   ...notificationChannels,
   ...notificationDetailChannels,
   ...importChannels,
+  ...jobChannels,
   ...commentChannels,
   ...tradeConcernChannels,
   ...storeHealthChannels,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQuery, isCodeTerm, toSearchText, wordForms, wordTokens } from './search-text';
+import { buildSearchQuery, isCodeTerm, SEARCH_TEXT_VERSION, toSearchText, wordForms, wordTokens } from './search-text';
 
 describe('toSearchText', () => {
   it('indexes a Han run as overlapping pairs followed by the single characters', () => {
@@ -23,6 +23,38 @@ describe('toSearchText', () => {
     expect(toSearchText('Caf\u0065\u0301 \ufb01lm №5')).toBe('Café film No5');
     const ascii = 'Labelling of "pre-packaged" food\t(Draft No. 7)\n';
     expect(toSearchText(ascii)).toBe(ascii);
+  });
+});
+
+/** FNV-1a over the UTF-16 code units: a digest without node:crypto, which shared/ does not use. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** Text of every sort the index meets: Chinese, English, symbols and codes, full-width forms, other scripts. */
+const SAMPLE = [
+  '电动汽车的技术法规和测试方法',
+  'GB标准 与 国际标准 IEC 62133',
+  'Energy efficiency requirements for refrigerators (Draft No. 7)',
+  'G/TBT/N/SAU/1234/Rev.2/Add.1',
+  '8507.60; 8507.80 — lithium-ion batteries',
+  'ＧＢ１２３ 水产品 限量',
+  'Caf\u0065\u0301 \ufb01lm №5 Türkiye Réglementation technique',
+  'Технический регламент ЕАЭС о безопасности',
+  '',
+  '车',
+];
+
+describe('SEARCH_TEXT_VERSION', () => {
+  it('is bumped with every change to what toSearchText returns (the pinned output belongs to this version)', () => {
+    // A change to toSearchText changes this digest: bump SEARCH_TEXT_VERSION, then pin the new
+    // digest under it. Stores indexed by the old version are rebuilt at their next start.
+    expect({ version: SEARCH_TEXT_VERSION, digest: fnv1a(SAMPLE.map(toSearchText).join('\u0000')) }).toEqual({ version: 1, digest: 'b4dd9efa' });
   });
 });
 

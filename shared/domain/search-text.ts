@@ -16,6 +16,14 @@ function expandHan(run: string): string {
   return `${pairs.join(' ')} ${chars.join(' ')}`;
 }
 
+/**
+ * The version of toSearchText. The index records the version it was built with (the
+ * workstation table's searchTextVersion); a store whose index has another is reindexed at start.
+ * Bump it with every change to what toSearchText returns: its test pins the output of a sample,
+ * and fails on a change until the pinned digest and this version are updated together.
+ */
+export const SEARCH_TEXT_VERSION = 1;
+
 /** The text stored in the index for one field. */
 export function toSearchText(text: string): string {
   if (!text) return '';

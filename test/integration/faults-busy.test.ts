@@ -60,7 +60,7 @@ describe('writes during an import', () => {
     const saved = await backend.invokeWhenFree('settingsUpdate', { analystName: '王芳' });
     expect(jobEnded).toBe(true);
     expect(saved).toMatchObject({ ok: true, value: { analystName: '王芳' } });
-    expect(backend.call('jobsGet', { jobId })).toMatchObject({ status: 'done', report: { inserted: 5000 } });
+    expect(backend.call('jobsGet', { jobId })).toMatchObject({ status: 'done', result: { inserted: 5000 } });
     expect(backend.call('settingsGet', {}).analystName).toBe('王芳');
   });
 
@@ -80,21 +80,30 @@ describe('writes during an import', () => {
     expect(backend.call('settingsGet', {}).analystName).toBe('');
   });
 
-  it('a second import while one runs is refused up front with BUSY, saying it was not imported and why', async () => {
+  it('a second import while one runs waits its turn in the queue and runs when the first has ended', async () => {
     const { jobId } = await importHoldingTheLock();
     const second = backend.ctx.staging.addPath(bigCsv('second.csv', 10));
-    const result = backend.invoke('notificationsImportStart', { fileRef: second.fileRef });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'BUSY', message: expect.stringContaining('was not imported'), details: { reason: 'job-running', jobId } },
+    const events: Array<{ name: string; jobId: string; status?: string; position?: number | null }> = [];
+    backend.subscribe((name, payload) => {
+      const p = payload as { jobId?: string; status?: string; position?: number | null };
+      if ((name === 'jobProgress' || name === 'jobDone') && p.jobId) events.push({ name, jobId: p.jobId, status: p.status, position: p.position });
     });
-    // Refused, not waited for: the transports do not queue it behind the first either.
+    // Through the transport as from the window: queued at once, not refused and not waited for.
     const viaTransport = await backend.invokeWhenFree('notificationsImportStart', { fileRef: second.fileRef });
-    expect(viaTransport).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(viaTransport).toMatchObject({ ok: true });
+    const queuedId = (viaTransport as { value: { jobId: string } }).value.jobId;
+    expect(backend.call('jobsGet', { jobId: queuedId })).toMatchObject({ status: 'queued', position: 1, kind: 'import', input: { fileName: 'second.csv' } });
+    expect(events).toContainEqual({ name: 'jobProgress', jobId: queuedId, status: 'queued', position: 1 });
     expect(backend.call('jobsGet', { jobId }).status).toBe('running');
-    await backend.ctx.jobs.settle(jobId);
-    // Once the first has finished the same file imports.
-    const { jobId: again } = backend.call('notificationsImportStart', { fileRef: second.fileRef });
-    expect(await backend.ctx.jobs.settle(again)).toMatchObject({ status: 'done' });
+    const [first, next] = await Promise.all([backend.ctx.jobs.settle(jobId), backend.ctx.jobs.settle(queuedId)]);
+    expect(first).toMatchObject({ status: 'done', result: { inserted: 5000 } });
+    // Its ten rows repeat the first file's first ten: found there, because it ran after the first.
+    expect(next).toMatchObject({ status: 'done', result: { inserted: 0, unchanged: 10, fileName: 'second.csv' } });
+    // The second ran after the first: its first progress as a running job came after the first's end.
+    const firstDone = events.findIndex((e) => e.name === 'jobDone' && e.jobId === jobId);
+    const secondRuns = events.findIndex((e) => e.name === 'jobProgress' && e.jobId === queuedId && e.status === 'running');
+    expect(firstDone).toBeGreaterThan(-1);
+    expect(secondRuns).toBeGreaterThan(firstDone);
+    expect(backend.call('appInfo', {}).counts.notifications).toBe(5000);
   });
 });

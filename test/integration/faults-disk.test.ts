@@ -77,7 +77,12 @@ describe.skipIf(!canMount)('a full disk (a 20 MB tmpfs)', () => {
     fill(mount.dir, 2 * 1024 * 1024);
     const freeBefore = freeBytes(mount.dir);
     // Past the up-front check (the job itself), as when the estimate was too small.
-    const state = backend.ctx.jobs.start({ kind: 'import', filePath: file, fileName: 'import.csv', actor: 'test', startedAt: TEST_NOW });
+    const state = backend.ctx.jobs.start({
+      kind: 'import',
+      input: { fileName: 'import.csv', fileSize: fs.statSync(file).size },
+      params: { filePath: file, actor: 'test' },
+      startedAt: TEST_NOW,
+    });
     const final = await backend.ctx.jobs.settle(state.jobId);
     expect(final).toMatchObject({
       status: 'failed',

@@ -83,13 +83,17 @@ describe('errors of import jobs', () => {
   it('an unexpected failure of a job is logged with its stack and reported as INTERNAL', async () => {
     const log = createErrorLog(tmp.dir, clock);
     const runner = new JobRunner({
-      dataDir: tmp.dir,
       databasePath: path.join(tmp.dir, 'pingyi.sqlite3'),
       emit: () => undefined,
       runInline: () => Promise.reject(new RangeError('Invalid array length')),
       onInternalError: (source, e) => log.write(source, e),
     });
-    const { jobId } = runner.start({ kind: 'import', filePath: path.join(tmp.dir, 'x.csv'), fileName: 'x.csv', actor: 'test', startedAt: TEST_NOW });
+    const { jobId } = runner.start({
+      kind: 'import',
+      input: { fileName: 'x.csv', fileSize: 0 },
+      params: { filePath: path.join(tmp.dir, 'x.csv'), actor: 'test' },
+      startedAt: TEST_NOW,
+    });
     expect(await runner.settle(jobId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
     const text = fs.readFileSync(log.file, 'utf8');
     expect(text).toContain('2031-05-12T09:00:00.000Z [import job] RangeError: Invalid array length');

@@ -152,7 +152,7 @@ describe('import jobs', () => {
       const { jobId } = backend.call('notificationsImportStart', { fileRef: staged.fileRef });
       await done;
       const state = backend.call('jobsGet', { jobId });
-      expect(state).toMatchObject({ status: 'done', report: { inserted: 2000, rejected: 0 } });
+      expect(state).toMatchObject({ status: 'done', result: { inserted: 2000, rejected: 0 } });
       expect(events).toContain('dataChanged');
       // Every phase is shown, the last one while the indexes are built and the rows committed.
       expect(phases).toEqual(['hashing', 'opening', 'reading', 'indexing']);

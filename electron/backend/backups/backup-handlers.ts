@@ -5,11 +5,8 @@ import { recoveryStatus } from './recovery';
 
 export const backupHandlers: HandlersFor<typeof backupChannels> = {
   backupsList: (ctx) => ctx.backups.list(),
-  backupsCreate: (ctx) => {
-    // The result arrives as backupDone; a failure is reported there too, not as an unhandled rejection.
-    ctx.backups.create('manual').catch(() => undefined);
-    return { started: true };
-  },
+  // The result arrives as the job's jobDone; a failure is reported there too.
+  backupsCreate: (ctx) => ({ started: true, jobId: ctx.backups.start('manual').jobId }),
   backupsConfigure: (ctx, input) => ctx.backups.configure(input),
   backupsSummary: (ctx, input) => ctx.backups.summary(input.id),
   backupsRestore: (ctx, input) => ctx.backups.restore(input.id),

@@ -1,12 +1,14 @@
 import path from 'node:path';
-import type { BackupConfig, BackupEntry, BackupKind, BackupList, BackupSummary, RestoreResult } from '../../../shared/contract/backups';
+import type { BackupConfig, BackupKind, BackupList, BackupSummary, RestoreResult } from '../../../shared/contract/backups';
+import type { BackupMade, JobStateOf } from '../../../shared/contract/jobs';
+import { nowIso } from '../../../shared/domain/clock';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { DATABASE_FILE } from '../db/connection';
 import { AppError } from '../errors';
 import { backupFolder, readBackupConfig, writeBackupConfig } from './backup-config';
 import { findBackup, listBackups, removeBackup } from './catalogue';
-import { inspectInWorker } from './check-in-worker';
-import { createBackup } from './create-backup';
+import { startReindexWhenStale } from '../notifications/search-index-job';
 import { openStoreReadOnly } from './recovery';
 import { restoreBackup, reopenStore, summarizeBackup } from './restore';
 import { dueAutomaticKind } from './rotation';
@@ -14,21 +16,17 @@ import { dueAutomaticKind } from './rotation';
 /** How often a running app asks the clock whether a new day has begun (the backup itself is daily). */
 const DAILY_CHECK_MS = 10 * 60 * 1000;
 
-export type BackupCreated = BackupEntry & { attachmentsCopied: number };
-
 /**
- * The backups of one backend: one backup at a time, the daily one when the clock says so, and
- * restore, which swaps the context's connection for the restored store's.
+ * The backups of one backend: each one a job (kind 'backup') of the job runner, so a backup runs
+ * on a worker thread beside an import and never beside another backup; the daily one when the
+ * clock says so; and restore, which swaps the context's connection for the restored store's.
  */
 export class BackupService {
-  private running: Promise<BackupCreated> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ctx: () => BackendContext,
     private readonly nativeBinding?: string,
-    /** The bundled worker script: the integrity check of a new copy runs there, off this thread. */
-    private readonly worker?: { script: string; execArgv?: string[] },
   ) {}
 
   /** For a backup made on another connection (an import's worker) with the same SQLite build. */
@@ -44,8 +42,9 @@ export class BackupService {
     return backupFolder(this.ctx().dataDir, this.config);
   }
 
+  /** True while a backup job runs or waits its turn. */
   get isRunning(): boolean {
-    return this.running !== null;
+    return this.ctx().jobs.pending('backup').length > 0;
   }
 
   list(): BackupList {
@@ -59,42 +58,29 @@ export class BackupService {
     return this.list();
   }
 
-  /** Write a backup now; refuses (BUSY) while another one is being written. */
-  create(kind: BackupKind): Promise<BackupCreated> {
-    if (this.running) return Promise.reject(new AppError('BUSY', 'A backup is already being written; wait for it to finish'));
+  /** Ask for a backup job; it starts when no other backup runs. Progress and result come as job events. */
+  start(kind: BackupKind): JobStateOf<'backup'> {
     const ctx = this.ctx();
-    const worker = this.worker;
-    const job = createBackup(ctx.db, {
-      dataDir: ctx.dataDir,
-      kind,
-      clock: ctx.clock,
-      appVersion: ctx.appVersion,
-      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
-      onProgress: (done, total) => ctx.emit('backupProgress', { kind, done, total }),
-      ...(worker ? { inspect: (file: string) => inspectInWorker(worker, file, this.nativeBinding) } : {}),
-    });
-    this.running = job;
-    const clear = (): void => {
-      this.running = null;
-    };
-    job.then(
-      (b) => {
-        clear();
-        ctx.emit('backupDone', { kind, ok: true, id: b.id, check: b.check.ok });
-        ctx.emit('dataChanged', { entity: 'backups' });
-      },
-      (e: unknown) => {
-        clear();
-        const body = e instanceof AppError ? e.toBody() : { code: 'INTERNAL' as const, message: (e as Error)?.message ?? String(e) };
-        ctx.emit('backupDone', { kind, ok: false, error: { code: body.code, message: body.message } });
-      },
-    );
-    return job;
+    return ctx.jobs.start({
+      kind: 'backup',
+      input: { kind },
+      params: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) },
+      startedAt: nowIso(ctx.clock),
+    }) as JobStateOf<'backup'>;
+  }
+
+  /** Write a backup and wait for it: its entry, or its failure as an AppError (CLI and tests). */
+  async create(kind: BackupKind): Promise<BackupMade> {
+    const ended = (await this.ctx().jobs.settle(this.start(kind).jobId)) as JobStateOf<'backup'>;
+    if (ended.result) return ended.result;
+    const error = ended.error ?? { code: 'INTERNAL', message: 'The backup ended without a result' };
+    const code = (ERROR_CODES as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : 'INTERNAL';
+    throw new AppError(code, error.message, error.details);
   }
 
   /** The daily (or weekly) backup if today's has not been made; null when none was due. */
-  async runDueBackup(): Promise<BackupCreated | null> {
-    if (this.running) return null;
+  async runDueBackup(): Promise<BackupMade | null> {
+    if (this.isRunning) return null;
     const ctx = this.ctx();
     const kind = dueAutomaticKind(listBackups(this.folder), ctx.clock.now());
     return kind ? this.create(kind) : null;
@@ -110,9 +96,9 @@ export class BackupService {
     this.timer.unref();
   }
 
-  /** Wait for a backup being written (closing the app, tests). */
+  /** Wait for the backups being written or waiting (closing the app, tests). */
   async settle(): Promise<void> {
-    if (this.running) await this.running.catch(() => undefined);
+    await this.ctx().jobs.settleAll('backup');
   }
 
   delete(id: string): BackupList {
@@ -123,13 +109,16 @@ export class BackupService {
   }
 
   /**
-   * Replace the store with backup `id` and reconnect the backend to it. Refused while an import
-   * or a backup runs: either holds the store open on another connection or mid-copy.
+   * Replace the store with backup `id` and reconnect the backend to it. Refused while a job runs
+   * or waits: an import or a backup holds the store open on another connection or mid-copy.
    */
   restore(id: string): RestoreResult {
     const ctx = this.ctx();
-    if (this.running) throw new AppError('BUSY', 'A backup is being written; restore when it has finished');
-    if (ctx.jobs.isBusy()) throw new AppError('BUSY', 'An import is running; restore when it has finished or been cancelled');
+    if (ctx.jobs.isBusy()) {
+      const busy = ctx.jobs.list(1)[0];
+      const what = busy?.kind === 'backup' ? 'A backup is being written' : busy?.kind === 'searchReindex' ? 'The search index is being rebuilt' : 'An import is running';
+      throw new AppError('BUSY', `${what}; restore when it has finished or been cancelled`, { reason: 'job-running', ...(busy ? { jobId: busy.jobId } : {}) });
+    }
     const folder = this.folder;
     const entry = findBackup(folder, id);
     const current = ctx.db;
@@ -146,6 +135,8 @@ export class BackupService {
       // A store opened read-only at start-up recovery is now replaced by one that can be written.
       ctx.readOnly = false;
       ctx.emit('dataChanged', { entity: '*' });
+      // A backup made by another version may carry an index built by another search-text function.
+      startReindexWhenStale(ctx);
       return result;
     } catch (e) {
       // The store's files are back where they were; reconnect to them as they were open (read-only

@@ -20,11 +20,12 @@ export interface CreateBackupOptions {
   clock: Clock;
   appVersion: string;
   config?: BackupConfig;
-  onProgress?: (done: number, total: number) => void;
+  /** copying: pages of the store copied; checking: the copy's integrity check; attachments. */
+  onProgress?: (phase: 'copying' | 'checking' | 'attachments', done: number, total: number) => void;
+  /** Aborted: the backup stops at its next step and leaves no file behind. */
+  signal?: AbortSignal;
   /** better-sqlite3 built for this runtime (the Electron app passes its own). */
   nativeBinding?: string;
-  /** Checks the written copy; by default on this thread (see check-in-worker.ts for the app's). */
-  inspect?: (file: string) => Promise<BackupInspection>;
 }
 
 export interface BackupInspection {
@@ -97,6 +98,10 @@ function copyNewAttachments(dataDir: string, folder: string, digests: readonly s
   return copied;
 }
 
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'The backup was cancelled; no copy was kept');
+}
+
 function diskError(e: unknown, folder: string): unknown {
   const code = (e as { code?: unknown }).code;
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
@@ -128,10 +133,13 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   try {
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.(totalPages - remainingPages, totalPages);
+        // Thrown here, the copy stops and better-sqlite3 closes it; the partial file goes below.
+        throwIfCancelled(options.signal);
+        options.onProgress?.('copying', totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },
     });
+    throwIfCancelled(options.signal);
     // A backup is one self-contained file: out of WAL mode, a read-only look leaves no -wal or
     // -shm beside it, and a copy on a network share needs no shared memory.
     const copy = new Database(partial, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -147,7 +155,11 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   }
   let inspection: BackupInspection;
   try {
-    inspection = options.inspect ? await options.inspect(file) : inspectBackupFile(file, options.nativeBinding);
+    options.onProgress?.('checking', 0, 1);
+    // A job runs on a worker thread in the app: the full check, which reads every page (some
+    // seconds for a large store), keeps off the main process there.
+    inspection = inspectBackupFile(file, options.nativeBinding);
+    throwIfCancelled(options.signal);
   } catch (e) {
     // An unchecked copy is not offered as a backup (it has no manifest), so it is not kept either.
     fs.rmSync(file, { force: true });
@@ -155,8 +167,13 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   }
   let attachmentsCopied = 0;
   try {
+    options.onProgress?.('attachments', 0, inspection.attachmentDigests.length);
+    // Attachments are shared by digest between backups: one copied before a cancel is kept for the next.
     attachmentsCopied = copyNewAttachments(options.dataDir, folder, inspection.attachmentDigests);
+    throwIfCancelled(options.signal);
   } catch (e) {
+    // Without its manifest the copy is no backup: it goes, as after a failed check.
+    fs.rmSync(file, { force: true });
     throw diskError(e, folder);
   }
   const manifest: BackupManifest = {

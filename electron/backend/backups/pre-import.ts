@@ -37,7 +37,9 @@ export async function backupBeforeImport(db: Database, options: PreImportBackup,
     kind: 'pre-import',
     clock: fixedClock(options.at),
     appVersion: options.appVersion,
-    onProgress,
+    onProgress: (phase, done, total) => {
+      if (phase === 'copying') onProgress(done, total);
+    },
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   if (!made.check.ok) {

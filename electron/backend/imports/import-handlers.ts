@@ -21,23 +21,25 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
     // Before the job starts: a disk that fills half-way through a bulk import costs the
     // analyst minutes and leaves a large log behind.
     ensureFreeSpace(ctx.dataDir, importSpaceNeeded(staged.name, staged.size), `Importing ${staged.name}`);
+    // Queued behind a running writer (another import, a reindex) rather than refused: it runs
+    // when that one has ended, and the staged file stays until this one has.
     const state = ctx.jobs.start(
       {
         kind: 'import',
-        filePath: staged.path,
-        fileName: staged.name,
-        actor: currentActor(ctx.db),
+        input: { fileName: staged.name, fileSize: staged.size },
+        params: {
+          filePath: staged.path,
+          actor: currentActor(ctx.db),
+          ...(preImportBackupNeeded(ctx.db, staged.size)
+            ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: nowIso(ctx.clock), ...ctx.backups.nativeBindingOption } }
+            : {}),
+        },
         startedAt: nowIso(ctx.clock),
-        ...(preImportBackupNeeded(ctx.db, staged.size)
-          ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: nowIso(ctx.clock), ...ctx.backups.nativeBindingOption } }
-          : {}),
       },
       () => ctx.staging.release(staged.fileRef),
     );
     return { jobId: state.jobId };
   },
-  jobsGet: (ctx, input) => ctx.jobs.get(input.jobId),
-  jobsCancel: (ctx, input) => ctx.jobs.cancel(input.jobId),
   importsList: (ctx, input) => listImports(ctx.db, input.limit),
   importsGet: (ctx, input) => getImport(ctx.db, input.id),
 };

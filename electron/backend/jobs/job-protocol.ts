@@ -1,24 +1,47 @@
-import type { ImportReport, JobState } from '../../../shared/contract/imports';
+import type { JobError, JobInput, JobKind } from '../../../shared/contract/jobs';
 import type { PreImportBackup } from '../backups/pre-import';
 
+/**
+ * What a job of each kind needs beyond its contract input: the backend's own facts (paths, the
+ * acting analyst), which the window never sees. Like the input, it crosses into a worker thread.
+ */
+export interface JobParams {
+  import: {
+    filePath: string;
+    actor: string;
+    /** Set when the import is large enough to back the store up first (see pre-import.ts). */
+    preImportBackup?: PreImportBackup;
+  };
+  searchReindex: Record<string, never>;
+  backup: { dataDir: string; appVersion: string; nativeBinding?: string };
+}
+
 /** What a job needs to run: the only thing that crosses into a worker thread. */
-export interface JobRequest {
-  kind: 'import';
-  filePath: string;
-  fileName: string;
-  actor: string;
-  /** Set when the import is large enough to back the store up first (see pre-import.ts). */
-  preImportBackup?: PreImportBackup;
-  /**
-   * The backend clock's reading when the job started. A worker thread cannot be handed the clock
-   * itself, so its clock runs on from this instant: PINGYI_NOW and a test's clock reach the import.
-   */
-  startedAt: string;
+export type JobRequest<K extends JobKind = JobKind> = {
+  [P in K]: {
+    kind: P;
+    input: JobInput<P>;
+    params: JobParams[P];
+    /**
+     * The backend clock's reading when the job was asked for. A worker thread cannot be handed
+     * the clock itself, so its clock runs on from this instant: PINGYI_NOW and a test's clock
+     * reach the job.
+     */
+    startedAt: string;
+  };
+}[K];
+
+/** A job's progress as its runner reports it; `rows` only for imports. */
+export interface ProgressReport {
+  phase: string;
+  done: number;
+  total: number | null;
+  rows?: number;
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; phase: string; done: number; total: number | null }
-  | { type: 'done'; report: ImportReport }
-  | { type: 'failed'; error: NonNullable<JobState['error']>; stack?: string };
+  | ({ type: 'progress' } & ProgressReport)
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: JobError; stack?: string };
 
 export type MainMessage = { type: 'run'; request: JobRequest } | { type: 'cancel' };

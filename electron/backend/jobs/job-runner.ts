@@ -2,56 +2,90 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { ImportReport, JobState } from '../../../shared/contract/imports';
+import type { EventPayload } from '../../../shared/contract/events';
+import { jobKinds, type JobError, type JobKind, type JobState } from '../../../shared/contract/jobs';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
 import { classifyFault, formatBytes } from '../faults/classify-error';
 import { importSpaceNeeded } from '../faults/disk-space';
-import type { JobRequest, WorkerMessage } from './job-protocol';
+import { jobRunners } from './job-kinds';
+import type { JobRequest, ProgressReport, WorkerMessage } from './job-protocol';
 import type { JobWorkerData } from './worker-entry';
 
 export interface JobRunnerOptions {
-  dataDir: string;
   databasePath: string;
   emit: Emit;
   nativeBinding?: string;
   /** Worker script; without one, jobs run on this thread (CLI and tests of the job logic). */
   worker?: { script: string; execArgv?: string[] };
   /** Runs a job on this thread when there is no worker script. */
-  runInline: (request: JobRequest, signal: AbortSignal, progress: (phase: string, done: number, total: number | null) => void) => Promise<ImportReport>;
+  runInline: (request: JobRequest, signal: AbortSignal, progress: (p: ProgressReport) => void) => Promise<unknown>;
   /** A job met a fault of the store (corruption, a full disk); the main connection reacts. */
-  onFault?: (error: NonNullable<JobState['error']>) => void;
+  onFault?: (error: JobError) => void;
   /** An unexpected failure, with its stack when the worker sent one, for the error log. */
   onInternalError?: (source: string, error: unknown) => void;
-  /** Called when the first job starts and when the last one ends (write-lock holder changes). */
+  /** Called when a writer starts and when the last one ends (the write lock changes hands). */
   onBusyChange?: (busy: boolean) => void;
 }
 
-interface RunningJob {
+interface Job {
   state: JobState;
-  cancel: () => void;
+  request: JobRequest;
+  lane: string;
+  /** Set while it runs. */
+  cancel: (() => void) | null;
+  onFinish: ((state: JobState) => void) | undefined;
 }
 
+/** Writers' lane: one at a time, in the order asked. */
+const WRITE_LANE = 'store';
 const PROGRESS_INTERVAL_MS = 100;
+/** Ended jobs kept for jobsGet and jobsList. */
+const KEPT_ENDED = 50;
+
+const copy = (state: JobState): JobState => ({ ...state });
 
 /**
- * Long jobs (imports) run in a worker thread with their own database connection, so the main
- * process and the window never freeze. State is kept here for jobsGet; progress and completion
- * are pushed as events.
+ * Every long job runs here: in a worker thread with its own connection when the app has a
+ * worker script, on this thread otherwise. Jobs that write (their kind says so) go through one
+ * queue and run one after another, so two writers never contend for the store; read-only jobs
+ * run beside them, one of each kind at a time. Without a worker every job shares the backend's
+ * connection, so all of them take the writers' lane. Progress, a queued job's place and each
+ * job's result are pushed as events; jobsGet and jobsList read the state kept here.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, RunningJob>();
+  private readonly jobs = new Map<string, Job>();
+  /** Waiting jobs by lane, in order. */
+  private readonly queues = new Map<string, string[]>();
+  /** The running job of each lane. */
+  private readonly active = new Map<string, string>();
+  private readonly idleWaiters = new Set<() => void>();
+  private readonly settleWaiters = new Map<string, Array<(state: JobState) => void>>();
+
   constructor(private readonly options: JobRunnerOptions) {}
 
-  private readonly idleWaiters = new Set<() => void>();
-
-  /** The running job, if any: an import holds the store's write lock for its whole length. */
-  running(): JobState | null {
-    for (const job of this.jobs.values()) if (job.state.status === 'running') return job.state;
-    return null;
+  private laneOf(kind: JobKind): string {
+    return !this.options.worker || jobKinds[kind].writes ? WRITE_LANE : kind;
   }
 
-  /** Resolves true when no job runs, or false when timeoutMs passes first. */
+  /** The running writer, if any: it holds the store's write lock for its whole length. */
+  running(): JobState | null {
+    const id = this.active.get(WRITE_LANE);
+    return id ? copy(this.jobs.get(id)!.state) : null;
+  }
+
+  /** True while any job runs or waits (a restore must wait: a job holds the store open). */
+  isBusy(): boolean {
+    for (const job of this.jobs.values()) if (job.state.status === 'running' || job.state.status === 'queued') return true;
+    return false;
+  }
+
+  /** Jobs of `kind` running or waiting. */
+  pending(kind: JobKind): JobState[] {
+    return [...this.jobs.values()].filter((j) => j.state.kind === kind && (j.state.status === 'running' || j.state.status === 'queued')).map((j) => copy(j.state));
+  }
+
+  /** Resolves true when no writer runs, or false when timeoutMs passes first. */
   whenIdle(timeoutMs: number): Promise<boolean> {
     if (!this.running()) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -68,59 +102,138 @@ export class JobRunner {
     });
   }
 
+  /**
+   * Ask for a job. It runs at once when its lane is free, and otherwise waits its turn (state
+   * 'queued' with its position). `onFinish` runs once it has ended, however it ended.
+   */
   start(request: JobRequest, onFinish?: (state: JobState) => void): JobState {
-    const current = this.running();
-    if (current) {
-      // Refused rather than queued: a queued import would run against a store the analyst
-      // has not seen yet, and its file could change meanwhile. The analyst starts it again.
-      throw new AppError(
-        'BUSY',
-        `Another import is running (started ${current.startedAt}, ${current.phase}). This file was not imported: an import writes the whole store in one transaction, so only one runs at a time. Start it again when the running import has finished, or cancel that one.`,
-        { reason: 'job-running', jobId: current.jobId },
-      );
-    }
     const jobId = crypto.randomUUID();
-    const state: JobState = {
+    const state = {
       jobId,
       kind: request.kind,
-      status: 'running',
-      phase: 'starting',
+      input: request.input,
+      status: 'queued',
+      position: null,
+      phase: 'queued',
       done: 0,
       total: null,
       startedAt: request.startedAt,
-      report: null,
+      result: null,
       error: null,
-    };
+    } as JobState;
+    const lane = this.laneOf(request.kind);
+    this.jobs.set(jobId, { state, request, lane, cancel: null, onFinish });
+    const queue = this.queues.get(lane) ?? [];
+    queue.push(jobId);
+    this.queues.set(lane, queue);
+    this.forgetOldJobs();
+    this.pump(lane);
+    if (state.status === 'queued') this.announcePositions(lane);
+    return copy(state);
+  }
+
+  get(jobId: string): JobState {
+    return copy(this.find(jobId).state);
+  }
+
+  /** Running and queued jobs first, then the ended ones; newest first within each. */
+  list(limit: number): JobState[] {
+    const all = [...this.jobs.values()].map((j) => j.state).reverse();
+    const open = all.filter((s) => s.status === 'running' || s.status === 'queued');
+    const ended = all.filter((s) => s.status !== 'running' && s.status !== 'queued');
+    return [...open, ...ended].slice(0, limit).map(copy);
+  }
+
+  /** Cancel a running job (it stops at its next step) or take a queued one out of its queue. */
+  cancel(jobId: string): JobState {
+    const job = this.find(jobId);
+    if (job.state.status === 'queued') {
+      const queue = this.queues.get(job.lane) ?? [];
+      queue.splice(queue.indexOf(jobId), 1);
+      this.end(job, null, { code: 'CANCELLED', message: `The ${job.state.kind} job was cancelled before it started; nothing was changed` });
+      this.announcePositions(job.lane);
+    } else if (job.state.status === 'running' && job.cancel) {
+      job.state.phase = 'cancelling';
+      this.options.emit('jobProgress', this.progressEvent(job.state));
+      job.cancel();
+    }
+    return copy(job.state);
+  }
+
+  /** Wait for a job to end (CLI, tests, and callers that need the result). */
+  settle(jobId: string): Promise<JobState> {
+    const state = this.get(jobId);
+    if (state.status !== 'running' && state.status !== 'queued') return Promise.resolve(state);
+    return new Promise((resolve) => {
+      const waiters = this.settleWaiters.get(jobId) ?? [];
+      waiters.push(resolve);
+      this.settleWaiters.set(jobId, waiters);
+    });
+  }
+
+  /** Wait for every job of `kind` now running or queued. */
+  async settleAll(kind?: JobKind): Promise<void> {
+    const open = [...this.jobs.values()].filter((j) => (!kind || j.state.kind === kind) && (j.state.status === 'running' || j.state.status === 'queued'));
+    await Promise.all(open.map((j) => this.settle(j.state.jobId)));
+  }
+
+  /** Closing the backend: queued jobs are dropped and running ones told to stop. */
+  close(): void {
+    for (const job of this.jobs.values()) {
+      if (job.state.status === 'queued' || job.state.status === 'running') this.cancel(job.state.jobId);
+    }
+  }
+
+  private find(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('NOT_FOUND', `No job ${jobId}`);
+    return job;
+  }
+
+  /** Start the next job of a lane that has none running. */
+  private pump(lane: string): void {
+    if (this.active.has(lane)) return;
+    const next = this.queues.get(lane)?.shift();
+    if (!next) return;
+    const job = this.jobs.get(next)!;
+    this.active.set(lane, next);
+    Object.assign(job.state, { status: 'running', position: null, phase: 'starting' });
+    if (lane === WRITE_LANE) this.options.onBusyChange?.(true);
+    this.launch(job);
+    if (this.queues.get(lane)?.length) this.announcePositions(lane);
+  }
+
+  /** Tell the window where each waiting job of a lane now stands. */
+  private announcePositions(lane: string): void {
+    (this.queues.get(lane) ?? []).forEach((id, i) => {
+      const state = this.jobs.get(id)!.state;
+      state.position = i + 1;
+      this.options.emit('jobProgress', this.progressEvent(state));
+    });
+  }
+
+  private progressEvent(state: JobState): EventPayload<'jobProgress'> {
+    const { jobId, kind, phase, done, total, position } = state;
+    return { jobId, kind, phase, done, total, status: state.status === 'queued' ? 'queued' : 'running', position };
+  }
+
+  private launch(job: Job): void {
+    const { state, request } = job;
     let lastEmit = -Infinity;
     let lastPhase = '';
-    const progress = (phase: string, done: number, total: number | null): void => {
-      Object.assign(state, { phase, done, total });
+    const progress = (p: ProgressReport): void => {
+      if (state.status !== 'running') return;
+      Object.assign(state, { phase: p.phase, done: p.done, total: p.total });
       // A monotonic clock: this only spaces the events out, it says nothing about the date.
       const now = performance.now();
-      // Throttled, except that a new phase is always shown.
-      if (now - lastEmit >= PROGRESS_INTERVAL_MS || phase !== lastPhase) {
+      // Throttled, except that a new phase and the end of one are always shown.
+      if (now - lastEmit >= PROGRESS_INTERVAL_MS || p.phase !== lastPhase || (p.total !== null && p.done >= p.total)) {
         lastEmit = now;
-        lastPhase = phase;
-        this.options.emit('jobProgress', { jobId, kind: request.kind, phase, done, total });
+        lastPhase = p.phase;
+        this.options.emit('jobProgress', { ...this.progressEvent(state), ...(p.rows === undefined ? {} : { rows: p.rows }) });
       }
     };
-    const finish = (report: ImportReport | null, failure: JobState['error']): void => {
-      if (state.status !== 'running') return;
-      const error = failure?.code === 'DISK_FULL' ? withSpaceNeeded(failure, request) : failure;
-      state.status = report ? 'done' : error?.code === 'CANCELLED' ? 'cancelled' : 'failed';
-      state.report = report;
-      state.error = error;
-      state.phase = state.status;
-      this.options.emit('jobDone', { jobId, kind: request.kind, ok: report !== null, ...(error ? { error: { code: error.code, message: error.message } } : {}) });
-      if (report) this.options.emit('dataChanged', { entity: 'notifications' });
-      if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
-      onFinish?.(state);
-      if (!this.running()) {
-        this.options.onBusyChange?.(false);
-        for (const wake of [...this.idleWaiters]) wake();
-      }
-    };
-    this.options.onBusyChange?.(true);
+    const label = `${request.kind} job`;
 
     if (this.options.worker) {
       const worker = new Worker(this.options.worker.script, {
@@ -133,82 +246,89 @@ export class JobRunner {
         } satisfies JobWorkerData,
       });
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') progress(m.phase, m.done, m.total);
-        else if (m.type === 'done') finish(m.report, null);
+        if (m.type === 'progress') progress(m);
+        else if (m.type === 'done') this.end(job, m.result, null);
         else if (m.type === 'failed') {
-          if (m.error.code === 'INTERNAL') this.options.onInternalError?.('import job', m.stack ?? m.error.message);
-          finish(null, m.error);
+          if (m.error.code === 'INTERNAL') this.options.onInternalError?.(label, m.stack ?? m.error.message);
+          this.end(job, null, m.error);
         }
       });
       worker.on('error', (e) => {
-        this.options.onInternalError?.('import worker', e);
-        finish(null, { code: 'INTERNAL', message: e.message });
+        this.options.onInternalError?.(`${request.kind} worker`, e);
+        this.end(job, null, { code: 'INTERNAL', message: e.message });
       });
       worker.on('exit', (code) => {
-        if (state.status === 'running') finish(null, { code: 'INTERNAL', message: `The import stopped unexpectedly (exit ${code}); nothing was changed` });
+        this.end(job, null, { code: 'INTERNAL', message: `The ${request.kind} job stopped unexpectedly (exit ${code}); nothing was changed` });
       });
       worker.postMessage({ type: 'run', request });
-      this.jobs.set(jobId, { state, cancel: () => worker.postMessage({ type: 'cancel' }) });
+      job.cancel = () => worker.postMessage({ type: 'cancel' });
     } else {
       const controller = new AbortController();
-      this.jobs.set(jobId, { state, cancel: () => controller.abort() });
+      job.cancel = () => controller.abort();
       this.options.runInline(request, controller.signal, progress).then(
-        (report) => finish(report, null),
+        (result) => this.end(job, result, null),
         (e: unknown) => {
           const body = errorBody(e);
-          if (body.code === 'INTERNAL') this.options.onInternalError?.('import job', e);
-          finish(null, body);
+          if (body.code === 'INTERNAL') this.options.onInternalError?.(label, e);
+          this.end(job, null, body);
         },
       );
     }
-    return { ...state };
   }
 
-  /** True while any job runs (a restore must wait: the job holds the store open). */
-  isBusy(): boolean {
-    for (const job of this.jobs.values()) if (job.state.status === 'running') return true;
-    return false;
-  }
-
-  get(jobId: string): JobState {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new AppError('NOT_FOUND', `No job ${jobId}`);
-    return { ...job.state };
-  }
-
-  cancel(jobId: string): JobState {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new AppError('NOT_FOUND', `No job ${jobId}`);
-    if (job.state.status === 'running') {
-      job.state.phase = 'cancelling';
-      job.cancel();
+  /** A job has ended (or left its queue): record it, say so, and start the next of its lane. */
+  private end(job: Job, result: unknown, failure: JobError | null): void {
+    const { state, request } = job;
+    if (state.status !== 'running' && state.status !== 'queued') return;
+    const wasRunning = state.status === 'running';
+    const error = failure?.code === 'DISK_FULL' && request.kind === 'import' ? withSpaceNeeded(failure, request.params.filePath, request.input.fileName) : failure;
+    state.status = error ? (error.code === 'CANCELLED' ? 'cancelled' : 'failed') : 'done';
+    state.result = (error ? null : result) as never;
+    state.error = error;
+    state.phase = state.status;
+    state.position = null;
+    job.cancel = null;
+    this.options.emit('jobDone', {
+      jobId: state.jobId,
+      kind: state.kind,
+      ok: !error,
+      status: state.status,
+      ...(error ? { error: { code: error.code, message: error.message } } : { result }),
+    } as never);
+    if (!error) for (const entity of jobRunners[state.kind].changes) this.options.emit('dataChanged', { entity });
+    if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
+    job.onFinish?.(copy(state));
+    for (const wake of this.settleWaiters.get(state.jobId) ?? []) wake(copy(state));
+    this.settleWaiters.delete(state.jobId);
+    if (!wasRunning) return;
+    this.active.delete(job.lane);
+    this.pump(job.lane);
+    if (job.lane === WRITE_LANE && !this.active.has(WRITE_LANE)) {
+      this.options.onBusyChange?.(false);
+      for (const wake of [...this.idleWaiters]) wake();
     }
-    return { ...job.state };
   }
 
-  /** Wait for a job to leave 'running' (CLI and tests). */
-  async settle(jobId: string, pollMs = 20): Promise<JobState> {
-    for (;;) {
-      const s = this.get(jobId);
-      if (s.status !== 'running') return s;
-      await new Promise((r) => setTimeout(r, pollMs));
-    }
+  /** Keep the state of the last ended jobs only; running and queued ones are always kept. */
+  private forgetOldJobs(): void {
+    const ended = [...this.jobs.values()].filter((j) => j.state.status !== 'running' && j.state.status !== 'queued');
+    for (const job of ended.slice(0, Math.max(0, ended.length - KEPT_ENDED))) this.jobs.delete(job.state.jobId);
   }
 }
 
 /** A disk that filled during an import: the message says how much the import needs. */
-function withSpaceNeeded(error: NonNullable<JobState['error']>, request: JobRequest): NonNullable<JobState['error']> {
+function withSpaceNeeded(error: JobError, filePath: string, fileName: string): JobError {
   let size: number;
   try {
-    size = fs.statSync(request.filePath).size;
+    size = fs.statSync(filePath).size;
   } catch {
     return error;
   }
-  const needed = importSpaceNeeded(request.fileName, size);
+  const needed = importSpaceNeeded(fileName, size);
   const details = typeof error.details === 'object' && error.details !== null ? error.details : {};
   return {
     ...error,
-    message: `${error.message} Importing ${request.fileName} needs about ${formatBytes(needed)} free on the disk holding the store.`,
+    message: `${error.message} Importing ${fileName} needs about ${formatBytes(needed)} free on the disk holding the store.`,
     details: { ...details, needed },
   };
 }
@@ -217,7 +337,7 @@ function withSpaceNeeded(error: NonNullable<JobState['error']>, request: JobRequ
 const FAULT_CODES = new Set(['DB_CORRUPT', 'DISK_FULL', 'READ_ONLY']);
 
 /** A job's failure as the envelope carries it; faults of the store get their stable codes. */
-export function errorBody(e: unknown, databasePath?: string): NonNullable<JobState['error']> {
+export function errorBody(e: unknown, databasePath?: string): JobError {
   const fault = e instanceof AppError ? e : classifyFault(e, databasePath ? { path: databasePath } : {});
   if (fault) return { code: fault.code, message: fault.message, ...(fault.details === undefined ? {} : { details: fault.details }) };
   return { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) };

@@ -1,16 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { clockStartingAt } from '../../../shared/domain/clock';
-import type { BackupCheckWorkerData } from '../backups/check-in-worker';
-import { inspectBackupFile } from '../backups/create-backup';
 import { configureConnection } from '../db/connection';
 import { runCheckWorker, type CheckWorkerData } from '../faults/check-in-worker';
-import { checkpointAfterImport, truncateLogAfterFailure } from '../imports/import-file';
 import { runParseWorker } from '../imports/parse-worker';
 import type { ParseWorkerData } from '../imports/parse-in-worker';
 import { errorBody } from './job-runner';
-import type { MainMessage, WorkerMessage } from './job-protocol';
-import { runJob } from './run-job';
+import { afterJob, runJob } from './job-kinds';
+import type { MainMessage, ProgressReport, WorkerMessage } from './job-protocol';
 
 /** What the job runner hands a job worker. */
 export interface JobWorkerData {
@@ -23,15 +20,12 @@ export interface JobWorkerData {
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry runs as a worker thread');
-const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData | BackupCheckWorkerData;
+const data = workerData as JobWorkerData | ParseWorkerData | CheckWorkerData;
 
 if (data.role === 'parse') {
   void runParseWorker(port, data);
 } else if (data.role === 'check') {
   runCheckWorker(port, data);
-} else if (data.role === 'backup-check') {
-  port.postMessage(inspectBackupFile(data.file, data.nativeBinding ?? undefined));
-  port.close();
 } else {
   // A job worker runs one job on its own connection, then exits. The main process already
   // migrated the database, so this connection only configures itself.
@@ -52,9 +46,16 @@ if (data.role === 'parse') {
       return;
     }
     let failed = false;
-    runJob(db, m.request, clockStartingAt(m.request.startedAt), controller.signal, (phase, done, total) => send({ type: 'progress', phase, done, total }), data.script)
+    const env = {
+      db,
+      clock: clockStartingAt(m.request.startedAt),
+      signal: controller.signal,
+      progress: (p: ProgressReport) => send({ type: 'progress', ...p }),
+      workerScript: data.script,
+    };
+    runJob(m.request, env)
       .then(
-        (report) => send({ type: 'done', report }),
+        (result) => send({ type: 'done', result }),
         (e: unknown) => {
           failed = true;
           send({ type: 'failed', error: errorBody(e, data.databasePath), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
@@ -62,13 +63,11 @@ if (data.role === 'parse') {
       )
       .finally(() => {
         try {
-          // After the report: the analyst sees the result while the log is copied. A failed
-          // import's log holds only rolled-back pages; it is cut back so it cannot fill the disk.
-          if (failed) truncateLogAfterFailure(db);
-          else if (m.request.kind === 'import') checkpointAfterImport(db);
+          // After the outcome: the analyst sees the result while the log is copied.
+          afterJob(m.request.kind, db, failed);
         } catch {
           // A checkpoint that cannot run (a full disk, a damaged file) leaves the log as it is;
-          // the failure itself has already been reported.
+          // the outcome itself has already been reported.
         }
         db.close();
         port.close();

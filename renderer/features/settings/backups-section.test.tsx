@@ -36,15 +36,31 @@ describe('settings › backups', () => {
     const card = await section();
     expect(await within(card).findByText('还没有备份。')).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: '立即备份' }));
-    expect((await within(card).findByRole('status')).textContent).toBe('正在备份……0%');
+    expect((await within(card).findByRole('status')).textContent).toBe('正在准备……');
     expect((within(card).getByRole('button', { name: '立即备份' }) as HTMLButtonElement).disabled).toBe(true);
     act(() => backend.backups.progress(50, 200));
-    expect(within(card).getByRole('status').textContent).toBe('正在备份……25%');
+    expect(within(card).getByRole('status').textContent).toBe('正在备份…… 25% · 50 / 200');
+    expect((within(card).getByRole('progressbar', { name: '备份' }) as HTMLProgressElement).value).toBe(25);
+    // The section shows its own backup: the frame's tray does not show it a second time.
+    expect(screen.queryByRole('complementary', { name: '正在进行的任务' })).toBeNull();
     act(() => backend.backups.finish(makeBackup({ id: '20261121-060000-manual', kind: 'manual', createdAt: '2026-11-21T06:00:00.000Z' })));
     expect(await screen.findByText('备份已完成：20261121-060000-manual')).toBeTruthy();
     const table = await within(card).findByRole('table', { name: '备份列表' });
     expect(within(table).getAllByRole('row')).toHaveLength(2);
     expect(backend.callsTo('backupsCreate')).toEqual([{}]);
+  });
+
+  it('cancels the backup it started', async () => {
+    const { backend } = renderApp({ route: SETTINGS_ROUTE });
+    const card = await section();
+    fireEvent.click(await within(card).findByRole('button', { name: '立即备份' }));
+    await within(card).findByRole('status');
+    fireEvent.click(within(card).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(backend.callsTo('jobsCancel')).toEqual([{ jobId: backend.backups.jobId }]));
+    act(() => backend.backups.finish({ error: { code: 'CANCELLED', message: 'The backup was cancelled; no copy was kept' } }));
+    await waitFor(() => expect(within(card).queryByRole('status')).toBeNull());
+    expect(within(card).queryByRole('alert')).toBeNull();
+    expect((within(card).getByRole('button', { name: '立即备份' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('says so when a backup fails its check', async () => {

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupList, BackupRotation, BackupSummary } from '../../../shared/contract/backups';
 import { useApi, useSubscribe } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
 import { useConfirm } from '../../components/confirm-dialog';
+import { JobProgress } from '../../components/job-progress';
 import { ErrorText, InlineError } from '../../components/error-banner';
 import { formatDateTime } from '../../i18n/format-date';
 import { formatBytes } from '../../i18n/format-size';
 import { useAppStore } from '../../stores/app-store-context';
+import { useClaimedJob } from '../../stores/jobs-context';
 import { toErrorInfo, type ErrorInfo } from '../../stores/error-info';
 import { RotationForm } from './backup-rotation-form';
 
@@ -62,7 +64,10 @@ export function BackupsSection() {
   const [reloads, setReloads] = useState(0);
   const load = useCallback(() => api.backupsList({}), [api]);
   const loaded = useLoad<BackupList>(load, dataVersion + reloads);
-  const [progress, setProgress] = useState<number | null>(null);
+  // The manual backup this section asked for: its progress shows here, its result as a toast.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const ours = useRef<string | null>(null);
+  const job = useClaimedJob(jobId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [summary, setSummary] = useState<BackupSummary | null>(null);
@@ -70,23 +75,24 @@ export function BackupsSection() {
   const { confirm, dialog } = useConfirm();
   const id = useId();
   const list = loaded.data;
-  const running = progress !== null || (list?.running ?? false);
+  const running = jobId !== null || (list?.running ?? false);
 
-  useEffect(() => {
-    const offProgress = subscribe('backupProgress', (p) => setProgress(p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0));
-    const offDone = subscribe('backupDone', (d) => {
-      setProgress(null);
-      setReloads((r) => r + 1);
-      if (d.kind !== 'manual') return;
-      if (!d.ok) setError({ code: 'INTERNAL', message: t('backups.createFailed', { message: d.error?.message ?? '' }) });
-      else if (d.check === false) setError({ code: 'DB_CORRUPT', message: t('backups.createdBad') });
-      else notify(t('backups.created', { id: d.id ?? '' }));
-    });
-    return () => {
-      offProgress();
-      offDone();
-    };
-  }, [subscribe, notify, t]);
+  useEffect(
+    () =>
+      subscribe('jobDone', (d) => {
+        if (d.kind !== 'backup') return;
+        // Any backup that ends (the day's too) changes the list.
+        setReloads((r) => r + 1);
+        if (d.jobId !== ours.current) return;
+        ours.current = null;
+        setJobId(null);
+        if (!d.ok) {
+          if (d.error?.code !== 'CANCELLED') setError({ code: 'INTERNAL', message: t('backups.createFailed', { message: d.error?.message ?? '' }) });
+        } else if (d.result?.check.ok === false) setError({ code: 'DB_CORRUPT', message: t('backups.createdBad') });
+        else notify(t('backups.created', { id: d.result?.id ?? '' }));
+      }),
+    [subscribe, notify, t],
+  );
 
   const act = async <T,>(work: () => Promise<T>): Promise<T | null> => {
     setBusy(true);
@@ -103,7 +109,10 @@ export function BackupsSection() {
 
   const create = async (): Promise<void> => {
     const started = await act(() => api.backupsCreate({}));
-    if (started) setProgress((p) => p ?? 0);
+    if (started) {
+      ours.current = started.jobId;
+      setJobId(started.jobId);
+    }
   };
 
   const time = (b: BackupEntry): string => formatDateTime(b.createdAt, locale);
@@ -171,12 +180,13 @@ export function BackupsSection() {
         <button type="button" className="button button-primary" disabled={busy || running} onClick={() => void create()}>
           {t('backups.create')}
         </button>
-        {running ? (
-          <span role="status" className="muted">
-            {t('backups.creating', { percent: progress ?? 0 })}
-          </span>
-        ) : null}
       </div>
+      {jobId ? (
+        <JobProgress
+          job={job ?? { jobId, kind: 'backup', status: 'running', position: null, phase: 'starting', done: 0, total: null, error: null }}
+          onCancel={() => void api.jobsCancel({ jobId }).catch((e: unknown) => setError(toErrorInfo(e)))}
+        />
+      ) : null}
       <InlineError error={error} />
       {loaded.error && !list ? (
         <div className="inline-error">

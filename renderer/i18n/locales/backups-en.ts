@@ -18,7 +18,6 @@ export const backupsEn: typeof backupsZhCN = {
     rotationSave: 'Save',
     rotationSaved: 'Rotation saved',
     create: 'Back up now',
-    creating: 'Backing up… {{percent}}%',
     created: 'Backup made: {{id}}',
     createdBad: 'The backup was written but failed its integrity check: the database may be damaged.',
     createFailed: 'The backup failed: {{message}}',

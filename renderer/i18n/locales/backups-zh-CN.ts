@@ -16,7 +16,6 @@ export const backupsZhCN = {
     rotationSave: '保存保留份数',
     rotationSaved: '保留份数已保存',
     create: '立即备份',
-    creating: '正在备份……{{percent}}%',
     created: '备份已完成：{{id}}',
     createdBad: '备份已写入，但完整性检查未通过：数据库可能已损坏。',
     createFailed: '备份失败：{{message}}',

@@ -147,6 +147,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
         reading: 'Reading and saving notifications…',
         indexing: 'All notifications read; building the search index and saving…',
         cancelling: 'Cancelling; nothing will be changed…',
+        backup: 'Backing the store up before the import…',
       },
     },
     report: {

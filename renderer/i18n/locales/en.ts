@@ -1,4 +1,5 @@
 import { faultsEn } from './faults-en';
+import { jobsEn } from './jobs-en';
 import { importOutcomesEn } from './import-outcomes-en';
 import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...workspaceEn,
   importOutcomes: importOutcomesEn,
   ...backupsEn,
+  ...jobsEn,
   ...tradeMembersEn,
   commenting: commentingEn,
   faults: faultsEn,

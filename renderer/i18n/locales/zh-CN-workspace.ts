@@ -143,6 +143,7 @@ export const workspaceZhCN = {
         reading: '正在读取并写入通报……',
         indexing: '通报已全部读入，正在建立检索索引并保存……',
         cancelling: '正在取消，数据不会有任何改动……',
+        backup: '正在导入前备份数据库……',
       },
     },
     report: {

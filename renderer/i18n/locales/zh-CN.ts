@@ -1,4 +1,5 @@
 import { faultsZhCN } from './faults-zh-CN';
+import { jobsZhCN } from './jobs-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
 import { backupsZhCN } from './backups-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...workspaceZhCN,
   importOutcomes: importOutcomesZhCN,
   ...backupsZhCN,
+  ...jobsZhCN,
   ...tradeMembersZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,

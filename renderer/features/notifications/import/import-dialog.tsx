@@ -2,7 +2,10 @@ import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../../components/modal';
 import { formatBytes } from '../../../i18n/format-size';
-import { ACCEPTED_EXTENSIONS, progressPercent, type ImportState } from './import-machine';
+import { JobProgress } from '../../../components/job-progress';
+import { useClaimedJob } from '../../../stores/jobs-context';
+import type { JobView } from '../../../stores/jobs-store';
+import { ACCEPTED_EXTENSIONS, type ImportState } from './import-machine';
 import { ImportFailure } from './import-failure';
 import { ImportHistory } from './import-history';
 import { ImportReportView } from './import-report-view';
@@ -10,31 +13,25 @@ import { useImportJob } from './use-import-job';
 
 type Running = Extract<ImportState, { step: 'running' }>;
 
-const KNOWN_PHASES = ['starting', 'hashing', 'opening', 'reading', 'indexing', 'cancelling'] as const;
-type KnownPhase = (typeof KNOWN_PHASES)[number];
-const isKnownPhase = (phase: string): phase is KnownPhase => (KNOWN_PHASES as readonly string[]).includes(phase);
-
 function Progress({ state }: { state: Running }) {
   const { t } = useTranslation();
-  const k = 'importer.progress';
-  const percent = progressPercent(state);
-  const phase = state.cancelling ? 'cancelling' : isKnownPhase(state.phase) ? state.phase : null;
+  // The tray leaves this import to the dialog while it is open.
+  useClaimedJob(state.jobId);
+  const job: JobView = {
+    jobId: state.jobId,
+    kind: 'import',
+    status: state.status,
+    position: state.position,
+    phase: state.cancelling ? 'cancelling' : state.phase,
+    done: state.done,
+    total: state.total,
+    error: null,
+  };
+  const bytes = state.status === 'running' && state.total !== null && state.total > 0 ? t('importer.progress.bytes', { done: formatBytes(state.done), total: formatBytes(state.total) }) : null;
   return (
     <div className="import-progress">
       <p className="import-file">{state.fileName}</p>
-      <progress
-        className="progress"
-        aria-label={t(`${k}.label`)}
-        max={100}
-        {...(percent === null ? {} : { value: percent })}
-      />
-      <p role="status" className="import-phase">
-        {phase ? t(`${k}.phases.${phase}`) : state.phase}
-        {percent !== null ? ` ${percent}%` : ''}
-        {state.total !== null && state.total > 0 ? (
-          <span className="muted"> · {t(`${k}.bytes`, { done: formatBytes(state.done), total: formatBytes(state.total) })}</span>
-        ) : null}
-      </p>
+      <JobProgress job={job} label={t('importer.progress.label')} detail={bytes} />
     </div>
   );
 }

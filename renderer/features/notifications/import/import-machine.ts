@@ -25,7 +25,18 @@ export interface ImportError {
 export type ImportState =
   | { step: 'pick'; wrongType: string | null }
   | { step: 'uploading'; fileName: string }
-  | { step: 'running'; fileName: string; jobId: string; phase: string; done: number; total: number | null; cancelling: boolean }
+  | {
+      step: 'running';
+      fileName: string;
+      jobId: string;
+      /** queued: waiting for the writer before it (an import, a reindex); position 1 runs next. */
+      status: 'queued' | 'running';
+      position: number | null;
+      phase: string;
+      done: number;
+      total: number | null;
+      cancelling: boolean;
+    }
   | { step: 'done'; report: ImportReport; fromHistory: boolean; cancelCameTooLate: boolean }
   | { step: 'cancelled'; fileName: string }
   | { step: 'failed'; fileName: string | null; error: ImportError };
@@ -34,7 +45,7 @@ export type ImportEvent =
   | { type: 'wrong-type'; fileName: string }
   | { type: 'upload'; fileName: string }
   | { type: 'started'; jobId: string }
-  | { type: 'progress'; jobId: string; phase: string; done: number; total: number | null }
+  | { type: 'progress'; jobId: string; status: 'queued' | 'running'; position: number | null; phase: string; done: number; total: number | null }
   | { type: 'cancel' }
   | { type: 'settled'; job: JobState }
   | { type: 'failed'; error: ImportError }
@@ -65,11 +76,13 @@ export function importReducer(state: ImportState, event: ImportEvent): ImportSta
       return busy(state) ? state : { step: 'uploading', fileName: event.fileName };
     case 'started':
       if (state.step !== 'uploading') return state;
-      return { step: 'running', fileName: state.fileName, jobId: event.jobId, phase: 'starting', done: 0, total: null, cancelling: false };
+      return { step: 'running', fileName: state.fileName, jobId: event.jobId, status: 'running', position: null, phase: 'starting', done: 0, total: null, cancelling: false };
     case 'progress':
       if (state.step !== 'running' || state.jobId !== event.jobId) return state;
       return {
         ...state,
+        status: event.status,
+        position: event.position,
         phase: event.phase,
         done: event.done,
         total: event.total,
@@ -80,9 +93,9 @@ export function importReducer(state: ImportState, event: ImportEvent): ImportSta
     case 'settled': {
       if (state.step !== 'running' || state.jobId !== event.job.jobId) return state;
       const job = event.job;
-      if (job.status === 'running') return state;
-      if (job.status === 'done' && job.report) {
-        return { step: 'done', report: job.report, fromHistory: false, cancelCameTooLate: state.cancelling };
+      if (job.status === 'running' || job.status === 'queued' || job.kind !== 'import') return state;
+      if (job.status === 'done' && job.result) {
+        return { step: 'done', report: job.result, fromHistory: false, cancelCameTooLate: state.cancelling };
       }
       if (job.status === 'cancelled' || job.error?.code === 'CANCELLED') return { step: 'cancelled', fileName: state.fileName };
       return { step: 'failed', fileName: state.fileName, error: fromJobError(job.error) };
@@ -98,8 +111,3 @@ export function importReducer(state: ImportState, event: ImportEvent): ImportSta
   }
 }
 
-/** 0–100 when the total is known, else null (an indeterminate bar). */
-export function progressPercent(state: Extract<ImportState, { step: 'running' }>): number | null {
-  if (state.total === null || state.total <= 0) return null;
-  return Math.min(100, Math.round((state.done / state.total) * 100));
-}

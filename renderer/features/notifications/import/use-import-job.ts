@@ -29,8 +29,9 @@ export function useImportJob(): ImportJob {
     async (id: string) => {
       try {
         const job = await api.jobsGet({ jobId: id });
-        if (job.status === 'running') dispatch({ type: 'progress', jobId: id, phase: job.phase, done: job.done, total: job.total });
-        else dispatch({ type: 'settled', job });
+        if (job.status === 'running' || job.status === 'queued') {
+          dispatch({ type: 'progress', jobId: id, status: job.status, position: job.position, phase: job.phase, done: job.done, total: job.total });
+        } else dispatch({ type: 'settled', job });
       } catch (e) {
         dispatch({ type: 'failed', error: toImportError(e) });
       }
@@ -40,7 +41,9 @@ export function useImportJob(): ImportJob {
 
   useEffect(() => {
     const offProgress = subscribe('jobProgress', (p) => {
-      if (p.jobId === jobId.current) dispatch({ type: 'progress', jobId: p.jobId, phase: p.phase, done: p.done, total: p.total });
+      if (p.jobId === jobId.current) {
+        dispatch({ type: 'progress', jobId: p.jobId, status: p.status ?? 'running', position: p.position ?? null, phase: p.phase, done: p.done, total: p.total });
+      }
     });
     const offDone = subscribe('jobDone', (d) => {
       if (d.jobId === jobId.current) void settle(d.jobId);
@@ -86,7 +89,7 @@ export function useImportJob(): ImportJob {
     dispatch({ type: 'cancel' });
     api.jobsCancel({ jobId: id }).then(
       (job) => {
-        if (job.status !== 'running') dispatch({ type: 'settled', job });
+        if (job.status !== 'running' && job.status !== 'queued') dispatch({ type: 'settled', job });
       },
       (e: unknown) => dispatch({ type: 'failed', error: toImportError(e) }),
     );

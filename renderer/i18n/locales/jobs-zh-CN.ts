@@ -1,0 +1,31 @@
+/** Long jobs (imports, search reindex, backups) as the progress component shows them. */
+export const jobsZhCN = {
+  jobs: {
+    trayLabel: '正在进行的任务',
+    kinds: {
+      import: '导入通报',
+      searchReindex: '重建检索索引',
+      backup: '备份',
+    },
+    queued: '排队等候（第 {{position}} 位），前一个任务完成后开始',
+    counted: '{{done}} / {{total}}',
+    cancel: '取消',
+    cancelling: '正在取消……',
+    failed: '{{kind}}未完成：{{message}}',
+    dismiss: '关闭',
+    phases: {
+      searchReindex: {
+        starting: '正在准备……',
+        indexing: '正在按新的检索方式重建索引……',
+        cancelling: '正在取消，原有索引保持不变……',
+      },
+      backup: {
+        starting: '正在准备……',
+        copying: '正在备份……',
+        checking: '正在检查备份的完整性……',
+        attachments: '正在复制附件……',
+        cancelling: '正在取消，不会留下不完整的备份……',
+      },
+    },
+  },
+};
