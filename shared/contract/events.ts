@@ -14,6 +14,7 @@ export const DATA_ENTITIES = [
   'tradeConcerns',
   'savedSearches',
   'settings',
+  'countries',
   'analysts',
   'imports',
   'backups',

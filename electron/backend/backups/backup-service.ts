@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BackupConfig, BackupEntry, BackupKind, BackupList, BackupSummary, RestoreResult } from '../../../shared/contract/backups';
+import { changed, withChange } from '../changes';
 import type { BackendContext } from '../context';
 import { DATABASE_FILE } from '../db/connection';
 import { AppError } from '../errors';
@@ -56,7 +57,7 @@ export class BackupService {
 
   configure(patch: Partial<BackupConfig>): BackupList {
     writeBackupConfig(this.ctx().dataDir, patch);
-    return this.list();
+    return withChange(this.list(), this.ctx(), 'backups');
   }
 
   /** Write a backup now; refuses (BUSY) while another one is being written. */
@@ -81,7 +82,7 @@ export class BackupService {
       (b) => {
         clear();
         ctx.emit('backupDone', { kind, ok: true, id: b.id, check: b.check.ok });
-        ctx.emit('dataChanged', { entity: 'backups' });
+        changed(ctx, 'backups', [b.id]);
       },
       (e: unknown) => {
         clear();
@@ -119,7 +120,7 @@ export class BackupService {
     const folder = this.folder;
     findBackup(folder, id);
     removeBackup(folder, id);
-    return this.list();
+    return withChange(this.list(), this.ctx(), 'backups', [id]);
   }
 
   /**
@@ -145,7 +146,7 @@ export class BackupService {
       ctx.health.reset();
       // A store opened read-only at start-up recovery is now replaced by one that can be written.
       ctx.readOnly = false;
-      ctx.emit('dataChanged', { entity: '*' });
+      changed(ctx, '*');
       return result;
     } catch (e) {
       // The store's files are back where they were; reconnect to them as they were open (read-only

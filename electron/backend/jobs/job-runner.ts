@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ImportReport, JobState } from '../../../shared/contract/imports';
+import { changed } from '../changes';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
 import { classifyFault, formatBytes } from '../faults/classify-error';
@@ -112,7 +113,9 @@ export class JobRunner {
       state.error = error;
       state.phase = state.status;
       this.options.emit('jobDone', { jobId, kind: request.kind, ok: report !== null, ...(error ? { error: { code: error.code, message: error.message } } : {}) });
-      if (report) this.options.emit('dataChanged', { entity: 'notifications' });
+      if (report) changed(this.options, 'notifications');
+      // A refused file is kept in the import history too; a cancelled one leaves no trace.
+      if (state.status !== 'cancelled') changed(this.options, 'imports', report ? [report.importId] : undefined);
       if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
       onFinish?.(state);
       if (!this.running()) {
