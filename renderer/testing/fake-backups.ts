@@ -62,7 +62,7 @@ export class FakeBackups {
     }
     this.backups = [entry, ...this.backups];
     this.emit('backupDone', { kind: 'manual', ok: true, id: entry.id, check: entry.check.ok });
-    this.emit('dataChanged', { entity: 'backups' });
+    this.emit('dataChanged', { entity: 'backups', ids: [entry.id] });
   }
 
   private find(id: string): BackupEntry {
@@ -84,6 +84,7 @@ export class FakeBackups {
           throw new ApiError({ code: 'VALIDATION', message: `The backup folder must be an absolute path: ${patch.folder}`, details: { field: 'folder' } });
         }
         this.config = { ...this.config, ...patch };
+        this.emit('dataChanged', { entity: 'backups' });
         return this.list();
       },
       backupsSummary: ({ id }) => {
@@ -115,6 +116,7 @@ export class FakeBackups {
       backupsDelete: ({ id }) => {
         this.find(id);
         this.backups = this.backups.filter((b) => b.id !== id);
+        this.emit('dataChanged', { entity: 'backups', ids: [id] });
         return this.list();
       },
     };
