@@ -110,6 +110,7 @@ export class FakeBackups {
         if (choice !== 'quit') {
           this.recovery = { ...this.recovery, mode: choice === 'read-only' ? 'read-only' : 'normal', problem: null, choices: [] };
           this.onRecovered();
+          this.emit('dataChanged', { entity: '*' });
         }
         return this.recovery;
       },

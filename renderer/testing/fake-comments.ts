@@ -88,6 +88,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       const found = state.analysts.find((a) => a.name === name);
       if (found) found.active = active;
       else state.analysts.push({ uid: `019a9f3c-2a00-7000-8000-${String(state.analysts.length + 1).padStart(12, '0')}`, name, active, createdAt: NOW });
+      backend.emit('dataChanged', { entity: 'analysts', ids: [state.analysts.find((a) => a.name === name)!.uid] });
       return state.analysts;
     },
     commentTemplatesList: () => state.templates,

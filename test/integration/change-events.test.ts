@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend/backend';
-import { contract, type Channel, type ChannelOutput, type EventPayload } from '../../shared/contract';
+import { startBackend, type Backend } from '../../electron/backend/backend';
+import { startBackendOrRecover } from '../../electron/backend/backups/recovery-backend';
+import { DATABASE_FILE } from '../../electron/backend/db/connection';
+import { contract, WRITE_CHANGES, type Channel, type ChannelOutput, type EventPayload } from '../../shared/contract';
 import { AUTHOR, REVIEWER, addAnalysts, commentWithPoints, point, submit, templateId } from '../helpers/comment-fixtures';
 import { importRecords, parsedRecord } from '../helpers/import-records';
 import { minimalPdf } from '../helpers/notification-fixtures';
-import { emptyBackend } from '../helpers/temp-store';
+import { emptyBackend, makeTempDir, testClock } from '../helpers/temp-store';
 import { writeEpingXlsx, epingRow } from '../fixtures/eping-fixtures';
 
 type Change = EventPayload<'dataChanged'>;
@@ -13,7 +17,7 @@ type Comment = ChannelOutput<'commentsGet'>;
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 let backend: Backend;
 /** The dataChanged events since the last `take`. */
-let seen: Change[] = [];
+const seen: Change[] = [];
 const take = (): Change[] => seen.splice(0);
 
 let saudi: number;
@@ -296,6 +300,29 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
       return [{ entity: 'backups', ids: [newest!.id] }];
     },
   },
+  {
+    channel: 'recoveryChoose',
+    call: async () => {
+      // A store that cannot be opened, with a good backup: the app starts in recovery.
+      const tmp = makeTempDir();
+      const options = { dataDir: tmp.dir, appVersion: 'test', clock: testClock(), onQuit: () => undefined };
+      const first = await startBackend(options);
+      await first.ctx.backups.create('daily');
+      first.close();
+      fs.writeFileSync(path.join(tmp.dir, DATABASE_FILE), Buffer.alloc(48 * 1024, 0x5a));
+      const { backend: recovering } = await startBackendOrRecover(options);
+      const changes: Change[] = [];
+      recovering.subscribe((name, payload) => name === 'dataChanged' && changes.push(payload as Change));
+      try {
+        recovering.call('recoveryChoose', { choice: 'restore-newest' });
+        seen.push(...changes);
+      } finally {
+        recovering.close();
+        tmp.cleanup();
+      }
+      return [{ entity: '*' }];
+    },
+  },
 ];
 
 /** Channels that change nothing a view shows: reads, exports to files, a cancel, the store check. */
@@ -333,18 +360,18 @@ const QUIET: Channel[] = [
   'backupsList',
   'backupsSummary',
   'recoveryStatus',
-  'recoveryChoose',
 ];
 
 describe('change events by entity', () => {
-  it('lists every channel either as a write with its changes or as one that changes nothing shown', () => {
-    const listed = [...writes.map((w) => w.channel), ...QUIET].sort();
-    expect(listed).toEqual(Object.keys(contract).sort());
+  it('tests every write the contract lists, and lists every other channel as changing nothing shown', () => {
+    expect(writes.map((w) => w.channel).sort()).toEqual(Object.keys(WRITE_CHANGES).sort());
+    expect([...writes.map((w) => w.channel), ...QUIET].sort()).toEqual(Object.keys(contract).sort());
   });
 
-  it.each(writes.map((w) => [w.channel, w] as const))('%s reports the entity and the ids it wrote', async (_channel, write) => {
+  it.each(writes.map((w) => [w.channel, w] as const))('%s reports the entities the contract lists and the ids it wrote', async (channel, write) => {
     take();
     const expected = await write.call();
+    expect(expected.map((c) => c.entity)).toEqual(WRITE_CHANGES[channel as keyof typeof WRITE_CHANGES]);
     expect(take()).toEqual(expected);
   });
 
