@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../shared/contract';
 import { valueOrThrow, type Result } from '../../shared/result';
+import { forgetStoreFigures } from './app/app-counts';
 import { BackupService } from './backups/backup-service';
 import type { BackendContext } from './context';
 import { openStore, type OpenedStore, type OpenOptions } from './db/connection';
@@ -91,6 +92,8 @@ export async function startBackend(options: StartOptions): Promise<Backend> {
 export function createBackend(store: OpenedStore, options: StartOptions & { readOnly?: boolean }): Backend {
   const listeners = new Set<EventListener>();
   const emit: BackendContext['emit'] = (name, payload) => {
+    // The counts appInfo reports are kept until a change that can move them.
+    if (name === 'dataChanged') forgetStoreFigures(ctx.db, (payload as EventPayload<'dataChanged'>).entity);
     for (const l of listeners) l(name, payload);
   };
   const clock = options.clock;

@@ -17,7 +17,8 @@ interface Settled<T> {
 
 /**
  * Run `load` when it (or `version`) changes and keep the newest answer. Pass a `load` made with
- * useCallback; `version` is the store's dataVersion, so a backend change reloads the view.
+ * useCallback; `version` is a useDataVersion of the entities the view shows, so a backend change
+ * of those reloads the view.
  */
 export function useLoad<T>(load: () => Promise<T>, version = 0): LoadState<T> {
   const [settled, setSettled] = useState<Settled<T> | null>(null);

@@ -27,11 +27,7 @@ export function App() {
 
   useEffect(
     () =>
-      subscribe('dataChanged', (change) => {
-        store.getState().noteDataChanged();
-        // Everything changed (a restore, or events missed while disconnected): settings too.
-        if (change.entity === '*') void store.getState().refreshSettings();
-      }),
+subscribe('dataChanged', (change) => store.getState().noteDataChanged(change)),
     [store, subscribe],
   );
 

@@ -4,7 +4,7 @@ import type { RecoveryChoice, RecoveryStatus } from '../../shared/contract/backu
 import { useApi } from '../api/api-context';
 import { useLoad } from '../api/use-load';
 import { formatDateTime } from '../i18n/format-date';
-import { useAppStore } from '../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../stores/error-info';
 import { ErrorText } from './error-banner';
 
@@ -84,7 +84,7 @@ export function RecoveryChoices({ onOpened }: { onOpened: () => void }) {
 export function ReadOnlyBanner() {
   const { t } = useTranslation();
   const api = useApi();
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['backups']);
   const load = useCallback(() => api.recoveryStatus({}), [api]);
   const loaded = useLoad<RecoveryStatus>(load, dataVersion);
   if (loaded.data?.mode !== 'read-only') return null;

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Api, AppInfo, Country, Locale, Settings } from '../../shared/contract';
+import type { Api, AppInfo, Country, DataEntity, Locale, Settings } from '../../shared/contract';
 import { DEFAULT_LOCALE } from '../i18n/i18n';
+import { countChange, NO_CHANGES, type DataChange, type DataVersions } from './data-versions';
 import { toErrorInfo, type ErrorInfo } from './error-info';
 import { DEFAULT_ROUTE, formatRoute, sameRoute, type Route } from './route';
 
@@ -32,8 +33,8 @@ export interface AppState {
   countries: Country[];
   /** The dismissable banner: the last failed call the user has not closed yet. */
   error: ErrorInfo | null;
-  /** Bumped when the backend reports changed data, so open views reload what they show. */
-  dataVersion: number;
+  /** The changes the backend has reported, counted by entity and record: see useDataVersion. */
+  dataVersions: DataVersions;
   leaveGuard: LeaveGuard | null;
   toasts: Toast[];
 
@@ -51,7 +52,8 @@ export interface AppState {
   dismissDemo(): Promise<void>;
   reportError(error: unknown): void;
   dismissError(): void;
-  noteDataChanged(): void;
+  /** Count a change the backend reported, and read again what the store itself keeps of it. */
+  noteDataChanged(change: DataChange): void;
   /** One guard at a time: the view with unsaved edits installs it and removes it on unmount. */
   setLeaveGuard(guard: LeaveGuard | null): void;
   notify(text: string): void;
@@ -66,6 +68,13 @@ export interface AppStoreOptions {
 }
 
 export type AppStore = StoreApi<AppState>;
+
+/**
+ * The entities whose changes move what the frame shows of appInfo (the notifications count and
+ * whether the demo set is loaded). The audit entries count moves with every write; the
+ * dashboard, which shows it, reads appInfo again on the others while it is open.
+ */
+export const APP_INFO_ENTITIES: readonly DataEntity[] = ['notifications', 'countries'];
 
 function writeHash(hash: string): void {
   if (window.location.hash !== hash) window.location.hash = hash;
@@ -83,7 +92,7 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
     locale: DEFAULT_LOCALE,
     countries: [],
     error: null,
-    dataVersion: 0,
+    dataVersions: NO_CHANGES,
     leaveGuard: null,
     toasts: [],
 
@@ -172,7 +181,7 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
       try {
         const result = await api.demoLoad({});
         const [appInfo, settings] = await Promise.all([api.appInfo({}), api.settingsGet({})]);
-        set({ appInfo, settings, dataVersion: get().dataVersion + 1 });
+        set({ appInfo, settings });
         if (!settings.demoOffered) await get().updateSettings({ demoOffered: true });
         return result;
       } catch (e) {
@@ -193,9 +202,13 @@ export function createAppStore({ api, initialRoute = DEFAULT_ROUTE, writeRoute =
       set({ error: null });
     },
 
-    noteDataChanged() {
-      set({ dataVersion: get().dataVersion + 1 });
-      void get().refreshAppInfo();
+    noteDataChanged(change) {
+      set({ dataVersions: countChange(get().dataVersions, change) });
+      // '*': everything changed (a restore, or events missed while disconnected).
+      const { entity } = change;
+      if (entity === '*' || APP_INFO_ENTITIES.includes(entity)) void get().refreshAppInfo();
+      if (entity === '*' || entity === 'settings') void get().refreshSettings();
+      if (entity === '*' || entity === 'countries') void get().refreshCountries();
     },
 
     setLeaveGuard(guard) {

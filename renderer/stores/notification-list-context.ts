@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { useApi } from '../api/api-context';
 import type { AppStore } from './app-store';
 import { useAppStoreApi } from './app-store-context';
+import { NOTIFICATION_RECORD, versionOf } from './data-versions';
 import { createNotificationListStore, type NotificationListState, type NotificationListStore } from './notification-list-store';
 
 /**
@@ -11,6 +12,9 @@ import { createNotificationListStore, type NotificationListState, type Notificat
  */
 const listStores = new WeakMap<AppStore, NotificationListStore>();
 
+/** What the list's rows show and its search matches: the records, and the countries' names. */
+const LIST_ENTITIES = [...NOTIFICATION_RECORD, 'countries'] as const;
+
 export function useListStoreApi(): NotificationListStore {
   const appStore = useAppStoreApi();
   const api = useApi();
@@ -18,7 +22,7 @@ export function useListStoreApi(): NotificationListStore {
   if (!store) {
     const created = createNotificationListStore(api);
     appStore.subscribe((state, previous) => {
-      if (state.dataVersion !== previous.dataVersion) created.getState().invalidate();
+      if (versionOf(state.dataVersions, LIST_ENTITIES) !== versionOf(previous.dataVersions, LIST_ENTITIES)) created.getState().invalidate();
     });
     listStores.set(appStore, created);
     store = created;

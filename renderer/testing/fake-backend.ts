@@ -10,6 +10,7 @@ import {
   type ChannelOutput,
   type ChannelParsedInput,
   type Country,
+  type DataEntity,
   type EventName,
   type EventPayload,
   type NotificationDetail,
@@ -67,6 +68,9 @@ export interface FakeBackend {
 }
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
+
+/** What demoLoad reports as the real one does: the demo set writes comments, trade concerns and analysts too. */
+const DEMO_ENTITIES: DataEntity[] = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'];
 
 /** The fixed instant the fake backend and its tests live at, so no date slides into the past. */
 export const FAKE_NOW = '2026-11-21T06:00:00.000Z';
@@ -135,6 +139,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
         ...(job.error ? { error: { code: job.error.code, message: job.error.message } } : {}),
       });
       if (job.status === 'done') backend.emit('dataChanged', { entity: 'notifications' });
+      if (job.status !== 'cancelled') backend.emit('dataChanged', { entity: 'imports', ...(job.kind === 'import' && job.result ? { ids: [job.result.importId] } : {}) });
     },
   };
 
@@ -146,7 +151,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const record = (action: string, entityId: number, before: unknown, after: unknown): void => {
     backend.audit.unshift({ id: nextId++, at: NOW, actor: backend.settings.analystName || 'analyst', actorId: null, action, entity: 'notification', entityId: String(entityId), entityUid: null, before, after });
   };
-  const changed = (): void => backend.emit('dataChanged', { entity: 'notifications' });
+  /** The entity and records the real handler reports. */
+  const changed = (entity: DataEntity, ids?: Array<number | string>): void => backend.emit('dataChanged', { entity, ...(ids ? { ids } : {}) });
 
   const appInfo = (): AppInfo => ({
     appVersion: '0.1.0-test',
@@ -179,6 +185,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     settingsUpdate: (patch) => {
       backend.settings = { ...backend.settings, ...patch };
       backend.audit.unshift({ id: nextId++, at: NOW, actor: 'analyst', actorId: null, action: 'update', entity: 'settings', entityId: 'settings', entityUid: null, before: null, after: patch });
+      changed('settings');
       return backend.settings;
     },
     referenceCountries: () => backend.countries,
@@ -187,6 +194,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const start = backend.notifications.length + 1;
       DEMO_SET.forEach((n, i) => backend.notifications.push(makeNotification({ ...n, id: start + i, source: 'demo' })));
       backend.settings = { ...backend.settings, demoOffered: true };
+      for (const entity of DEMO_ENTITIES) changed(entity);
       return { notifications: DEMO_SET.length, alreadyLoaded: false };
     },
     auditList: (input) =>
@@ -205,6 +213,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const existing = backend.savedSearches.find((s) => s.name === name);
       const saved: SavedSearch = { id: existing?.id ?? nextId++, name, query, createdAt: NOW, createdBy: 'analyst' };
       backend.savedSearches = [...backend.savedSearches.filter((s) => s.name !== name), saved];
+      changed('savedSearches', [saved.id]);
       return saved;
     },
     savedSearchRename: ({ id, name }) => {
@@ -215,13 +224,15 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       }
       const renamed = { ...search, name };
       backend.savedSearches = backend.savedSearches.map((s) => (s.id === id ? renamed : s));
-      backend.emit('dataChanged', { entity: 'savedSearches' });
+      changed('savedSearches', [id]);
       return renamed;
     },
     savedSearchDelete: ({ id }) => {
       const before = backend.savedSearches.length;
       backend.savedSearches = backend.savedSearches.filter((s) => s.id !== id);
-      return { deleted: backend.savedSearches.length < before };
+      const deleted = backend.savedSearches.length < before;
+      if (deleted) changed('savedSearches', [id]);
+      return { deleted };
     },
     notificationsTriageUpdate: ({ id, ...patch }) => {
       const n = find(id);
@@ -229,7 +240,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       n.triage = { ...before, ...defined, updatedAt: NOW, updatedBy: backend.settings.analystName || 'analyst' };
       record('triage', id, before, n.triage);
-      changed();
+      changed('triage', [id]);
       return n.triage;
     },
     notificationsTriageBatch: ({ ids, ...patch }) => {
@@ -244,7 +255,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
         record('triage', n.id, before, n.triage);
         updated += 1;
       }
-      changed();
+      changed('triage', ids);
       return { updated, unchanged: ids.length - updated };
     },
     notificationsTranslationUpdate: ({ id, ...input }) => {
@@ -253,7 +264,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       n.translation = { ...input, updatedAt: NOW };
       n.titleZh = input.titleZh || null;
       record('translate', id, before, n.translation);
-      changed();
+      changed('translations', [id]);
       return n.translation;
     },
     notificationsCreate: (input) => {
@@ -268,14 +279,14 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const created = makeNotification({ ...input, id, symbol, source: 'manual', memberName: input.memberCode });
       backend.notifications.push(created);
       record('create', id, null, { symbol });
-      changed();
+      changed('notifications', [id]);
       return created;
     },
     notificationsUpdateManual: (input) => {
       const n = find(input.id);
       updateManualNotification(n, input, NOW);
       record('update', input.id, null, input);
-      changed();
+      changed('notifications', [input.id]);
       return n;
     },
     attachmentsAdd: ({ notificationId, fileRef }) => {
@@ -287,14 +298,14 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const attachment = { id: nextId++, notificationId, fileName: file.name, sha256: fileRef, size: file.size, mediaType: file.type || 'application/pdf', addedAt: NOW, addedBy: 'analyst' };
       n.attachments.push(attachment);
       record('attach', notificationId, null, attachment);
-      changed();
+      changed('notifications', [notificationId]);
       return { attachment, alreadyAttached: false };
     },
     attachmentsRemove: ({ id }) => {
       const n = backend.notifications.find((x) => x.attachments.some((a) => a.id === id));
       if (!n) throw new ApiError({ code: 'NOT_FOUND', message: `attachment ${id} does not exist` });
       n.attachments = n.attachments.filter((a) => a.id !== id);
-      changed();
+      changed('notifications', [n.id]);
       return { id, blobDeleted: true };
     },
     attachmentsOpen: ({ id }) => ({ path: `/tmp/pingyi-fake/attachments/${id}.pdf` }),

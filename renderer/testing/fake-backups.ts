@@ -98,6 +98,7 @@ export class FakeBackups {
           throw new ApiError({ code: 'VALIDATION', message: `The backup folder must be an absolute path: ${patch.folder}`, details: { field: 'folder' } });
         }
         this.config = { ...this.config, ...patch };
+        this.emit('dataChanged', { entity: 'backups' });
         return this.list();
       },
       backupsSummary: ({ id }) => {
@@ -123,12 +124,14 @@ export class FakeBackups {
         if (choice !== 'quit') {
           this.recovery = { ...this.recovery, mode: choice === 'read-only' ? 'read-only' : 'normal', problem: null, choices: [] };
           this.onRecovered();
+          this.emit('dataChanged', { entity: '*' });
         }
         return this.recovery;
       },
       backupsDelete: ({ id }) => {
         this.find(id);
         this.backups = this.backups.filter((b) => b.id !== id);
+        this.emit('dataChanged', { entity: 'backups', ids: [id] });
         return this.list();
       },
     };

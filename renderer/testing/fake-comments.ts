@@ -74,10 +74,11 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       });
     }
   };
-  const changed = (c: Comment): Comment => {
+  /** As the real handlers report it: an outcome or follow-up apart from the comment's text and workflow. */
+  const changed = (c: Comment, entity: 'comments' | 'outcomes' = 'comments'): Comment => {
     c.updatedAt = NOW;
     c.pointCount = c.content.points.length;
-    backend.emit('dataChanged', { entity: 'comments' });
+    backend.emit('dataChanged', { entity, ids: [c.id] });
     return c;
   };
 
@@ -87,6 +88,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       const found = state.analysts.find((a) => a.name === name);
       if (found) found.active = active;
       else state.analysts.push({ uid: `019a9f3c-2a00-7000-8000-${String(state.analysts.length + 1).padStart(12, '0')}`, name, active, createdAt: NOW });
+      backend.emit('dataChanged', { entity: 'analysts', ids: [state.analysts.find((a) => a.name === name)!.uid] });
       return state.analysts;
     },
     commentTemplatesList: () => state.templates,
@@ -137,7 +139,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         throw conflict(`comment ${id} ${reviewed && c.status === 'draft' ? 'has been in review' : `is ${c.status}`}; only drafts never sent for review can be deleted`, { status: c.status });
       }
       state.comments = state.comments.filter((x) => x.id !== id);
-      backend.emit('dataChanged', { entity: 'comments' });
+      backend.emit('dataChanged', { entity: 'comments', ids: [id] });
       return { deleted: true };
     },
     commentsSave: (input) => {
@@ -226,18 +228,18 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
       ];
       c.adopted = c.pointOutcomes.some((o) => o.outcome === 'adopted' || o.outcome === 'partly_adopted');
       c.outcome = commentOutcome(c.content.points.map((p) => c.pointOutcomes.find((o) => o.pointKey === p.key)?.outcome ?? null));
-      return changed(c);
+      return changed(c, 'outcomes');
     },
     commentsClearOutcome: ({ id, pointKey }) => {
       const c = find(id);
       c.pointOutcomes = c.pointOutcomes.filter((o) => o.pointKey !== pointKey);
-      return changed(c);
+      return changed(c, 'outcomes');
     },
     commentsAcknowledgeFollowup: ({ id, notificationId, actor }) => {
       const c = find(id);
       c.followups = c.followups.map((f) => (f.notificationId === notificationId ? { ...f, acknowledgedAt: NOW, acknowledgedBy: actor } : f));
       c.openFollowups = c.followups.filter((f) => f.acknowledgedAt === null).length;
-      return changed(c);
+      return changed(c, 'outcomes');
     },
     commentsStats: () => state.stats,
     tradeConcernsList: () => concerns,
@@ -256,7 +258,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
         updatedBy: actor,
       };
       concerns.splice(0, concerns.length, saved, ...concerns.filter((c) => c.id !== saved.id));
-      backend.emit('dataChanged', { entity: 'tradeConcerns' });
+      backend.emit('dataChanged', { entity: 'tradeConcerns', ids: [saved.id] });
       return saved;
     },
   };

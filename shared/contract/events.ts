@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobDoneEvent, JobProgressEvent } from './jobs';
+import type { Channel } from '.';
 
 /**
  * The closed list of what can change. The dashboard, the reports' charts and every list
@@ -15,6 +16,7 @@ export const DATA_ENTITIES = [
   'tradeConcerns',
   'savedSearches',
   'settings',
+  'countries',
   'analysts',
   'imports',
   'backups',
@@ -23,6 +25,56 @@ export const DATA_ENTITIES = [
 ] as const;
 export const DataEntity = z.enum(DATA_ENTITIES);
 export type DataEntity = z.infer<typeof DataEntity>;
+
+type Changes = readonly (DataEntity | '*')[];
+
+/**
+ * What each write channel reports as changed, in this order; a channel not listed changes
+ * nothing a view shows. The backend's handlers and the component tests' fake backend both keep
+ * to it (a test checks each). Ids go with them where cheap: the notification's id for triage,
+ * translations and attachments, the comment's id for comments and outcomes, the record's own
+ * id (or uid, or country code, or backup id) otherwise; an import names its import record.
+ */
+export const WRITE_CHANGES = {
+  notificationsTriageUpdate: ['triage'],
+  notificationsTriageBatch: ['triage'],
+  notificationsTranslationUpdate: ['translations'],
+  notificationsCreate: ['notifications'],
+  notificationsUpdateManual: ['notifications'],
+  attachmentsAdd: ['notifications'],
+  attachmentsRemove: ['notifications'],
+  /** The import job, when it ends: a refused file is kept in the history too. */
+  notificationsImportStart: ['notifications', 'imports'],
+  savedSearchSave: ['savedSearches'],
+  savedSearchRename: ['savedSearches'],
+  savedSearchDelete: ['savedSearches'],
+  commentTemplatesSave: ['templates'],
+  commentTemplatesDelete: ['templates'],
+  commentsCreate: ['comments'],
+  commentsSave: ['comments'],
+  commentsInsertTemplate: ['comments'],
+  commentsConfirmLanguage: ['comments'],
+  commentsRestore: ['comments'],
+  commentsTransition: ['comments'],
+  commentsDelete: ['comments'],
+  commentsRecordOutcome: ['outcomes'],
+  commentsClearOutcome: ['outcomes'],
+  commentsAcknowledgeFollowup: ['outcomes'],
+  tradeConcernsSave: ['tradeConcerns'],
+  tradeConcernsDelete: ['tradeConcerns'],
+  settingsUpdate: ['settings'],
+  referenceCountryUpdate: ['countries'],
+  analystsSave: ['analysts'],
+  analystsSetActing: ['analysts'],
+  demoLoad: ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'],
+  backupsConfigure: ['backups'],
+  /** When the backup has been written. */
+  backupsCreate: ['backups'],
+  backupsRestore: ['*'],
+  backupsDelete: ['backups'],
+  /** Only while in recovery, where a restore or opening read-only puts a store in place. */
+  recoveryChoose: ['*'],
+} as const satisfies Partial<Record<Channel, Changes>>;
 
 /** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */
 export const events = {

@@ -1,4 +1,5 @@
 import type { analystChannels } from '../../../shared/contract/analysts';
+import { changed, withChange } from '../changes';
 import type { HandlersFor } from '../handler-types';
 import { actingAnalyst, actingAnalystRecord, listAnalysts, saveAnalyst, setActingAnalyst } from './analysts';
 
@@ -6,13 +7,10 @@ export const analystHandlers: HandlersFor<typeof analystChannels> = {
   analystsList: (ctx) => listAnalysts(ctx.db),
   analystsSave: (ctx, input) => {
     const result = saveAnalyst(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
-    ctx.emit('dataChanged', { entity: 'analysts' });
+    const saved = result.find((a) => a.name === input.name);
+    changed(ctx, 'analysts', saved ? [saved.uid] : undefined);
     return result;
   },
   analystsActing: (ctx) => actingAnalystRecord(ctx.db),
-  analystsSetActing: (ctx, input) => {
-    const result = setActingAnalyst(ctx.db, input.uid);
-    ctx.emit('dataChanged', { entity: 'analysts' });
-    return result;
-  },
+  analystsSetActing: (ctx, input) => withChange(setActingAnalyst(ctx.db, input.uid), ctx, 'analysts', [input.uid]),
 };

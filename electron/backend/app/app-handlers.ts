@@ -1,4 +1,5 @@
 import type { appChannels } from '../../../shared/contract/app';
+import { changed, withChange } from '../changes';
 import type { HandlersFor } from '../handler-types';
 import { listAudit } from '../audit/audit-log';
 import { loadDemo } from '../demo/load-demo';
@@ -6,15 +7,18 @@ import { listCountries, updateCountry } from '../reference/countries';
 import { getSettings, updateSettings } from '../settings/settings';
 import { getAppInfo } from './app-info';
 
+/** What the demo set writes besides its notifications: their translations and a worked set of comments. */
+const DEMO_ENTITIES = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'] as const;
+
 export const appHandlers: HandlersFor<typeof appChannels> = {
   appInfo: (ctx) => getAppInfo(ctx),
   settingsGet: (ctx) => getSettings(ctx.db),
-  settingsUpdate: (ctx, input) => updateSettings(ctx.db, input, ctx.clock.now()),
+  settingsUpdate: (ctx, input) => withChange(updateSettings(ctx.db, input, ctx.clock.now()), ctx, 'settings'),
   referenceCountries: (ctx) => listCountries(ctx.db),
-  referenceCountryUpdate: (ctx, input) => updateCountry(ctx.db, input, ctx.clock.now()),
+  referenceCountryUpdate: (ctx, input) => withChange(updateCountry(ctx.db, input, ctx.clock.now()), ctx, 'countries', [input.code]),
   demoLoad: (ctx) => {
     const result = loadDemo(ctx.db, ctx.clock.now());
-    if (!result.alreadyLoaded) ctx.emit('dataChanged', { entity: 'notifications' });
+    if (!result.alreadyLoaded) changed(ctx, DEMO_ENTITIES);
     return result;
   },
   auditList: (ctx, input) => listAudit(ctx.db, input),

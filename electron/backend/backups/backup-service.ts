@@ -3,6 +3,7 @@ import type { BackupConfig, BackupKind, BackupList, BackupSummary, RestoreResult
 import type { BackupMade, JobStateOf } from '../../../shared/contract/jobs';
 import { nowIso } from '../../../shared/domain/clock';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/result';
+import { changed, withChange } from '../changes';
 import type { BackendContext } from '../context';
 import { DATABASE_FILE } from '../db/connection';
 import { AppError } from '../errors';
@@ -55,7 +56,7 @@ export class BackupService {
 
   configure(patch: Partial<BackupConfig>): BackupList {
     writeBackupConfig(this.ctx().dataDir, patch);
-    return this.list();
+    return withChange(this.list(), this.ctx(), 'backups');
   }
 
   /** Ask for a backup job; it starts when no other backup runs. Progress and result come as job events. */
@@ -105,7 +106,7 @@ export class BackupService {
     const folder = this.folder;
     findBackup(folder, id);
     removeBackup(folder, id);
-    return this.list();
+    return withChange(this.list(), this.ctx(), 'backups', [id]);
   }
 
   /**
@@ -134,7 +135,7 @@ export class BackupService {
       ctx.health.reset();
       // A store opened read-only at start-up recovery is now replaced by one that can be written.
       ctx.readOnly = false;
-      ctx.emit('dataChanged', { entity: '*' });
+      changed(ctx, '*');
       // A backup made by another version may carry an index built by another search-text function.
       startReindexWhenStale(ctx);
       return result;

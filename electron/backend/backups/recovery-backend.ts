@@ -2,6 +2,7 @@ import { contract, isChannel, type ChannelOutput } from '../../../shared/contrac
 import { systemClock } from '../../../shared/domain/clock';
 import { valueOrThrow, type ApiErrorBody, type Result } from '../../../shared/result';
 import { createBackend, startBackend, type Backend, type EventListener, type StartOptions } from '../backend';
+import { changed } from '../changes';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
 import { errorCodeOf, isRecoverable, openStoreReadOnly, recoveryStatus, restoreNewestGood } from './recovery';
@@ -67,7 +68,7 @@ export function recoveryBackend(problem: unknown, options: RecoverableStartOptio
       inner.subscribe((name, payload) => {
         for (const l of listeners) l(name, payload);
       });
-      inner.ctx.emit('dataChanged', { entity: '*' });
+      changed(inner.ctx, '*');
       return { ok: true, value: status() };
     } catch (e) {
       return { ok: false, error: bodyOf(e) };

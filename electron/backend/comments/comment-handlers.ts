@@ -1,6 +1,6 @@
-import type { DataEntity } from '../../../shared/contract';
 import type { commentChannels } from '../../../shared/contract/comments';
 import { todayOf } from '../../../shared/domain/clock';
+import { withChange } from '../changes';
 import type { BackendContext } from '../context';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { commentsDashboard } from './comment-dashboard';
@@ -14,24 +14,25 @@ import { transitionComment } from './comment-transitions';
 import { diffVersions, getVersion, listVersions } from './comment-versions';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
 
-/** Lists, the dashboard and statistics change with every write here. */
-function changed<T>(ctx: BackendContext, value: T, entity: DataEntity = 'comments'): T {
-  ctx.emit('dataChanged', { entity });
-  return value;
-}
-
-/** The comment as it stands after a write, with deadlines counted from today. */
-const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, todayOf(ctx.clock)));
+/**
+ * The comment as it stands after a write, with deadlines counted from today. An outcome (and
+ * its follow-up) is told apart from the comment's text and workflow: the adoption figures follow it.
+ */
+const fresh = (ctx: BackendContext, id: number, entity: 'comments' | 'outcomes' = 'comments') =>
+  withChange(getComment(ctx.db, id, todayOf(ctx.clock)), ctx, entity, [id]);
 
 export const commentHandlers: HandlersFor<typeof commentChannels> = {
   commentTemplatesList: (ctx) => listTemplates(ctx.db),
-  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input, ctx.clock.now()), 'templates'),
-  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), 'templates'),
+  commentTemplatesSave: (ctx, input) => {
+    const saved = saveTemplate(ctx.db, input, ctx.clock.now());
+    return withChange(saved, ctx, 'templates', [saved.id]);
+  },
+  commentTemplatesDelete: (ctx, input) => withChange(deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), ctx, 'templates', [input.id]),
   commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? todayOf(ctx.clock)),
   commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
   commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? todayOf(ctx.clock)),
   commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, input, ctx.clock.now())),
-  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, input.id, input.actor, ctx.clock.now())),
+  commentsDelete: (ctx, input) => withChange(deleteComment(ctx.db, input.id, input.actor, ctx.clock.now()), ctx, 'comments', [input.id]),
   commentsSave: (ctx, input) => {
     saveComment(ctx.db, input, ctx.clock.now());
     return fresh(ctx, input.id);
@@ -53,15 +54,15 @@ export const commentHandlers: HandlersFor<typeof commentChannels> = {
   },
   commentsRecordOutcome: (ctx, input) => {
     recordOutcome(ctx.db, input, ctx.clock.now());
-    return fresh(ctx, input.id);
+    return fresh(ctx, input.id, 'outcomes');
   },
   commentsClearOutcome: (ctx, input) => {
     clearOutcome(ctx.db, input, ctx.clock.now());
-    return fresh(ctx, input.id);
+    return fresh(ctx, input.id, 'outcomes');
   },
   commentsAcknowledgeFollowup: (ctx, input) => {
     acknowledgeCommentFollowup(ctx.db, input, ctx.clock.now());
-    return fresh(ctx, input.id);
+    return fresh(ctx, input.id, 'outcomes');
   },
   commentsConfirmLanguage: (ctx, input) => {
     confirmLanguage(ctx.db, input, ctx.clock.now());

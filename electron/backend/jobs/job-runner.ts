@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { EventPayload } from '../../../shared/contract/events';
 import { jobKinds, type JobError, type JobKind, type JobState } from '../../../shared/contract/jobs';
+import { changed } from '../changes';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
 import { classifyFault, formatBytes } from '../faults/classify-error';
@@ -295,7 +296,13 @@ export class JobRunner {
       status: state.status,
       ...(error ? { error: { code: error.code, message: error.message } } : { result }),
     } as never);
-    if (!error) for (const entity of jobRunners[state.kind].changes) this.options.emit('dataChanged', { entity });
+    if (!error) {
+      // An import names its entry in the import history; a refused file is kept there too.
+      const importId = (result as { importId?: unknown } | null)?.importId;
+      for (const entity of jobRunners[state.kind].changes) {
+        changed(this.options, entity, entity === 'imports' && typeof importId === 'number' ? [importId] : undefined);
+      }
+    }
     if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
     job.onFinish?.(copy(state));
     for (const wake of this.settleWaiters.get(state.jobId) ?? []) wake(copy(state));

@@ -8,6 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
 } from '../../../shared/domain/attachment-types';
 import { recordAudit } from '../audit/audit-log';
+import { changed } from '../changes';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { currentActor } from '../settings/settings';
@@ -90,7 +91,7 @@ export function addAttachment(
     throw e;
   }
   ctx.staging.release(input.fileRef);
-  ctx.emit('dataChanged', { entity: 'notifications' });
+  changed(ctx, 'notifications', [input.notificationId]);
   return { attachment, alreadyAttached: false };
 }
 
@@ -114,7 +115,7 @@ export function removeAttachment(ctx: BackendContext, id: number): { id: number;
   })();
   // Deleted only after the commit: a rolled-back removal must still find its file.
   if (!stillUsed) deleteBlob(dataDir, row.sha256);
-  ctx.emit('dataChanged', { entity: 'notifications' });
+  changed(ctx, 'notifications', [row.notification_id]);
   return { id, blobDeleted: !stillUsed };
 }
 

@@ -1,6 +1,6 @@
 import type { notificationDetailChannels } from '../../../shared/contract/notification-record';
 import { localDate, todayOf } from '../../../shared/domain/clock';
-import type { BackendContext } from '../context';
+import { withChange } from '../changes';
 import type { HandlersFor } from '../handler-types';
 import { currentActor } from '../settings/settings';
 import { addAttachment, openAttachment, removeAttachment } from './attachments';
@@ -9,26 +9,21 @@ import { createManualNotification, updateManualNotification } from './manual-ent
 import { updateTranslation } from './translation';
 import { updateTriage, updateTriageBatch } from './triage';
 
-/** Lists, counts and search results change with every write here. */
-function changed<T>(ctx: BackendContext, value: T): T {
-  ctx.emit('dataChanged', { entity: 'notifications' });
-  return value;
-}
-
 export const notificationDetailHandlers: HandlersFor<typeof notificationDetailChannels> = {
   notificationsGet: (ctx, input) => getNotificationDetail(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
-  notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
-  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
-  notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
+  notificationsTriageUpdate: (ctx, input) => withChange(updateTriage(ctx.db, currentActor(ctx.db), input, ctx.clock.now()), ctx, 'triage', [input.id]),
+  notificationsTriageBatch: (ctx, input) => withChange(updateTriageBatch(ctx.db, currentActor(ctx.db), input, ctx.clock.now()), ctx, 'triage', input.ids),
+  notificationsTranslationUpdate: (ctx, input) =>
+    withChange(updateTranslation(ctx.db, currentActor(ctx.db), input, ctx.clock.now()), ctx, 'translations', [input.id]),
   notificationsCreate: (ctx, input) => {
     const now = ctx.clock.now();
     const today = localDate(now);
     const id = createManualNotification(ctx.db, currentActor(ctx.db), input, today, now);
-    return changed(ctx, getNotificationDetail(ctx.db, id, today));
+    return withChange(getNotificationDetail(ctx.db, id, today), ctx, 'notifications', [id]);
   },
   notificationsUpdateManual: (ctx, input) => {
     updateManualNotification(ctx.db, currentActor(ctx.db), input, ctx.clock.now());
-    return changed(ctx, getNotificationDetail(ctx.db, input.id, todayOf(ctx.clock)));
+    return withChange(getNotificationDetail(ctx.db, input.id, todayOf(ctx.clock)), ctx, 'notifications', [input.id]);
   },
   attachmentsAdd: (ctx, input) => addAttachment(ctx, input),
   attachmentsRemove: (ctx, input) => removeAttachment(ctx, input.id),

@@ -1,6 +1,7 @@
 import { MAX_TRIAGE_BATCH } from '../../../shared/contract';
 import type { notificationChannels } from '../../../shared/contract/notifications';
 import { todayOf } from '../../../shared/domain/clock';
+import { changed, withChange } from '../changes';
 import type { HandlersFor } from '../handler-types';
 import { deleteSavedSearch, listIndustries, listSavedSearches, renameSavedSearch, saveSearch } from './saved-searches';
 import { listMatchingIds, listNotifications } from './search';
@@ -11,17 +12,12 @@ export const notificationListHandlers: HandlersFor<typeof notificationChannels> 
   savedSearchesList: (ctx) => listSavedSearches(ctx.db),
   savedSearchSave: (ctx, input) => {
     const saved = saveSearch(ctx.db, input, ctx.clock.now());
-    ctx.emit('dataChanged', { entity: 'savedSearches' });
-    return saved;
+    return withChange(saved, ctx, 'savedSearches', [saved.id]);
   },
-  savedSearchRename: (ctx, input) => {
-    const renamed = renameSavedSearch(ctx.db, input.id, input.name, ctx.clock.now());
-    ctx.emit('dataChanged', { entity: 'savedSearches' });
-    return renamed;
-  },
+  savedSearchRename: (ctx, input) => withChange(renameSavedSearch(ctx.db, input.id, input.name, ctx.clock.now()), ctx, 'savedSearches', [input.id]),
   savedSearchDelete: (ctx, input) => {
     const result = deleteSavedSearch(ctx.db, input.id, ctx.clock.now());
-    if (result.deleted) ctx.emit('dataChanged', { entity: 'savedSearches' });
+    if (result.deleted) changed(ctx, 'savedSearches', [input.id]);
     return result;
   },
   industriesList: (ctx) => listIndustries(ctx.db),

@@ -4,19 +4,18 @@ import { todayOf } from '../../../shared/domain/clock';
 import { writeExport } from '../comments/export-file';
 import type { BackendContext } from '../context';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
+import { withChange } from '../changes';
 import { buildTradeConcernDocument } from './trade-concern-docx';
 import { deleteTradeConcern, getTradeConcern, listTradeConcerns, saveTradeConcern } from './trade-concerns';
-
-function changed<T>(ctx: BackendContext, value: T): T {
-  ctx.emit('dataChanged', { entity: 'tradeConcerns' });
-  return value;
-}
 
 export const tradeConcernHandlers: HandlersFor<typeof tradeConcernChannels> = {
   tradeConcernsList: (ctx, input) => listTradeConcerns(ctx.db, input),
   tradeConcernsGet: (ctx, input) => getTradeConcern(ctx.db, input.id),
-  tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, input, ctx.clock.now())),
-  tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now())),
+  tradeConcernsSave: (ctx, input) => {
+    const saved = saveTradeConcern(ctx.db, input, ctx.clock.now());
+    return withChange(saved, ctx, 'tradeConcerns', [saved.id]);
+  },
+  tradeConcernsDelete: (ctx, input) => withChange(deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now()), ctx, 'tradeConcerns', [input.id]),
 };
 
 export const tradeConcernAsyncHandlers: AsyncHandlersFor<typeof tradeConcernChannels> = {

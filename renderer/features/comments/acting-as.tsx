@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analyst } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
-import { useAppStore } from '../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../stores/app-store-context';
 
 /** Kept per window session: two windows may act as two different analysts. */
 export const ACTING_AS_KEY = 'pingyi.comments.actingAs';
@@ -42,7 +42,7 @@ function store(name: string): void {
  */
 export function ActingAsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['analysts']);
   const ownName = useAppStore((s) => s.settings?.analystName ?? '');
   const load = useCallback(() => api.analystsList({}), [api]);
   const { data } = useLoad(load, dataVersion);

@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../stores/app-store-context';
+import { DATA_ENTITIES } from '../../../shared/contract';
+import { APP_INFO_ENTITIES } from '../../stores/app-store';
+import { useAppStore, useDataVersion } from '../../stores/app-store-context';
 import { CommentsDashboardPanel } from '../comments/dashboard/comments-panel';
 import { DemoBanner } from './demo-banner';
 
@@ -16,12 +18,21 @@ function StatCard({ label, value }: { label: string; value: number }) {
   );
 }
 
+/** The store reads appInfo again on these itself; the audit entries count moves with the others too. */
+const AUDITED_ENTITIES = DATA_ENTITIES.filter((e) => !APP_INFO_ENTITIES.includes(e));
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const appInfo = useAppStore((s) => s.appInfo);
   const settings = useAppStore((s) => s.settings);
   const navigate = useAppStore((s) => s.navigate);
   const [notice, setNotice] = useState<string | null>(null);
+  const refreshAppInfo = useAppStore((s) => s.refreshAppInfo);
+  // The counts as they are when the dashboard opens, and as writes move them while it is open.
+  const audited = useDataVersion(AUDITED_ENTITIES);
+  useEffect(() => {
+    void refreshAppInfo();
+  }, [audited, refreshAppInfo]);
 
   if (!appInfo || !settings) return null;
   const offerDemo = !settings.demoOffered && appInfo.counts.notifications === 0;

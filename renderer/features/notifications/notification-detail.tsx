@@ -6,7 +6,8 @@ import { useLoad } from '../../api/use-load';
 import { BackLink } from '../../components/back-link';
 import { DeadlineNote } from '../../components/deadline-badge';
 import { ErrorText } from '../../components/error-banner';
-import { useAppStore } from '../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../stores/app-store-context';
+import { NOTIFICATION_RECORD } from '../../stores/data-versions';
 import { formatRoute } from '../../stores/route';
 import { AttachmentsSection } from './detail/attachments-section';
 import { AuditSection } from './detail/audit-section';
@@ -100,7 +101,7 @@ export function NotificationDetailView({ id }: { id: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useAppStore((s) => s.navigate);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(NOTIFICATION_RECORD, [id]);
   // Local reloads (an attachment added) on top of the backend's change events.
   const [reloads, setReloads] = useState(0);
   const load = useCallback(() => api.notificationsGet({ id }), [api, id]);

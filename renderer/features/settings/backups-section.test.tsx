@@ -1,5 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DATA_ENTITIES } from '../../../shared/contract';
+import { versionOf } from '../../stores/data-versions';
 import { createFakeBackend, makeBackup } from '../../testing/fake-backend';
 import { renderApp } from '../../testing/render-app';
 
@@ -85,14 +87,14 @@ describe('settings › backups', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(backend.callsTo('backupsRestore')).toEqual([]);
 
-    const before = store.getState().dataVersion;
+    const before = versionOf(store.getState().dataVersions, DATA_ENTITIES);
     backend.settings = { ...backend.settings, analystName: '备份里的名字' }; // what the restored store holds
     fireEvent.click(within(card).getAllByRole('button', { name: /^恢复 .* 的备份$/ })[0]!);
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '恢复这份备份' }));
     expect(await screen.findByText(/已恢复 20261121-010000-daily；原数据库已移到 \/tmp\/pingyi-fake\/replaced\//)).toBeTruthy();
     expect(backend.backups.restored).toEqual(['20261121-010000-daily']);
     // The backend's change event reloads every view.
-    expect(store.getState().dataVersion).toBeGreaterThan(before);
+    expect(versionOf(store.getState().dataVersions, DATA_ENTITIES)).toBeGreaterThan(before);
     expect(await screen.findByText('分析员：备份里的名字')).toBeTruthy();
   });
 

@@ -8,7 +8,7 @@ import { JobProgress } from '../../components/job-progress';
 import { ErrorText, InlineError } from '../../components/error-banner';
 import { formatDateTime } from '../../i18n/format-date';
 import { formatBytes } from '../../i18n/format-size';
-import { useAppStore } from '../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../stores/app-store-context';
 import { useClaimedJob } from '../../stores/jobs-context';
 import { toErrorInfo, type ErrorInfo } from '../../stores/error-info';
 import { RotationForm } from './backup-rotation-form';
@@ -58,7 +58,7 @@ export function BackupsSection() {
   const api = useApi();
   const subscribe = useSubscribe();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['backups']);
   const dataDir = useAppStore((s) => s.appInfo?.dataDir ?? '');
   const notify = useAppStore((s) => s.notify);
   const [reloads, setReloads] = useState(0);

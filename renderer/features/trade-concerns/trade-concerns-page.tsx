@@ -7,7 +7,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { EmptyState } from '../../components/empty-state';
 import { InlineError } from '../../components/error-banner';
 import { formatDateTime } from '../../i18n/format-date';
-import { useAppStore } from '../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../stores/app-store-context';
 import { useActingAs } from '../comments/acting-as';
 import { downloadExport } from '../comments/editor/download';
 import { draftFromConcern, emptyConcern, type ConcernDraft } from './concern-draft';
@@ -19,7 +19,7 @@ export function TradeConcernsPage() {
   const api = useApi();
   const { actor } = useActingAs();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['tradeConcerns']);
   const notify = useAppStore((s) => s.notify);
   const reportError = useAppStore((s) => s.reportError);
   const { confirm, dialog } = useConfirm();

@@ -5,7 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { ErrorText } from '../../../components/error-banner';
 import { formatDate } from '../../../i18n/format-date';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { formatRoute, type Route } from '../../../stores/route';
 import { joinSymbols } from '../comment-format';
 import { CommentMarks, RiskBadge } from '../list/risk-badge';
@@ -50,7 +50,7 @@ function CommentLinks({ items, empty }: { items: CommentListItem[]; empty: strin
 export function CommentsDashboardPanel() {
   const { t } = useTranslation();
   const api = useApi();
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['comments', 'outcomes', 'notifications']);
   const navigate = useAppStore((s) => s.navigate);
   const load = useCallback(() => api.commentsDashboard({}), [api]);
   const { data, error } = useLoad(load, dataVersion);

@@ -4,7 +4,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { BackLink } from '../../../components/back-link';
 import { ErrorText } from '../../../components/error-banner';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { formatRoute } from '../../../stores/route';
 import { EditorBody } from './editor-body';
 
@@ -13,7 +13,8 @@ export function CommentEditor({ id }: { id: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useAppStore((s) => s.navigate);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  // Its follow-ups come from notifications imported later.
+  const dataVersion = useDataVersion(['comments', 'outcomes'], [id]) + useDataVersion(['notifications']);
   const load = useCallback(() => api.commentsGet({ id }), [api, id]);
   const { data, error } = useLoad(load, dataVersion);
 

@@ -5,7 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorText } from '../../../components/error-banner';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { CommentRow } from './comment-row';
 import { NewCommentDialog } from './new-comment-dialog';
 
@@ -17,7 +17,7 @@ export function CommentList({ creating }: { creating: { notificationId: number |
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useAppStore((s) => s.navigate);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['comments', 'outcomes', 'notifications']);
   const [status, setStatus] = useState<CommentStatus | null>(null);
   const load = useCallback(() => api.commentsList(status ? { statuses: [status], limit: 500 } : { limit: 500 }), [api, status]);
   const { data, error } = useLoad(load, dataVersion);

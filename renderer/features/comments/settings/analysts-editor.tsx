@@ -4,7 +4,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { ErrorText, InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 
 /**
@@ -16,7 +16,7 @@ export function AnalystsEditor() {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['analysts']);
   const notify = useAppStore((s) => s.notify);
   const load = useCallback(() => api.analystsList({}), [api]);
   // Reload after our own save too: the change event may come later than the answer.

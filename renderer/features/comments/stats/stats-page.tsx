@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { useToday } from '../../../clock/clock-context';
 import { formatRate, formatYuan } from '../comment-format';
 import { AdoptionFigures, Figure } from './adoption-figures';
@@ -17,7 +17,7 @@ export function StatsPage() {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['comments', 'outcomes']);
   const thisYear = Number(useToday().slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const [fromYear, setFromYear] = useState<number | null>(null);

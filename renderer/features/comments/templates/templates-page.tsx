@@ -6,7 +6,7 @@ import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { useActingAs } from '../acting-as';
 import { TemplateForm } from './template-form';
 
@@ -16,7 +16,7 @@ export function TemplatesPage() {
   const api = useApi();
   const { actor } = useActingAs();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['templates']);
   const notify = useAppStore((s) => s.notify);
   const reportError = useAppStore((s) => s.reportError);
   const { confirm, dialog } = useConfirm();

@@ -6,7 +6,8 @@ import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
 import { zhCN } from '../../../i18n/locales/zh-CN';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
+import { NOTIFICATION_RECORD } from '../../../stores/data-versions';
 import { DetailSection } from '../detail-parts';
 import { useIndustryName } from '../use-industries';
 import { auditChanges, auditSubject, shorten } from './audit-format';
@@ -73,7 +74,7 @@ export function AuditSection({ id }: { id: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(NOTIFICATION_RECORD, [id]);
   const describe = useDescribe();
   const load = useCallback(() => api.auditList({ entity: 'notification', entityId: String(id), limit: AUDIT_LIMIT }), [api, id]);
   const { data, error } = useLoad(load, dataVersion);

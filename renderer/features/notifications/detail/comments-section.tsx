@@ -4,7 +4,7 @@ import type { CommentListItem, NotificationDetail } from '../../../../shared/con
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { ErrorText } from '../../../components/error-banner';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { formatRoute, type Route } from '../../../stores/route';
 import { ActingAsProvider, useActingAs } from '../../comments/acting-as';
@@ -14,7 +14,7 @@ import { StatusBadge } from '../../comments/list/risk-badge';
 /** Comments on the measure (this notification, its follow-ups, a family comment) and on the family's other members. */
 function useMeasureComments(n: NotificationDetail): { items: CommentListItem[] | undefined; error: ErrorInfo | null } {
   const api = useApi();
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['comments', 'outcomes']);
   const familyId = n.family?.id ?? null;
   const load = useCallback(async () => {
     const [own, family] = await Promise.all([

@@ -5,7 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
 import { InlineError } from '../../../components/error-banner';
 import { formatDateTime } from '../../../i18n/format-date';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { refusalReason } from './import-reasons';
 
 const HISTORY_LIMIT = 20;
@@ -15,7 +15,7 @@ export function ImportHistory({ onShow }: { onShow: (report: ImportReport) => vo
   const { t } = useTranslation();
   const api = useApi();
   const locale = useAppStore((s) => s.locale);
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['imports']);
   const reportError = useAppStore((s) => s.reportError);
   const [opening, setOpening] = useState<number | null>(null);
   const load = useCallback(() => api.importsList({ limit: HISTORY_LIMIT }), [api]);

@@ -6,7 +6,7 @@ import { useLoad } from '../../../api/use-load';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { InlineError } from '../../../components/error-banner';
 import { Modal } from '../../../components/modal';
-import { useAppStore } from '../../../stores/app-store-context';
+import { useAppStore, useDataVersion } from '../../../stores/app-store-context';
 import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { useListStoreApi } from '../../../stores/notification-list-context';
 import { listRequest } from '../../../stores/notification-list-store';
@@ -91,7 +91,7 @@ export function SavedSearchList({ onApplied }: { onApplied: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const store = useListStoreApi();
-  const dataVersion = useAppStore((s) => s.dataVersion);
+  const dataVersion = useDataVersion(['savedSearches']);
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [removed, setRemoved] = useState<number[]>([]);

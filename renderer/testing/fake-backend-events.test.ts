@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { WRITE_CHANGES, type Channel, type EventPayload } from '../../shared/contract';
+import { ApiError } from '../../shared/result';
+import { createFakeBackend, makeBackup, makeImportReport, makeNotification, type FakeBackend } from './fake-backend';
+import { commentsOf, makeComment } from './fake-comments';
+
+type Change = EventPayload<'dataChanged'>;
+type WriteChannel = keyof typeof WRITE_CHANGES;
+
+/** The comment the calls below create and then work on. */
+let draft = { id: 0, version: 0 };
+const follow = (c: { id: number; version: number }) => (draft = { id: c.id, version: c.version });
+
+/** Calls of each write channel the fake answers, on the backend the test sets up below. */
+const CALLS: Partial<Record<WriteChannel, (b: FakeBackend) => Promise<unknown>>> = {
+  notificationsTriageUpdate: (b) => b.client.api.notificationsTriageUpdate({ id: 1, status: 'assessing' }),
+  notificationsTriageBatch: (b) => b.client.api.notificationsTriageBatch({ ids: [1, 2], status: 'closed' }),
+  notificationsTranslationUpdate: (b) => b.client.api.notificationsTranslationUpdate({ id: 1, titleZh: '标题', descriptionZh: '', translator: '张敏', status: 'draft' }),
+  notificationsCreate: (b) => b.client.api.notificationsCreate({ area: 'TBT', memberCode: 'KAZ', title: 'Draft', distributionDate: '2026-03-10', commentDeadline: null }),
+  notificationsUpdateManual: (b) => b.client.api.notificationsUpdateManual({ id: 3, title: 'Draft regulation' }),
+  attachmentsAdd: async (b) => {
+    const { fileRef } = await b.client.stageFile(new File(['%PDF-1.4'], 'draft.pdf', { type: 'application/pdf' }));
+    return b.client.api.attachmentsAdd({ notificationId: 1, fileRef });
+  },
+  attachmentsRemove: (b) => b.client.api.attachmentsRemove({ id: b.notifications[0]!.attachments[0]!.id }),
+  notificationsImportStart: async (b) => {
+    const { jobId } = await b.client.api.notificationsImportStart({ fileRef: 'f'.repeat(32) });
+    b.finishJob(jobId, { report: makeImportReport({ importId: 7 }) });
+  },
+  savedSearchSave: (b) => b.client.api.savedSearchSave({ name: '沙特', query: {} }),
+  savedSearchRename: (b) => b.client.api.savedSearchRename({ id: b.savedSearches[0]!.id, name: '沙特阿拉伯' }),
+  savedSearchDelete: (b) => b.client.api.savedSearchDelete({ id: b.savedSearches[0]!.id }),
+  commentsCreate: async (b) => follow(await b.client.api.commentsCreate({ target: { kind: 'notification', notificationId: 1 }, actor: '张敏' })),
+  commentsSave: async (b) =>
+    follow(await b.client.api.commentsSave({ id: draft.id, baseVersion: draft.version, actor: '张敏', titleZh: 't', titleEn: 't', points: [] })),
+  commentsInsertTemplate: async (b) =>
+    follow(await b.client.api.commentsInsertTemplate({ commentId: draft.id, templateId: commentsOf(b).templates[0]!.id, baseVersion: draft.version, actor: '张敏' })),
+  commentsConfirmLanguage: async (b) => {
+    const c = commentsOf(b).comments.find((x) => x.id === draft.id)!;
+    const pointKey = c.content.points[0]!.key;
+    c.languageMarks.push({ pointKey, part: 'clause', stale: 'en', markedAt: b.now, markedBy: '张敏' });
+    follow(await b.client.api.commentsConfirmLanguage({ id: draft.id, actor: '张敏', pointKey, part: 'clause' }));
+  },
+  commentsTransition: (b) => b.client.api.commentsTransition({ id: draft.id, to: 'in_review', actor: '张敏', baseVersion: draft.version }),
+  commentsDelete: (b) => b.client.api.commentsDelete({ id: 9, actor: '张敏' }),
+  commentsRecordOutcome: (b) => b.client.api.commentsRecordOutcome({ id: 8, actor: '李强', pointKey: 'p1', outcome: 'not_adopted' }),
+  commentsClearOutcome: (b) => b.client.api.commentsClearOutcome({ id: 8, actor: '李强', pointKey: 'p1' }),
+  commentsAcknowledgeFollowup: (b) => b.client.api.commentsAcknowledgeFollowup({ id: 8, notificationId: 2, actor: '李强' }),
+  tradeConcernsSave: (b) => b.client.api.tradeConcernsSave({ actor: '张敏', titleZh: '过渡期', committee: 'TBT', memberCodes: ['SAU'] }),
+  settingsUpdate: (b) => b.client.api.settingsUpdate({ internalDeadlineWorkingDays: 7 }),
+  analystsSave: (b) => b.client.api.analystsSave({ name: '王芳', active: true }),
+  demoLoad: (b) => b.client.api.demoLoad({}),
+  backupsConfigure: (b) => b.client.api.backupsConfigure({ folder: null }),
+  backupsCreate: async (b) => {
+    await b.client.api.backupsCreate({});
+    b.backups.finish(makeBackup({ id: '20261121-060000-manual', kind: 'manual' }));
+  },
+  backupsRestore: (b) => b.client.api.backupsRestore({ id: '20261121-060000-manual' }),
+  backupsDelete: (b) => b.client.api.backupsDelete({ id: '20261121-060000-manual' }),
+  recoveryChoose: (b) => {
+    b.backups.recovery = { ...b.backups.recovery, mode: 'recovery', choices: ['restore-newest', 'read-only', 'quit'] };
+    return b.client.api.recoveryChoose({ choice: 'read-only' });
+  },
+};
+
+async function unknownToFake(backend: FakeBackend, channel: Channel): Promise<boolean> {
+  const call = backend.client.api[channel] as (input: unknown) => Promise<unknown>;
+  try {
+    await call({});
+  } catch (e) {
+    return e instanceof ApiError && e.code === 'UNKNOWN_CHANNEL';
+  }
+  return false;
+}
+
+describe('the fake backend', () => {
+  it('reports the entities the contract lists for each write it answers, as the real handlers do', async () => {
+    const backend = createFakeBackend({
+      notifications: [
+        makeNotification({ id: 1, symbol: 'G/TBT/N/SAU/1500', source: 'eping' }),
+        makeNotification({ id: 2, symbol: 'G/TBT/N/SAU/1500/Rev.1', source: 'eping' }),
+        makeNotification({ id: 3, symbol: 'NAT/UZB/2026/0001', source: 'manual' }),
+      ],
+    });
+    const comments = commentsOf(backend).comments;
+    comments.push(makeComment({ id: 9 }));
+    comments.push(makeComment({ id: 8, status: 'submitted', followups: [{ notificationId: 2 } as never] }));
+    const seen: Change[] = [];
+    backend.client.subscribe('dataChanged', (change) => seen.push(change));
+
+    for (const channel of Object.keys(WRITE_CHANGES) as WriteChannel[]) {
+      const call = CALLS[channel];
+      if (!call) {
+        // A channel the fake does not answer yet; one it answers needs a call above.
+        expect(await unknownToFake(backend, channel), channel).toBe(true);
+        continue;
+      }
+      seen.splice(0);
+      await call(backend);
+      expect(
+        seen.map((c) => c.entity),
+        channel,
+      ).toEqual(WRITE_CHANGES[channel]);
+    }
+  });
+});
