@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { backupBeforeImport, preImportBackupNeeded } from '../backend/backups/pre-import';
 import { importNotificationsFile } from '../backend/imports/import-file';
 import { bundledWorkerScript } from '../backend/jobs/worker-script';
-import { currentActor } from '../backend/settings/settings';
+import { actingAnalyst } from '../backend/analysts/analysts';
 import type { RowRejection } from '../../shared/contract/imports';
 import type { CliCommand, CliIo } from './command';
 
@@ -42,7 +42,7 @@ export const importCommand: CliCommand = {
         await backupBeforeImport(ctx.db, { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: ctx.clock.now().toISOString() }, () => undefined);
       }
       const report = await importNotificationsFile(backend.ctx.db, file, {
-        actor: currentActor(backend.ctx.db),
+        actor: actingAnalyst(backend.ctx.db).name,
         clock: backend.ctx.clock,
         signal: controller.signal,
         ...(parseWorkerScript ? { parseWorkerScript } : {}),

@@ -1,4 +1,5 @@
 import type { appChannels } from '../../../shared/contract/app';
+import { actingAnalyst } from '../analysts/analysts';
 import type { HandlersFor } from '../handler-types';
 import { listAudit } from '../audit/audit-log';
 import { loadDemo } from '../demo/load-demo';
@@ -9,11 +10,11 @@ import { getAppInfo } from './app-info';
 export const appHandlers: HandlersFor<typeof appChannels> = {
   appInfo: (ctx) => getAppInfo(ctx),
   settingsGet: (ctx) => getSettings(ctx.db),
-  settingsUpdate: (ctx, input) => updateSettings(ctx.db, input, ctx.clock.now()),
+  settingsUpdate: (ctx, input) => updateSettings(ctx.db, actingAnalyst(ctx.db), input, ctx.clock),
   referenceCountries: (ctx) => listCountries(ctx.db),
   referenceCountryUpdate: (ctx, input) => updateCountry(ctx.db, input, ctx.clock.now()),
   demoLoad: (ctx) => {
-    const result = loadDemo(ctx.db, ctx.clock.now());
+    const result = loadDemo(ctx.db, actingAnalyst(ctx.db), ctx.clock);
     if (!result.alreadyLoaded) ctx.emit('dataChanged', { entity: 'notifications' });
     return result;
   },

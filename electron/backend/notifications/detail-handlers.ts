@@ -1,8 +1,8 @@
 import type { notificationDetailChannels } from '../../../shared/contract/notification-detail';
 import { localDate, todayOf } from '../../../shared/domain/clock';
+import { actingAnalyst } from '../analysts/analysts';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
-import { currentActor } from '../settings/settings';
 import { addAttachment, openAttachment, removeAttachment } from './attachments';
 import { getNotificationDetail } from './detail';
 import { createManualNotification, updateManualNotification } from './manual-entry';
@@ -17,17 +17,17 @@ function changed<T>(ctx: BackendContext, value: T): T {
 
 export const notificationDetailHandlers: HandlersFor<typeof notificationDetailChannels> = {
   notificationsGet: (ctx, input) => getNotificationDetail(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
-  notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
-  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
-  notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, currentActor(ctx.db), input, ctx.clock.now())),
+  notificationsTriageUpdate: (ctx, input) => changed(ctx, updateTriage(ctx.db, actingAnalyst(ctx.db), input, ctx.clock)),
+  notificationsTriageBatch: (ctx, input) => changed(ctx, updateTriageBatch(ctx.db, actingAnalyst(ctx.db), input, ctx.clock)),
+  notificationsTranslationUpdate: (ctx, input) => changed(ctx, updateTranslation(ctx.db, actingAnalyst(ctx.db), input, ctx.clock)),
   notificationsCreate: (ctx, input) => {
     const now = ctx.clock.now();
     const today = localDate(now);
-    const id = createManualNotification(ctx.db, currentActor(ctx.db), input, today, now);
+    const id = createManualNotification(ctx.db, actingAnalyst(ctx.db), input, today, now);
     return changed(ctx, getNotificationDetail(ctx.db, id, today));
   },
   notificationsUpdateManual: (ctx, input) => {
-    updateManualNotification(ctx.db, currentActor(ctx.db), input, ctx.clock.now());
+    updateManualNotification(ctx.db, actingAnalyst(ctx.db), input, ctx.clock.now());
     return changed(ctx, getNotificationDetail(ctx.db, input.id, todayOf(ctx.clock)));
   },
   attachmentsAdd: (ctx, input) => addAttachment(ctx, input),

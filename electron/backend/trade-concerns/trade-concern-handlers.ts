@@ -1,5 +1,6 @@
 import type { tradeConcernChannels } from '../../../shared/contract/trade-concerns';
 import { todayOf } from '../../../shared/domain/clock';
+import { actingAnalyst } from '../analysts/analysts';
 import { packDocxSync } from '../comments/docx-pack';
 import { writeExport } from '../comments/export-file';
 import type { BackendContext } from '../context';
@@ -15,8 +16,8 @@ function changed<T>(ctx: BackendContext, value: T): T {
 export const tradeConcernHandlers: HandlersFor<typeof tradeConcernChannels> = {
   tradeConcernsList: (ctx, input) => listTradeConcerns(ctx.db, input),
   tradeConcernsGet: (ctx, input) => getTradeConcern(ctx.db, input.id),
-  tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, input, ctx.clock.now())),
-  tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now())),
+  tradeConcernsSave: (ctx, input) => changed(ctx, saveTradeConcern(ctx.db, actingAnalyst(ctx.db), input, ctx.clock)),
+  tradeConcernsDelete: (ctx, input) => changed(ctx, deleteTradeConcern(ctx.db, actingAnalyst(ctx.db), input.id, ctx.clock)),
   tradeConcernsExport: (ctx, input) => {
     const concerns = [...new Set(input.ids)].map((id) => getTradeConcern(ctx.db, id));
     const date = input.date ?? todayOf(ctx.clock);
