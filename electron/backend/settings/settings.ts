@@ -26,14 +26,11 @@ export function getSettings(db: Database): Settings {
 
 /**
  * Change some settings. Each key is a record of its own (uid and stamps): only the keys whose
- * value changes are written, by the acting analyst.
+ * value changes (from what is in effect, defaults included) are written, by the acting analyst.
  */
 export function updateSettings(db: Database, actor: Actor, patch: Partial<Settings>, clock: Clock): Settings {
   return db.transaction(() => {
     const before = getSettings(db);
-    const current = new Map(
-      (db.prepare('SELECT key, value FROM settings WHERE deleted_at IS NULL').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
-    );
     const upsert = db.prepare(
       `INSERT INTO settings (key, value, uid, created_at, created_by, updated_at, updated_by)
        VALUES (@key, @value, @uid, @created_at, @created_by, @updated_at, @updated_by)
@@ -42,7 +39,7 @@ export function updateSettings(db: Database, actor: Actor, patch: Partial<Settin
     );
     for (const [key, value] of Object.entries(patch)) {
       const text = JSON.stringify(value);
-      if (value !== undefined && current.get(key) !== text) upsert.run({ key, value: text, ...newRecordStamp(actor, clock) });
+      if (value !== undefined && JSON.stringify(before[key as keyof Settings]) !== text) upsert.run({ key, value: text, ...newRecordStamp(actor, clock) });
     }
     const after = getSettings(db);
     recordAudit(db, { at: clock.now(), actor, action: 'update', entity: 'settings', entityId: 'app', before, after });
