@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useId, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analyst } from '../../shared/contract';
 import { useApi } from '../api/api-context';
@@ -12,8 +12,8 @@ interface ActingAs {
   /** Active analysts, the ones who may act. */
   analysts: Analyst[];
   loaded: boolean;
-  /** Act as the analyst with this uid from now on (for every screen and window of this workstation). */
-  choose: (uid: string) => void;
+  /** Act as the analyst of this name from now on (for every screen and window of this workstation). */
+  choose: (name: string) => void;
 }
 
 const ActingAsContext = createContext<ActingAs | null>(null);
@@ -41,21 +41,27 @@ function ActingAsRoot({ children }: { children: ReactNode }) {
     return { analysts, acting };
   }, [api]);
   const { data } = useLoad(load, dataVersion);
+  // A choice applies at once, before the backend's answer reloads the list; the next load decides.
+  const [chosen, setChosen] = useState<{ analyst: Analyst; over: typeof data } | null>(null);
 
   const value = useMemo((): ActingAs => {
     const analysts = (data?.analysts ?? []).filter((a) => a.active);
-    const acting = data?.acting && analysts.some((a) => a.uid === data.acting?.uid) ? data.acting : null;
+    const pending = chosen && chosen.over === data ? chosen.analyst : null;
+    const acting = pending ?? (data?.acting && analysts.some((a) => a.uid === data.acting?.uid) ? data.acting : null);
     return {
       actor: acting?.name ?? '',
       actorId: acting?.uid ?? null,
       analysts,
       loaded: data !== undefined,
-      choose: (uid) => {
-        if (!uid) return;
-        api.analystsSetActing({ uid }).then((chosen) => notify(t('actingAs.changed', { name: chosen.name })), reportError);
+      choose: (name) => {
+        // Names are unique on the team list; the backend is told the uid.
+        const analyst = analysts.find((a) => a.name === name);
+        if (!analyst) return;
+        setChosen({ analyst, over: data });
+        api.analystsSetActing({ uid: analyst.uid }).then((acting) => notify(t('actingAs.changed', { name: acting.name })), reportError);
       },
     };
-  }, [api, data, notify, reportError, t]);
+  }, [api, chosen, data, notify, reportError, t]);
 
   return <ActingAsContext.Provider value={value}>{children}</ActingAsContext.Provider>;
 }
@@ -69,18 +75,18 @@ export function useActingAs(): ActingAs {
 /** The switch in the header, shown on every screen. */
 export function ActingAsPicker() {
   const { t } = useTranslation();
-  const { actorId, analysts, loaded, choose } = useActingAs();
+  const { actor, analysts, loaded, choose } = useActingAs();
   const id = useId();
   if (loaded && analysts.length === 0) {
     return <span className="acting-as acting-as-missing">{t('actingAs.none')}</span>;
   }
   return (
-    <div className={actorId ? 'acting-as' : 'acting-as acting-as-missing'}>
+    <div className={actor ? 'acting-as' : 'acting-as acting-as-missing'}>
       <label htmlFor={id}>{t('actingAs.label')}</label>
-      <select id={id} value={actorId ?? ''} onChange={(e) => choose(e.target.value)} title={t('actingAs.hint')}>
-        {actorId === null ? <option value="">{t('actingAs.placeholder')}</option> : null}
+      <select id={id} value={actor} onChange={(e) => choose(e.target.value)} title={t('actingAs.hint')}>
+        {actor === '' ? <option value="">{t('actingAs.placeholder')}</option> : null}
         {analysts.map((a) => (
-          <option key={a.uid} value={a.uid}>
+          <option key={a.uid} value={a.name}>
             {a.name}
           </option>
         ))}
