@@ -8,7 +8,7 @@ import { runCli } from '../../electron/cli/run-cli';
 import { fixedClock } from '../../shared/domain/clock';
 import { isUid, UNRECORDED_ANALYST_UID } from '../../shared/domain/uid';
 import { actAs } from '../helpers/acting';
-import { insertNotifications } from '../helpers/notification-fixtures';
+import { insertNotifications, minimalPdf } from '../helpers/notification-fixtures';
 import { emptyBackend, makeTempDir, testClock } from '../helpers/temp-store';
 
 const TABLES = ['notification_triage', 'notification_translations', 'notification_industries', 'attachments', 'saved_searches', 'settings', 'trade_concerns'];
@@ -207,6 +207,25 @@ describe('one actor, tombstones', () => {
     expect(again.id).not.toBe(first.id);
     expect(backend.call('savedSearchesList', {})).toEqual([again]);
     expect(db.prepare("SELECT count(DISTINCT uid) FROM saved_searches WHERE name = '电池'").pluck().get()).toBe(2);
+  });
+
+  it('leaves a tombstone for a removed attachment, and attaching the same file again revives it', () => {
+    const wang = actAs(backend, '王芳');
+    const pdf = minimalPdf('GSO 2700');
+    const add = (name: string) => backend.call('attachmentsAdd', { notificationId: id, fileRef: backend.ctx.staging.addUpload(name, pdf).fileRef });
+    const first = add('draft.pdf').attachment;
+    expect(first).toMatchObject({ addedBy: '王芳', addedById: wang.uid });
+    const db = backend.ctx.db;
+    const uid = db.prepare('SELECT uid FROM attachments WHERE id = ?').pluck().get(first.id);
+    backend.call('attachmentsRemove', { id: first.id });
+    expect(backend.call('notificationsGet', { id }).attachments).toEqual([]);
+    expect(db.prepare('SELECT deleted_by FROM attachments WHERE id = ?').pluck().get(first.id)).toBe(wang.uid);
+    expect(backend.invoke('attachmentsOpen', { id: first.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const again = add('draft v2.pdf');
+    expect(again).toMatchObject({ alreadyAttached: false, attachment: { id: first.id, fileName: 'draft v2.pdf' } });
+    expect(db.prepare('SELECT uid, deleted_at FROM attachments WHERE id = ?').get(first.id)).toEqual({ uid, deleted_at: null });
+    expect(backend.call('notificationsGet', { id }).attachments.map((a) => a.fileName)).toEqual(['draft v2.pdf']);
   });
 
   it('writes each changed setting as its own stamped record, by the acting analyst', () => {
