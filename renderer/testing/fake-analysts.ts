@@ -3,8 +3,8 @@ import { ApiError } from '../../shared/result';
 import { ACTING_AS_KEY } from '../features/comments/acting-as';
 
 /**
- * Who the in-memory backend acts as. A test names the analyst under ACTING_AS_KEY in the session
- * storage before the first question; without one, nobody acts yet (a store with no active analyst).
+ * Who the in-memory backend acts as. A test names the analyst under ACTING_AS_KEY in sessionStorage
+ * before the first question; without one, nobody acts yet (a store with no active analyst).
  */
 export function fakeActing(analysts: () => Analyst[], emitChanged: () => void) {
   let actingUid: string | null | undefined;

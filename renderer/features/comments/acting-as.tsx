@@ -5,7 +5,7 @@
 export { ActingAsPicker, ActingAsProvider, ActorMissing, useActingAs } from '../../components/acting-as';
 
 /**
- * The session key under which component tests name who acts in the in-memory backend
+ * The sessionStorage key under which component tests name who acts in the in-memory backend
  * (renderer/testing). The app keeps its choice in the store, per workstation.
  */
 export const ACTING_AS_KEY = 'pingyi.comments.actingAs';
