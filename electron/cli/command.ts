@@ -36,7 +36,7 @@ export interface RecoveryContext {
 export interface CliCommand {
   summary: string;
   usage: string;
-  /** Flags beyond the global --data-dir, --json and --help. */
+  /** Flags beyond the global --data-dir, --as, --json and --help. */
   options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   /** Returns the process exit code. */
   run(ctx: CommandContext): number | Promise<number>;

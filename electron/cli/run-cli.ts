@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { clockFromEnv } from '../../shared/domain/clock';
 import { ApiError } from '../../shared/result';
 import { startBackend } from '../backend/backend';
+import { actAsOnConnection } from '../backend/analysts/analysts';
 import { AppError } from '../backend/errors';
 import { classifyFault } from '../backend/faults/classify-error';
 import { resolveDataDir } from '../backend/paths';
@@ -12,15 +13,17 @@ import { commands } from './commands';
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
+  as: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 function usage(io: CliIo): void {
-  io.out('Usage: pingyi <command> [--data-dir DIR] [--json]\n');
+  io.out('Usage: pingyi <command> [--data-dir DIR] [--as NAME] [--json]\n');
   io.out('Commands:');
   for (const [name, c] of Object.entries(commands)) io.out(`  ${name.padEnd(12)} ${c.summary}`);
   io.out('\nThe data folder defaults to the desktop app\'s; PINGYI_DATA_DIR or --data-dir overrides it.');
+  io.out('Writes are recorded as by the analyst this workstation acts as; --as NAME acts as another active analyst for this command.');
 }
 
 /** Run one CLI invocation; returns the exit code (0 ok, 1 failed, 2 usage). */
@@ -83,6 +86,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return name === 'check' && e instanceof AppError && e.code === 'DB_CORRUPT' ? EXIT_DAMAGED : code;
   }
   try {
+    if (typeof flags.as === 'string') actAsOnConnection(backend.ctx.db, flags.as.trim());
     return await command.run({
       call: (channel, input) => backend.call(channel, input),
       callAsync: (channel, input) => backend.callAsync(channel, input),

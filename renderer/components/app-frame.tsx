@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store-context';
+import { ActingAsPicker, ActingAsProvider } from './acting-as';
 import { formatRoute, type Section } from '../stores/route';
 import { ErrorBanner } from './error-banner';
 import { JobTray } from './job-tray';
@@ -18,7 +19,6 @@ export function AppFrame() {
   const { t } = useTranslation();
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
-  const analystName = useAppStore((s) => s.settings?.analystName ?? '');
   const demoLoaded = useAppStore((s) => s.appInfo?.demoLoaded ?? false);
   const mainRef = useRef<HTMLElement>(null);
 
@@ -31,28 +31,30 @@ export function AppFrame() {
   }, [route]);
 
   return (
-    <div className="app-frame">
-      <NavRail />
-      <div className="app-body">
-        <header className="app-header">
-          <h1 className="app-title">{t(`sections.${route.section}`)}</h1>
-          <div className="app-header-meta">
-            {demoLoaded ? <span className="badge badge-demo">{t('notifications.source.demo')}</span> : null}
-            <span className="analyst">{analystName ? t('app.analyst', { name: analystName }) : t('app.noAnalyst')}</span>
-          </div>
-        </header>
-        <StoreHealthBanner />
-        <ReadOnlyBanner />
-        <ErrorBanner />
-        <main className="app-main" ref={mainRef}>
-          <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>
-            <SectionView route={route} />
-          </SectionErrorBoundary>
-        </main>
+    <ActingAsProvider>
+      <div className="app-frame">
+        <NavRail />
+        <div className="app-body">
+          <header className="app-header">
+            <h1 className="app-title">{t(`sections.${route.section}`)}</h1>
+            <div className="app-header-meta">
+              {demoLoaded ? <span className="badge badge-demo">{t('notifications.source.demo')}</span> : null}
+              <ActingAsPicker />
+            </div>
+          </header>
+          <StoreHealthBanner />
+          <ReadOnlyBanner />
+          <ErrorBanner />
+          <main className="app-main" ref={mainRef}>
+            <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>
+              <SectionView route={route} />
+            </SectionErrorBoundary>
+          </main>
+        </div>
+        <JobTray />
+        <Toaster />
+        <ShortcutsHelp />
       </div>
-      <JobTray />
-      <Toaster />
-      <ShortcutsHelp />
-    </div>
+    </ActingAsProvider>
   );
 }

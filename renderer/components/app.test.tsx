@@ -122,7 +122,7 @@ describe('section failures', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('这一部分无法显示');
     fireEvent.click(screen.getByRole('link', { name: '设置' }));
-    expect(await screen.findByLabelText('分析员姓名')).toBeTruthy();
+    expect(await screen.findByLabelText('内部截止提前工作日')).toBeTruthy();
     quiet.mockRestore();
   });
 });

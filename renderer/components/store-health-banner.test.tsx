@@ -20,7 +20,7 @@ describe('a damaged store', () => {
   it('goes when the store is sound again after a change of data (a restore), also once the error was dismissed', async () => {
     const backend = createFakeBackend();
     renderApp({ backend, route: { section: 'settings', id: null } });
-    fireEvent.change(await screen.findByLabelText('分析员姓名'), { target: { value: '王评议' } });
+    fireEvent.change(await screen.findByLabelText('内部截止提前工作日'), { target: { value: '8' } });
     backend.failures.settingsUpdate = { code: 'DB_CORRUPT', message: 'The store is damaged, so nothing more is written to it.' };
     backend.storeHealth = { ...DAMAGED };
     fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
@@ -42,7 +42,7 @@ describe('a damaged store', () => {
   it('appears when a call comes back DB_CORRUPT, with what to do under the error', async () => {
     const backend = createFakeBackend();
     renderApp({ backend, route: { section: 'settings', id: null } });
-    fireEvent.change(await screen.findByLabelText('分析员姓名'), { target: { value: '王评议' } });
+    fireEvent.change(await screen.findByLabelText('内部截止提前工作日'), { target: { value: '8' } });
     backend.failures.settingsUpdate = { code: 'DB_CORRUPT', message: 'The store is damaged, so nothing more is written to it.' };
     backend.storeHealth = { ...DAMAGED };
     expect(screen.queryByRole('alert', { name: '数据库已损坏，目前为只读' })).toBeNull();

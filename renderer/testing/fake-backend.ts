@@ -17,12 +17,14 @@ import {
   type SavedSearch,
   type Settings,
 } from '../../shared/contract';
+import { UNRECORDED_ANALYST_UID } from '../../shared/domain/uid';
 import { ApiError, type ApiErrorBody } from '../../shared/result';
 import { createClient, type ApiClient } from '../api/client';
 import type { Transport } from '../api/transport';
 import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './fake-data';
 import { FakeBackups } from './fake-backups';
-import { fakeCommentHandlers } from './fake-comments';
+import { fakeActing } from './fake-analysts';
+import { commentsOf, fakeCommentHandlers } from './fake-comments';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 
@@ -109,7 +111,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const jobs = new FakeJobs();
   const backend: Omit<FakeBackend, 'client'> = {
     now: seed.now ?? NOW,
-    settings: { locale: 'zh-CN', analystName: '', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
+    settings: { locale: 'zh-CN', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
     countries: structuredClone(FAKE_COUNTRIES),
     notifications: structuredClone(seed.notifications ?? []),
     savedSearches: [],
@@ -148,8 +150,16 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     if (!found) throw new ApiError({ code: 'NOT_FOUND', message: `notification ${id} not found` });
     return found;
   };
+  const acting = fakeActing(
+    () => commentsOf(backend as FakeBackend).analysts,
+    () => backend.emit('dataChanged', { entity: 'analysts' }),
+  );
+  /** Who a write is by: the acting analyst, or the unrecorded one while nobody acts. */
+  const by = (): { name: string; uid: string } => acting.current() ?? { name: '未记录', uid: UNRECORDED_ANALYST_UID };
+  const analystUid = (name: string | null): string | null =>
+    name === null ? null : (commentsOf(backend as FakeBackend).analysts.find((a) => a.name === name)?.uid ?? null);
   const record = (action: string, entityId: number, before: unknown, after: unknown): void => {
-    backend.audit.unshift({ id: nextId++, at: NOW, actor: backend.settings.analystName || 'analyst', actorId: null, action, entity: 'notification', entityId: String(entityId), entityUid: null, before, after });
+    backend.audit.unshift({ id: nextId++, at: NOW, actor: by().name, actorId: by().uid, action, entity: 'notification', entityId: String(entityId), entityUid: null, before, after });
   };
   /** The entity and records the real handler reports. */
   const changed = (entity: DataEntity, ids?: Array<number | string>): void => backend.emit('dataChanged', { entity, ...(ids ? { ids } : {}) });
@@ -168,7 +178,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   });
 
   const handlers: Handlers = {
-    ...fakeCommentHandlers(backend),
+    ...fakeCommentHandlers(backend, by),
+    ...acting.handlers,
     ...backend.backups.handlers(),
     appInfo,
     storeHealth: () => backend.storeHealth,
@@ -184,7 +195,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     settingsGet: () => backend.settings,
     settingsUpdate: (patch) => {
       backend.settings = { ...backend.settings, ...patch };
-      backend.audit.unshift({ id: nextId++, at: NOW, actor: 'analyst', actorId: null, action: 'update', entity: 'settings', entityId: 'settings', entityUid: null, before: null, after: patch });
+      backend.audit.unshift({ id: nextId++, at: NOW, actor: by().name, actorId: by().uid, action: 'update', entity: 'settings', entityId: 'settings', entityUid: null, before: null, after: patch });
       changed('settings');
       return backend.settings;
     },
@@ -211,7 +222,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     savedSearchesList: () => backend.savedSearches,
     savedSearchSave: ({ name, query }) => {
       const existing = backend.savedSearches.find((s) => s.name === name);
-      const saved: SavedSearch = { id: existing?.id ?? nextId++, name, query, createdAt: NOW, createdBy: 'analyst' };
+      const saved: SavedSearch = { id: existing?.id ?? nextId++, name, query, createdAt: NOW, createdBy: by().name, createdById: by().uid };
       backend.savedSearches = [...backend.savedSearches.filter((s) => s.name !== name), saved];
       changed('savedSearches', [saved.id]);
       return saved;
@@ -238,7 +249,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       const n = find(id);
       const before = n.triage;
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      n.triage = { ...before, ...defined, updatedAt: NOW, updatedBy: backend.settings.analystName || 'analyst' };
+      const assigneeId = patch.assignee === undefined ? before.assigneeId : analystUid(patch.assignee);
+      n.triage = { ...before, ...defined, assigneeId, updatedAt: NOW, updatedBy: by().name, updatedById: by().uid };
       record('triage', id, before, n.triage);
       changed('triage', [id]);
       return n.triage;
@@ -249,9 +261,9 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       let updated = 0;
       for (const n of targets) {
         const before = n.triage;
-        const next = { ...before, ...defined };
+        const next = { ...before, ...defined, assigneeId: patch.assignee === undefined ? before.assigneeId : analystUid(patch.assignee) };
         if (JSON.stringify(next) === JSON.stringify(before)) continue;
-        n.triage = { ...next, updatedAt: NOW, updatedBy: backend.settings.analystName || 'analyst' };
+        n.triage = { ...next, updatedAt: NOW, updatedBy: by().name, updatedById: by().uid };
         record('triage', n.id, before, n.triage);
         updated += 1;
       }
@@ -261,7 +273,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     notificationsTranslationUpdate: ({ id, ...input }) => {
       const n = find(id);
       const before = n.translation;
-      n.translation = { ...input, updatedAt: NOW };
+      n.translation = { ...input, translatorId: analystUid(input.translator), updatedAt: NOW, updatedBy: by().name, updatedById: by().uid };
       n.titleZh = input.titleZh || null;
       record('translate', id, before, n.translation);
       changed('translations', [id]);
@@ -295,7 +307,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       if (!file) throw new ApiError({ code: 'NOT_FOUND', message: `no staged file ${fileRef}` });
       const same = n.attachments.find((a) => a.fileName === file.name && a.size === file.size);
       if (same) return { attachment: same, alreadyAttached: true };
-      const attachment = { id: nextId++, notificationId, fileName: file.name, sha256: fileRef, size: file.size, mediaType: file.type || 'application/pdf', addedAt: NOW, addedBy: 'analyst' };
+      const attachment = { id: nextId++, notificationId, fileName: file.name, sha256: fileRef, size: file.size, mediaType: file.type || 'application/pdf', addedAt: NOW, addedBy: by().name, addedById: by().uid };
       n.attachments.push(attachment);
       record('attach', notificationId, null, attachment);
       changed('notifications', [notificationId]);

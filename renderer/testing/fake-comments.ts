@@ -42,7 +42,7 @@ function validation(path: string, message: string): ApiError {
  * Comment channels over plain objects, with the rules screens depend on: baseVersion checks,
  * the workflow's allowed moves and four-eyes approval, and evidence for adoptions.
  */
-export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handlers {
+export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs: () => { name: string; uid: string }): Handlers {
   const concerns: TradeConcern[] = [];
   const state: FakeComments = {
     analysts: structuredClone(FAKE_ANALYSTS),
@@ -246,16 +246,20 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>): Handler
     tradeConcernsSave: (input) => {
       // Names from the members beyond the country list; the fake keeps no country names here.
       const members = input.memberCodes.map((code) => ({ code, nameZh: otherWtoMember(code)?.nameZh ?? code, nameEn: otherWtoMember(code)?.nameEn ?? code }));
-      const { memberCodes: _codes, notificationIds: _ids, actor, id, ...fields } = input;
+      const { memberCodes: _codes, notificationIds: _ids, id, ...fields } = input;
+      const by = actingAs();
+      const created = concerns.find((c) => c.id === id);
       const saved: TradeConcern = {
         ...fields,
         id: id ?? concerns.length + 1,
         members,
         notifications: [],
         createdAt: NOW,
-        createdBy: actor,
+        createdBy: created?.createdBy ?? by.name,
+        createdById: created?.createdById ?? by.uid,
         updatedAt: NOW,
-        updatedBy: actor,
+        updatedBy: by.name,
+        updatedById: by.uid,
       };
       concerns.splice(0, concerns.length, saved, ...concerns.filter((c) => c.id !== saved.id));
       backend.emit('dataChanged', { entity: 'tradeConcerns', ids: [saved.id] });

@@ -45,7 +45,7 @@ export function makeNotification(overrides: Partial<NotificationDetail> & Pick<N
     links: { en: null, fr: null, es: null },
     createdAt: '2026-11-21T05:00:00.000Z',
     updatedAt: '2026-11-21T05:00:00.000Z',
-    triage: { status: 'new', relevance: null, assignee: null, notes: '', industries: [], updatedAt: null, updatedBy: null },
+    triage: { status: 'new', relevance: null, assignee: null, assigneeId: null, notes: '', industries: [], updatedAt: null, updatedBy: null, updatedById: null },
     translation: null,
     deadline: { daysLeft: 40, state: 'open' },
     timeline: [],

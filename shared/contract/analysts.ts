@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AnalystName } from './comment-types';
 import { channel } from './define';
+import { Uid } from './record-uid';
 
-/** A record's stable identity: a UUIDv7 (see shared/domain/uid.ts). */
-export const Uid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'expected a record uid (UUIDv7)');
+export { Uid };
 
 /**
  * A member of the team. Every write names the acting analyst by `uid`; the name is what the

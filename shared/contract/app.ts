@@ -40,7 +40,6 @@ export type CalendarDay = z.infer<typeof CalendarDay>;
 /** Settings are a small typed set, not a free key-value bag. */
 export const Settings = z.object({
   locale: Locale,
-  analystName: z.string().max(80),
   demoOffered: z.boolean(),
   internalDeadlineWorkingDays: z.number().int().min(0).max(30),
   /** Public holidays and working weekend days, which deadlines in working days respect. */

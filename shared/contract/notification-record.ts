@@ -3,6 +3,7 @@ import { isWebLink } from '../domain/external-links';
 import { CalendarDate } from './dates';
 import { channel } from './define';
 import { Area, DocType, IsoDate, NotificationSummary, Relevance, TriageStatus } from './notifications';
+import { Uid } from './record-uid';
 
 export { CalendarDate };
 
@@ -41,13 +42,16 @@ export type NotificationRecord = z.infer<typeof NotificationRecord>;
 export const Triage = z.object({
   status: TriageStatus,
   relevance: Relevance.nullable(),
+  /** The assigned analyst's name (what the interface shows) and uid (what the record keeps). */
   assignee: z.string().nullable(),
+  assigneeId: Uid.nullable(),
   notes: z.string(),
   /** Industry codes (see the industries reference list). */
   industries: z.array(z.string()),
   /** Null while nobody has triaged the notification yet. */
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  updatedById: Uid.nullable(),
 });
 export type Triage = z.infer<typeof Triage>;
 
@@ -57,8 +61,12 @@ export const Translation = z.object({
   titleZh: z.string(),
   descriptionZh: z.string(),
   translator: z.string().nullable(),
+  translatorId: Uid.nullable(),
   status: TranslationStatus,
   updatedAt: z.string(),
+  /** Who saved it last: name and uid. */
+  updatedBy: z.string(),
+  updatedById: Uid,
 });
 export type Translation = z.infer<typeof Translation>;
 
@@ -99,6 +107,7 @@ export const Attachment = z.object({
   mediaType: z.string(),
   addedAt: z.string(),
   addedBy: z.string(),
+  addedById: Uid,
 });
 export type Attachment = z.infer<typeof Attachment>;
 

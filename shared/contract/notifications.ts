@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Bloc, ScoStatus } from './app';
 import { IsoDate } from './dates';
 import { channel } from './define';
+import { Uid } from './record-uid';
 
 export const Area = z.enum(['TBT', 'SPS']);
 export type Area = z.infer<typeof Area>;
@@ -150,6 +151,7 @@ export const SavedSearch = z.object({
   query: SavedSearchQuery,
   createdAt: z.string(),
   createdBy: z.string(),
+  createdById: Uid,
 });
 export type SavedSearch = z.infer<typeof SavedSearch>;
 

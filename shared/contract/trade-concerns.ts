@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AnalystName, ExportedFile } from './comment-types';
+import { ExportedFile } from './comment-types';
 import { channel } from './define';
 import { CalendarDate } from './notification-record';
 import { Area } from './notifications';
+import { Uid } from './record-uid';
 
 export const TradeConcernStatus = z.enum(['draft', 'raised', 'resolved', 'dropped']);
 export type TradeConcernStatus = z.infer<typeof TradeConcernStatus>;
@@ -25,9 +26,12 @@ export const TradeConcern = z.object({
   meeting: z.string(),
   status: TradeConcernStatus,
   createdAt: z.string(),
+  /** Analysts as names (what the interface shows) and uids (what the record keeps). */
   createdBy: z.string(),
+  createdById: Uid,
   updatedAt: z.string(),
   updatedBy: z.string(),
+  updatedById: Uid,
 });
 export type TradeConcern = z.infer<typeof TradeConcern>;
 
@@ -38,7 +42,6 @@ export const TradeConcernSaveInput = z
   .object({
     /** Without id: a new suggestion; with id: replace that one's fields. */
     id: Id.optional(),
-    actor: AnalystName,
     titleZh: z.string().trim().min(1, 'a Chinese title is required').max(500),
     titleEn: z.string().trim().max(500).default(''),
     committee: Area,
@@ -64,7 +67,7 @@ export const tradeConcernChannels = {
   ),
   tradeConcernsGet: channel(z.object({ id: Id }).strict(), TradeConcern),
   tradeConcernsSave: channel(TradeConcernSaveInput, TradeConcern),
-  tradeConcernsDelete: channel(z.object({ id: Id, actor: AnalystName }).strict(), z.object({ deleted: z.boolean() })),
+  tradeConcernsDelete: channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   /** One Word document with every concern given, Chinese then English talking points, into <dataDir>/exports/. */
   tradeConcernsExport: channel(
     z

@@ -18,30 +18,29 @@ test('a backup made in Settings brings the old data back when restored, and the 
   // The day's automatic backup is made at start.
   await frame.goTo('设置');
   await expect(backups.rows).toHaveCount(1);
-  await settings.analystName.fill('王评议');
+  await settings.deadlineDays.fill('7');
   await settings.saveButton.click();
-  await expect(page.getByRole('banner')).toContainText('分析员：王评议');
+  await expect(settings.savedNote).toBeVisible();
   await backups.backUpNow();
   await expect(backups.rowsOfKind('手动').getByRole('cell', { name: '通过' })).toBeVisible();
 
-  // Change the data: the demo set, and another analyst name.
+  // Change the data: the demo set, and another internal deadline.
   await frame.goTo('工作台');
   await dashboard.loadDemoButton.click();
   await frame.goTo('通报');
   await expect(notifications.rows.first()).toBeVisible();
   await frame.goTo('设置');
-  await settings.analystName.fill('李强');
+  await settings.deadlineDays.fill('9');
   await settings.saveButton.click();
-  await expect(page.getByRole('banner')).toContainText('分析员：李强');
+  await expect(settings.savedNote).toBeVisible();
 
   const confirmation = await backups.restore(backups.rowsOfKind('手动'));
   expect(confirmation).toContain(path.join(server.dataDir, 'replaced'));
   expect(confirmation).toContain('不会被覆盖或删除');
   await expect(page.getByText(/已恢复 .*manual；原数据库已移到/)).toBeVisible();
 
-  // Every view shows the backup's data: the name it had, and no notifications.
-  await expect(page.getByRole('banner')).toContainText('分析员：王评议');
-  await expect(settings.analystName).toHaveValue('王评议');
+  // Every view shows the backup's data: the deadline it had, and no notifications.
+  await expect(settings.deadlineDays).toHaveValue('7');
   await frame.goTo('通报');
   await expect(notifications.emptyState).toBeVisible();
   await expect(notifications.rows).toHaveCount(0);

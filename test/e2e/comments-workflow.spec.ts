@@ -48,8 +48,8 @@ test('a comment drafted from two templates is approved by a second analyst, expo
   await page.goto(`${server.baseUrl}/#/comments/new?notification=${notificationId}`);
   await expect(comments.newDialog).toBeVisible();
   await expect(comments.pickedNotification()).toContainText(SYMBOL);
-  // Nobody is acting yet: the dialog offers the choice itself.
-  await comments.newDialog.getByLabel('当前身份').selectOption('张敏');
+  // The workstation acts as its own analyst until 张敏, the drafter, is chosen in the header.
+  await frame.actingAs.selectOption('张敏');
   await comments.createDraft();
   await expect(comments.actingAs).toHaveValue('张敏');
   await expect(editor.heading).toHaveText(SYMBOL);

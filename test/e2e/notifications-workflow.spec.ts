@@ -6,7 +6,6 @@ import { AppFrame } from './page-models/app-frame';
 import { ImportDialog } from './page-models/import-dialog';
 import { NotificationDetailPage } from './page-models/notification-detail';
 import { NotificationsPage } from './page-models/notifications-page';
-import { SettingsPage } from './page-models/settings-page';
 
 // Invented symbols in the 9100s, like the demo data's 9000s: these are test records, not WTO ones.
 const FRIDGE = 'G/TBT/N/SAU/9101';
@@ -53,16 +52,18 @@ async function writeExport(): Promise<{ file: string; cleanup: () => void }> {
 test('an analyst imports an ePing export, finds the refrigerator regulation by 冰箱 and triages it', async ({ page, server }) => {
   const { file, cleanup } = await writeExport();
   const frame = new AppFrame(page);
-  const settings = new SettingsPage(page);
   const list = new NotificationsPage(page);
   const importer = new ImportDialog(page);
   const detail = new NotificationDetailPage(page);
   await frame.open(server);
 
+  // Join the team list and act as 王评议 from the header.
   await frame.goTo('设置');
-  await settings.analystName.fill('王评议');
-  await settings.saveButton.click();
-  await expect(settings.savedNote).toBeVisible();
+  const team = page.getByRole('region', { name: '分析员名单' });
+  await team.getByLabel('姓名').fill('王评议');
+  await team.getByRole('button', { name: '添加分析员' }).click();
+  await frame.actingAs.selectOption({ label: '王评议' });
+  await expect(frame.actingAs.locator('option:checked')).toHaveText('王评议');
 
   // Import, and read the report.
   await frame.goTo('通报');

@@ -2,20 +2,18 @@ import { expect, test } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { SettingsPage } from './page-models/settings-page';
 
-test('the analyst name and internal deadline are saved and shown after a reload', async ({ page, server }) => {
+test('the internal deadline is saved and shown after a reload; the header says who acts', async ({ page, server }) => {
   const frame = new AppFrame(page);
   const settings = new SettingsPage(page);
   await frame.open(server);
   await frame.goTo('设置');
+  await expect(frame.actingAs).not.toHaveValue('');
 
-  await settings.analystName.fill('王评议');
   await settings.deadlineDays.fill('7');
   await settings.saveButton.click();
   await expect(settings.savedNote).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText('分析员：王评议');
 
   await page.reload();
-  await expect(settings.analystName).toHaveValue('王评议');
   await expect(settings.deadlineDays).toHaveValue('7');
 });
 

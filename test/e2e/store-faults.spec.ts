@@ -57,12 +57,12 @@ test.describe('a store damaged inside the file', () => {
     await expect(health.damagedBanner).toBeVisible();
     await expect(health.damagedBanner).toContainText('设置 › 备份');
     await health.damagedBanner.getByRole('button', { name: '前往设置' }).click();
-    await settings.analystName.fill('王评议');
+    await settings.deadlineDays.fill('9');
     await settings.saveButton.click();
     await expect(frame.errorBanner).toBeVisible();
     await expect(frame.errorBanner).not.toContainText('INTERNAL');
     await page.reload();
     await expect(health.damagedBanner).toBeVisible();
-    await expect(settings.analystName).toHaveValue('');
+    await expect(settings.deadlineDays).toHaveValue('5');
   });
 });

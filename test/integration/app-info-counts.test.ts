@@ -9,7 +9,6 @@ let ids: Record<string, number>;
 beforeEach(async () => {
   env = await emptyBackend();
   backend = env.backend;
-  backend.call('settingsUpdate', { analystName: '张敏' });
   ids = insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/SAU/1320' }, { symbol: 'G/TBT/N/ARE/610' }]);
 });
 afterEach(() => {

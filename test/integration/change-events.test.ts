@@ -223,7 +223,7 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
   {
     channel: 'tradeConcernsSave',
     call: () => {
-      const saved = backend.call('tradeConcernsSave', { actor: AUTHOR, titleZh: '沙特铅酸蓄电池法规过渡期', committee: 'TBT', memberCodes: ['SAU'] });
+      const saved = backend.call('tradeConcernsSave', { titleZh: '沙特铅酸蓄电池法规过渡期', committee: 'TBT', memberCodes: ['SAU'] });
       return [{ entity: 'tradeConcerns', ids: [saved.id] }];
     },
   },
@@ -231,7 +231,7 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
     channel: 'tradeConcernsDelete',
     call: () => {
       const [concern] = backend.call('tradeConcernsList', {});
-      backend.call('tradeConcernsDelete', { id: concern!.id, actor: AUTHOR });
+      backend.call('tradeConcernsDelete', { id: concern!.id });
       return [{ entity: 'tradeConcerns', ids: [concern!.id] }];
     },
   },

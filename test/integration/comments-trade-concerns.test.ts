@@ -3,6 +3,7 @@ import type { Backend } from '../../electron/backend/backend';
 import type { ApiError } from '../../shared/result';
 import { AUTHOR, REVIEWER, addAnalysts } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
+import { actAs } from '../helpers/acting';
 import { readDocx } from '../helpers/read-docx';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -14,6 +15,7 @@ beforeEach(async () => {
   env = await emptyBackend();
   backend = env.backend;
   addAnalysts(backend);
+  actAs(backend, AUTHOR);
   ids = insertNotifications(backend.ctx.db, [
     { symbol: 'G/SPS/N/RUS/300', title: 'Maximum levels of contaminants in fish products' },
     { symbol: 'G/SPS/N/KAZ/300', title: 'Maximum levels of contaminants in fish products' },
@@ -23,7 +25,6 @@ beforeEach(async () => {
 afterEach(() => env.cleanup());
 
 const aquatic = () => ({
-  actor: AUTHOR,
   titleZh: '欧亚经济联盟水产品限量要求',
   titleEn: 'EAEU limits for aquatic products',
   committee: 'SPS' as const,
@@ -54,12 +55,12 @@ describe('trade concerns', () => {
       talkingPointsZh: ['请提供风险评估依据。', '建议采用国际食品法典标准。'],
     });
     expect(backend.call('tradeConcernsGet', { id: saved.id })).toEqual(saved);
-    const raised = backend.call('tradeConcernsSave', { ...aquatic(), id: saved.id, actor: REVIEWER, status: 'raised', notificationIds: [ids['G/SPS/N/RUS/300']!] });
-    expect(raised).toMatchObject({ status: 'raised', updatedBy: REVIEWER, createdBy: AUTHOR });
+    const reviewer = actAs(backend, REVIEWER);
+    const raised = backend.call('tradeConcernsSave', { ...aquatic(), id: saved.id, status: 'raised', notificationIds: [ids['G/SPS/N/RUS/300']!] });
+    expect(raised).toMatchObject({ status: 'raised', updatedBy: REVIEWER, updatedById: reviewer.uid, createdBy: AUTHOR, createdById: saved.createdById });
     expect(raised.notifications.map((n) => n.symbol)).toEqual(['G/SPS/N/RUS/300']);
 
     const battery = backend.call('tradeConcernsSave', {
-      actor: AUTHOR,
       titleZh: '沙特铅酸蓄电池法规过渡期',
       committee: 'TBT',
       memberCodes: ['SAU'],
@@ -69,8 +70,12 @@ describe('trade concerns', () => {
     expect(backend.call('tradeConcernsList', {}).map((c) => c.id)).toEqual([battery.id, saved.id]);
     expect(backend.call('tradeConcernsList', { committee: 'SPS' }).map((c) => c.id)).toEqual([saved.id]);
     expect(backend.call('tradeConcernsList', { statuses: ['draft'] }).map((c) => c.id)).toEqual([battery.id]);
-    expect(backend.call('tradeConcernsDelete', { id: battery.id, actor: AUTHOR })).toEqual({ deleted: true });
+    expect(backend.call('tradeConcernsDelete', { id: battery.id })).toEqual({ deleted: true });
     expect(backend.call('auditList', { entity: 'trade-concern' }).map((a) => a.action)).toEqual(['delete', 'create', 'update', 'create']);
+    // A deleted suggestion leaves a tombstone: out of the list and not found, kept in the table.
+    expect(backend.call('tradeConcernsList', {}).map((c) => c.id)).toEqual([saved.id]);
+    expect(backend.invoke('tradeConcernsGet', { id: battery.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(backend.ctx.db.prepare('SELECT deleted_by FROM trade_concerns WHERE id = ?').pluck().get(battery.id)).toBe(reviewer.uid);
   });
 
   it('names members beyond the SCO list, such as the EU and the United States', () => {
@@ -109,7 +114,6 @@ describe('trade concerns', () => {
   it('exports suggestions as one Word document with Chinese and English talking points', async () => {
     const a = backend.call('tradeConcernsSave', aquatic());
     const b = backend.call('tradeConcernsSave', {
-      actor: AUTHOR,
       titleZh: '沙特铅酸蓄电池法规过渡期',
       titleEn: 'Transition period of the Saudi lead-acid battery regulation',
       committee: 'TBT',

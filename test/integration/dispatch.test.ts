@@ -111,10 +111,11 @@ describe('dispatch', () => {
 
 describe('settings and reference data', () => {
   it('keeps settings and records the change in the audit log', () => {
-    const r = backend.invoke('settingsUpdate', { analystName: '张敏', locale: 'en' });
-    expect(r).toMatchObject({ ok: true, value: { analystName: '张敏', locale: 'en' } });
+    const acting = backend.call('analystsActing', {});
+    const r = backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8, locale: 'en' });
+    expect(r).toMatchObject({ ok: true, value: { internalDeadlineWorkingDays: 8, locale: 'en' } });
     const audit = backend.call('auditList', { entity: 'settings' });
-    expect(audit[0]).toMatchObject({ actor: '张敏', action: 'update', entity: 'settings' });
+    expect(audit[0]).toMatchObject({ actor: acting.name, actorId: acting.uid, action: 'update', entity: 'settings' });
   });
 
   it('lists SCO countries by the pinyin of their Chinese names', () => {

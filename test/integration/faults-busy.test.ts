@@ -57,11 +57,11 @@ describe('writes during an import', () => {
     backend.subscribe((name) => {
       if (name === 'jobDone') jobEnded = true;
     });
-    const saved = await backend.invokeWhenFree('settingsUpdate', { analystName: '王芳' });
+    const saved = await backend.invokeWhenFree('settingsUpdate', { internalDeadlineWorkingDays: 8 });
     expect(jobEnded).toBe(true);
-    expect(saved).toMatchObject({ ok: true, value: { analystName: '王芳' } });
+    expect(saved).toMatchObject({ ok: true, value: { internalDeadlineWorkingDays: 8 } });
     expect(backend.call('jobsGet', { jobId })).toMatchObject({ status: 'done', result: { inserted: 5000 } });
-    expect(backend.call('settingsGet', {}).analystName).toBe('王芳');
+    expect(backend.call('settingsGet', {}).internalDeadlineWorkingDays).toBe(8);
   });
 
   it('a write that has waited its bound for the import answers BUSY saying it was not saved', async () => {
@@ -74,10 +74,10 @@ describe('writes during an import', () => {
       worker: { script: path.resolve('test/helpers/worker-bootstrap.mjs') },
     });
     const { jobId } = await importHoldingTheLock();
-    const result = await backend.invokeWhenFree('settingsUpdate', { analystName: '王芳' });
+    const result = await backend.invokeWhenFree('settingsUpdate', { internalDeadlineWorkingDays: 8 });
     expect(result).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('was not saved'), details: { reason: 'waited-for-import' } } });
     await backend.ctx.jobs.settle(jobId);
-    expect(backend.call('settingsGet', {}).analystName).toBe('');
+    expect(backend.call('settingsGet', {}).internalDeadlineWorkingDays).toBe(5);
   });
 
   it('a second import while one runs waits its turn in the queue and runs when the first has ended', async () => {

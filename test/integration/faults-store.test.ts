@@ -59,7 +59,7 @@ describe('corruption inside the store', () => {
       const health = backend.call('storeHealth', {});
       expect(health).toMatchObject({ status: 'damaged', lastCheck: { kind: 'quick', ok: false } });
       expect(health.lastCheck!.problems.length).toBeGreaterThan(0);
-      const write = backend.invoke('settingsUpdate', { analystName: '王芳' });
+      const write = backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8 });
       expect(write).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', details: { reason: 'damaged-read-only' } } });
       // An import writes through its own connection: it is refused before it starts.
       const csv = writeEpingCsv(path.join(tmp.dir, 'more.csv'), [epingRow({ 'Document symbol': 'G/TBT/N/KAZ/99999' })]);
@@ -84,7 +84,7 @@ describe('corruption inside the store', () => {
       const detail = backend.invoke('notificationsGet', { id: rowids[1]! });
       expect(detail).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
       expect(backend.call('storeHealth', {})).toMatchObject({ status: 'damaged', reason: expect.stringContaining('damaged') });
-      expect(backend.invoke('settingsUpdate', { analystName: '王芳' })).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+      expect(backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8 })).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
       expect(backend.ctx.db.pragma('query_only', { simple: true })).toBe(1);
     } finally {
       backend.close();

@@ -5,6 +5,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { insertNotifications, minimalPdf } from '../helpers/notification-fixtures';
+import { actAs } from '../helpers/acting';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -13,7 +14,7 @@ let ids: Record<string, number>;
 beforeEach(async () => {
   env = await emptyBackend();
   backend = env.backend;
-  backend.call('settingsUpdate', { analystName: '张敏' });
+  actAs(backend, '张敏');
   ids = insertNotifications(backend.ctx.db, [
     { symbol: 'G/TBT/N/SAU/1320', title: 'EV charging' },
     { symbol: 'G/TBT/N/ARE/610', title: 'EV charging' },

@@ -4,6 +4,7 @@ import { writeNotifications } from '../../electron/backend/imports/write-notific
 import type { ImportEvent, ParsedNotification } from '../../electron/backend/imports/readers/types';
 import type { EventName } from '../../shared/contract';
 import { insertNotifications } from '../helpers/notification-fixtures';
+import { actAs } from '../helpers/acting';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -11,7 +12,7 @@ let backend: Backend;
 beforeEach(async () => {
   env = await emptyBackend();
   backend = env.backend;
-  backend.call('settingsUpdate', { analystName: '张敏' });
+  actAs(backend, '张敏');
 });
 afterEach(() => env.cleanup());
 
@@ -128,10 +129,12 @@ describe('triage', () => {
       status: 'new',
       relevance: null,
       assignee: null,
+      assigneeId: null,
       notes: '',
       industries: [],
       updatedAt: null,
       updatedBy: null,
+      updatedById: null,
     });
   });
 

@@ -3,6 +3,7 @@ import type { Backend } from '../../electron/backend/backend';
 import type { NotificationCreateInput } from '../../shared/contract';
 import { parseSymbol } from '../../shared/domain/symbol';
 import { insertNotifications } from '../helpers/notification-fixtures';
+import { actAs } from '../helpers/acting';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -10,7 +11,7 @@ let backend: Backend;
 beforeEach(async () => {
   env = await emptyBackend();
   backend = env.backend;
-  backend.call('settingsUpdate', { analystName: '张敏' });
+  actAs(backend, '张敏');
 });
 afterEach(() => env.cleanup());
 

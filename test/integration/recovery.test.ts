@@ -77,7 +77,7 @@ describe('start-up with a store that cannot be opened', () => {
     expect(status.mode).toBe('read-only');
     expect(backend.call('recoveryStatus', {}).mode).toBe('read-only');
     expect(backend.call('notificationsList', {}).total).toBe(2);
-    const write = backend.invoke('settingsUpdate', { analystName: '王评议' });
+    const write = backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8 });
     expect(write.ok).toBe(false);
     backend.close();
     backend = null;
@@ -88,10 +88,10 @@ describe('start-up with a store that cannot be opened', () => {
     const id = await storeWithBackup();
     backend = recoveryBackend(new AppError('DB_CORRUPT', 'quick_check: page 7 is damaged', { reason: 'corrupt' }), options());
     backend.call('recoveryChoose', { choice: 'read-only' });
-    expect(backend.invoke('settingsUpdate', { analystName: '王评议' }).ok).toBe(false);
+    expect(backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8 }).ok).toBe(false);
     backend.call('backupsRestore', { id });
     expect(backend.call('recoveryStatus', {}).mode).toBe('normal');
-    expect(backend.invoke('settingsUpdate', { analystName: '王评议' }).ok).toBe(true);
+    expect(backend.invoke('settingsUpdate', { internalDeadlineWorkingDays: 8 }).ok).toBe(true);
   });
 
   it('does not offer recovery for a store from a newer version: that is refused as before', async () => {

@@ -63,8 +63,28 @@ export function saveAnalyst(db: Database, actor: Actor, input: { name: string; a
   })();
 }
 
+/** Analysts acting on one connection only (the CLI's --as), in place of the workstation's choice. */
+const actingOnConnection = new WeakMap<Database, string>();
+
 function actingAnalystUid(db: Database): string | undefined {
-  return db.prepare("SELECT value FROM workstation WHERE key = 'actingAnalyst'").pluck().get() as string | undefined;
+  return actingOnConnection.get(db) ?? (db.prepare("SELECT value FROM workstation WHERE key = 'actingAnalyst'").pluck().get() as string | undefined);
+}
+
+/**
+ * Act as the analyst named `name` for the writes over this connection only (the CLI's --as):
+ * they must be on the team list and active. The workstation's own choice is left as it is.
+ */
+export function actAsOnConnection(db: Database, name: string, field = 'as'): Actor {
+  const row = db.prepare('SELECT uid, name, active FROM analysts WHERE name = ? AND deleted_at IS NULL').get(name) as
+    | { uid: string; name: string; active: number }
+    | undefined;
+  const problem = !row ? `${name} is not on the analyst list; add them under Settings → analysts first` : row.active !== 1 ? `${name} is marked inactive and cannot act` : null;
+  if (problem || !row) {
+    const message = problem ?? 'not on the analyst list';
+    throw new AppError('VALIDATION', `${field}: ${message}`, { fields: [{ path: field, message }] });
+  }
+  actingOnConnection.set(db, row.uid);
+  return { uid: row.uid, name: row.name };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { appChannels } from '../../../shared/contract/app';
 import { changed, withChange } from '../changes';
+import { actingAnalyst } from '../analysts/analysts';
 import type { HandlersFor } from '../handler-types';
 import { listAudit } from '../audit/audit-log';
 import { loadDemo } from '../demo/load-demo';
@@ -13,11 +14,11 @@ const DEMO_ENTITIES = ['notifications', 'translations', 'comments', 'outcomes', 
 export const appHandlers: HandlersFor<typeof appChannels> = {
   appInfo: (ctx) => getAppInfo(ctx),
   settingsGet: (ctx) => getSettings(ctx.db),
-  settingsUpdate: (ctx, input) => withChange(updateSettings(ctx.db, input, ctx.clock.now()), ctx, 'settings'),
+  settingsUpdate: (ctx, input) => withChange(updateSettings(ctx.db, actingAnalyst(ctx.db), input, ctx.clock), ctx, 'settings'),
   referenceCountries: (ctx) => listCountries(ctx.db),
   referenceCountryUpdate: (ctx, input) => withChange(updateCountry(ctx.db, input, ctx.clock.now()), ctx, 'countries', [input.code]),
   demoLoad: (ctx) => {
-    const result = loadDemo(ctx.db, ctx.clock.now());
+    const result = loadDemo(ctx.db, actingAnalyst(ctx.db), ctx.clock);
     if (!result.alreadyLoaded) changed(ctx, DEMO_ENTITIES);
     return result;
   },

@@ -57,7 +57,9 @@ export function inspectBackupFile(file: string, nativeBinding?: string): BackupI
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     let attachmentDigests: string[] = [];
     try {
-      attachmentDigests = (db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as Array<{ sha256: string }>).map((r) => r.sha256);
+      // Removed attachments (tombstones, from schema 190 on) may no longer have a file.
+      const live = schemaVersion >= 190 ? ' WHERE deleted_at IS NULL' : '';
+      attachmentDigests = (db.prepare(`SELECT DISTINCT sha256 FROM attachments${live}`).all() as Array<{ sha256: string }>).map((r) => r.sha256);
     } catch {
       attachmentDigests = [];
     }

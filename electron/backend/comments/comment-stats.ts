@@ -29,10 +29,10 @@ const DIMENSIONS = {
     UNION
     SELECT s.id, n.member_code FROM scoped s JOIN notifications n ON n.family_id = s.family_id`,
   industry: `
-    SELECT s.id AS comment_id, ni.industry AS key FROM scoped s JOIN notification_industries ni ON ni.notification_id = s.notification_id
+    SELECT s.id AS comment_id, ni.industry AS key FROM scoped s JOIN notification_industries ni ON ni.notification_id = s.notification_id AND ni.deleted_at IS NULL
     UNION
     SELECT s.id, ni.industry FROM scoped s JOIN notifications n ON n.family_id = s.family_id
-      JOIN notification_industries ni ON ni.notification_id = n.id`,
+      JOIN notification_industries ni ON ni.notification_id = n.id AND ni.deleted_at IS NULL`,
   year: `SELECT id AS comment_id, substr(submission_date, 1, 4) AS key FROM scoped`,
 } as const;
 

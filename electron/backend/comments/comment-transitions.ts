@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { transitionProblem } from '../../../shared/domain/comment-workflow';
-import { localDate } from '../../../shared/domain/clock';
+import { fixedClock, localDate } from '../../../shared/domain/clock';
 import { describeUnfinished, findUnfinishedTexts } from '../../../shared/domain/unfinished-text';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { readTriage, updateTriage } from '../notifications/triage';
-import { requireActiveAnalyst } from '../analysts/analysts';
+import { analystByName, requireActiveAnalyst } from '../analysts/analysts';
 import { checkBaseVersion, readContent, recordEvent, requireComment, targetRefOf } from './comment-store';
 import { resolveTarget } from './comment-target';
 import { detectFollowupsForComment } from './followups';
@@ -33,9 +33,11 @@ export function requireFinishedText(db: Database, commentId: number, version: nu
 
 /** A submitted comment moves its notifications' triage to "commented" (unless already further). */
 function markNotificationsCommented(db: Database, notificationIds: readonly number[], actor: string, now: Date): void {
+  const by = analystByName(db, actor);
+  if (!by) throw new Error(`${actor} is not on the analyst list`);
   for (const id of notificationIds) {
     const status = readTriage(db, id).status;
-    if (status === 'new' || status === 'screening' || status === 'assessing') updateTriage(db, actor, { id, status: 'commented' }, now);
+    if (status === 'new' || status === 'screening' || status === 'assessing') updateTriage(db, by, { id, status: 'commented' }, fixedClock(now));
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
-import { localDate } from '../../../shared/domain/clock';
+import { fixedClock, localDate } from '../../../shared/domain/clock';
 import { UNRECORDED_ANALYST_UID } from '../../../shared/domain/uid';
+import { analystByName } from '../analysts/analysts';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
 import { readContent, requireComment } from '../comments/comment-store';
@@ -140,8 +141,9 @@ export function loadDemoComments(db: Database, today: Date): void {
     toReview(ev, 2);
   }
 
-  saveTradeConcern(db, {
-    actor: AUTHOR,
+  const author = analystByName(db, AUTHOR);
+  if (!author) throw new Error(`The demo analyst ${AUTHOR} is missing`);
+  saveTradeConcern(db, author, {
     titleZh: '【示例】欧亚经济联盟水产品限量要求',
     titleEn: '[Demo] EAEU limits for aquatic products',
     committee: 'SPS',
@@ -153,9 +155,8 @@ export function loadDemoComments(db: Database, today: Date): void {
     talkingPointsEn: ['China invites the EAEU to share the risk assessment behind the new limits.', 'China suggests aligning the limits with the relevant Codex standards.'],
     meeting: 'SPS Committee, next regular meeting',
     status: 'raised',
-  }, ago(20));
-  saveTradeConcern(db, {
-    actor: AUTHOR,
+  }, fixedClock(ago(20)));
+  saveTradeConcern(db, author, {
     titleZh: '【示例】沙特铅酸蓄电池技术法规过渡期',
     titleEn: '[Demo] Transition period of the Saudi lead-acid battery regulation',
     committee: 'TBT',
@@ -167,5 +168,5 @@ export function loadDemoComments(db: Database, today: Date): void {
     talkingPointsEn: ['China asks for a transition period of no less than six months (TBT Article 2.12).'],
     meeting: 'TBT Committee, next regular meeting',
     status: 'draft',
-  }, ago(3));
+  }, fixedClock(ago(3)));
 }

@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { parseSymbol } from '../../../shared/domain/symbol';
+import type { Clock } from '../../../shared/domain/clock';
+import type { Actor } from '../analysts/analysts';
 import { recordAudit } from '../audit/audit-log';
+import { newRecordStamp } from '../db/record-identity';
+import { assignedAnalystUid } from '../notifications/assigned-analyst';
 import { assignFamilies } from '../notifications/families';
-import { currentActor, updateSettings } from '../settings/settings';
+import { updateSettings } from '../settings/settings';
 import { loadDemoComments } from './demo-comments';
 import { DEMO_MARK, DEMO_NOTIFICATIONS } from './demo-data';
 
@@ -16,7 +20,8 @@ export function isDemoLoaded(db: Database): boolean {
 }
 
 /** Load the demo data set once; a second call changes nothing. Its dates count from `today`. */
-export function loadDemo(db: Database, today: Date): { notifications: number; alreadyLoaded: boolean } {
+export function loadDemo(db: Database, actor: Actor, clock: Clock): { notifications: number; alreadyLoaded: boolean } {
+  const today = clock.now();
   return db.transaction(() => {
     if (isDemoLoaded(db)) return { notifications: 0, alreadyLoaded: true };
     const now = today.toISOString();
@@ -28,8 +33,10 @@ export function loadDemo(db: Database, today: Date): { notifications: number; al
         @objectives, @notificationType, @distributed, @deadline, '[]', @parent,
         coalesce((SELECT coalesce(eping_name, name_en) FROM countries WHERE code = @member), @member), 'demo', @now, @now)`);
     const translate = db.prepare(`
-      INSERT INTO notification_translations (notification_id, title_zh, description_zh, translator, status, updated_at)
-      VALUES (?, ?, '', '示例', 'reviewed', ?)`);
+      INSERT INTO notification_translations (notification_id, title_zh, description_zh, translator_uid, status,
+        uid, created_at, created_by, updated_at, updated_by)
+      VALUES (@id, @titleZh, '', @translator, 'reviewed', @uid, @created_at, @created_by, @updated_at, @updated_by)`);
+    const translator = assignedAnalystUid(db, actor, '示例', clock);
     const ids: number[] = [];
     let count = 0;
     for (const n of DEMO_NOTIFICATIONS) {
@@ -55,15 +62,15 @@ export function loadDemo(db: Database, today: Date): { notifications: number; al
           deadline: n.commentDays === null ? null : isoDaysFrom(today, n.commentDays - n.distributedDaysAgo),
           now,
         }).lastInsertRowid);
-        translate.run(id, n.titleZh, now);
+        translate.run({ id, titleZh: n.titleZh, translator, ...newRecordStamp(actor, clock) });
         ids.push(id);
         count += 1;
       }
     }
     assignFamilies(db, ids);
     loadDemoComments(db, today);
-    recordAudit(db, { at: today, actor: currentActor(db), action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
-    updateSettings(db, { demoOffered: true }, today);
+    recordAudit(db, { at: today, actor, action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
+    updateSettings(db, actor, { demoOffered: true }, clock);
     return { notifications: count, alreadyLoaded: false };
   })();
 }

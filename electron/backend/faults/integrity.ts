@@ -97,7 +97,7 @@ export function fullCheck(db: Database, clock: Clock): StoreCheck {
 }
 
 export function lastFullCheckAt(db: Database): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(LAST_FULL_CHECK_KEY) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM workstation WHERE key = ?').get(LAST_FULL_CHECK_KEY) as { value: string } | undefined;
   if (!row) return null;
   try {
     const v = JSON.parse(row.value) as unknown;
@@ -110,7 +110,7 @@ export function lastFullCheckAt(db: Database): string | null {
 /** Remember a passed full check (a failed one leaves the store read-only, so it is not written). */
 export function rememberFullCheck(db: Database, check: StoreCheck): void {
   if (!check.ok) return;
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+  db.prepare('INSERT INTO workstation (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
     LAST_FULL_CHECK_KEY,
     JSON.stringify(check.at),
   );

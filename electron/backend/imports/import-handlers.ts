@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { ensureFreeSpace, importSpaceNeeded } from '../faults/disk-space';
 import { preImportBackupNeeded } from '../backups/pre-import';
 import type { HandlersFor } from '../handler-types';
-import { currentActor } from '../settings/settings';
+import { actingAnalyst } from '../analysts/analysts';
 import { getImport, listImports } from './import-history';
 
 export const importHandlers: HandlersFor<typeof importChannels> = {
@@ -29,7 +29,7 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
         input: { fileName: staged.name, fileSize: staged.size },
         params: {
           filePath: staged.path,
-          actor: currentActor(ctx.db),
+          actor: actingAnalyst(ctx.db).name,
           ...(preImportBackupNeeded(ctx.db, staged.size)
             ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: nowIso(ctx.clock), ...ctx.backups.nativeBindingOption } }
             : {}),

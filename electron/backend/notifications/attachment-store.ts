@@ -21,9 +21,14 @@ export interface AttachmentRow {
   sha256: string;
   size: number;
   media_type: string;
-  added_at: string;
-  added_by: string;
+  uid: string;
+  created_at: string;
+  created_by: string;
+  created_by_name: string;
 }
+
+/** Attachment rows with the name of who added them; callers add the WHERE. */
+export const SELECT_ATTACHMENT = `SELECT t.*, a.name AS created_by_name FROM attachments t LEFT JOIN analysts a ON a.uid = t.created_by`;
 
 export function toAttachment(r: AttachmentRow): Attachment {
   return {
@@ -33,14 +38,15 @@ export function toAttachment(r: AttachmentRow): Attachment {
     sha256: r.sha256,
     size: r.size,
     mediaType: r.media_type,
-    addedAt: r.added_at,
-    addedBy: r.added_by,
+    addedAt: r.created_at,
+    addedBy: r.created_by_name,
+    addedById: r.created_by,
   };
 }
 
 export function listAttachments(db: Database, notificationId: number): Attachment[] {
   const rows = db
-    .prepare('SELECT * FROM attachments WHERE notification_id = ? ORDER BY added_at, id')
+    .prepare(`${SELECT_ATTACHMENT} WHERE t.notification_id = ? AND t.deleted_at IS NULL ORDER BY t.created_at, t.id`)
     .all(notificationId) as AttachmentRow[];
   return rows.map(toAttachment);
 }

@@ -7,15 +7,17 @@ import {
   checkAttachment,
   MAX_ATTACHMENT_BYTES,
 } from '../../../shared/domain/attachment-types';
+import { actingAnalyst } from '../analysts/analysts';
 import { recordAudit } from '../audit/audit-log';
 import { changed } from '../changes';
 import type { BackendContext } from '../context';
+import { changeStamp, newRecordStamp, tombstoneStamp } from '../db/record-identity';
 import { AppError, notFound } from '../errors';
-import { currentActor } from '../settings/settings';
 import {
   attachmentsRoot,
   deleteBlob,
   openableCopy,
+  SELECT_ATTACHMENT,
   sha256Of,
   toAttachment,
   verifyBlob,
@@ -57,9 +59,9 @@ export function addAttachment(
   if (!check.ok) throw rejectFile(staged.name, check.reason);
   const sha256 = sha256Of(bytes);
 
-  const find = db.prepare('SELECT * FROM attachments WHERE notification_id = ? AND sha256 = ?');
-  const existing = find.get(input.notificationId, sha256) as AttachmentRow | undefined;
-  if (existing) {
+  const find = db.prepare(`${SELECT_ATTACHMENT} WHERE t.notification_id = ? AND t.sha256 = ?`);
+  const existing = find.get(input.notificationId, sha256) as (AttachmentRow & { deleted_at: string | null }) | undefined;
+  if (existing && existing.deleted_at === null) {
     // The row may outlive a blob someone deleted by hand; this brings the file back.
     writeBlob(dataDir, sha256, bytes);
     ctx.staging.release(input.fileRef);
@@ -70,24 +72,49 @@ export function addAttachment(
   let attachment: Attachment;
   try {
     attachment = db.transaction(() => {
-      const actor = currentActor(db);
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO attachments (notification_id, file_name, sha256, size, media_type, added_at, added_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(input.notificationId, staged.name.slice(0, 255), sha256, bytes.length, check.type.mediaType, ctx.clock.now().toISOString(), actor)
-          .lastInsertRowid,
-      );
-      const row = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as AttachmentRow;
+      const actor = actingAnalyst(db);
+      const fileName = staged.name.slice(0, 255);
+      let id: number;
+      if (existing) {
+        // Removed before: the same file on the same notification comes back as that record.
+        id = existing.id;
+        db.prepare(
+          `UPDATE attachments SET file_name = @fileName, deleted_at = NULL, deleted_by = NULL, updated_at = @updated_at, updated_by = @updated_by
+           WHERE id = @id`,
+        ).run({ id, fileName, ...changeStamp(actor, ctx.clock) });
+      } else {
+        id = Number(
+          db
+            .prepare(
+              `INSERT INTO attachments (notification_id, file_name, sha256, size, media_type, uid, created_at, created_by, updated_at, updated_by)
+               VALUES (@notificationId, @fileName, @sha256, @size, @mediaType, @uid, @created_at, @created_by, @updated_at, @updated_by)`,
+            )
+            .run({
+              notificationId: input.notificationId,
+              fileName,
+              sha256,
+              size: bytes.length,
+              mediaType: check.type.mediaType,
+              ...newRecordStamp(actor, ctx.clock),
+            }).lastInsertRowid,
+        );
+      }
+      const row = db.prepare(`${SELECT_ATTACHMENT} WHERE t.id = ?`).get(id) as AttachmentRow;
       const added = toAttachment(row);
-      recordAudit(db, { at: ctx.clock.now(), actor, action: 'attach', entity: 'notification', entityId: input.notificationId, after: auditView(added) });
+      recordAudit(db, {
+        at: ctx.clock.now(),
+        actor,
+        action: 'attach',
+        entity: 'notification',
+        entityId: input.notificationId,
+        entityUid: row.uid,
+        after: auditView(added),
+      });
       return added;
     })();
   } catch (e) {
     // Do not leave a blob behind that no row will ever point at.
-    if (wrote && !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha256)) deleteBlob(dataDir, sha256);
+    if (wrote && !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND deleted_at IS NULL').get(sha256)) deleteBlob(dataDir, sha256);
     throw e;
   }
   ctx.staging.release(input.fileRef);
@@ -95,20 +122,26 @@ export function addAttachment(
   return { attachment, alreadyAttached: false };
 }
 
-/** Remove an attachment; its file goes only when no other notification keeps the same content. */
+/**
+ * Remove an attachment: its record stays as a tombstone; its file goes only when no other
+ * notification keeps the same content.
+ */
 export function removeAttachment(ctx: BackendContext, id: number): { id: number; blobDeleted: boolean } {
   const { db, dataDir } = ctx;
   const { row, stillUsed } = db.transaction(() => {
-    const found = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as AttachmentRow | undefined;
-    if (!found) throw notFound('attachment', id);
-    db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
-    const used = db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1').get(found.sha256) !== undefined;
+    const found = liveAttachment(ctx, id);
+    const actor = actingAnalyst(db);
+    db.prepare(
+      'UPDATE attachments SET deleted_at = @deleted_at, deleted_by = @deleted_by, updated_at = @updated_at, updated_by = @updated_by WHERE id = @id',
+    ).run({ id, ...tombstoneStamp(actor, ctx.clock) });
+    const used = db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND deleted_at IS NULL LIMIT 1').get(found.sha256) !== undefined;
     recordAudit(db, {
       at: ctx.clock.now(),
-      actor: currentActor(db),
+      actor,
       action: 'detach',
       entity: 'notification',
       entityId: found.notification_id,
+      entityUid: found.uid,
       before: auditView(toAttachment(found)),
     });
     return { row: found, stillUsed: used };
@@ -119,13 +152,18 @@ export function removeAttachment(ctx: BackendContext, id: number): { id: number;
   return { id, blobDeleted: !stillUsed };
 }
 
+function liveAttachment(ctx: BackendContext, id: number): AttachmentRow {
+  const row = ctx.db.prepare(`${SELECT_ATTACHMENT} WHERE t.id = ? AND t.deleted_at IS NULL`).get(id) as AttachmentRow | undefined;
+  if (!row) throw notFound('attachment', id);
+  return row;
+}
+
 /**
  * A path under <dataDir>/attachments for the shell to open, only after the stored file was
  * checked against its recorded hash: a damaged or replaced file is reported, never opened.
  */
 export function openAttachment(ctx: BackendContext, id: number): { path: string } {
-  const row = ctx.db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as AttachmentRow | undefined;
-  if (!row) throw notFound('attachment', id);
+  const row = liveAttachment(ctx, id);
   const state = verifyBlob(ctx.dataDir, row.sha256);
   if (state === 'missing') {
     throw new AppError('NOT_FOUND', `The stored copy of ${row.file_name} is missing from the data folder; attach the file again`, {

@@ -26,8 +26,8 @@ interface TextRow {
 const PAGE_SQL = `
   SELECT n.id, n.symbol, n.area, n.member_code, n.doc_type, n.title, n.distribution_date, n.comment_deadline,
          n.source, n.family_id, n.member_name AS imported_member_name, c.name_zh, c.name_en,
-         t.status, t.relevance, t.assignee, nullif(tr.title_zh, '') AS title_zh,
-         (SELECT group_concat(i.industry, ',') FROM notification_industries i WHERE i.notification_id = n.id) AS industries
+         t.status, t.relevance, (SELECT a.name FROM analysts a WHERE a.uid = t.assignee_uid) AS assignee, nullif(tr.title_zh, '') AS title_zh,
+         (SELECT group_concat(i.industry, ',') FROM notification_industries i WHERE i.notification_id = n.id AND i.deleted_at IS NULL) AS industries
   FROM json_each(@ids) AS page
   CROSS JOIN notifications n ON n.id = page.value
   LEFT JOIN countries c ON c.code = n.member_code

@@ -167,15 +167,15 @@ function addTriageFilters(input: UnpagedListQuery, clauses: Clause[], params: Pa
     );
   }
   if (input.assignee === null) {
-    clauses.push(byId("NOT IN (SELECT notification_id FROM notification_triage WHERE coalesce(assignee, '') <> '')"));
+    clauses.push(byId('NOT IN (SELECT notification_id FROM notification_triage WHERE assignee_uid IS NOT NULL)'));
   } else if (input.assignee !== undefined) {
     params.assignee = input.assignee;
-    clauses.push(byId('IN (SELECT notification_id FROM notification_triage WHERE assignee = @assignee)'));
+    clauses.push(byId('IN (SELECT notification_id FROM notification_triage WHERE assignee_uid IN (SELECT uid FROM analysts WHERE name = @assignee))'));
   }
   if (input.industries?.length) {
     params.industries = json(input.industries);
     clauses.push(
-      byId('IN (SELECT notification_id FROM notification_industries WHERE industry IN (SELECT value FROM json_each(@industries)))'),
+      byId('IN (SELECT notification_id FROM notification_industries WHERE industry IN (SELECT value FROM json_each(@industries)) AND deleted_at IS NULL)'),
     );
   }
 }

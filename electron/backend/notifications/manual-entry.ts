@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput, NotificationRecord } from '../../../shared/contract';
 import { nextNationalSymbol } from '../../../shared/domain/national-symbol';
 import { parseSymbol } from '../../../shared/domain/symbol';
+import type { Actor } from '../analysts/analysts';
 import { recordAudit } from '../audit/audit-log';
 import { detectCommentFollowups } from '../comments/followups';
 import { AppError } from '../errors';
@@ -72,7 +73,7 @@ function chooseIdentity(db: Database, input: CreateInput, country: { name_zh: st
  * Belarus, a draft seen before its WTO notification). Grouped into a family like an imported
  * one and audited in the same transaction. Returns the new id.
  */
-export function createManualNotification(db: Database, actor: string, input: CreateInput, today: string, at: Date): number {
+export function createManualNotification(db: Database, actor: Actor, input: CreateInput, today: string, at: Date): number {
   checkDates(input.distributionDate, input.commentDeadline);
   return db.transaction(() => {
     const country = db.prepare('SELECT code, name_zh, name_en, wto_member FROM countries WHERE code = ?').get(input.memberCode) as
@@ -144,7 +145,7 @@ type EditableKey = keyof typeof EDITABLE;
  * overwrite the edit. Each changed field keeps its old value in notification_changes, named by
  * column as the import names it, and the whole edit is one audit entry.
  */
-export function updateManualNotification(db: Database, actor: string, input: UpdateInput, at: Date): void {
+export function updateManualNotification(db: Database, actor: Actor, input: UpdateInput, at: Date): void {
   db.transaction(() => {
     const row = requireNotificationRow(db, input.id);
     if (row.source !== 'manual') {
@@ -181,7 +182,7 @@ export function updateManualNotification(db: Database, actor: string, input: Upd
     const keep = db.prepare(
       'INSERT INTO notification_changes (notification_id, import_id, at, actor, field, old_value, new_value) VALUES (?, NULL, ?, ?, ?, ?, ?)',
     );
-    for (const c of changes) keep.run(input.id, now, actor, c.column, c.old, c.next);
+    for (const c of changes) keep.run(input.id, now, actor.name, c.column, c.old, c.next);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const c of changes) {

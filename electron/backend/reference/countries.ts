@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Country } from '../../../shared/contract';
 import { notFound } from '../errors';
 import { recordAudit } from '../audit/audit-log';
-import { currentActor } from '../settings/settings';
+import { actingAnalyst } from '../analysts/analysts';
 
 interface CountryRow {
   code: string;
@@ -61,7 +61,7 @@ export function updateCountry(
       for (const bloc of new Set(input.blocs)) ins.run(input.code, bloc);
     }
     const after = getCountry(db, input.code);
-    recordAudit(db, { at: now, actor: currentActor(db), action: 'update', entity: 'country', entityId: input.code, before, after });
+    recordAudit(db, { at: now, actor: actingAnalyst(db), action: 'update', entity: 'country', entityId: input.code, before, after });
     return after;
   })();
 }

@@ -1,8 +1,8 @@
 import { Packer } from 'docx';
 import type { tradeConcernChannels } from '../../../shared/contract/trade-concerns';
 import { todayOf } from '../../../shared/domain/clock';
+import { actingAnalyst } from '../analysts/analysts';
 import { writeExport } from '../comments/export-file';
-import type { BackendContext } from '../context';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { withChange } from '../changes';
 import { buildTradeConcernDocument } from './trade-concern-docx';
@@ -12,10 +12,10 @@ export const tradeConcernHandlers: HandlersFor<typeof tradeConcernChannels> = {
   tradeConcernsList: (ctx, input) => listTradeConcerns(ctx.db, input),
   tradeConcernsGet: (ctx, input) => getTradeConcern(ctx.db, input.id),
   tradeConcernsSave: (ctx, input) => {
-    const saved = saveTradeConcern(ctx.db, input, ctx.clock.now());
+    const saved = saveTradeConcern(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return withChange(saved, ctx, 'tradeConcerns', [saved.id]);
   },
-  tradeConcernsDelete: (ctx, input) => withChange(deleteTradeConcern(ctx.db, input.id, input.actor, ctx.clock.now()), ctx, 'tradeConcerns', [input.id]),
+  tradeConcernsDelete: (ctx, input) => withChange(deleteTradeConcern(ctx.db, actingAnalyst(ctx.db), input.id, ctx.clock), ctx, 'tradeConcerns', [input.id]),
 };
 
 export const tradeConcernAsyncHandlers: AsyncHandlersFor<typeof tradeConcernChannels> = {

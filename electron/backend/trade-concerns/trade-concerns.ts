@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput, TradeConcern } from '../../../shared/contract';
+import type { Clock } from '../../../shared/domain/clock';
 import { otherWtoMember } from '../../../shared/domain/wto-members';
+import type { Actor } from '../analysts/analysts';
 import { recordAudit } from '../audit/audit-log';
-import { requireActiveAnalyst } from '../analysts/analysts';
+import { changeStamp, newRecordStamp, tombstoneStamp } from '../db/record-identity';
 import { AppError, notFound } from '../errors';
 
 interface ConcernRow {
   id: number;
+  uid: string;
   title_zh: string;
   title_en: string;
   committee: 'TBT' | 'SPS';
@@ -21,7 +24,12 @@ interface ConcernRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  created_by_name: string;
+  updated_by_name: string;
 }
+
+const SELECT_CONCERN = `SELECT c.*, cb.name AS created_by_name, ub.name AS updated_by_name
+  FROM trade_concerns c LEFT JOIN analysts cb ON cb.uid = c.created_by LEFT JOIN analysts ub ON ub.uid = c.updated_by`;
 
 function fieldError(path: string, message: string): AppError {
   return new AppError('VALIDATION', `${path}: ${message}`, { fields: [{ path, message }] });
@@ -59,43 +67,49 @@ function toConcern(db: Database, r: ConcernRow): TradeConcern {
     meeting: r.meeting,
     status: r.status,
     createdAt: r.created_at,
-    createdBy: r.created_by,
+    createdBy: r.created_by_name,
+    createdById: r.created_by,
     updatedAt: r.updated_at,
-    updatedBy: r.updated_by,
+    updatedBy: r.updated_by_name,
+    updatedById: r.updated_by,
   };
 }
 
-export function getTradeConcern(db: Database, id: number): TradeConcern {
-  const row = db.prepare('SELECT * FROM trade_concerns WHERE id = ?').get(id) as ConcernRow | undefined;
+function concernRow(db: Database, id: number): ConcernRow {
+  const row = db.prepare(`${SELECT_CONCERN} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as ConcernRow | undefined;
   if (!row) throw notFound('trade concern', id);
-  return toConcern(db, row);
+  return row;
+}
+
+/** A suggestion; a deleted one is not found. */
+export function getTradeConcern(db: Database, id: number): TradeConcern {
+  return toConcern(db, concernRow(db, id));
 }
 
 /** Open suggestions first (draft, raised), then the rest; latest change first within each. */
 export function listTradeConcerns(db: Database, input: ChannelParsedInput<'tradeConcernsList'>): TradeConcern[] {
-  const where: string[] = [];
+  const where: string[] = ['c.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (input.statuses && input.statuses.length > 0) {
-    where.push(`status IN (${input.statuses.map((_, i) => `@s${i}`).join(', ')})`);
+    where.push(`c.status IN (${input.statuses.map((_, i) => `@s${i}`).join(', ')})`);
     input.statuses.forEach((s, i) => (params[`s${i}`] = s));
   }
   if (input.committee) {
-    where.push('committee = @committee');
+    where.push('c.committee = @committee');
     params.committee = input.committee;
   }
   const rows = db
     .prepare(
-      `SELECT * FROM trade_concerns ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY status NOT IN ('draft', 'raised'), updated_at DESC, id DESC`,
+      `${SELECT_CONCERN} WHERE ${where.join(' AND ')}
+       ORDER BY c.status NOT IN ('draft', 'raised'), c.updated_at DESC, c.id DESC`,
     )
     .all(params) as ConcernRow[];
   return rows.map((r) => toConcern(db, r));
 }
 
 /** Create or replace a trade-concern suggestion; members must be known WTO members and notifications on file. */
-export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeConcernsSave'>, now: Date): TradeConcern {
+export function saveTradeConcern(db: Database, actor: Actor, input: ChannelParsedInput<'tradeConcernsSave'>, clock: Clock): TradeConcern {
   return db.transaction(() => {
-    requireActiveAnalyst(db, input.actor);
     const members = [...new Set(input.memberCodes)];
     const known = db.prepare('SELECT 1 FROM countries WHERE code = ?');
     // The country list, or a WTO member beyond it (the EU, the United States…).
@@ -116,8 +130,6 @@ export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeC
       pointsEn: JSON.stringify(input.talkingPointsEn),
       meeting: input.meeting,
       status: input.status,
-      now: now.toISOString(),
-      actor: input.actor,
     };
     let id: number;
     let before: TradeConcern | undefined;
@@ -126,11 +138,11 @@ export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeC
         db
           .prepare(
             `INSERT INTO trade_concerns (title_zh, title_en, committee, members, issue_zh, issue_en, talking_points_zh,
-               talking_points_en, meeting, status, created_at, created_by, updated_at, updated_by)
+               talking_points_en, meeting, status, uid, created_at, created_by, updated_at, updated_by)
              VALUES (@titleZh, @titleEn, @committee, @members, @issueZh, @issueEn, @pointsZh, @pointsEn, @meeting, @status,
-               @now, @actor, @now, @actor)`,
+               @uid, @created_at, @created_by, @updated_at, @updated_by)`,
           )
-          .run(fields).lastInsertRowid,
+          .run({ ...fields, ...newRecordStamp(actor, clock) }).lastInsertRowid,
       );
     } else {
       before = getTradeConcern(db, input.id);
@@ -138,24 +150,28 @@ export function saveTradeConcern(db: Database, input: ChannelParsedInput<'tradeC
       db.prepare(
         `UPDATE trade_concerns SET title_zh = @titleZh, title_en = @titleEn, committee = @committee, members = @members,
            issue_zh = @issueZh, issue_en = @issueEn, talking_points_zh = @pointsZh, talking_points_en = @pointsEn,
-           meeting = @meeting, status = @status, updated_at = @now, updated_by = @actor WHERE id = @id`,
-      ).run({ ...fields, id });
+           meeting = @meeting, status = @status, updated_at = @updated_at, updated_by = @updated_by WHERE id = @id`,
+      ).run({ ...fields, ...changeStamp(actor, clock), id });
       db.prepare('DELETE FROM trade_concern_notifications WHERE concern_id = ?').run(id);
     }
     const link = db.prepare('INSERT INTO trade_concern_notifications (concern_id, notification_id, position) VALUES (?, ?, ?)');
     notificationIds.forEach((n, i) => link.run(id, n, i));
-    const after = getTradeConcern(db, id);
-    recordAudit(db, { at: now, actor: input.actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, before, after });
+    const row = concernRow(db, id);
+    const after = toConcern(db, row);
+    recordAudit(db, { at: clock.now(), actor, action: before ? 'update' : 'create', entity: 'trade-concern', entityId: id, entityUid: row.uid, before, after });
     return after;
   })();
 }
 
-export function deleteTradeConcern(db: Database, id: number, actor: string, now: Date): { deleted: boolean } {
+/** Delete a suggestion: it leaves a tombstone, hidden from the list and from export. */
+export function deleteTradeConcern(db: Database, actor: Actor, id: number, clock: Clock): { deleted: boolean } {
   return db.transaction(() => {
-    requireActiveAnalyst(db, actor);
-    const before = getTradeConcern(db, id);
-    db.prepare('DELETE FROM trade_concerns WHERE id = ?').run(id);
-    recordAudit(db, { at: now, actor, action: 'delete', entity: 'trade-concern', entityId: id, before });
+    const row = concernRow(db, id);
+    const before = toConcern(db, row);
+    db.prepare(
+      'UPDATE trade_concerns SET deleted_at = @deleted_at, deleted_by = @deleted_by, updated_at = @updated_at, updated_by = @updated_by WHERE id = @id',
+    ).run({ id, ...tombstoneStamp(actor, clock) });
+    recordAudit(db, { at: clock.now(), actor, action: 'delete', entity: 'trade-concern', entityId: id, entityUid: row.uid, before });
     return { deleted: true };
   })();
 }

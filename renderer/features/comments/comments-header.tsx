@@ -2,7 +2,6 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store-context';
 import { formatRoute, type Route } from '../../stores/route';
-import { ActingAsPicker } from './acting-as';
 
 const TABS = [
   { view: undefined, label: 'list' },
@@ -42,7 +41,6 @@ export function CommentsHeader({ route }: { route: Route }) {
           );
         })}
       </nav>
-      <ActingAsPicker />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { fakeLayout } from '../../testing/layout';
 import { renderApp } from '../../testing/render-app';
 
 const NOTIFICATIONS_ROUTE = { section: 'notifications', id: null } as const;
+/** The analysts the records name, by uid. */
+const WANG = '019a9f3c-2a00-7000-8000-0000000000b1';
 
 function fieldValue(label: string): string | null | undefined {
   const term = screen.getAllByText(label, { selector: 'dt' })[0];
@@ -50,19 +52,30 @@ describe('notification detail', () => {
       status: 'assessing',
       relevance: 'high',
       assignee: '王评议',
+      assigneeId: WANG,
       notes: '关注能效测试方法',
       industries: ['home-appliances'],
       updatedAt: '2026-11-20T02:00:00.000Z',
       updatedBy: '王评议',
+      updatedById: WANG,
     },
-    translation: { titleZh: '冰箱能效', descriptionZh: '最低能效要求', translator: '李译', status: 'reviewed', updatedAt: '2026-11-19T02:00:00.000Z' },
+    translation: {
+      titleZh: '冰箱能效',
+      descriptionZh: '最低能效要求',
+      translator: '李译',
+      translatorId: '019a9f3c-2a00-7000-8000-0000000000b2',
+      status: 'reviewed',
+      updatedAt: '2026-11-19T02:00:00.000Z',
+      updatedBy: '王评议',
+      updatedById: WANG,
+    },
     deadline: { daysLeft: 12, state: 'closing-soon' },
     timeline: [
       { id: 8, symbol: 'G/TBT/N/SAU/9002', memberCode: 'SAU', docType: 'regular', distributionDate: '2026-09-01', commentDeadline: '2026-10-31', title: 'base', isCurrent: false },
       { id: 9, symbol: 'G/TBT/N/SAU/9002/Add.1', memberCode: 'SAU', docType: 'addendum', distributionDate: '2026-11-01', commentDeadline: null, title: 'add', isCurrent: true },
     ],
     attachments: [
-      { id: 1, notificationId: 9, fileName: '法规草案.pdf', sha256: 'ab', size: 1536, mediaType: 'application/pdf', addedAt: '2026-11-20T02:00:00.000Z', addedBy: '王评议' },
+      { id: 1, notificationId: 9, fileName: '法规草案.pdf', sha256: 'ab', size: 1536, mediaType: 'application/pdf', addedAt: '2026-11-20T02:00:00.000Z', addedBy: '王评议', addedById: WANG },
     ],
     changes: [
       { id: 1, at: '2026-11-20T02:00:00.000Z', actor: 'import', field: 'commentDeadline', oldValue: '2026-12-01', newValue: '2026-12-31', importId: 3 },

@@ -2,7 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { DATA_ENTITIES } from '../../../shared/contract';
 import { versionOf } from '../../stores/data-versions';
+import { ACTING_AS_KEY } from '../comments/acting-as';
 import { createFakeBackend, makeBackup } from '../../testing/fake-backend';
+import { commentsOf } from '../../testing/fake-comments';
 import { renderApp } from '../../testing/render-app';
 
 const SETTINGS_ROUTE = { section: 'settings', id: null } as const;
@@ -75,6 +77,7 @@ describe('settings › backups', () => {
   });
 
   it('restores only after a confirmation that says where the current store goes', async () => {
+    window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
     const backend = withBackups();
     const { store } = renderApp({ backend, route: SETTINGS_ROUTE });
     const card = await section();
@@ -88,14 +91,14 @@ describe('settings › backups', () => {
     expect(backend.callsTo('backupsRestore')).toEqual([]);
 
     const before = versionOf(store.getState().dataVersions, DATA_ENTITIES);
-    backend.settings = { ...backend.settings, analystName: '备份里的名字' }; // what the restored store holds
+    commentsOf(backend).analysts[0]!.name = '备份里的名字'; // what the restored store holds
     fireEvent.click(within(card).getAllByRole('button', { name: /^恢复 .* 的备份$/ })[0]!);
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '恢复这份备份' }));
     expect(await screen.findByText(/已恢复 20261121-010000-daily；原数据库已移到 \/tmp\/pingyi-fake\/replaced\//)).toBeTruthy();
     expect(backend.backups.restored).toEqual(['20261121-010000-daily']);
     // The backend's change event reloads every view.
     expect(versionOf(store.getState().dataVersions, DATA_ENTITIES)).toBeGreaterThan(before);
-    expect(await screen.findByText('分析员：备份里的名字')).toBeTruthy();
+    expect(await within(screen.getByRole('banner')).findByRole('option', { name: '备份里的名字', selected: true })).toBeTruthy();
   });
 
   it('shows what is inside a backup before choosing it', async () => {

@@ -3,53 +3,34 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
 import { useAppStore } from '../../stores/app-store-context';
 
-/** Analyst name and internal deadline; saved together so one click records one audit entry. */
+/** The internal deadline (who acts is chosen in the header, for the whole workstation). */
 export function ProfileForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const updateSettings = useAppStore((s) => s.updateSettings);
-  const [analystName, setAnalystName] = useState(settings.analystName);
   const [days, setDays] = useState(String(settings.internalDeadlineWorkingDays));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   // Stored values that change under the form (a restored backup) replace what it shows; after
   // our own save they equal the typed values, so nothing visible changes then.
-  const [shown, setShown] = useState({ name: settings.analystName, days: settings.internalDeadlineWorkingDays });
-  if (shown.name !== settings.analystName || shown.days !== settings.internalDeadlineWorkingDays) {
-    setShown({ name: settings.analystName, days: settings.internalDeadlineWorkingDays });
-    setAnalystName(settings.analystName);
+  const [shown, setShown] = useState(settings.internalDeadlineWorkingDays);
+  if (shown !== settings.internalDeadlineWorkingDays) {
+    setShown(settings.internalDeadlineWorkingDays);
     setDays(String(settings.internalDeadlineWorkingDays));
   }
-  const nameId = useId();
+  const titleId = useId();
   const daysId = useId();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setState('saving');
-    const saved = await updateSettings({ analystName: analystName.trim(), internalDeadlineWorkingDays: Number(days) });
+    const saved = await updateSettings({ internalDeadlineWorkingDays: Number(days) });
     setState(saved ? 'saved' : 'idle');
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${nameId}-title`}>
-      <h2 className="card-title" id={`${nameId}-title`}>
+    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={titleId}>
+      <h2 className="card-title" id={titleId}>
         {t('settings.profile.title')}
       </h2>
-      <div className="form-row">
-        <label htmlFor={nameId}>{t('settings.profile.analystName')}</label>
-        <input
-          id={nameId}
-          type="text"
-          maxLength={80}
-          value={analystName}
-          onChange={(e) => {
-            setAnalystName(e.target.value);
-            setState('idle');
-          }}
-          aria-describedby={`${nameId}-hint`}
-        />
-        <p className="hint" id={`${nameId}-hint`}>
-          {t('settings.profile.analystNameHint')}
-        </p>
-      </div>
       <div className="form-row">
         <label htmlFor={daysId}>{t('settings.profile.deadlineDays')}</label>
         <input

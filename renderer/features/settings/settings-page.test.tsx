@@ -6,14 +6,14 @@ import { renderApp } from '../../testing/render-app';
 const SETTINGS_ROUTE = { section: 'settings', id: null } as const;
 
 describe('settings', () => {
-  it('saves the analyst name and the internal deadline together', async () => {
+  it('saves the internal deadline; who acts is chosen in the header, not here', async () => {
     const { backend } = renderApp({ route: SETTINGS_ROUTE });
-    fireEvent.change(await screen.findByLabelText('分析员姓名'), { target: { value: ' 王评议 ' } });
-    fireEvent.change(screen.getByLabelText('内部截止提前工作日'), { target: { value: '8' } });
+    fireEvent.change(await screen.findByLabelText('内部截止提前工作日'), { target: { value: '8' } });
+    expect(screen.queryByLabelText('分析员姓名')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
     expect((await screen.findByRole('status')).textContent).toBe('设置已保存');
-    expect(backend.callsTo('settingsUpdate')).toEqual([{ analystName: '王评议', internalDeadlineWorkingDays: 8 }]);
-    expect(screen.getByRole('banner').textContent).toContain('分析员：王评议');
+    expect(backend.callsTo('settingsUpdate')).toEqual([{ internalDeadlineWorkingDays: 8 }]);
+    expect(within(screen.getByRole('banner')).getByLabelText('当前身份')).toBeTruthy();
   });
 
   it('adds a pasted holiday schedule only when every line reads, and puts back a removed day', async () => {

@@ -57,11 +57,10 @@ export function draftFromConcern(c: TradeConcern): ConcernDraft {
 }
 
 /** Empty talking points are dropped: the list editor leaves a blank line to type into. */
-export function concernInput(d: ConcernDraft, actor: string): TradeConcernSaveInput {
+export function concernInput(d: ConcernDraft): TradeConcernSaveInput {
   const points = (items: string[]): string[] => items.map((s) => s.trim()).filter((s) => s !== '');
   return {
     ...(d.id !== null ? { id: d.id } : {}),
-    actor,
     titleZh: d.titleZh,
     titleEn: d.titleEn,
     committee: d.committee,

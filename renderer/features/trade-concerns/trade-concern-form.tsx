@@ -37,7 +37,7 @@ export function TradeConcernForm({ initial, onSaved, onCancel }: { initial: Conc
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.tradeConcernsSave(concernInput(d, actor)));
+      onSaved(await api.tradeConcernsSave(concernInput(d)));
     } catch (e) {
       setError(toErrorInfo(e));
     } finally {

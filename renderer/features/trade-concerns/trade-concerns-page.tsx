@@ -47,7 +47,7 @@ export function TradeConcernsPage() {
     const ok = await confirm({ title: t(`${k}.deleteConfirm`, { title: c.titleZh }), confirmLabel: t(`${k}.delete`), danger: true });
     if (!ok) return;
     try {
-      await api.tradeConcernsDelete({ id: c.id, actor });
+      await api.tradeConcernsDelete({ id: c.id });
       setSelected((s) => s.filter((x) => x !== c.id));
       if (editing?.id === c.id) setEditing(null);
     } catch (e) {

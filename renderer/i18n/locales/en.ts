@@ -1,3 +1,4 @@
+import { actingAsEn } from './acting-as-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
 import { importOutcomesEn } from './import-outcomes-en';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...backupsEn,
   ...jobsEn,
   ...tradeMembersEn,
+  ...actingAsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,
@@ -21,8 +23,6 @@ export const en: Messages = {
     name: 'Trade Measure Assessment Workstation',
     railName: 'Pingyi',
     loading: 'Opening data…',
-    analyst: 'Analyst: {{name}}',
-    noAnalyst: 'No analyst name set',
   },
   nav: {
     label: 'Main navigation',
@@ -270,8 +270,6 @@ export const en: Messages = {
   settings: {
     profile: {
       title: 'Analyst and comments',
-      analystName: 'Analyst name',
-      analystNameHint: 'Recorded in the audit log to show who made a change.',
       deadlineDays: 'Internal deadline (working days before)',
       deadlineHint: 'Comments reach the enquiry point this many working days before the WTO final date (0–30).',
       save: 'Save settings',

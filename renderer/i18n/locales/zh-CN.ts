@@ -1,3 +1,4 @@
+import { actingAsZhCN } from './acting-as-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   ...backupsZhCN,
   ...jobsZhCN,
   ...tradeMembersZhCN,
+  ...actingAsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,
@@ -21,8 +23,6 @@ export const zhCN = {
     name: '技贸评议工作台',
     railName: '技贸评议工作台',
     loading: '正在打开数据……',
-    analyst: '分析员：{{name}}',
-    noAnalyst: '未设置分析员姓名',
   },
   nav: {
     label: '主导航',
@@ -270,8 +270,6 @@ export const zhCN = {
   settings: {
     profile: {
       title: '分析员与评议',
-      analystName: '分析员姓名',
-      analystNameHint: '记录在操作日志中，用于标明修改人。',
       deadlineDays: '内部截止提前工作日',
       deadlineHint: '评议意见需在 WTO 评议截止日期前若干个工作日交给咨询点（0–30）。',
       save: '保存设置',

@@ -12,11 +12,14 @@ export class AppFrame {
   readonly nav: Locator;
   readonly title: Locator;
   readonly errorBanner: Locator;
+  /** The acting-as switch in the header: who every write is recorded by. */
+  readonly actingAs: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation');
     this.title = page.getByRole('heading', { level: 1 });
     this.errorBanner = page.locator('.banner-error');
+    this.actingAs = page.getByRole('banner').getByLabel('当前身份');
   }
 
   /** Open the launch URL the server printed and wait until the app has started. */

@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
 export class SettingsPage {
-  readonly analystName: Locator;
   readonly deadlineDays: Locator;
   readonly saveButton: Locator;
   readonly savedNote: Locator;
@@ -12,7 +11,6 @@ export class SettingsPage {
   readonly calendarTable: Locator;
 
   constructor(readonly page: Page) {
-    this.analystName = page.getByLabel('分析员姓名');
     this.deadlineDays = page.getByLabel('内部截止提前工作日');
     this.saveButton = page.getByRole('button', { name: '保存设置' });
     this.savedNote = page.getByRole('status').filter({ hasText: '设置已保存' });

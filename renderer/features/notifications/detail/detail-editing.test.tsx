@@ -6,7 +6,7 @@ import { renderApp } from '../../../testing/render-app';
 const RECORD = { section: 'notifications', id: 7 } as const;
 
 function setup(overrides: Parameters<typeof makeNotification>[0] = { id: 7, symbol: 'G/TBT/N/SAU/9002' }) {
-  const backend = createFakeBackend({ settings: { analystName: '王评议' }, notifications: [makeNotification(overrides)] });
+  const backend = createFakeBackend({ notifications: [makeNotification(overrides)] });
   const app = renderApp({ backend, route: RECORD });
   return app;
 }

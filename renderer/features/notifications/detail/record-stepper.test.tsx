@@ -21,7 +21,7 @@ beforeEach(() => {
 afterEach(() => restoreLayout());
 
 async function openSecondFromList() {
-  const app = renderApp({ backend: createFakeBackend({ settings: { analystName: '王评议' }, notifications: RECORDS }), route: LIST });
+  const app = renderApp({ backend: createFakeBackend({ notifications: RECORDS }), route: LIST });
   const link = await screen.findByRole('link', { name: 'G/TBT/N/SAU/9002' });
   fireEvent.click(link);
   await screen.findByRole('heading', { level: 2, name: 'G/TBT/N/SAU/9002' });

@@ -7,6 +7,7 @@ import { fakeLayout } from '../../../testing/layout';
 import { renderApp } from '../../../testing/render-app';
 
 const LIST = { section: 'notifications', id: null } as const;
+const ZHANG = '019a9f3c-2a00-7000-8000-000000000001';
 
 function inDays(n: number): string {
   const [y, m, d] = todayOf(fixedClock(FAKE_NOW)).split('-').map(Number) as [number, number, number];
@@ -30,7 +31,7 @@ const BATTERY = makeNotification({
   title: 'Electric vehicle batteries: safety requirements',
   distributionDate: '2026-10-01',
   commentDeadline: inDays(-3),
-  triage: { status: 'assessing', relevance: 'high', assignee: '王评议', notes: '', industries: ['ev'], updatedAt: null, updatedBy: null },
+  triage: { status: 'assessing', relevance: 'high', assignee: '王评议', assigneeId: null, notes: '', industries: ['ev'], updatedAt: null, updatedBy: null, updatedById: null },
 });
 const FERTILIZER = makeNotification({
   id: 3,
@@ -377,8 +378,8 @@ describe('notification list', () => {
     const { backend } = await renderList();
     const query = { query: '冰箱', sort: 'distributionDate', direction: 'desc' } as const;
     backend.savedSearches = [
-      { id: 1, name: '冰箱', query, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏' },
-      { id: 2, name: '电池', query: { ...query, query: '电池' }, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏' },
+      { id: 1, name: '冰箱', query, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏', createdById: ZHANG },
+      { id: 2, name: '电池', query: { ...query, query: '电池' }, createdAt: '2026-11-01T00:00:00Z', createdBy: '张敏', createdById: ZHANG },
     ];
     fireEvent.click(screen.getByRole('button', { name: '已保存的搜索' }));
     fireEvent.click(await screen.findByRole('button', { name: '重命名已保存的搜索“冰箱”' }));

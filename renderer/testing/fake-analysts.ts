@@ -1,0 +1,37 @@
+import type { Analyst, ChannelOutput } from '../../shared/contract';
+import { ApiError } from '../../shared/result';
+import { ACTING_AS_KEY } from '../features/comments/acting-as';
+
+/**
+ * Who the in-memory backend acts as. A test names the analyst under ACTING_AS_KEY in sessionStorage
+ * before the first question; without one, nobody acts yet (a store with no active analyst).
+ */
+export function fakeActing(analysts: () => Analyst[], emitChanged: () => void) {
+  let actingUid: string | null | undefined;
+  const current = (): Analyst | null => {
+    if (actingUid === undefined) {
+      const name = window.sessionStorage.getItem(ACTING_AS_KEY);
+      actingUid = analysts().find((a) => a.name === name && a.active)?.uid ?? null;
+    }
+    return analysts().find((a) => a.uid === actingUid && a.active) ?? null;
+  };
+  const refuse = (message: string): ApiError =>
+    new ApiError({ code: 'VALIDATION', message, details: { fields: [{ path: 'uid', message }] } });
+  return {
+    current,
+    handlers: {
+      analystsActing: (): ChannelOutput<'analystsActing'> => {
+        const acting = current();
+        if (!acting) throw refuse('No active analyst is chosen to act on this workstation');
+        return acting;
+      },
+      analystsSetActing: ({ uid }: { uid: string }): ChannelOutput<'analystsSetActing'> => {
+        const chosen = analysts().find((a) => a.uid === uid);
+        if (!chosen?.active) throw refuse(`${uid} is not an active analyst`);
+        actingUid = uid;
+        emitChanged();
+        return chosen;
+      },
+    },
+  };
+}
