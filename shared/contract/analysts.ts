@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { AnalystName } from './comment-types';
 import { channel } from './define';
+
+/** An analyst's name as listed in Settings (what people read; records keep the analyst's uid). */
+export const AnalystName = z.string().trim().min(1, 'an analyst name is required').max(80);
 
 /** A record's stable identity: a UUIDv7 (see shared/domain/uid.ts). */
 export const Uid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'expected a record uid (UUIDv7)');

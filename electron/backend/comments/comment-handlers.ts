@@ -1,6 +1,7 @@
 import type { DataEntity } from '../../../shared/contract';
 import type { commentChannels } from '../../../shared/contract/comments';
 import { todayOf } from '../../../shared/domain/clock';
+import { actingAnalyst } from '../analysts/analysts';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
 import { commentsDashboard } from './comment-dashboard';
@@ -20,51 +21,53 @@ function changed<T>(ctx: BackendContext, value: T, entity: DataEntity = 'comment
   return value;
 }
 
+/** Every write below is by the analyst this workstation acts as (analysts.ts). */
+
 /** The comment as it stands after a write, with deadlines counted from today. */
 const fresh = (ctx: BackendContext, id: number) => changed(ctx, getComment(ctx.db, id, todayOf(ctx.clock)));
 
 export const commentHandlers: HandlersFor<typeof commentChannels> = {
   commentTemplatesList: (ctx) => listTemplates(ctx.db),
-  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, input, ctx.clock.now()), 'templates'),
-  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, input.id, input.actor, ctx.clock.now()), 'templates'),
+  commentTemplatesSave: (ctx, input) => changed(ctx, saveTemplate(ctx.db, actingAnalyst(ctx.db), input, ctx.clock), 'templates'),
+  commentTemplatesDelete: (ctx, input) => changed(ctx, deleteTemplate(ctx.db, actingAnalyst(ctx.db), input.id, ctx.clock), 'templates'),
   commentsList: (ctx, input) => listComments(ctx.db, input, input.today ?? todayOf(ctx.clock)),
   commentsGet: (ctx, input) => getComment(ctx.db, input.id, input.today ?? todayOf(ctx.clock)),
   commentsDashboard: (ctx, input) => commentsDashboard(ctx.db, input.today ?? todayOf(ctx.clock)),
-  commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, input, ctx.clock.now())),
-  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, input.id, input.actor, ctx.clock.now())),
+  commentsCreate: (ctx, input) => fresh(ctx, createComment(ctx.db, actingAnalyst(ctx.db), input, ctx.clock)),
+  commentsDelete: (ctx, input) => changed(ctx, deleteComment(ctx.db, actingAnalyst(ctx.db), input.id, ctx.clock)),
   commentsSave: (ctx, input) => {
-    saveComment(ctx.db, input, ctx.clock.now());
+    saveComment(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsInsertTemplate: (ctx, input) => {
-    insertTemplatePoint(ctx.db, input, ctx.clock.now());
+    insertTemplatePoint(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.commentId);
   },
   commentsVersions: (ctx, input) => listVersions(ctx.db, input.id),
   commentsVersionGet: (ctx, input) => getVersion(ctx.db, input.id, input.version),
   commentsDiff: (ctx, input) => diffVersions(ctx.db, input.id, input.fromVersion, input.toVersion),
   commentsRestore: (ctx, input) => {
-    restoreVersion(ctx.db, input, ctx.clock.now());
+    restoreVersion(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsTransition: (ctx, input) => {
-    transitionComment(ctx.db, input, ctx.clock.now());
+    transitionComment(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsRecordOutcome: (ctx, input) => {
-    recordOutcome(ctx.db, input, ctx.clock.now());
+    recordOutcome(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsClearOutcome: (ctx, input) => {
-    clearOutcome(ctx.db, input, ctx.clock.now());
+    clearOutcome(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsAcknowledgeFollowup: (ctx, input) => {
-    acknowledgeCommentFollowup(ctx.db, input, ctx.clock.now());
+    acknowledgeCommentFollowup(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsConfirmLanguage: (ctx, input) => {
-    confirmLanguage(ctx.db, input, ctx.clock.now());
+    confirmLanguage(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.id);
   },
   commentsStats: (ctx, input) => commentStats(ctx.db, input),

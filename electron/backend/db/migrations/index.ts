@@ -16,6 +16,7 @@ import { migration0140 } from './0140-import-outcomes';
 import { migration0150 } from './0150-comment-checks';
 import { migration0170 } from './0170-gso-bloc';
 import { migration0180 } from './0180-analyst-identity';
+import { migration0200 } from './0200-comment-identity';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0150,
   migration0170,
   migration0180,
+  migration0200,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
