@@ -5,63 +5,54 @@ import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
 import { useAppStore } from '../../stores/app-store-context';
 
-/** Kept per window session: two windows may act as two different analysts. */
-export const ACTING_AS_KEY = 'pingyi.comments.actingAs';
-
 interface ActingAs {
-  /** The analyst every write names as `actor`; '' while nobody is chosen. */
+  /** The name of the analyst this workstation acts as; '' while nobody is chosen. */
   actor: string;
+  /** Their uid (what records keep and the four-eyes rule compares); '' while nobody is chosen. */
+  actorUid: string;
   /** Active analysts, the ones who may act. */
   analysts: Analyst[];
   loaded: boolean;
-  choose: (name: string) => void;
+  choose: (uid: string) => void;
 }
 
 const ActingAsContext = createContext<ActingAs | null>(null);
 
-function readStored(): string {
-  try {
-    return window.sessionStorage.getItem(ACTING_AS_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function store(name: string): void {
-  try {
-    window.sessionStorage.setItem(ACTING_AS_KEY, name);
-  } catch {
-    // Storage can be disabled; the choice then lasts until the page is left.
-  }
-}
-
 /**
- * Who is acting on comments. There are no log-ins in this offline tool, so the analyst picks a
- * name from the team list; the choice is remembered for the session, and the name in Settings
- * is the default when it is on the list.
+ * Who is acting. There are no log-ins in this offline tool: the workstation acts as one analyst
+ * from the team list, kept by the backend, which records them on every write. Choosing here
+ * changes it for the whole workstation.
  */
 export function ActingAsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const dataVersion = useAppStore((s) => s.dataVersion);
-  const ownName = useAppStore((s) => s.settings?.analystName ?? '');
-  const load = useCallback(() => api.analystsList({}), [api]);
-  const { data } = useLoad(load, dataVersion);
-  const [chosen, setChosen] = useState(readStored);
+  const [changes, setChanges] = useState(0);
+  const load = useCallback(async () => {
+    const [analysts, acting] = await Promise.all([
+      api.analystsList({}),
+      // A store where nobody can act answers with an error: the picker then asks for a choice.
+      api.analystsActing({}).catch(() => null),
+    ]);
+    return { analysts, acting };
+  }, [api]);
+  const { data } = useLoad(load, dataVersion + changes);
 
   const value = useMemo((): ActingAs => {
-    const analysts = (data ?? []).filter((a) => a.active);
-    const onList = (name: string): boolean => name !== '' && analysts.some((a) => a.name === name);
-    const actor = onList(chosen) ? chosen : onList(ownName) ? ownName : '';
+    const analysts = (data?.analysts ?? []).filter((a) => a.active);
+    const acting = data?.acting ?? null;
     return {
-      actor,
+      actor: acting?.name ?? '',
+      actorUid: acting?.uid ?? '',
       analysts,
       loaded: data !== undefined,
-      choose: (name) => {
-        store(name);
-        setChosen(name);
+      choose: (uid) => {
+        void api.analystsSetActing({ uid }).then(
+          () => setChanges((n) => n + 1),
+          () => setChanges((n) => n + 1),
+        );
       },
     };
-  }, [data, chosen, ownName]);
+  }, [api, data]);
 
   return <ActingAsContext.Provider value={value}>{children}</ActingAsContext.Provider>;
 }
@@ -75,7 +66,7 @@ export function useActingAs(): ActingAs {
 /** The picker in the comments header. */
 export function ActingAsPicker() {
   const { t } = useTranslation();
-  const { actor, analysts, loaded, choose } = useActingAs();
+  const { actor, actorUid, analysts, loaded, choose } = useActingAs();
   const id = useId();
   if (loaded && analysts.length === 0) {
     return <span className="acting-as acting-as-missing">{t('commenting.actor.none')}</span>;
@@ -83,10 +74,10 @@ export function ActingAsPicker() {
   return (
     <div className={actor ? 'acting-as' : 'acting-as acting-as-missing'}>
       <label htmlFor={id}>{t('commenting.actor.label')}</label>
-      <select id={id} value={actor} onChange={(e) => choose(e.target.value)} title={t('commenting.actor.hint')}>
-        {actor === '' ? <option value="">{t('commenting.actor.placeholder')}</option> : null}
+      <select id={id} value={actorUid} onChange={(e) => choose(e.target.value)} title={t('commenting.actor.hint')}>
+        {actorUid === '' ? <option value="">{t('commenting.actor.placeholder')}</option> : null}
         {analysts.map((a) => (
-          <option key={a.name} value={a.name}>
+          <option key={a.uid} value={a.uid}>
             {a.name}
           </option>
         ))}
