@@ -153,7 +153,7 @@ export const commentChannels = {
       .strict(),
     CommentTemplate,
   ),
-  /** Only templates the team added; the five built-in kinds stay. */
+  /** Only templates the team added; the five built-in kinds stay. Kept as a tombstone; its code stays taken. */
   commentTemplatesDelete: channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
 
   commentsList: channel(CommentsListInput, z.object({ total: z.number().int(), items: z.array(CommentListItem) })),
@@ -171,7 +171,10 @@ export const commentChannels = {
       .strict(),
     Comment,
   ),
-  /** Only drafts can be deleted; anything that went to review stays on record. */
+  /**
+   * Only drafts can be deleted; anything that went to review stays on record. A deleted draft is
+   * kept as a tombstone (with its versions and history) and is not found or listed any more.
+   */
   commentsDelete: channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   /**
    * Save the whole text. `baseVersion` is the version the editor started from: a stale one is
@@ -207,6 +210,7 @@ export const commentChannels = {
   commentsTransition: channel(CommentsTransitionInput, Comment),
   /** Record (or replace) the outcome of one point of a submitted comment. */
   commentsRecordOutcome: channel(CommentsRecordOutcomeInput, Comment),
+  /** The point is pending again; the outcome's record stays as a tombstone, and comes back if recorded again. */
   commentsClearOutcome: channel(z.object({ id: Id, pointKey: PointKey }).strict(), Comment),
   /** The analyst has looked at a later addendum or revision flagged on the comment. */
   commentsAcknowledgeFollowup: channel(

@@ -25,11 +25,11 @@ function watchedBaseSymbols(db: Database): Set<string> {
          WHERE c.submission_date IS NOT NULL AND c.deleted_at IS NULL
        UNION
        SELECT m.symbol FROM comments c JOIN notifications m ON m.family_id = c.family_id
-         WHERE c.submission_date IS NOT NULL
+         WHERE c.submission_date IS NOT NULL AND c.deleted_at IS NULL
        UNION
        SELECT m.symbol FROM comments c JOIN notifications n ON n.id = c.notification_id
          JOIN notifications b ON b.symbol = n.base_symbol JOIN notifications m ON m.family_id = b.family_id
-         WHERE c.submission_date IS NOT NULL AND b.family_id IS NOT NULL`,
+         WHERE c.submission_date IS NOT NULL AND c.deleted_at IS NULL AND b.family_id IS NOT NULL`,
     )
     .all() as Array<{ symbol: string }>;
   return new Set(rows.map((r) => r.symbol));
@@ -45,7 +45,7 @@ function watchedBaseSymbols(db: Database): Set<string> {
  */
 export function detectCommentFollowups(db: Database, notificationIds: Iterable<number>, now: Date, by: Actor | null = null): number {
   // A bulk import touches up to 100,000 rows; only measures somebody commented on matter.
-  if (!db.prepare('SELECT 1 FROM comments WHERE submission_date IS NOT NULL LIMIT 1').get()) return 0;
+  if (!db.prepare('SELECT 1 FROM comments WHERE submission_date IS NOT NULL AND deleted_at IS NULL LIMIT 1').get()) return 0;
   const watched = watchedBaseSymbols(db);
   if (watched.size === 0) return 0;
   const pick = db.prepare(`SELECT id, base_symbol, distribution_date FROM notifications WHERE id = ? AND doc_type IN ${LATER_DOC_TYPES}`);
@@ -54,7 +54,7 @@ export function detectCommentFollowups(db: Database, notificationIds: Iterable<n
   // document of another member's notification of the same family.
   const findComments = db.prepare(`
     SELECT c.id FROM comments c
-    WHERE c.submission_date IS NOT NULL
+    WHERE c.submission_date IS NOT NULL AND c.deleted_at IS NULL
       AND c.notification_id IS NOT @id
       AND (@distributed IS NULL OR @distributed > c.submission_date)
       AND (c.notification_id IN (SELECT id FROM notifications WHERE base_symbol = @base)
