@@ -26,6 +26,7 @@ const ActingAsContext = createContext<ActingAs | null>(null);
 export function ActingAsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const dataVersion = useAppStore((s) => s.dataVersion);
+  const reportError = useAppStore((s) => s.reportError);
   const [changes, setChanges] = useState(0);
   const load = useCallback(async () => {
     const [analysts, acting] = await Promise.all([
@@ -46,13 +47,17 @@ export function ActingAsProvider({ children }: { children: ReactNode }) {
       analysts,
       loaded: data !== undefined,
       choose: (uid) => {
+        // Refused (an analyst made inactive meanwhile): say why, and show who acts now.
         void api.analystsSetActing({ uid }).then(
           () => setChanges((n) => n + 1),
-          () => setChanges((n) => n + 1),
+          (e: unknown) => {
+            reportError(e);
+            setChanges((n) => n + 1);
+          },
         );
       },
     };
-  }, [api, data]);
+  }, [api, data, reportError]);
 
   return <ActingAsContext.Provider value={value}>{children}</ActingAsContext.Provider>;
 }
