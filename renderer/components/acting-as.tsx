@@ -9,11 +9,13 @@ interface ActingAs {
   /** The name of the analyst every write on this workstation is recorded by; '' while nobody acts. */
   actor: string;
   actorId: string | null;
+  /** Their uid (what records keep and the four-eyes rule compares); '' while nobody acts. */
+  actorUid: string;
   /** Active analysts, the ones who may act. */
   analysts: Analyst[];
   loaded: boolean;
-  /** Act as the analyst of this name from now on (for every screen and window of this workstation). */
-  choose: (name: string) => void;
+  /** Act as the analyst of this uid from now on (for every screen and window of this workstation). */
+  choose: (uid: string) => void;
 }
 
 const ActingAsContext = createContext<ActingAs | null>(null);
@@ -51,11 +53,11 @@ function ActingAsRoot({ children }: { children: ReactNode }) {
     return {
       actor: acting?.name ?? '',
       actorId: acting?.uid ?? null,
+      actorUid: acting?.uid ?? '',
       analysts,
       loaded: data !== undefined,
-      choose: (name) => {
-        // Names are unique on the team list; the backend is told the uid.
-        const analyst = analysts.find((a) => a.name === name);
+      choose: (uid) => {
+        const analyst = analysts.find((a) => a.uid === uid);
         if (!analyst) return;
         setChosen({ analyst, over: data });
         api.analystsSetActing({ uid: analyst.uid }).then((acting) => notify(t('actingAs.changed', { name: acting.name })), reportError);
@@ -75,7 +77,7 @@ export function useActingAs(): ActingAs {
 /** The switch in the header, shown on every screen. */
 export function ActingAsPicker() {
   const { t } = useTranslation();
-  const { actor, analysts, loaded, choose } = useActingAs();
+  const { actor, actorUid, analysts, loaded, choose } = useActingAs();
   const id = useId();
   if (loaded && analysts.length === 0) {
     return <span className="acting-as acting-as-missing">{t('actingAs.none')}</span>;
@@ -83,10 +85,10 @@ export function ActingAsPicker() {
   return (
     <div className={actor ? 'acting-as' : 'acting-as acting-as-missing'}>
       <label htmlFor={id}>{t('actingAs.label')}</label>
-      <select id={id} value={actor} onChange={(e) => choose(e.target.value)} title={t('actingAs.hint')}>
+      <select id={id} value={actorUid} onChange={(e) => choose(e.target.value)} title={t('actingAs.hint')}>
         {actor === '' ? <option value="">{t('actingAs.placeholder')}</option> : null}
         {analysts.map((a) => (
-          <option key={a.uid} value={a.name}>
+          <option key={a.uid} value={a.uid}>
             {a.name}
           </option>
         ))}

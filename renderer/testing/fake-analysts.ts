@@ -4,16 +4,18 @@ import { ACTING_AS_KEY } from '../features/comments/acting-as';
 
 /**
  * Who the in-memory backend acts as. A test names the analyst under ACTING_AS_KEY in sessionStorage
- * before the first question; without one, nobody acts yet (a store with no active analyst).
+ * before the first question (or calls actAs); without one, the first fake analyst acts.
  */
-export function fakeActing(analysts: () => Analyst[], emitChanged: () => void) {
-  let actingUid: string | null | undefined;
+export function fakeActing(analysts: () => Analyst[], emitChanged: () => void, acting: { get: () => string; set: (uid: string) => void }) {
+  let named = false;
   const current = (): Analyst | null => {
-    if (actingUid === undefined) {
+    if (!named) {
+      named = true;
       const name = window.sessionStorage.getItem(ACTING_AS_KEY);
-      actingUid = analysts().find((a) => a.name === name && a.active)?.uid ?? null;
+      const chosen = name === null ? undefined : analysts().find((a) => a.name === name && a.active);
+      if (chosen) acting.set(chosen.uid);
     }
-    return analysts().find((a) => a.uid === actingUid && a.active) ?? null;
+    return analysts().find((a) => a.uid === acting.get() && a.active) ?? null;
   };
   const refuse = (message: string): ApiError =>
     new ApiError({ code: 'VALIDATION', message, details: { fields: [{ path: 'uid', message }] } });
@@ -28,7 +30,7 @@ export function fakeActing(analysts: () => Analyst[], emitChanged: () => void) {
       analystsSetActing: ({ uid }: { uid: string }): ChannelOutput<'analystsSetActing'> => {
         const chosen = analysts().find((a) => a.uid === uid);
         if (!chosen?.active) throw refuse(`${uid} is not an active analyst`);
-        actingUid = uid;
+        acting.set(uid);
         emitChanged();
         return chosen;
       },

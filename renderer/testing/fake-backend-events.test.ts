@@ -30,25 +30,26 @@ const CALLS: Partial<Record<WriteChannel, (b: FakeBackend) => Promise<unknown>>>
   savedSearchSave: (b) => b.client.api.savedSearchSave({ name: '沙特', query: {} }),
   savedSearchRename: (b) => b.client.api.savedSearchRename({ id: b.savedSearches[0]!.id, name: '沙特阿拉伯' }),
   savedSearchDelete: (b) => b.client.api.savedSearchDelete({ id: b.savedSearches[0]!.id }),
-  commentsCreate: async (b) => follow(await b.client.api.commentsCreate({ target: { kind: 'notification', notificationId: 1 }, actor: '张敏' })),
+  commentsCreate: async (b) => follow(await b.client.api.commentsCreate({ target: { kind: 'notification', notificationId: 1 } })),
   commentsSave: async (b) =>
-    follow(await b.client.api.commentsSave({ id: draft.id, baseVersion: draft.version, actor: '张敏', titleZh: 't', titleEn: 't', points: [] })),
+    follow(await b.client.api.commentsSave({ id: draft.id, baseVersion: draft.version, titleZh: 't', titleEn: 't', points: [] })),
   commentsInsertTemplate: async (b) =>
-    follow(await b.client.api.commentsInsertTemplate({ commentId: draft.id, templateId: commentsOf(b).templates[0]!.id, baseVersion: draft.version, actor: '张敏' })),
+    follow(await b.client.api.commentsInsertTemplate({ commentId: draft.id, templateId: commentsOf(b).templates[0]!.id, baseVersion: draft.version })),
   commentsConfirmLanguage: async (b) => {
     const c = commentsOf(b).comments.find((x) => x.id === draft.id)!;
     const pointKey = c.content.points[0]!.key;
-    c.languageMarks.push({ pointKey, part: 'clause', stale: 'en', markedAt: b.now, markedBy: '张敏' });
-    follow(await b.client.api.commentsConfirmLanguage({ id: draft.id, actor: '张敏', pointKey, part: 'clause' }));
+    c.languageMarks.push({ pointKey, part: 'clause', stale: 'en', markedAt: b.now, markedBy: '张敏', markedByUid: commentsOf(b).analysts[0]!.uid });
+    follow(await b.client.api.commentsConfirmLanguage({ id: draft.id, pointKey, part: 'clause' }));
   },
-  commentsTransition: (b) => b.client.api.commentsTransition({ id: draft.id, to: 'in_review', actor: '张敏', baseVersion: draft.version }),
-  commentsDelete: (b) => b.client.api.commentsDelete({ id: 9, actor: '张敏' }),
-  commentsRecordOutcome: (b) => b.client.api.commentsRecordOutcome({ id: 8, actor: '李强', pointKey: 'p1', outcome: 'not_adopted' }),
-  commentsClearOutcome: (b) => b.client.api.commentsClearOutcome({ id: 8, actor: '李强', pointKey: 'p1' }),
-  commentsAcknowledgeFollowup: (b) => b.client.api.commentsAcknowledgeFollowup({ id: 8, notificationId: 2, actor: '李强' }),
+  commentsTransition: (b) => b.client.api.commentsTransition({ id: draft.id, to: 'in_review', baseVersion: draft.version }),
+  commentsDelete: (b) => b.client.api.commentsDelete({ id: 9 }),
+  commentsRecordOutcome: (b) => b.client.api.commentsRecordOutcome({ id: 8, pointKey: 'p1', outcome: 'not_adopted' }),
+  commentsClearOutcome: (b) => b.client.api.commentsClearOutcome({ id: 8, pointKey: 'p1' }),
+  commentsAcknowledgeFollowup: (b) => b.client.api.commentsAcknowledgeFollowup({ id: 8, notificationId: 2 }),
   tradeConcernsSave: (b) => b.client.api.tradeConcernsSave({ titleZh: '过渡期', committee: 'TBT', memberCodes: ['SAU'] }),
   settingsUpdate: (b) => b.client.api.settingsUpdate({ internalDeadlineWorkingDays: 7 }),
   analystsSave: (b) => b.client.api.analystsSave({ name: '王芳', active: true }),
+  analystsSetActing: (b) => b.client.api.analystsSetActing({ uid: commentsOf(b).analysts[1]!.uid }),
   demoLoad: (b) => b.client.api.demoLoad({}),
   backupsConfigure: (b) => b.client.api.backupsConfigure({ folder: null }),
   backupsCreate: async (b) => {
@@ -84,7 +85,7 @@ describe('the fake backend', () => {
     });
     const comments = commentsOf(backend).comments;
     comments.push(makeComment({ id: 9 }));
-    comments.push(makeComment({ id: 8, status: 'submitted', followups: [{ notificationId: 2 } as never] }));
+    comments.push(makeComment({ id: 8, status: 'submitted', followups: [{ notificationId: 2, symbol: 'G/TBT/N/SAU/1500/Rev.1', docType: 'revision', title: 'Revision', distributionDate: '2026-07-01', detectedAt: '2026-07-02T00:00:00.000Z', acknowledgedBy: null, acknowledgedByUid: null, acknowledgedAt: null } as never] }));
     const seen: Change[] = [];
     backend.client.subscribe('dataChanged', (change) => seen.push(change));
 

@@ -153,6 +153,12 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const acting = fakeActing(
     () => commentsOf(backend as FakeBackend).analysts,
     () => backend.emit('dataChanged', { entity: 'analysts' }),
+    {
+      get: () => commentsOf(backend as FakeBackend).acting,
+      set: (uid) => {
+        commentsOf(backend as FakeBackend).acting = uid;
+      },
+    },
   );
   /** Who a write is by: the acting analyst, or the unrecorded one while nobody acts. */
   const by = (): { name: string; uid: string } => acting.current() ?? { name: '未记录', uid: UNRECORDED_ANALYST_UID };

@@ -1,8 +1,15 @@
-import type { Comment, CommentPoint, CommentStats, CommentTemplate } from '../../shared/contract';
+import type { Comment, CommentEvent, CommentPoint, CommentStats, CommentStatus, CommentTemplate } from '../../shared/contract';
 import { tallyOutcomes } from '../../shared/domain/comment-outcome';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus } from '../../shared/domain/comment-workflow';
 
 const AT = '2026-11-20T02:00:00.000Z';
+
+let uidCount = 0;
+/** A well-formed record uid (UUIDv7) for fake records, a new one each call. */
+export function fakeUid(): string {
+  uidCount += 1;
+  return `019a9f3c-2b00-7000-8000-${String(uidCount).padStart(12, '0')}`;
+}
 
 export const FAKE_ANALYSTS = [
   { uid: '019a9f3c-2a00-7000-8000-000000000001', name: '张敏', active: true, createdAt: AT },
@@ -12,6 +19,7 @@ export const FAKE_ANALYSTS = [
 export function makeTemplate(id: number, code: string, nameZh: string, nameEn: string): CommentTemplate {
   return {
     id,
+    uid: fakeUid(),
     code,
     nameZh,
     nameEn,
@@ -25,7 +33,8 @@ export function makeTemplate(id: number, code: string, nameZh: string, nameEn: s
     rationaleEn: 'Article 2.4 of the TBT Agreement.',
     builtIn: true,
     updatedAt: AT,
-    updatedBy: 'Pingyi',
+    updatedBy: '未记录',
+    updatedByUid: '00000000-0000-7000-8000-000000000000',
   };
 }
 
@@ -37,6 +46,7 @@ export const FAKE_TEMPLATES: CommentTemplate[] = [
 export function makePoint(key: string, overrides: Partial<CommentPoint> = {}): CommentPoint {
   return {
     key,
+    uid: fakeUid(),
     templateCode: null,
     clauseZh: '试验方法条款',
     clauseEn: 'Provisions on test methods',
@@ -50,16 +60,25 @@ export function makePoint(key: string, overrides: Partial<CommentPoint> = {}): C
   };
 }
 
+/** A workflow step by the fake analyst named. */
+export function makeEvent(id: number, actor: string, fromStatus: CommentStatus | null, toStatus: CommentStatus, note = ''): CommentEvent {
+  const analyst = FAKE_ANALYSTS.find((a) => a.name === actor);
+  if (!analyst) throw new Error(`${actor} is not a fake analyst`);
+  return { id, uid: fakeUid(), at: AT, actor, actorUid: analyst.uid, fromStatus, toStatus, note, version: 1, versionUid: null };
+}
+
 /** A complete comment on a Saudi notification, written by 张敏; override what the test is about. */
 export function makeComment(overrides: Partial<Comment> & Pick<Comment, 'id'>): Comment {
   const status = overrides.status ?? 'draft';
   const points = overrides.content?.points ?? [makePoint('p1')];
   const base: Comment = {
     id: overrides.id,
+    uid: fakeUid(),
     status,
     titleZh: '关于沙特冰箱能效法规的评议意见',
     titleEn: 'Comments on G/TBT/N/SAU/9002',
-    author: '张敏',
+    author: FAKE_ANALYSTS[0]!.name,
+    authorUid: FAKE_ANALYSTS[0]!.uid,
     target: {
       kind: 'notification',
       notificationId: 1,
@@ -83,8 +102,11 @@ export function makeComment(overrides: Partial<Comment> & Pick<Comment, 'id'>): 
     outcome: 'awaiting',
     openFollowups: 0,
     content: { titleZh: '关于沙特冰箱能效法规的评议意见', titleEn: 'Comments on G/TBT/N/SAU/9002', points },
-    events: [{ id: 1, at: AT, actor: '张敏', fromStatus: null, toStatus: 'draft', note: '', version: 1 }],
+    events: [
+      { id: 1, uid: fakeUid(), at: AT, actor: FAKE_ANALYSTS[0]!.name, actorUid: FAKE_ANALYSTS[0]!.uid, fromStatus: null, toStatus: 'draft', note: '', version: 1, versionUid: fakeUid() },
+    ],
     reviewer: null,
+    reviewerUid: null,
     reply: null,
     pointOutcomes: [],
     followups: [],

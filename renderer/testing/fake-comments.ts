@@ -4,16 +4,18 @@ import { updateSyncMarks } from '../../shared/domain/language-sync';
 import { otherWtoMember } from '../../shared/domain/wto-members';
 import { COMMENT_TRANSITIONS, isEditableStatus, isSentStatus, transitionProblem } from '../../shared/domain/comment-workflow';
 import { ApiError } from '../../shared/result';
-import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, makeComment } from './fake-comment-data';
+import { emptyStats, FAKE_ANALYSTS, FAKE_TEMPLATES, fakeUid, makeComment } from './fake-comment-data';
 import type { FakeBackend } from './fake-backend';
 
-export { makeComment, makePoint, makeTemplate } from './fake-comment-data';
+export { makeComment, makeEvent, makePoint, makeTemplate } from './fake-comment-data';
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
 
 /** The comment side of the in-memory backend; reach it in a test with commentsOf(backend). */
 export interface FakeComments {
   analysts: Analyst[];
+  /** The uid of the analyst the fake workstation acts as (the first analyst to begin with). */
+  acting: string;
   templates: CommentTemplate[];
   comments: Comment[];
   stats: CommentStats;
@@ -28,6 +30,14 @@ export function commentsOf(backend: FakeBackend): FakeComments {
   const state = states.get(backend);
   if (!state) throw new Error('this fake backend has no comment state');
   return state;
+}
+
+/** Make the fake workstation act as the analyst named (or as nobody, with null). */
+export function actAs(backend: FakeBackend, name: string | null): void {
+  const state = commentsOf(backend);
+  const analyst = name === null ? undefined : state.analysts.find((a) => a.name === name);
+  if (name !== null && !analyst) throw new Error(`${name} is not on the fake analyst list`);
+  state.acting = analyst?.uid ?? '';
 }
 
 function conflict(message: string, details?: unknown): ApiError {
@@ -46,6 +56,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
   const concerns: TradeConcern[] = [];
   const state: FakeComments = {
     analysts: structuredClone(FAKE_ANALYSTS),
+    acting: FAKE_ANALYSTS[0]!.uid,
     templates: structuredClone(FAKE_TEMPLATES),
     comments: [],
     stats: emptyStats(),
@@ -63,8 +74,12 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
     if (!c) throw new ApiError({ code: 'NOT_FOUND', message: `comment ${id} not found` });
     return c;
   }
-  const actorOk = (actor: string): void => {
-    if (!state.analysts.some((a) => a.name === actor && a.active)) throw validation('actor', `${actor} is not on the analyst list`);
+  /** Every write is by the acting analyst (the same one the fake backend answers with), who must be active. */
+  const acting = (): Analyst => {
+    const by = actingAs();
+    const a = state.analysts.find((x) => x.uid === by.uid && x.active);
+    if (!a) throw validation('actor', 'No active analyst is chosen to act on this workstation');
+    return a;
   };
   const checkBase = (c: Comment, baseVersion: number): void => {
     if (baseVersion !== c.version) {
@@ -91,6 +106,15 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       backend.emit('dataChanged', { entity: 'analysts', ids: [state.analysts.find((a) => a.name === name)!.uid] });
       return state.analysts;
     },
+    analystsActing: () => acting(),
+    analystsSetActing: ({ uid }) => {
+      const a = state.analysts.find((x) => x.uid === uid);
+      if (!a) throw new ApiError({ code: 'NOT_FOUND', message: `No analyst ${uid}` });
+      if (!a.active) throw validation('uid', `${a.name} is marked inactive and cannot act`);
+      state.acting = uid;
+      backend.emit('dataChanged', { entity: 'analysts' });
+      return a;
+    },
     commentTemplatesList: () => state.templates,
     commentsList: (input) => {
       const items = state.comments.filter(
@@ -103,9 +127,14 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       return { total: items.length, items: items.map((c) => CommentListItem.parse(c)) };
     },
     commentsCreate: (input) => {
-      actorOk(input.actor);
+      const actor = acting();
       const id = Math.max(0, ...state.comments.map((c) => c.id)) + 1;
-      const base = makeComment({ id, author: input.actor, content: { titleZh: input.titleZh ?? '', titleEn: input.titleEn ?? '', points: [] } });
+      const base = makeComment({
+        id,
+        author: actor.name,
+        authorUid: actor.uid,
+        content: { titleZh: input.titleZh ?? '', titleEn: input.titleEn ?? '', points: [] },
+      });
       const c: Comment = {
         ...base,
         titleZh: input.titleZh ?? '',
@@ -114,7 +143,9 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
           input.target.kind === 'notification'
             ? { ...base.target, kind: 'notification', notificationId: input.target.notificationId, familyId: null }
             : { ...base.target, kind: 'family', notificationId: null, familyId: input.target.familyId },
-        events: [{ id: nextEvent++, at: NOW, actor: input.actor, fromStatus: null, toStatus: 'draft', note: '', version: 1 }],
+        events: [
+          { id: nextEvent++, uid: fakeUid(), at: NOW, actor: actor.name, actorUid: actor.uid, fromStatus: null, toStatus: 'draft', note: '', version: 1, versionUid: fakeUid() },
+        ],
       };
       state.comments.push(c);
       return changed(c);
@@ -131,8 +162,8 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
         outcomes: tallyOutcomes(sent.map((c) => c.outcome)),
       };
     },
-    commentsDelete: ({ id, actor }) => {
-      actorOk(actor);
+    commentsDelete: ({ id }) => {
+      acting();
       const c = find(id);
       const reviewed = c.events.some((e) => e.toStatus === 'in_review');
       if (c.status !== 'draft' || reviewed) {
@@ -143,7 +174,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       return { deleted: true };
     },
     commentsSave: (input) => {
-      actorOk(input.actor);
+      const actor = acting();
       const c = find(input.id);
       checkBase(c, input.baseVersion);
       let next = c.content.points.length + 1;
@@ -151,17 +182,22 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       c.content = {
         titleZh: input.titleZh,
         titleEn: input.titleEn,
-        points: input.points.map(({ key, templateCode, ...texts }) => ({ key: key ?? `p${next++}`, templateCode: templateCode ?? null, ...texts })),
+        points: input.points.map(({ key, uid, templateCode, ...texts }) => ({
+          key: key ?? `p${next++}`,
+          uid: uid ?? before.find((p) => p.key === key)?.uid ?? fakeUid(),
+          templateCode: templateCode ?? null,
+          ...texts,
+        })),
       };
       c.version += 1;
       const kept = new Map(c.languageMarks.map((m) => [`${m.pointKey}|${m.part}|${m.stale}`, m]));
       c.languageMarks = updateSyncMarks(before, c.content.points, c.languageMarks).map(
-        (m) => kept.get(`${m.pointKey}|${m.part}|${m.stale}`) ?? { ...m, markedAt: NOW, markedBy: input.actor },
+        (m) => kept.get(`${m.pointKey}|${m.part}|${m.stale}`) ?? { ...m, markedAt: NOW, markedBy: actor.name, markedByUid: actor.uid },
       );
       return changed(c);
     },
-    commentsConfirmLanguage: ({ id, actor, pointKey, part }) => {
-      actorOk(actor);
+    commentsConfirmLanguage: ({ id, pointKey, part }) => {
+      acting();
       const c = find(id);
       if (!c.languageMarks.some((m) => m.pointKey === pointKey && m.part === part)) {
         throw new ApiError({ code: 'NOT_FOUND', message: `comment ${id}: the ${part} of point ${pointKey} is not marked` });
@@ -170,30 +206,56 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       return changed(c);
     },
     commentsInsertTemplate: (input) => {
-      actorOk(input.actor);
+      acting();
       const c = find(input.commentId);
       checkBase(c, input.baseVersion);
       const tpl = state.templates.find((x) => x.id === input.templateId);
       if (!tpl) throw new ApiError({ code: 'NOT_FOUND', message: `template ${input.templateId} not found` });
-      const { id: _id, code, nameZh: _zh, nameEn: _en, builtIn: _b, updatedAt: _u, updatedBy: _by, ...texts } = tpl;
-      c.content.points.push({ key: `p${c.content.points.length + 1}`, templateCode: code, ...texts });
+      const { id: _id, uid: _uid, code, nameZh: _zh, nameEn: _en, builtIn: _b, updatedAt: _u, updatedBy: _by, updatedByUid: _byUid, ...texts } = tpl;
+      c.content.points.push({ key: `p${c.content.points.length + 1}`, uid: fakeUid(), templateCode: code, ...texts });
       c.version += 1;
       return changed(c);
     },
     commentsVersions: ({ id }) => {
       const c = find(id);
-      return [{ version: c.version, author: c.author, createdAt: c.updatedAt, updatedAt: c.updatedAt, autosave: false, note: '', pointCount: c.content.points.length }];
+      return [
+        {
+          version: c.version,
+          uid: fakeUid(),
+          author: c.author,
+          authorUid: c.authorUid,
+          createdAt: c.updatedAt,
+          updatedAt: c.updatedAt,
+          autosave: false,
+          note: '',
+          pointCount: c.content.points.length,
+        },
+      ];
     },
     commentsTransition: (input) => {
-      actorOk(input.actor);
+      const actor = acting();
       const c = find(input.id);
-      const problem = transitionProblem(c.status, input.to, input.actor, c.author);
+      const problem = transitionProblem(c.status, input.to, actor, { uid: c.authorUid, name: c.author });
       if (problem) throw conflict(`comment ${c.id}: ${problem}`, { from: c.status, to: input.to });
       if (input.to === 'in_review' || input.to === 'approved') checkBase(c, input.baseVersion);
       if (input.to === 'submitted') c.submission = input.submission;
       if (input.to === 'reply_received') c.reply = input.reply;
-      if (input.to === 'approved') c.reviewer = input.actor;
-      c.events.push({ id: nextEvent++, at: NOW, actor: input.actor, fromStatus: c.status, toStatus: input.to, note: input.note, version: c.version });
+      if (input.to === 'approved') {
+        c.reviewer = actor.name;
+        c.reviewerUid = actor.uid;
+      }
+      c.events.push({
+        id: nextEvent++,
+        uid: fakeUid(),
+        at: NOW,
+        actor: actor.name,
+        actorUid: actor.uid,
+        fromStatus: c.status,
+        toStatus: input.to,
+        note: input.note,
+        version: c.version,
+        versionUid: fakeUid(),
+      });
       c.status = input.to;
       c.nextStatuses = [...COMMENT_TRANSITIONS[input.to]];
       c.editable = isEditableStatus(input.to);
@@ -201,7 +263,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       return changed(c);
     },
     commentsRecordOutcome: (input) => {
-      actorOk(input.actor);
+      const actor = acting();
       const c = find(input.id);
       if ((input.outcome === 'adopted' || input.outcome === 'partly_adopted') && !input.evidence) {
         throw validation('evidence', 'an adopted or partly adopted point needs evidence');
@@ -215,6 +277,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       c.pointOutcomes = [
         ...c.pointOutcomes.filter((o) => o.pointKey !== input.pointKey),
         {
+          uid: c.pointOutcomes.find((o) => o.pointKey === input.pointKey)?.uid ?? fakeUid(),
           pointKey: input.pointKey,
           outcome: input.outcome,
           date: evidence?.date ?? input.date ?? null,
@@ -223,7 +286,8 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
           costMethod: input.costMethod ?? null,
           note: input.note,
           recordedAt: NOW,
-          recordedBy: input.actor,
+          recordedBy: actor.name,
+          recordedByUid: actor.uid,
         },
       ];
       c.adopted = c.pointOutcomes.some((o) => o.outcome === 'adopted' || o.outcome === 'partly_adopted');
@@ -231,13 +295,17 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       return changed(c, 'outcomes');
     },
     commentsClearOutcome: ({ id, pointKey }) => {
+      acting();
       const c = find(id);
       c.pointOutcomes = c.pointOutcomes.filter((o) => o.pointKey !== pointKey);
       return changed(c, 'outcomes');
     },
-    commentsAcknowledgeFollowup: ({ id, notificationId, actor }) => {
+    commentsAcknowledgeFollowup: ({ id, notificationId }) => {
+      const actor = acting();
       const c = find(id);
-      c.followups = c.followups.map((f) => (f.notificationId === notificationId ? { ...f, acknowledgedAt: NOW, acknowledgedBy: actor } : f));
+      c.followups = c.followups.map((f) =>
+        f.notificationId === notificationId ? { ...f, acknowledgedAt: NOW, acknowledgedBy: actor.name, acknowledgedByUid: actor.uid } : f,
+      );
       c.openFollowups = c.followups.filter((f) => f.acknowledgedAt === null).length;
       return changed(c, 'outcomes');
     },

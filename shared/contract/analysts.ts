@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { AnalystName } from './comment-types';
 import { channel } from './define';
 import { Uid } from './record-uid';
 
 export { Uid };
+
+/** An analyst's name as listed in Settings (what people read; records keep the analyst's uid). */
+export const AnalystName = z.string().trim().min(1, 'an analyst name is required').max(80);
 
 /**
  * A member of the team. Every write names the acting analyst by `uid`; the name is what the

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMENT_STATUSES } from '../domain/comment-workflow';
 import { SYNC_PARTS } from '../domain/language-sync';
 import { TEMPLATE_PLACEHOLDERS } from '../domain/template-fill';
+import { Uid } from './analysts';
 import { TimelineEntry } from './notification-record';
 import { Area, DocType, IsoDate } from './notifications';
 
@@ -22,8 +23,7 @@ export type PointOutcome = z.infer<typeof PointOutcome>;
 export const SubmissionChannel = z.enum(['enquiry-point', 'email', 'bilateral', 'other']);
 export type SubmissionChannel = z.infer<typeof SubmissionChannel>;
 
-/** An analyst's name as listed in Settings; who is "acting as" on every write. */
-export const AnalystName = z.string().trim().min(1, 'an analyst name is required').max(80);
+export { AnalystName } from './analysts';
 /** A point's stable key within its comment (p1, p2, …); numbering in the letter follows position. */
 export const PointKey = z.string().regex(/^p\d{1,6}$/, 'expected a point key such as p3');
 export const TemplateCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a code of lowercase letters, digits and hyphens');
@@ -39,6 +39,8 @@ export type PointTextField = z.infer<typeof PointTextField>;
 
 export const CommentPoint = z.object({
   key: PointKey,
+  /** The point's stable identity (the key is its label within the comment and the letter). */
+  uid: Uid,
   /** The template the point was inserted from (kept for statistics per template); null if written freely. */
   templateCode: TemplateCode.nullable(),
   clauseZh: z.string(),
@@ -103,10 +105,13 @@ export type OutcomeCounts = z.infer<typeof OutcomeCounts>;
 
 export const CommentListItem = z.object({
   id: z.number().int(),
+  uid: Uid,
   status: CommentStatus,
   titleZh: z.string(),
   titleEn: z.string(),
+  /** The analyst who started the comment: name, and uid (what the four-eyes rule compares). */
   author: z.string(),
+  authorUid: Uid,
   target: CommentTarget,
   version: z.number().int(),
   pointCount: z.number().int(),
@@ -130,22 +135,27 @@ export const LanguageMark = z.object({
   part: z.enum(SYNC_PARTS),
   /** The side that may no longer match the other. */
   stale: z.enum(['zh', 'en']),
-  /** When and by whom the other side was rewritten. */
+  /** When and by whom (name, uid) the other side was rewritten. */
   markedAt: z.string(),
   markedBy: z.string(),
+  markedByUid: Uid,
 });
 export type LanguageMark = z.infer<typeof LanguageMark>;
 
 export const CommentEvent = z.object({
   id: z.number().int(),
+  /** The step's stable identity; the move to submitted is the submission's. */
+  uid: Uid,
   at: z.string(),
   actor: z.string(),
+  actorUid: Uid,
   /** Null for the creation of the comment. */
   fromStatus: CommentStatus.nullable(),
   toStatus: CommentStatus,
   note: z.string(),
-  /** The content version current when the step was taken. */
+  /** The content version current when the step was taken: its local number, and its uid. */
   version: z.number().int(),
+  versionUid: Uid.nullable(),
 });
 export type CommentEvent = z.infer<typeof CommentEvent>;
 
@@ -156,6 +166,7 @@ export const OutcomeEvidence = z.discriminatedUnion('kind', [
 export type OutcomeEvidence = z.infer<typeof OutcomeEvidence>;
 
 export const PointOutcomeRecord = z.object({
+  uid: Uid,
   pointKey: PointKey,
   outcome: PointOutcome,
   /** When the outcome became known: the evidence's date, else the date given, else the reply's. */
@@ -166,6 +177,7 @@ export const PointOutcomeRecord = z.object({
   note: z.string(),
   recordedAt: z.string(),
   recordedBy: z.string(),
+  recordedByUid: Uid,
 });
 export type PointOutcomeRecord = z.infer<typeof PointOutcomeRecord>;
 
@@ -177,6 +189,7 @@ export const CommentFollowup = z.object({
   distributionDate: IsoDate.nullable(),
   detectedAt: z.string(),
   acknowledgedBy: z.string().nullable(),
+  acknowledgedByUid: Uid.nullable(),
   acknowledgedAt: z.string().nullable(),
 });
 export type CommentFollowup = z.infer<typeof CommentFollowup>;
@@ -187,6 +200,7 @@ export const Comment = CommentListItem.extend({
   events: z.array(CommentEvent),
   /** Who approved (the last move to approved), once it happened. */
   reviewer: z.string().nullable(),
+  reviewerUid: Uid.nullable(),
   reply: Reply.nullable(),
   pointOutcomes: z.array(PointOutcomeRecord),
   /** Newest first; open ones ask the analyst to check the outcome. */
@@ -205,8 +219,14 @@ export const Comment = CommentListItem.extend({
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentVersionSummary = z.object({
+  /**
+   * The number is a label local to this workstation, unique per comment; the uid is the version's
+   * identity everywhere (a version made on another workstation keeps its uid and gets the next free number).
+   */
   version: z.number().int(),
+  uid: Uid,
   author: z.string(),
+  authorUid: Uid,
   /** When the version was first written; a coalesced autosave keeps its first time. */
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -254,6 +274,7 @@ export type CommentDiff = z.infer<typeof CommentDiff>;
 
 export const CommentTemplate = z.object({
   id: z.number().int(),
+  uid: Uid,
   code: TemplateCode,
   nameZh: z.string(),
   nameEn: z.string(),
@@ -269,6 +290,7 @@ export const CommentTemplate = z.object({
   builtIn: z.boolean(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  updatedByUid: Uid,
 });
 export type CommentTemplate = z.infer<typeof CommentTemplate>;
 

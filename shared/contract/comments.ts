@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  AnalystName,
   Comment,
   CommentDiff,
   CommentListItem,
@@ -18,6 +17,7 @@ import {
 import { CommentStats, CommentsDashboard } from './comment-figures';
 import { SYNC_PARTS } from '../domain/language-sync';
 import { channel } from './define';
+import { Uid } from './analysts';
 import { CalendarDate } from './notification-record';
 
 export * from './comment-types';
@@ -35,6 +35,8 @@ export const PointInput = z
   .object({
     /** Leave out for a new point; an existing point keeps its key (and its outcome). */
     key: PointKey.optional(),
+    /** An existing point's uid as read (it must match the key); a new point gets one. */
+    uid: Uid.optional(),
     /** Left out: an existing point keeps its template code, a new one has none. */
     templateCode: TemplateCode.nullable().optional(),
     clauseZh: PointText.default(''),
@@ -54,7 +56,7 @@ export const CommentTargetInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('family'), familyId: Id }).strict(),
 ]);
 
-const Common = { id: Id, actor: AnalystName, note: Note };
+const Common = { id: Id, note: Note };
 
 /** One move of the workflow; `to` decides what else is needed. */
 export const CommentsTransitionInput = z.discriminatedUnion('to', [
@@ -95,7 +97,6 @@ export type EvidenceInput = z.input<typeof EvidenceInput>;
 export const CommentsRecordOutcomeInput = z
   .object({
     id: Id,
-    actor: AnalystName,
     pointKey: PointKey,
     outcome: PointOutcome,
     /** Required for adopted and partly adopted. */
@@ -137,7 +138,6 @@ export const commentChannels = {
     z
       .object({
         id: Id.optional(),
-        actor: AnalystName,
         code: TemplateCode,
         nameZh: z.string().trim().min(1).max(200),
         nameEn: z.string().trim().min(1).max(200),
@@ -153,18 +153,17 @@ export const commentChannels = {
       .strict(),
     CommentTemplate,
   ),
-  /** Only templates the team added; the five built-in kinds stay. */
-  commentTemplatesDelete: channel(z.object({ id: Id, actor: AnalystName }).strict(), z.object({ deleted: z.boolean() })),
+  /** Only templates the team added; the five built-in kinds stay. Kept as a tombstone; its code stays taken. */
+  commentTemplatesDelete: channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
 
   commentsList: channel(CommentsListInput, z.object({ total: z.number().int(), items: z.array(CommentListItem) })),
   commentsGet: channel(z.object({ id: Id, today: CalendarDate.optional() }).strict(), Comment),
   commentsDashboard: channel(z.object({ today: CalendarDate.optional() }).strict(), CommentsDashboard),
-  /** A new draft (version 1) by `actor`, optionally with points from templates, in order. */
+  /** A new draft (version 1) by the acting analyst, optionally with points from templates, in order. */
   commentsCreate: channel(
     z
       .object({
         target: CommentTargetInput,
-        actor: AnalystName,
         titleZh: Title.optional(),
         titleEn: Title.optional(),
         templateIds: z.array(Id).max(20).default([]),
@@ -172,8 +171,11 @@ export const commentChannels = {
       .strict(),
     Comment,
   ),
-  /** Only drafts can be deleted; anything that went to review stays on record. */
-  commentsDelete: channel(z.object({ id: Id, actor: AnalystName }).strict(), z.object({ deleted: z.boolean() })),
+  /**
+   * Only drafts can be deleted; anything that went to review stays on record. A deleted draft is
+   * kept as a tombstone (with its versions and history) and is not found or listed any more.
+   */
+  commentsDelete: channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   /**
    * Save the whole text. `baseVersion` is the version the editor started from: a stale one is
    * refused with CONFLICT. Autosaves by the same analyst within 2 minutes make one version.
@@ -183,7 +185,6 @@ export const commentChannels = {
       .object({
         id: Id,
         baseVersion: Version,
-        actor: AnalystName,
         autosave: z.boolean().default(false),
         titleZh: Title,
         titleEn: Title,
@@ -194,7 +195,7 @@ export const commentChannels = {
   ),
   /** Append a point from a template, filled with the notification's particulars (a new version). */
   commentsInsertTemplate: channel(
-    z.object({ commentId: Id, templateId: Id, baseVersion: Version, actor: AnalystName }).strict(),
+    z.object({ commentId: Id, templateId: Id, baseVersion: Version }).strict(),
     Comment,
   ),
   /** Newest first. */
@@ -203,21 +204,22 @@ export const commentChannels = {
   commentsDiff: channel(z.object({ id: Id, fromVersion: Version, toVersion: Version }).strict(), CommentDiff),
   /** A new version with the old version's content; history is never rewritten. */
   commentsRestore: channel(
-    z.object({ id: Id, version: Version, baseVersion: Version, actor: AnalystName }).strict(),
+    z.object({ id: Id, version: Version, baseVersion: Version }).strict(),
     Comment,
   ),
   commentsTransition: channel(CommentsTransitionInput, Comment),
   /** Record (or replace) the outcome of one point of a submitted comment. */
   commentsRecordOutcome: channel(CommentsRecordOutcomeInput, Comment),
-  commentsClearOutcome: channel(z.object({ id: Id, actor: AnalystName, pointKey: PointKey }).strict(), Comment),
+  /** The point is pending again; the outcome's record stays as a tombstone, and comes back if recorded again. */
+  commentsClearOutcome: channel(z.object({ id: Id, pointKey: PointKey }).strict(), Comment),
   /** The analyst has looked at a later addendum or revision flagged on the comment. */
   commentsAcknowledgeFollowup: channel(
-    z.object({ id: Id, notificationId: Id, actor: AnalystName }).strict(),
+    z.object({ id: Id, notificationId: Id }).strict(),
     Comment,
   ),
   /** The author has checked that the marked side of a point part still says what the other side says. */
   commentsConfirmLanguage: channel(
-    z.object({ id: Id, actor: AnalystName, pointKey: PointKey, part: z.enum(SYNC_PARTS) }).strict(),
+    z.object({ id: Id, pointKey: PointKey, part: z.enum(SYNC_PARTS) }).strict(),
     Comment,
   ),
   commentsStats: channel(

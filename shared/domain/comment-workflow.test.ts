@@ -15,16 +15,21 @@ describe('comment workflow', () => {
     }
   });
 
-  it('explains skipped steps and self-approval', () => {
-    expect(transitionProblem('draft', 'approved', '李强', '张敏')).toBe(
+  it('explains skipped steps and self-approval, comparing analysts by uid', () => {
+    const zhang = { uid: '0190a000-0000-7000-8000-000000000001', name: '张敏' };
+    const li = { uid: '0190a000-0000-7000-8000-000000000002', name: '李强' };
+    // Another analyst who happens to share the name is a second pair of eyes.
+    const otherZhang = { uid: '0190a000-0000-7000-8000-000000000003', name: '张敏' };
+    expect(transitionProblem('draft', 'approved', li, zhang)).toBe(
       'a comment cannot go from draft to approved: steps cannot be skipped, and from draft it can only go to in review',
     );
-    expect(transitionProblem('closed', 'draft', '李强', '张敏')).toMatch(/closed comment does not move/);
-    expect(transitionProblem('in_review', 'approved', '张敏', '张敏')).toBe(
+    expect(transitionProblem('closed', 'draft', li, zhang)).toMatch(/closed comment does not move/);
+    expect(transitionProblem('in_review', 'approved', zhang, zhang)).toBe(
       '张敏 wrote this comment and cannot approve it; approval needs a second analyst',
     );
-    expect(transitionProblem('in_review', 'approved', '李强', '张敏')).toBeNull();
-    expect(transitionProblem('draft', 'draft', '张敏', '张敏')).toBe('the comment is already draft');
+    expect(transitionProblem('in_review', 'approved', li, zhang)).toBeNull();
+    expect(transitionProblem('in_review', 'approved', otherZhang, zhang)).toBeNull();
+    expect(transitionProblem('draft', 'draft', zhang, zhang)).toBe('the comment is already draft');
   });
 
   it('lets the text change only before approval and outcomes only once sent', () => {

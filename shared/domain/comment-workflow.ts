@@ -45,19 +45,25 @@ export function isSentStatus(status: CommentStatus): boolean {
   return status === 'submitted' || status === 'reply_received' || status === 'closed';
 }
 
+/** An analyst as the four-eyes rule sees them: compared by uid, named by name. */
+export interface AnalystRef {
+  uid: string;
+  name: string;
+}
+
 /**
  * Why a move is refused, as a sentence for the analyst, or null when it is allowed.
- * `author` is who created the comment, `actor` who is acting now.
+ * `author` is who created the comment, `actor` who is acting now; they are compared by uid.
  */
-export function transitionProblem(from: CommentStatus, to: CommentStatus, actor: string, author: string): string | null {
+export function transitionProblem(from: CommentStatus, to: CommentStatus, actor: AnalystRef, author: AnalystRef): string | null {
   if (from === to) return `the comment is already ${statusLabel(from)}`;
   if (!canTransition(from, to)) {
     const next = COMMENT_TRANSITIONS[from].map(statusLabel);
     const allowed = next.length === 0 ? 'a closed comment does not move any more' : `from ${statusLabel(from)} it can only go to ${next.join(' or ')}`;
     return `a comment cannot go from ${statusLabel(from)} to ${statusLabel(to)}: steps cannot be skipped, and ${allowed}`;
   }
-  if (to === 'approved' && actor === author) {
-    return `${actor} wrote this comment and cannot approve it; approval needs a second analyst`;
+  if (to === 'approved' && actor.uid === author.uid) {
+    return `${actor.name} wrote this comment and cannot approve it; approval needs a second analyst`;
   }
   return null;
 }

@@ -4,9 +4,18 @@ import type { ChannelOutput } from '../../shared/contract';
 export const AUTHOR = '张敏';
 export const REVIEWER = '李强';
 
-/** Put the usual two analysts on the team list (plus any others named). */
+/** Put the usual two analysts on the team list (plus any others named); AUTHOR acts. */
 export function addAnalysts(backend: Backend, ...extra: string[]): void {
   for (const name of [AUTHOR, REVIEWER, ...extra]) backend.call('analystsSave', { name, active: true });
+  by(backend, AUTHOR);
+}
+
+/** The backend, acting as the analyst `name` from now on (as the app's "acting as" switch does). */
+export function by(backend: Backend, name: string): Backend {
+  const analyst = backend.call('analystsList', {}).find((a) => a.name === name);
+  if (!analyst) throw new Error(`${name} is not on the analyst list`);
+  backend.call('analystsSetActing', { uid: analyst.uid });
+  return backend;
 }
 
 export function templateId(backend: Backend, code: string): number {
@@ -34,24 +43,22 @@ type Comment = ChannelOutput<'commentsGet'>;
 
 /** Take a draft through review and approval to submitted on `date`. */
 export function submit(backend: Backend, comment: Comment, date: string, reference = 'CHN/TBT/2025/001'): Comment {
-  let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: comment.author, baseVersion: comment.version });
+  let c = by(backend, comment.author).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
   const reviewer = comment.author === REVIEWER ? AUTHOR : REVIEWER;
-  c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: reviewer, baseVersion: c.version });
-  return backend.call('commentsTransition', {
+  c = by(backend, reviewer).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
+  return by(backend, comment.author).call('commentsTransition', {
     id: c.id,
     to: 'submitted',
-    actor: comment.author,
     submission: { date, channel: 'enquiry-point', reference },
   });
 }
 
 /** A comment on one notification with `points` free-written points, by AUTHOR. */
 export function commentWithPoints(backend: Backend, notificationId: number, points: number, templateCodes: Array<string | null> = []): Comment {
-  const created = backend.call('commentsCreate', { target: { kind: 'notification', notificationId }, actor: AUTHOR });
-  return backend.call('commentsSave', {
+  const created = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId } });
+  return by(backend, AUTHOR).call('commentsSave', {
     id: created.id,
     baseVersion: created.version,
-    actor: AUTHOR,
     titleZh: created.content.titleZh,
     titleEn: created.content.titleEn,
     points: Array.from({ length: points }, (_, i) => ({ ...point(i + 1), templateCode: templateCodes[i] ?? null })),

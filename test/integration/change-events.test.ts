@@ -30,7 +30,6 @@ const id = (symbol: string): number => (backend.ctx.db.prepare('SELECT id FROM n
 beforeAll(async () => {
   env = await emptyBackend();
   backend = env.backend;
-  backend.call('settingsUpdate', { analystName: AUTHOR });
   addAnalysts(backend);
   await importRecords(backend.ctx.db, [
     parsedRecord('G/TBT/N/SAU/1500', { distributionDate: '2026-01-15', commentDeadline: '2026-03-16' }),
@@ -123,7 +122,7 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
   {
     channel: 'commentTemplatesSave',
     call: () => {
-      const saved = backend.call('commentTemplatesSave', { actor: AUTHOR, code: 'labelling', nameZh: '标签', nameEn: 'Labelling' });
+      const saved = backend.call('commentTemplatesSave', { code: 'labelling', nameZh: '标签', nameEn: 'Labelling' });
       return [{ entity: 'templates', ids: [saved.id] }];
     },
   },
@@ -131,21 +130,21 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
     channel: 'commentTemplatesDelete',
     call: () => {
       const labelling = templateId(backend, 'labelling');
-      backend.call('commentTemplatesDelete', { id: labelling, actor: AUTHOR });
+      backend.call('commentTemplatesDelete', { id: labelling });
       return [{ entity: 'templates', ids: [labelling] }];
     },
   },
   {
     channel: 'commentsCreate',
     call: () => {
-      comment = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: kazakh }, actor: AUTHOR });
+      comment = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: kazakh } });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
   {
     channel: 'commentsSave',
     call: () => {
-      comment = backend.call('commentsSave', { id: comment.id, baseVersion: comment.version, actor: AUTHOR, titleZh: 't', titleEn: 't', points: [point(1)] });
+      comment = backend.call('commentsSave', { id: comment.id, baseVersion: comment.version, titleZh: 't', titleEn: 't', points: [point(1)] });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
@@ -153,7 +152,7 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
     channel: 'commentsInsertTemplate',
     call: () => {
       const templateIdOf = templateId(backend, 'transition-period');
-      comment = backend.call('commentsInsertTemplate', { commentId: comment.id, templateId: templateIdOf, baseVersion: comment.version, actor: AUTHOR });
+      comment = backend.call('commentsInsertTemplate', { commentId: comment.id, templateId: templateIdOf, baseVersion: comment.version });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
@@ -165,27 +164,26 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
       comment = backend.call('commentsSave', {
         id: comment.id,
         baseVersion: comment.version,
-        actor: AUTHOR,
         titleZh: 't',
         titleEn: 't',
         points: [{ ...first!, clauseZh: '第1条第2款' }, ...rest],
       });
       take();
-      comment = backend.call('commentsConfirmLanguage', { id: comment.id, actor: AUTHOR, pointKey: first!.key, part: 'clause' });
+      comment = backend.call('commentsConfirmLanguage', { id: comment.id, pointKey: first!.key, part: 'clause' });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
   {
     channel: 'commentsRestore',
     call: () => {
-      comment = backend.call('commentsRestore', { id: comment.id, version: 1, baseVersion: comment.version, actor: AUTHOR });
+      comment = backend.call('commentsRestore', { id: comment.id, version: 1, baseVersion: comment.version });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
   {
     channel: 'commentsTransition',
     call: () => {
-      comment = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+      comment = backend.call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
       return [{ entity: 'comments', ids: [comment.id] }];
     },
   },
@@ -193,30 +191,30 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
     channel: 'commentsDelete',
     call: () => {
       // Only a draft never sent for review can be deleted.
-      const draft = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: saudi }, actor: AUTHOR });
+      const draft = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: saudi } });
       take();
-      backend.call('commentsDelete', { id: draft.id, actor: AUTHOR });
+      backend.call('commentsDelete', { id: draft.id });
       return [{ entity: 'comments', ids: [draft.id] }];
     },
   },
   {
     channel: 'commentsRecordOutcome',
     call: () => {
-      backend.call('commentsRecordOutcome', { id: submitted.id, actor: REVIEWER, pointKey: 'p1', outcome: 'not_adopted', date: '2026-06-10' });
+      backend.call('commentsRecordOutcome', { id: submitted.id, pointKey: 'p1', outcome: 'not_adopted', date: '2026-06-10' });
       return [{ entity: 'outcomes', ids: [submitted.id] }];
     },
   },
   {
     channel: 'commentsClearOutcome',
     call: () => {
-      backend.call('commentsClearOutcome', { id: submitted.id, actor: REVIEWER, pointKey: 'p1' });
+      backend.call('commentsClearOutcome', { id: submitted.id, pointKey: 'p1' });
       return [{ entity: 'outcomes', ids: [submitted.id] }];
     },
   },
   {
     channel: 'commentsAcknowledgeFollowup',
     call: () => {
-      backend.call('commentsAcknowledgeFollowup', { id: submitted.id, notificationId: id('G/TBT/N/SAU/1500/Rev.1'), actor: REVIEWER });
+      backend.call('commentsAcknowledgeFollowup', { id: submitted.id, notificationId: id('G/TBT/N/SAU/1500/Rev.1') });
       return [{ entity: 'outcomes', ids: [submitted.id] }];
     },
   },
@@ -343,6 +341,7 @@ const QUIET: Channel[] = [
   'importsList',
   'importsGet',
   'jobsGet',
+  'jobsList',
   'jobsCancel',
   'commentTemplatesList',
   'commentsList',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/run-cli';
-import { AUTHOR, addAnalysts, commentWithPoints, submit } from '../helpers/comment-fixtures';
+import { AUTHOR, addAnalysts, by, commentWithPoints, submit } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { readDocx } from '../helpers/read-docx';
 import { makeTempDir, testClock } from '../helpers/temp-store';
@@ -56,10 +56,9 @@ describe('pingyi comments', () => {
     const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock: testClock() });
     try {
       const c = backend.call('commentsGet', { id: draftId });
-      backend.call('commentsSave', {
+      by(backend, AUTHOR).call('commentsSave', {
         id: draftId,
         baseVersion: c.version,
-        actor: AUTHOR,
         titleZh: c.content.titleZh,
         titleEn: c.content.titleEn,
         points: [{ ...c.content.points[0]!, proposalEn: 'Extend the period to [to be completed: days of comment period requested].' }],

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { buildCommentLetter, type LetterModel } from '../../electron/backend/comments/letter-docx';
 import type { ChannelOutput } from '../../shared/contract';
-import { AUTHOR, REVIEWER, addAnalysts, submit, templateId } from '../helpers/comment-fixtures';
+import { AUTHOR, REVIEWER, addAnalysts, by, submit, templateId } from '../helpers/comment-fixtures';
 import { readDocx } from '../helpers/read-docx';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -27,9 +27,8 @@ beforeEach(async () => {
     proposedEntryIntoForce: '90 days after publication',
   }).id;
   backend.call('notificationsTranslationUpdate', { id, titleZh: '家用冰箱能效技术法规', descriptionZh: '', translator: AUTHOR, status: 'final' });
-  comment = backend.call('commentsCreate', {
+  comment = by(backend, AUTHOR).call('commentsCreate', {
     target: { kind: 'notification', notificationId: id },
-    actor: AUTHOR,
     templateIds: [templateId(backend, 'international-test-methods'), templateId(backend, 'transition-period')],
   });
 });
@@ -60,8 +59,8 @@ describe('the comment letter in Word', () => {
   });
 
   it('writes the Chinese internal version in 仿宋 on A4, with the date in Chinese', async () => {
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
     const file = await backend.callAsync('commentsExport', { id: c.id, language: 'zh', format: 'docx', date: '2026-11-21', inline: true });
     expect(file.base64).not.toBeNull();
     const bytes = Buffer.from(file.base64 ?? '', 'base64');
@@ -93,7 +92,7 @@ describe('the comment letter in Word', () => {
       (m) => backend.call('notificationsCreate', { symbol: `G/TBT/N/${m}/610`, area: 'TBT', memberCode: m, title, distributionDate: '2026-04-01', commentDeadline: '2026-05-31' }).id,
     );
     const family = backend.call('notificationsGet', { id: are! }).family!.id;
-    const c = backend.call('commentsCreate', { target: { kind: 'family', familyId: family }, actor: AUTHOR, templateIds: [templateId(backend, 'comment-period')] });
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'family', familyId: family }, templateIds: [templateId(backend, 'comment-period')] });
     const doc = await readDocx((await backend.callAsync('commentsExport', { id: c.id, language: 'en', date: '2026-04-20' })).path);
     expect(doc.paragraphs).toContain("Subject: Comments of the People's Republic of China on G/TBT/N/ARE/610, G/TBT/N/SAU/610 — Electric vehicles — test methods");
     expect(doc.paragraphs).toContain('To: WTO/TBT Enquiry Point of United Arab Emirates and Saudi Arabia');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { ApiError } from '../../shared/result';
-import { AUTHOR, REVIEWER, addAnalysts, point, templateId } from '../helpers/comment-fixtures';
+import { AUTHOR, REVIEWER, addAnalysts, by, point, templateId } from '../helpers/comment-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
@@ -47,7 +47,7 @@ function expectApiError(fn: () => unknown, code: string, message?: RegExp): void
 
 describe('drafting a comment', () => {
   it('starts a draft on a notification with default titles, version 1 and a creation event', () => {
-    const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: AUTHOR });
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } });
     expect(c).toMatchObject({
       status: 'draft',
       author: AUTHOR,
@@ -67,11 +67,10 @@ describe('drafting a comment', () => {
   });
 
   it('keeps Chinese and English side by side per point, with stable keys', () => {
-    const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: AUTHOR });
-    const saved = backend.call('commentsSave', {
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } });
+    const saved = by(backend, AUTHOR).call('commentsSave', {
       id: c.id,
       baseVersion: c.version,
-      actor: AUTHOR,
       titleZh: '关于沙特冰箱能效法规的评议意见',
       titleEn: 'Comments on the Saudi refrigerator regulation',
       points: [point(1), point(2)],
@@ -79,35 +78,47 @@ describe('drafting a comment', () => {
     expect(saved.content.points.map((p) => p.key)).toEqual(['p1', 'p2']);
     expect(saved.content.points[1]).toMatchObject({ clauseZh: '第2条', clauseEn: 'Article 2', concernZh: '关注问题2', concernEn: 'Concern 2', templateCode: null });
     // Reordering and adding keep the keys of existing points; a removed key is never reused.
-    const again = backend.call('commentsSave', {
+    const again = by(backend, AUTHOR).call('commentsSave', {
       id: c.id,
       baseVersion: saved.version,
-      actor: AUTHOR,
       titleZh: saved.content.titleZh,
       titleEn: saved.content.titleEn,
       points: [{ key: 'p2', ...point(2) }, point(3)],
     });
     expect(again.content.points.map((p) => p.key)).toEqual(['p2', 'p3']);
-    const third = backend.call('commentsSave', {
+    // A point's uid goes with its key; a new point gets a new one.
+    expect(again.content.points[0]!.uid).toBe(saved.content.points[1]!.uid);
+    expect(new Set([...saved.content.points, ...again.content.points].map((p) => p.uid)).size).toBe(3);
+    const third = by(backend, AUTHOR).call('commentsSave', {
       id: c.id,
       baseVersion: again.version,
-      actor: AUTHOR,
       titleZh: again.content.titleZh,
       titleEn: again.content.titleEn,
       points: [...again.content.points, point(4)],
     });
     expect(third.content.points.map((p) => p.key)).toEqual(['p2', 'p3', 'p4']);
     expectApiError(
-      () => backend.call('commentsSave', { id: c.id, baseVersion: third.version, actor: AUTHOR, titleZh: '', titleEn: '', points: [{ key: 'p1', ...point(1) }] }),
+      () => by(backend, AUTHOR).call('commentsSave', { id: c.id, baseVersion: third.version, titleZh: '', titleEn: '', points: [{ key: 'p1', ...point(1) }] }),
       'VALIDATION',
       /points\.0\.key: p1 is not a point of this comment/,
+    );
+    expectApiError(
+      () =>
+        by(backend, AUTHOR).call('commentsSave', {
+          id: c.id,
+          baseVersion: third.version,
+          titleZh: '',
+          titleEn: '',
+          points: [{ ...third.content.points[0]!, uid: third.content.points[1]!.uid }],
+        }),
+      'VALIDATION',
+      /points\.0\.uid: .* is not the uid of point p2/,
     );
   });
 
   it('fills template points with the notification particulars in each language', () => {
-    const c = backend.call('commentsCreate', {
+    const c = by(backend, AUTHOR).call('commentsCreate', {
       target: { kind: 'notification', notificationId: fridgeId },
-      actor: AUTHOR,
       templateIds: [templateId(backend, 'international-test-methods')],
     });
     expect(c.content.points).toHaveLength(1);
@@ -117,28 +128,25 @@ describe('drafting a comment', () => {
     expect(first!.concernEn).toContain('Energy efficiency of household refrigerators (G/TBT/N/SAU/1402)');
     expect(first!.proposalEn).toContain('Saudi Arabia accept test results');
 
-    const withMore = backend.call('commentsInsertTemplate', {
+    const withMore = by(backend, REVIEWER).call('commentsInsertTemplate', {
       commentId: c.id,
       templateId: templateId(backend, 'transition-period'),
       baseVersion: c.version,
-      actor: REVIEWER,
     });
     expect(withMore.version).toBe(2);
     const transition = withMore.content.points[1]!;
     expect(transition).toMatchObject({ key: 'p2', templateCode: 'transition-period' });
     expect(transition.concernEn).toContain('to enter into force 180 days after publication');
-    const scope = backend.call('commentsInsertTemplate', {
+    const scope = by(backend, AUTHOR).call('commentsInsertTemplate', {
       commentId: c.id,
       templateId: templateId(backend, 'scope-clarification'),
       baseVersion: withMore.version,
-      actor: AUTHOR,
     });
     expect(scope.content.points[2]!.concernZh).toContain('HS编码（8418.10、8418.21）');
-    const period = backend.call('commentsInsertTemplate', {
+    const period = by(backend, AUTHOR).call('commentsInsertTemplate', {
       commentId: c.id,
       templateId: templateId(backend, 'comment-period'),
       baseVersion: scope.version,
-      actor: AUTHOR,
     });
     expect(period.content.points[3]!.concernZh).toContain('评议截止日期为2026年5月1日');
     expect(period.content.points[3]!.concernEn).toContain('is 1 May 2026');
@@ -147,9 +155,8 @@ describe('drafting a comment', () => {
   });
 
   it('asks a notification that gives 60 days for a 90-day comment period, with the new final date', () => {
-    const c = backend.call('commentsCreate', {
+    const c = by(backend, AUTHOR).call('commentsCreate', {
       target: { kind: 'notification', notificationId: fridgeId },
-      actor: AUTHOR,
       templateIds: [templateId(backend, 'comment-period')],
     });
     const p = c.content.points[0]!;
@@ -175,9 +182,8 @@ describe('drafting a comment', () => {
         }).id,
     );
     const familyId = backend.call('notificationsGet', { id: ids[0]! }).family!.id;
-    const c = backend.call('commentsCreate', {
+    const c = by(backend, AUTHOR).call('commentsCreate', {
       target: { kind: 'family', familyId },
-      actor: AUTHOR,
       templateIds: [templateId(backend, 'international-test-methods'), templateId(backend, 'accredited-lab-reports')],
     });
     expect(c.target).toMatchObject({
@@ -196,26 +202,25 @@ describe('drafting a comment', () => {
     expect(backend.call('commentsList', { notificationId: ids[2]! }).items.map((i) => i.id)).toEqual([c.id]);
   });
 
-  it('refuses a second open comment on the same notification, unknown analysts and unknown targets', () => {
-    const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: AUTHOR });
+  it('refuses a second open comment on the same notification, acting as an unknown or inactive analyst, and unknown targets', () => {
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } });
     expectApiError(
-      () => backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: REVIEWER }),
+      () => by(backend, REVIEWER).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } }),
       'CONFLICT',
       new RegExp(`comment ${c.id} on G/TBT/N/SAU/1402 is still open`),
     );
-    expectApiError(
-      () => backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: '王五' }),
-      'VALIDATION',
-      /actor: 王五 is not on the analyst list/,
-    );
-    backend.call('analystsSave', { name: REVIEWER, active: false });
-    expectApiError(() => backend.call('commentsDelete', { id: c.id, actor: REVIEWER }), 'VALIDATION', /marked inactive/);
-    expectApiError(() => backend.call('commentsCreate', { target: { kind: 'notification', notificationId: 9999 }, actor: AUTHOR }), 'NOT_FOUND');
-    expectApiError(() => backend.call('commentsCreate', { target: { kind: 'family', familyId: 9999 }, actor: AUTHOR }), 'NOT_FOUND');
+    expectApiError(() => backend.call('analystsSetActing', { uid: '0190a000-0000-7000-8000-00000000abcd' }), 'NOT_FOUND', /No analyst/);
+    by(backend, AUTHOR);
+    const reviewer = backend.call('analystsSave', { name: REVIEWER, active: false }).find((a) => a.name === REVIEWER)!;
+    expectApiError(() => backend.call('analystsSetActing', { uid: reviewer.uid }), 'VALIDATION', /marked inactive/);
+    expect(backend.call('analystsActing', {}).name).toBe(AUTHOR);
+    expectApiError(() => by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: 9999 } }), 'NOT_FOUND');
+    expectApiError(() => by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'family', familyId: 9999 } }), 'NOT_FOUND');
   });
 
   it('lists analysts, active first, and never forgets a name', () => {
     backend.call('analystsSave', { name: '王芳', active: true });
+    by(backend, REVIEWER);
     const list = backend.call('analystsSave', { name: AUTHOR, active: false });
     // 分析员 is the analyst a new store acts as until the team is set up.
     expect(list.map((a) => [a.name, a.active])).toEqual([
@@ -227,13 +232,13 @@ describe('drafting a comment', () => {
   });
 
   it('deletes a draft that never went to review, and nothing else', () => {
-    const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: AUTHOR });
-    expect(backend.call('commentsDelete', { id: c.id, actor: AUTHOR })).toEqual({ deleted: true });
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } });
+    expect(by(backend, AUTHOR).call('commentsDelete', { id: c.id })).toEqual({ deleted: true });
     expectApiError(() => backend.call('commentsGet', { id: c.id }), 'NOT_FOUND');
-    const d = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId }, actor: AUTHOR });
-    const inReview = backend.call('commentsTransition', { id: d.id, to: 'in_review', actor: AUTHOR, baseVersion: d.version });
-    backend.call('commentsTransition', { id: inReview.id, to: 'draft', actor: REVIEWER, note: 'cite the IEC standard' });
-    expectApiError(() => backend.call('commentsDelete', { id: d.id, actor: AUTHOR }), 'CONFLICT', /has been in review/);
+    const d = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: fridgeId } });
+    const inReview = by(backend, AUTHOR).call('commentsTransition', { id: d.id, to: 'in_review', baseVersion: d.version });
+    by(backend, REVIEWER).call('commentsTransition', { id: inReview.id, to: 'draft', note: 'cite the IEC standard' });
+    expectApiError(() => by(backend, AUTHOR).call('commentsDelete', { id: d.id }), 'CONFLICT', /has been in review/);
   });
 
   it('lets the team edit templates but not delete the built-in kinds', () => {
@@ -245,20 +250,19 @@ describe('drafting a comment', () => {
       'scope-clarification',
       'comment-period',
     ]);
-    const own = backend.call('commentTemplatesSave', {
-      actor: AUTHOR,
+    const own = by(backend, AUTHOR).call('commentTemplatesSave', {
       code: 'labelling-language',
       nameZh: '接受英文标签',
       nameEn: 'Accept English labels',
       concernEn: '{title} requires labels in Arabic only.',
     });
     expect(own).toMatchObject({ builtIn: false, updatedBy: AUTHOR });
-    const { builtIn: _b, updatedAt: _u, updatedBy: _w, ...fields } = own;
-    const edited = backend.call('commentTemplatesSave', { ...fields, actor: REVIEWER, nameZh: '接受英文或双语标签' });
+    const { builtIn: _b, updatedAt: _u, updatedBy: _w, uid: _id, updatedByUid: _wu, ...fields } = own;
+    const edited = by(backend, REVIEWER).call('commentTemplatesSave', { ...fields, nameZh: '接受英文或双语标签' });
     expect(edited).toMatchObject({ nameZh: '接受英文或双语标签', updatedBy: REVIEWER });
-    expectApiError(() => backend.call('commentTemplatesSave', { ...fields, actor: AUTHOR, code: 'renamed' }), 'VALIDATION', /cannot change/);
-    expectApiError(() => backend.call('commentTemplatesSave', { ...fields, id: undefined, actor: AUTHOR }), 'CONFLICT', /already exists/);
-    expectApiError(() => backend.call('commentTemplatesDelete', { id: builtIn[0]!.id, actor: AUTHOR }), 'CONFLICT', /built-in/);
-    expect(backend.call('commentTemplatesDelete', { id: own.id, actor: AUTHOR })).toEqual({ deleted: true });
+    expectApiError(() => by(backend, AUTHOR).call('commentTemplatesSave', { ...fields, code: 'renamed' }), 'VALIDATION', /cannot change/);
+    expectApiError(() => by(backend, AUTHOR).call('commentTemplatesSave', { ...fields, id: undefined }), 'CONFLICT', /already exists/);
+    expectApiError(() => by(backend, AUTHOR).call('commentTemplatesDelete', { id: builtIn[0]!.id }), 'CONFLICT', /built-in/);
+    expect(by(backend, AUTHOR).call('commentTemplatesDelete', { id: own.id })).toEqual({ deleted: true });
   });
 });

@@ -90,7 +90,7 @@ describe('comment migrations', () => {
       db.prepare(`INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (1, NULL, 'a', 1, 'x', 'x')`).run()
         .lastInsertRowid,
     );
-    migrate(db, testClock());
+    migrate(db, testClock(), before(160));
     expect(db.prepare('SELECT count(*) AS n FROM comment_language_marks').get()).toEqual({ n: 0 });
     db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'concern', 'en', 'x', 'a')").run(id);
     expect(() => db.prepare("INSERT INTO comment_language_marks VALUES (?, 'p1', 'title', 'en', 'x', 'a')").run(id)).toThrow(/CHECK constraint/);
@@ -101,7 +101,8 @@ describe('comment migrations', () => {
   it('keeps a comment on exactly one of notification or family', () => {
     migrate(db, testClock());
     const insert = db.prepare(
-      `INSERT INTO comments (notification_id, family_id, author, current_version, created_at, updated_at) VALUES (?, ?, 'a', 1, 'x', 'x')`,
+      `INSERT INTO comments (notification_id, family_id, current_version, uid, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, 1, '0190a000-0000-7000-8000-000000000001', 'x', 'a', 'x', 'a')`,
     );
     expect(() => insert.run(null, null)).toThrow(/CHECK constraint/);
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { ChannelOutput } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
-import { AUTHOR, REVIEWER, addAnalysts, commentWithPoints, submit } from '../helpers/comment-fixtures';
+import { AUTHOR, REVIEWER, addAnalysts, by, commentWithPoints, submit } from '../helpers/comment-fixtures';
 import { importRecords, parsedRecord } from '../helpers/import-records';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -39,7 +39,7 @@ afterEach(() => env.cleanup());
 describe('outcomes per point', () => {
   it('needs evidence for an adoption, of the same measure and later than the submission', async () => {
     await importRecords(backend.ctx.db, [parsedRecord('G/TBT/N/SAU/1500/Add.1', { distributionDate: '2026-06-01' })]);
-    const base = { id: comment.id, actor: AUTHOR, pointKey: 'p1' } as const;
+    const base = { id: comment.id, pointKey: 'p1' } as const;
     let e = refused(() => backend.call('commentsRecordOutcome', { ...base, outcome: 'adopted' }));
     expect([e.code, e.message]).toEqual(['VALIDATION', expect.stringMatching(/^evidence: an adopted or partly adopted point needs evidence/)]);
     e = refused(() => backend.call('commentsRecordOutcome', { ...base, outcome: 'adopted', evidence: { kind: 'notification', symbol: 'G/TBT/N/KAZ/51/Add.1' } }));
@@ -83,25 +83,24 @@ describe('outcomes per point', () => {
   });
 
   it('records the other outcomes, replaces and clears them', () => {
-    let c = backend.call('commentsRecordOutcome', {
+    let c = by(backend, REVIEWER).call('commentsRecordOutcome', {
       id: comment.id,
-      actor: REVIEWER,
       pointKey: 'p2',
       outcome: 'partly_adopted',
       evidence: { kind: 'regulation', reference: 'SASO Technical Regulation for Lead-Acid Batteries, published in Umm Al-Qura', date: '2026-09-01' },
     });
-    c = backend.call('commentsRecordOutcome', { id: c.id, actor: REVIEWER, pointKey: 'p3', outcome: 'not_adopted', date: '2026-05-01' });
-    c = backend.call('commentsRecordOutcome', { id: c.id, actor: REVIEWER, pointKey: 'p1', outcome: 'no_reply' });
+    c = by(backend, REVIEWER).call('commentsRecordOutcome', { id: c.id, pointKey: 'p3', outcome: 'not_adopted', date: '2026-05-01' });
+    c = by(backend, REVIEWER).call('commentsRecordOutcome', { id: c.id, pointKey: 'p1', outcome: 'no_reply' });
     expect(c.outcomes).toEqual({ adopted: 0, partlyAdopted: 1, notAdopted: 1, noReply: 1, withdrawn: 0, pending: 0 });
     expect(c.pointOutcomes.find((o) => o.pointKey === 'p2')).toMatchObject({
       date: '2026-09-01',
       evidence: { kind: 'regulation', reference: expect.stringContaining('Lead-Acid'), date: '2026-09-01' },
     });
     expect(c.pointOutcomes.find((o) => o.pointKey === 'p1')?.date).toBeNull();
-    c = backend.call('commentsRecordOutcome', { id: c.id, actor: REVIEWER, pointKey: 'p3', outcome: 'withdrawn', date: '2026-06-10' });
+    c = by(backend, REVIEWER).call('commentsRecordOutcome', { id: c.id, pointKey: 'p3', outcome: 'withdrawn', date: '2026-06-10' });
     expect(c.outcomes.withdrawn).toBe(1);
     expect(c.outcomes.notAdopted).toBe(0);
-    c = backend.call('commentsClearOutcome', { id: c.id, actor: REVIEWER, pointKey: 'p3' });
+    c = by(backend, REVIEWER).call('commentsClearOutcome', { id: c.id, pointKey: 'p3' });
     expect(c.outcomes.pending).toBe(1);
     expect(backend.call('auditList', { entity: 'comment', entityId: String(c.id) }).map((a) => a.action)).toContain('clear-outcome');
   });
@@ -109,7 +108,7 @@ describe('outcomes per point', () => {
   it('refuses outcomes before the comment is submitted', async () => {
     await importRecords(backend.ctx.db, [parsedRecord('G/TBT/N/KAZ/60', { distributionDate: '2026-02-01' })]);
     const draft = commentWithPoints(backend, id('G/TBT/N/KAZ/60'), 1);
-    const e = refused(() => backend.call('commentsRecordOutcome', { id: draft.id, actor: AUTHOR, pointKey: 'p1', outcome: 'not_adopted' }));
+    const e = refused(() => by(backend, AUTHOR).call('commentsRecordOutcome', { id: draft.id, pointKey: 'p1', outcome: 'not_adopted' }));
     expect([e.code, e.message]).toEqual(['CONFLICT', `comment ${draft.id} is draft; outcomes are recorded once it has been submitted`]);
   });
 });
@@ -136,10 +135,10 @@ describe('later addenda of a commented measure', () => {
     expect(backend.call('commentsList', { withOpenFollowups: true }).items.map((i) => i.id)).toEqual([comment.id]);
     expect(backend.call('commentsDashboard', {}).openFollowups).toBe(2);
 
-    c = backend.call('commentsAcknowledgeFollowup', { id: comment.id, notificationId: id('G/TBT/N/SAU/1500/Rev.1'), actor: REVIEWER });
+    c = by(backend, REVIEWER).call('commentsAcknowledgeFollowup', { id: comment.id, notificationId: id('G/TBT/N/SAU/1500/Rev.1') });
     expect(c.followups[0]).toMatchObject({ acknowledgedBy: REVIEWER, acknowledgedAt: expect.any(String) });
     expect(c.openFollowups).toBe(1);
-    expect(refused(() => backend.call('commentsAcknowledgeFollowup', { id: comment.id, notificationId: id('G/TBT/N/KAZ/51'), actor: REVIEWER })).code).toBe('NOT_FOUND');
+    expect(refused(() => by(backend, REVIEWER).call('commentsAcknowledgeFollowup', { id: comment.id, notificationId: id('G/TBT/N/KAZ/51') })).code).toBe('NOT_FOUND');
   });
 
   it('flags addenda of any member of a GCC family comment, and addenda entered by hand', async () => {
@@ -150,7 +149,7 @@ describe('later addenda of a commented measure', () => {
     ]);
     const familyId = backend.call('notificationsGet', { id: id('G/TBT/N/ARE/610') }).family!.id;
     const tid = backend.call('commentTemplatesList', {})[0]!.id;
-    const created = backend.call('commentsCreate', { target: { kind: 'family', familyId }, actor: AUTHOR, templateIds: [tid] });
+    const created = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'family', familyId }, templateIds: [tid] });
     const family = submit(backend, created, '2026-05-01');
     await importRecords(backend.ctx.db, [parsedRecord('G/TBT/N/SAU/1320/Add.1', { distributionDate: '2026-08-01' })]);
     expect(backend.call('commentsGet', { id: family.id }).followups.map((f) => f.symbol)).toEqual(['G/TBT/N/SAU/1320/Add.1']);
@@ -163,9 +162,8 @@ describe('later addenda of a commented measure', () => {
     backend.call('notificationsCreate', { symbol: 'G/TBT/N/ARE/610/Add.1', area: 'TBT', memberCode: 'ARE', title: 'Revised test requirements adopted', distributionDate: '2026-09-01' });
     expect(backend.call('commentsGet', { id: family.id }).followups.map((f) => f.symbol)).toEqual(['G/TBT/N/ARE/610/Add.1', 'G/TBT/N/SAU/1320/Add.1']);
     // Evidence may be any member's later document of the family's measure.
-    const c = backend.call('commentsRecordOutcome', {
+    const c = by(backend, AUTHOR).call('commentsRecordOutcome', {
       id: family.id,
-      actor: AUTHOR,
       pointKey: 'p1',
       outcome: 'adopted',
       evidence: { kind: 'notification', symbol: 'G/TBT/N/ARE/610/Add.1' },

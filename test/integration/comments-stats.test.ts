@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { ChannelInput } from '../../shared/contract';
-import { AUTHOR, addAnalysts, commentWithPoints, submit } from '../helpers/comment-fixtures';
+import { AUTHOR, addAnalysts, by, commentWithPoints, submit } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -49,7 +49,7 @@ beforeEach(async () => {
   for (const [symbol, codes] of Object.entries(industries)) backend.call('notificationsTriageUpdate', { id: ids[symbol]!, industries: codes });
 
   const outcome = (id: number, pointKey: string, o: Omit<ChannelInput<'commentsRecordOutcome'>, 'id' | 'actor' | 'pointKey'>) =>
-    backend.call('commentsRecordOutcome', { id, actor: AUTHOR, pointKey, ...o });
+    by(backend, AUTHOR).call('commentsRecordOutcome', { id, pointKey, ...o });
 
   const c1 = submit(backend, commentWithPoints(backend, ids['G/TBT/N/SAU/101']!, 2, [T1, T2]), '2024-03-10');
   outcome(c1.id, 'p1', {
@@ -163,9 +163,8 @@ describe('comment statistics', () => {
   it('count a comment only once every point has an outcome, and then as partly adopted when one of two points was', () => {
     const c4 = backend.call('commentsList', { statuses: ['submitted'] }).items.find((i) => i.target.symbols[0] === 'G/TBT/N/TUR/202')!;
     const record = (pointKey: string, outcome: 'adopted' | 'not_adopted') =>
-      backend.call('commentsRecordOutcome', {
+      by(backend, AUTHOR).call('commentsRecordOutcome', {
         id: c4.id,
-        actor: AUTHOR,
         pointKey,
         outcome,
         ...(outcome === 'adopted' ? { evidence: { kind: 'regulation' as const, reference: 'Final text', date: '2025-06-01' } } : { date: '2025-06-01' }),

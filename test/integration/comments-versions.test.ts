@@ -3,7 +3,7 @@ import type { Backend } from '../../electron/backend/backend';
 import type { ChannelOutput } from '../../shared/contract';
 import type { Clock } from '../../shared/domain/clock';
 import type { ApiError } from '../../shared/result';
-import { AUTHOR, REVIEWER, addAnalysts, point } from '../helpers/comment-fixtures';
+import { AUTHOR, REVIEWER, addAnalysts, by, point } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
   backend = env.backend;
   addAnalysts(backend);
   const ids = insertNotifications(backend.ctx.db, [{ symbol: 'G/TBT/N/TUR/220', title: 'Regulation on fertilizers' }]);
-  comment = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/TUR/220']! }, actor: AUTHOR });
+  comment = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/TUR/220']! } });
 });
 afterEach(() => {
   env.cleanup();
@@ -34,10 +34,9 @@ type SaveOptions = { actor?: string; autosave?: boolean; base?: number };
 
 function save(points: ReturnType<typeof point>[], options: SaveOptions = {}) {
   const current = backend.call('commentsGet', { id: comment.id });
-  return backend.call('commentsSave', {
+  return by(backend, options.actor ?? AUTHOR).call('commentsSave', {
     id: comment.id,
     baseVersion: options.base ?? current.version,
-    actor: options.actor ?? AUTHOR,
     autosave: options.autosave ?? false,
     titleZh: current.content.titleZh,
     titleEn: current.content.titleEn,
@@ -118,10 +117,9 @@ describe('comment versions', () => {
       point(3),
     ]);
     const current = backend.call('commentsGet', { id: comment.id });
-    const v3 = backend.call('commentsSave', {
+    const v3 = by(backend, AUTHOR).call('commentsSave', {
       id: comment.id,
       baseVersion: v2.version,
-      actor: AUTHOR,
       titleZh: current.content.titleZh,
       titleEn: 'Comments of China',
       points: [
@@ -175,7 +173,7 @@ describe('comment versions', () => {
   it('restores an old version as a new version and keeps the whole history', () => {
     const v2 = save([point(1, { concernEn: 'first wording' })]);
     const v3 = save([point(1, { concernEn: 'second wording' }), point(2)]);
-    const restored = backend.call('commentsRestore', { id: comment.id, version: v2.version, baseVersion: v3.version, actor: REVIEWER });
+    const restored = by(backend, REVIEWER).call('commentsRestore', { id: comment.id, version: v2.version, baseVersion: v3.version });
     expect(restored.version).toBe(4);
     expect(restored.content.points).toHaveLength(1);
     expect(restored.content.points[0]!.concernEn).toBe('first wording');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { ChannelOutput } from '../../shared/contract';
 import { ApiError } from '../../shared/result';
-import { AUTHOR, REVIEWER, addAnalysts, point } from '../helpers/comment-fixtures';
+import { AUTHOR, REVIEWER, addAnalysts, by, point } from '../helpers/comment-fixtures';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
 
@@ -22,8 +22,8 @@ beforeEach(async () => {
     { symbol: 'G/TBT/N/IND/300', title: 'Lithium-ion cells', distributionDate: '2026-01-15', commentDeadline: '2026-03-15' },
     { symbol: 'G/TBT/N/KAZ/77', title: 'Photovoltaic modules', distributionDate: '2026-01-15', commentDeadline: null },
   ]);
-  comment = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/SAU/1500']! }, actor: AUTHOR });
-  comment = backend.call('commentsSave', { id: comment.id, baseVersion: 1, actor: AUTHOR, titleZh: 't', titleEn: 't', points: [point(1)] });
+  comment = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/SAU/1500']! } });
+  comment = by(backend, AUTHOR).call('commentsSave', { id: comment.id, baseVersion: 1, titleZh: 't', titleEn: 't', points: [point(1)] });
 });
 afterEach(() => env.cleanup());
 
@@ -39,22 +39,21 @@ function refused(fn: () => unknown): ApiError {
 
 describe('the review workflow', () => {
   it('goes draft → in review → approved → submitted → reply received → closed, recording who and when', () => {
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version, note: 'ready' });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version, note: 'ready' });
     expect(c).toMatchObject({ status: 'in_review', editable: true, nextStatuses: ['approved', 'draft'] });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
     expect(c).toMatchObject({ status: 'approved', reviewer: REVIEWER, editable: false });
-    c = backend.call('commentsTransition', {
+    c = by(backend, AUTHOR).call('commentsTransition', {
       id: c.id,
       to: 'submitted',
-      actor: AUTHOR,
       submission: { date: '2026-03-12', channel: 'enquiry-point', reference: 'CHN/TBT/2026/015' },
     });
     expect(c).toMatchObject({ status: 'submitted', acceptsOutcomes: true, submission: { date: '2026-03-12', channel: 'enquiry-point', reference: 'CHN/TBT/2026/015' } });
     // Submitting marks the notification as commented in its triage.
     expect(backend.call('notificationsGet', { id: ids['G/TBT/N/SAU/1500']! }).triage.status).toBe('commented');
-    c = backend.call('commentsTransition', { id: c.id, to: 'reply_received', actor: AUTHOR, reply: { date: '2026-05-20', summary: 'Will consider IEC methods' } });
+    c = by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'reply_received', reply: { date: '2026-05-20', summary: 'Will consider IEC methods' } });
     expect(c.reply).toEqual({ date: '2026-05-20', summary: 'Will consider IEC methods' });
-    c = backend.call('commentsTransition', { id: c.id, to: 'closed', actor: REVIEWER });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'closed' });
     expect(c.nextStatuses).toEqual([]);
     expect(c.events.map((e) => [e.fromStatus, e.toStatus, e.actor])).toEqual([
       [null, 'draft', AUTHOR],
@@ -71,68 +70,68 @@ describe('the review workflow', () => {
   });
 
   it('refuses self-approval with a message naming the author', () => {
-    const c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'approved', actor: AUTHOR, baseVersion: c.version }));
+    const c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    const e = refused(() => by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toBe(`comment ${c.id}: ${AUTHOR} wrote this comment and cannot approve it; approval needs a second analyst`);
     expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');
   });
 
   it('refuses skipped steps, naming the current and requested status', () => {
-    let e = refused(() => backend.call('commentsTransition', { id: comment.id, to: 'approved', actor: REVIEWER, baseVersion: comment.version }));
+    let e = refused(() => by(backend, REVIEWER).call('commentsTransition', { id: comment.id, to: 'approved', baseVersion: comment.version }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/cannot go from draft to approved/);
     expect(e.details).toMatchObject({ from: 'draft', to: 'approved' });
     e = refused(() =>
-      backend.call('commentsTransition', { id: comment.id, to: 'submitted', actor: AUTHOR, submission: { date: '2026-03-01', channel: 'email', reference: '' } }),
+      by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'submitted', submission: { date: '2026-03-01', channel: 'email', reference: '' } }),
     );
     expect(e.message).toMatch(/cannot go from draft to submitted/);
-    e = refused(() => backend.call('commentsTransition', { id: comment.id, to: 'closed', actor: AUTHOR }));
+    e = refused(() => by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'closed' }));
     expect(e.message).toMatch(/from draft it can only go to in review/);
     expect(backend.call('commentsGet', { id: comment.id }).events).toHaveLength(1);
   });
 
   it('returns a comment for changes and takes it through review again', () => {
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    c = backend.call('commentsTransition', { id: c.id, to: 'draft', actor: REVIEWER, note: 'Cite IEC 62552-1 in point 1' });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'draft', note: 'Cite IEC 62552-1 in point 1' });
     expect(c.status).toBe('draft');
-    c = backend.call('commentsSave', { id: c.id, baseVersion: c.version, actor: AUTHOR, titleZh: 't', titleEn: 't', points: [{ key: 'p1', ...point(1, { rationaleEn: 'IEC 62552-1' }) }] });
-    c = backend.call('commentsTransition', { id: c.id, to: 'in_review', actor: AUTHOR, baseVersion: c.version });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
+    c = by(backend, AUTHOR).call('commentsSave', { id: c.id, baseVersion: c.version, titleZh: 't', titleEn: 't', points: [{ key: 'p1', ...point(1, { rationaleEn: 'IEC 62552-1' }) }] });
+    c = by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'in_review', baseVersion: c.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
     expect(c.events.map((e) => e.toStatus)).toEqual(['draft', 'in_review', 'draft', 'in_review', 'approved']);
     expect(c.events[2]).toMatchObject({ actor: REVIEWER, note: 'Cite IEC 62552-1 in point 1' });
     expect(c.events[4]!.version).toBe(3);
   });
 
   it('refuses a return for changes without a note saying what to change', () => {
-    const c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'draft', actor: REVIEWER, note: '   ' }));
+    const c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    const e = refused(() => by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'draft', note: '   ' }));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toBe('note: say what needs changing: the author reads this note on the comment');
     expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');
   });
 
   it('approves only the version the reviewer read, and freezes the text once approved', () => {
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
     const read = c.version;
-    backend.call('commentsSave', { id: c.id, baseVersion: c.version, actor: AUTHOR, titleZh: 't2', titleEn: 't2', points: [] });
-    expect(refused(() => backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: read })).code).toBe('CONFLICT');
+    by(backend, AUTHOR).call('commentsSave', { id: c.id, baseVersion: c.version, titleZh: 't2', titleEn: 't2', points: [] });
+    expect(refused(() => by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: read })).code).toBe('CONFLICT');
     c = backend.call('commentsGet', { id: c.id });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
-    const e = refused(() => backend.call('commentsSave', { id: c.id, baseVersion: c.version, actor: AUTHOR, titleZh: 'x', titleEn: 'x', points: [] }));
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
+    const e = refused(() => by(backend, AUTHOR).call('commentsSave', { id: c.id, baseVersion: c.version, titleZh: 'x', titleEn: 'x', points: [] }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/is approved; editing is only possible in draft or in review/);
   });
 
   it('checks the dates of submission and reply', () => {
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
     expect(
-      refused(() => backend.call('commentsTransition', { id: c.id, to: 'submitted', actor: AUTHOR, submission: { date: '2999-01-01', channel: 'email', reference: '' } })).message,
+      refused(() => by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'submitted', submission: { date: '2999-01-01', channel: 'email', reference: '' } })).message,
     ).toMatch(/submission\.date: 2999-01-01 is in the future/);
-    c = backend.call('commentsTransition', { id: c.id, to: 'submitted', actor: AUTHOR, submission: { date: '2026-03-12', channel: 'email', reference: '' } });
+    c = by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'submitted', submission: { date: '2026-03-12', channel: 'email', reference: '' } });
     expect(
-      refused(() => backend.call('commentsTransition', { id: c.id, to: 'reply_received', actor: AUTHOR, reply: { date: '2026-03-01', summary: 'x' } })).message,
+      refused(() => by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'reply_received', reply: { date: '2026-03-01', summary: 'x' } })).message,
     ).toMatch(/cannot come before the submission/);
   });
 });
@@ -178,16 +177,16 @@ describe('deadlines', () => {
   });
 
   it('counts back over the weekend when the final date is a Sunday', () => {
-    const c = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/IND/300']! }, actor: AUTHOR });
+    const c = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/IND/300']! } });
     backend.call('settingsUpdate', { internalDeadlineWorkingDays: 1 });
     expect(backend.call('commentsGet', { id: c.id, today: '2026-03-01' }).deadlines.internalDeadline).toBe('2026-03-13');
   });
 
   it('flags comments at risk in the list and on the dashboard, and not once submitted', () => {
-    let other = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/IND/300']! }, actor: AUTHOR });
-    other = backend.call('commentsTransition', { id: other.id, to: 'in_review', actor: AUTHOR, baseVersion: other.version });
-    other = backend.call('commentsTransition', { id: other.id, to: 'approved', actor: REVIEWER, baseVersion: other.version });
-    const noDate = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/KAZ/77']! }, actor: AUTHOR });
+    let other = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/IND/300']! } });
+    other = by(backend, AUTHOR).call('commentsTransition', { id: other.id, to: 'in_review', baseVersion: other.version });
+    other = by(backend, REVIEWER).call('commentsTransition', { id: other.id, to: 'approved', baseVersion: other.version });
+    const noDate = by(backend, AUTHOR).call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/KAZ/77']! } });
     // Friday 6 March: both internal deadlines are Monday 9 March (Sunday 15 and Monday 16 March
     // minus 5 working days), one working day away: the draft cannot make it, the approved one can.
     const today = '2026-03-06';
@@ -206,9 +205,9 @@ describe('deadlines', () => {
     board = backend.call('commentsDashboard', { today: '2026-03-17' });
     expect(board.flaggedCounts).toEqual({ dueSoon: 0, atRisk: 0, missed: 2 });
     // Submitted comments are not flagged.
-    let c = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
-    c = backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version });
-    backend.call('commentsTransition', { id: c.id, to: 'submitted', actor: AUTHOR, submission: { date: '2026-03-06', channel: 'enquiry-point', reference: '' } });
+    let c = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
+    c = by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version });
+    by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'submitted', submission: { date: '2026-03-06', channel: 'enquiry-point', reference: '' } });
     expect(backend.call('commentsGet', { id: c.id, today: '2026-03-20' }).deadlines.risk).toBe('ok');
     expect(backend.call('commentsDashboard', { today }).flagged.map((i) => i.id)).toEqual([other.id]);
     expect(backend.call('commentsList', { statuses: ['submitted'] }).items.map((i) => i.id)).toEqual([c.id]);
@@ -217,10 +216,9 @@ describe('deadlines', () => {
 
 describe('unfinished template text', () => {
   const withMarker = () =>
-    backend.call('commentsSave', {
+    by(backend, AUTHOR).call('commentsSave', {
       id: comment.id,
       baseVersion: comment.version,
-      actor: AUTHOR,
       titleZh: 't',
       titleEn: 't',
       points: [point(1), point(2, { concernEn: 'HS codes ([to be completed: HS codes]) are unclear', proposalZh: '建议【待补充：通报成员】明确范围' })],
@@ -228,7 +226,7 @@ describe('unfinished template text', () => {
 
   it('refuses to send a comment for review while a point still holds "to be completed" text, naming the point and field', () => {
     const c = withMarker();
-    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'in_review', actor: AUTHOR, baseVersion: c.version }));
+    const e = refused(() => by(backend, AUTHOR).call('commentsTransition', { id: c.id, to: 'in_review', baseVersion: c.version }));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toBe(
       `comment ${c.id} cannot go for review: text still to be completed in point 2, English concern: [to be completed: HS codes]; ` +
@@ -245,10 +243,10 @@ describe('unfinished template text', () => {
   });
 
   it('refuses approval of a comment whose text was made unfinished during review', () => {
-    const inReview = backend.call('commentsTransition', { id: comment.id, to: 'in_review', actor: AUTHOR, baseVersion: comment.version });
+    const inReview = by(backend, AUTHOR).call('commentsTransition', { id: comment.id, to: 'in_review', baseVersion: comment.version });
     comment = inReview;
     const c = withMarker();
-    const e = refused(() => backend.call('commentsTransition', { id: c.id, to: 'approved', actor: REVIEWER, baseVersion: c.version }));
+    const e = refused(() => by(backend, REVIEWER).call('commentsTransition', { id: c.id, to: 'approved', baseVersion: c.version }));
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toMatch(/cannot be approved: text still to be completed in point 2, English concern/);
     expect(backend.call('commentsGet', { id: c.id }).status).toBe('in_review');

@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../../shared/contract';
+import type { Clock } from '../../../shared/domain/clock';
 import { isSentStatus, statusLabel } from '../../../shared/domain/comment-workflow';
 import { parseSymbol } from '../../../shared/domain/symbol';
 import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../errors';
-import { requireActiveAnalyst } from '../analysts/analysts';
+import type { Actor } from '../analysts/analysts';
+import { changeStamp, newRecordStamp, tombstoneStamp } from '../db/record-identity';
 import { readContent, requireComment, targetRefOf, type CommentRow } from './comment-store';
 import { resolveTarget } from './comment-target';
 import { acknowledgeFollowup } from './followups';
@@ -60,11 +62,12 @@ function checkEvidence(db: Database, row: CommentRow, evidence: OutcomeInput['ev
 /**
  * Record what became of one point of a submitted comment. Adopted and partly adopted need
  * evidence; an estimate of the cost spared needs a note on how it was made. Recording an
- * adoption evidenced by a flagged addendum marks that flag as checked.
+ * adoption evidenced by a flagged addendum marks that flag as checked. The outcome of a point is
+ * one record (one uid) however often it is replaced or cleared; the audit log keeps its history.
  */
-export function recordOutcome(db: Database, input: OutcomeInput, now: Date): void {
+export function recordOutcome(db: Database, actor: Actor, input: OutcomeInput, clock: Clock): void {
   db.transaction(() => {
-    requireActiveAnalyst(db, input.actor);
+    const now = clock.now();
     const row = requireComment(db, input.id);
     if (!isSentStatus(row.status)) {
       throw new AppError('CONFLICT', `comment ${row.id} is ${statusLabel(row.status)}; outcomes are recorded once it has been submitted`, { status: row.status });
@@ -84,16 +87,21 @@ export function recordOutcome(db: Database, input: OutcomeInput, now: Date): voi
     }
     const evidence = checkEvidence(db, row, input.evidence);
     const date = evidence.date ?? input.date ?? (input.outcome === 'no_reply' ? null : row.reply_date);
-    const before = db.prepare('SELECT * FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').get(row.id, input.pointKey);
+    const before = liveOutcome(db, row.id, input.pointKey);
+    const stamp = newRecordStamp(actor, clock);
+    // A cleared outcome recorded again comes back as the same record.
     db.prepare(
       `INSERT INTO comment_outcomes (comment_id, point_key, outcome, outcome_date, evidence_kind, evidence_notification_id,
-         evidence_reference, evidence_date, cost_spared_cny, cost_method, note, recorded_at, recorded_by)
-       VALUES (@id, @key, @outcome, @date, @kind, @notificationId, @reference, @evidenceDate, @cost, @method, @note, @now, @actor)
+         evidence_reference, evidence_date, cost_spared_cny, cost_method, note, recorded_at, recorded_by,
+         uid, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @key, @outcome, @date, @kind, @notificationId, @reference, @evidenceDate, @cost, @method, @note, @created_at, @created_by,
+         @uid, @created_at, @created_by, @updated_at, @updated_by)
        ON CONFLICT (comment_id, point_key) DO UPDATE SET outcome = excluded.outcome, outcome_date = excluded.outcome_date,
          evidence_kind = excluded.evidence_kind, evidence_notification_id = excluded.evidence_notification_id,
          evidence_reference = excluded.evidence_reference, evidence_date = excluded.evidence_date,
          cost_spared_cny = excluded.cost_spared_cny, cost_method = excluded.cost_method, note = excluded.note,
-         recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+         recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = NULL, deleted_by = NULL`,
     ).run({
       id: row.id,
       key: input.pointKey,
@@ -106,37 +114,48 @@ export function recordOutcome(db: Database, input: OutcomeInput, now: Date): voi
       cost: input.costSparedCny ?? null,
       method: input.costMethod ?? null,
       note: input.note,
-      now: now.toISOString(),
-      actor: input.actor,
+      ...stamp,
     });
     if (evidence.notificationId !== null) {
       const flagged = db
         .prepare('SELECT 1 FROM comment_followups WHERE comment_id = ? AND notification_id = ? AND acknowledged_at IS NULL')
         .get(row.id, evidence.notificationId);
-      if (flagged) acknowledgeFollowup(db, row.id, evidence.notificationId, input.actor, now);
+      if (flagged) acknowledgeFollowup(db, actor, row, evidence.notificationId, clock);
     }
-    db.prepare('UPDATE comments SET updated_at = ? WHERE id = ?').run(now.toISOString(), row.id);
-    const after = db.prepare('SELECT * FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').get(row.id, input.pointKey);
-    recordAudit(db, { at: now, actor: input.actor, action: 'record-outcome', entity: 'comment', entityId: row.id, before, after });
+    touchComment(db, actor, row.id, clock);
+    const after = liveOutcome(db, row.id, input.pointKey);
+    recordAudit(db, { at: now, actor, action: 'record-outcome', entity: 'comment', entityId: row.id, entityUid: row.uid, before, after });
   })();
 }
 
-export function clearOutcome(db: Database, input: ChannelParsedInput<'commentsClearOutcome'>, now: Date): void {
+/** The outcome row of a point, unless cleared. */
+function liveOutcome(db: Database, commentId: number, pointKey: string): Record<string, unknown> | undefined {
+  return db.prepare('SELECT * FROM comment_outcomes WHERE comment_id = ? AND point_key = ? AND deleted_at IS NULL').get(commentId, pointKey) as
+    | Record<string, unknown>
+    | undefined;
+}
+
+function touchComment(db: Database, actor: Actor, commentId: number, clock: Clock): void {
+  db.prepare('UPDATE comments SET updated_at = @updated_at, updated_by = @updated_by WHERE id = @id').run({ id: commentId, ...changeStamp(actor, clock) });
+}
+
+/** Clearing an outcome leaves a tombstone on its record: the point is pending again, the record stays. */
+export function clearOutcome(db: Database, actor: Actor, input: ChannelParsedInput<'commentsClearOutcome'>, clock: Clock): void {
   db.transaction(() => {
-    requireActiveAnalyst(db, input.actor);
     const row = requireComment(db, input.id);
-    const before = db.prepare('SELECT * FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').get(row.id, input.pointKey);
+    const before = liveOutcome(db, row.id, input.pointKey);
     if (!before) return;
-    db.prepare('DELETE FROM comment_outcomes WHERE comment_id = ? AND point_key = ?').run(row.id, input.pointKey);
-    db.prepare('UPDATE comments SET updated_at = ? WHERE id = ?').run(now.toISOString(), row.id);
-    recordAudit(db, { at: now, actor: input.actor, action: 'clear-outcome', entity: 'comment', entityId: row.id, before });
+    db.prepare(
+      `UPDATE comment_outcomes SET deleted_at = @deleted_at, deleted_by = @deleted_by, updated_at = @updated_at, updated_by = @updated_by
+       WHERE comment_id = @id AND point_key = @key`,
+    ).run({ id: row.id, key: input.pointKey, ...tombstoneStamp(actor, clock) });
+    touchComment(db, actor, row.id, clock);
+    recordAudit(db, { at: clock.now(), actor, action: 'clear-outcome', entity: 'comment', entityId: row.id, entityUid: row.uid, before });
   })();
 }
 
-export function acknowledgeCommentFollowup(db: Database, input: ChannelParsedInput<'commentsAcknowledgeFollowup'>, now: Date): void {
+export function acknowledgeCommentFollowup(db: Database, actor: Actor, input: ChannelParsedInput<'commentsAcknowledgeFollowup'>, clock: Clock): void {
   db.transaction(() => {
-    requireActiveAnalyst(db, input.actor);
-    requireComment(db, input.id);
-    acknowledgeFollowup(db, input.id, input.notificationId, input.actor, now);
+    acknowledgeFollowup(db, actor, requireComment(db, input.id), input.notificationId, clock);
   })();
 }

@@ -47,7 +47,13 @@ export function describeDeadlines(finalDate: string | null, rules: DeadlineRules
   };
 }
 
+/** An analyst's name by uid (records keep uids; people read names). */
+export function analystName(db: Database, uid: string): string {
+  return (db.prepare('SELECT name FROM analysts WHERE uid = ?').pluck().get(uid) as string | undefined) ?? uid;
+}
+
 interface OutcomeRow {
+  uid: string;
   point_key: string;
   outcome: PointOutcomeRecord['outcome'];
   outcome_date: string | null;
@@ -61,16 +67,19 @@ interface OutcomeRow {
   note: string;
   recorded_at: string;
   recorded_by: string;
+  recorded_by_name: string;
 }
 
 function readOutcomes(db: Database, commentId: number): PointOutcomeRecord[] {
   const rows = db
     .prepare(
-      `SELECT o.*, n.symbol AS evidence_symbol FROM comment_outcomes o
-       LEFT JOIN notifications n ON n.id = o.evidence_notification_id WHERE o.comment_id = ?`,
+      `SELECT o.*, n.symbol AS evidence_symbol, a.name AS recorded_by_name FROM comment_outcomes o
+       JOIN analysts a ON a.uid = o.recorded_by
+       LEFT JOIN notifications n ON n.id = o.evidence_notification_id WHERE o.comment_id = ? AND o.deleted_at IS NULL`,
     )
     .all(commentId) as OutcomeRow[];
   return rows.map((r) => ({
+    uid: r.uid,
     pointKey: r.point_key,
     outcome: r.outcome,
     date: r.outcome_date,
@@ -84,7 +93,8 @@ function readOutcomes(db: Database, commentId: number): PointOutcomeRecord[] {
     costMethod: r.cost_method,
     note: r.note,
     recordedAt: r.recorded_at,
-    recordedBy: r.recorded_by,
+    recordedBy: r.recorded_by_name,
+    recordedByUid: r.recorded_by,
   }));
 }
 
@@ -121,14 +131,16 @@ function assemble(db: Database, row: CommentRow, today: string, rules: DeadlineR
   const outcomes = readOutcomes(db, row.id);
   const counts = countOutcomes(content.points.map((p) => p.key), outcomes);
   const openFollowups = (
-    db.prepare('SELECT count(*) AS n FROM comment_followups WHERE comment_id = ? AND acknowledged_at IS NULL').get(row.id) as { n: number }
+    db.prepare('SELECT count(*) AS n FROM comment_followups WHERE comment_id = ? AND acknowledged_at IS NULL AND deleted_at IS NULL').get(row.id) as { n: number }
   ).n;
   const item: CommentListItem = {
     id: row.id,
+    uid: row.uid,
     status: row.status,
     titleZh: row.title_zh,
     titleEn: row.title_en,
-    author: row.author,
+    author: analystName(db, row.created_by),
+    authorUid: row.created_by,
     target: resolved.target,
     version: row.current_version,
     pointCount: content.points.length,
@@ -153,12 +165,15 @@ export function toListItem(db: Database, row: CommentRow, today: string): Commen
 
 interface EventRow {
   id: number;
+  uid: string;
   at: string;
   actor: string;
+  actor_uid: string;
   from_status: CommentStatus | null;
   to_status: CommentStatus;
   note: string;
   version: number;
+  version_uid: string | null;
 }
 
 interface FollowupRow {
@@ -169,6 +184,7 @@ interface FollowupRow {
   distribution_date: string | null;
   detected_at: string;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
   acknowledged_at: string | null;
 }
 
@@ -177,14 +193,31 @@ export function getComment(db: Database, id: number, today: string): Comment {
   const row = requireComment(db, id);
   const { item, resolved, content, outcomes } = assemble(db, row, today, deadlineRules(db), true);
   const events: CommentEvent[] = (
-    db.prepare('SELECT id, at, actor, from_status, to_status, note, version FROM comment_events WHERE comment_id = ? ORDER BY id').all(id) as EventRow[]
-  ).map((e) => ({ id: e.id, at: e.at, actor: e.actor, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, version: e.version }));
+    db
+      .prepare(
+        `SELECT e.id, e.uid, e.at, a.name AS actor, e.created_by AS actor_uid, e.from_status, e.to_status, e.note, e.version, e.version_uid
+         FROM comment_events e JOIN analysts a ON a.uid = e.created_by WHERE e.comment_id = ? AND e.deleted_at IS NULL ORDER BY e.id`,
+      )
+      .all(id) as EventRow[]
+  ).map((e) => ({
+    id: e.id,
+    uid: e.uid,
+    at: e.at,
+    actor: e.actor,
+    actorUid: e.actor_uid,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: e.note,
+    version: e.version,
+    versionUid: e.version_uid,
+  }));
   const followups: CommentFollowup[] = (
     db
       .prepare(
-        `SELECT f.notification_id, n.symbol, n.doc_type, n.title, n.distribution_date, f.detected_at, f.acknowledged_by, f.acknowledged_at
-         FROM comment_followups f JOIN notifications n ON n.id = f.notification_id
-         WHERE f.comment_id = ? ORDER BY n.distribution_date DESC, f.detected_at DESC`,
+        `SELECT f.notification_id, n.symbol, n.doc_type, n.title, n.distribution_date, f.detected_at, f.acknowledged_by,
+           a.name AS acknowledged_by_name, f.acknowledged_at
+         FROM comment_followups f JOIN notifications n ON n.id = f.notification_id LEFT JOIN analysts a ON a.uid = f.acknowledged_by
+         WHERE f.comment_id = ? AND f.deleted_at IS NULL ORDER BY n.distribution_date DESC, f.detected_at DESC`,
       )
       .all(id) as FollowupRow[]
   ).map((f) => ({
@@ -194,7 +227,8 @@ export function getComment(db: Database, id: number, today: string): Comment {
     title: f.title,
     distributionDate: f.distribution_date,
     detectedAt: f.detected_at,
-    acknowledgedBy: f.acknowledged_by,
+    acknowledgedBy: f.acknowledged_by_name,
+    acknowledgedByUid: f.acknowledged_by,
     acknowledgedAt: f.acknowledged_at,
   }));
   const approvals = events.filter((e) => e.toStatus === 'approved');
@@ -203,6 +237,7 @@ export function getComment(db: Database, id: number, today: string): Comment {
     content,
     events,
     reviewer: approvals[approvals.length - 1]?.actor ?? null,
+    reviewerUid: approvals[approvals.length - 1]?.actorUid ?? null,
     reply: row.reply_date === null ? null : { date: row.reply_date, summary: row.reply_summary ?? '' },
     pointOutcomes: outcomes,
     followups,
@@ -227,7 +262,7 @@ function measureClause(db: Database, notificationId: number): { sql: string; par
 
 /** Every comment matching the filters, as list items; risk depends on `today` and Settings. */
 export function listCommentItems(db: Database, input: Omit<ListInput, 'offset' | 'limit'>, today: string): CommentListItem[] {
-  const where: string[] = [];
+  const where: string[] = ['deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (input.statuses && input.statuses.length > 0) {
     where.push(`status IN (${input.statuses.map((_, i) => `@s${i}`).join(', ')})`);
@@ -246,7 +281,7 @@ export function listCommentItems(db: Database, input: Omit<ListInput, 'offset' |
     where.push('EXISTS (SELECT 1 FROM comment_followups f WHERE f.comment_id = comments.id AND f.acknowledged_at IS NULL)');
   }
   const rows = db
-    .prepare(`SELECT * FROM comments ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC, id DESC`)
+    .prepare(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id DESC`)
     .all(params) as CommentRow[];
   const rules = deadlineRules(db);
   let items = rows.map((r) => assemble(db, r, today, rules).item);

@@ -9,7 +9,7 @@ import { commentOutcome, tallyOutcomes, type CommentOutcome, type PointOutcomeVa
 const BASE = `
   WITH scoped AS (
     SELECT id, notification_id, family_id, submission_date FROM comments
-    WHERE submission_date IS NOT NULL
+    WHERE submission_date IS NOT NULL AND deleted_at IS NULL
       AND (@from IS NULL OR submission_date >= @from) AND (@to IS NULL OR submission_date <= @to)
   ),
   points AS (
@@ -19,7 +19,7 @@ const BASE = `
     JOIN comments c ON c.id = s.id
     JOIN comment_versions v ON v.comment_id = c.id AND v.version = c.current_version
     JOIN json_each(v.snapshot, '$.points') p
-    LEFT JOIN comment_outcomes o ON o.comment_id = s.id AND o.point_key = json_extract(p.value, '$.key')
+    LEFT JOIN comment_outcomes o ON o.comment_id = s.id AND o.point_key = json_extract(p.value, '$.key') AND o.deleted_at IS NULL
   )`;
 
 /** comment_id → key for each way of grouping; a comment may fall in several groups. */
@@ -139,7 +139,7 @@ export function commentStats(db: Database, range: { from?: string | undefined; t
   const comments = tallyComments(db, params);
   const points = pointCounts(db.prepare(`${BASE} SELECT ${COUNT_COLUMNS} FROM points`).get(params) as CountRow);
   const cost = db
-    .prepare(`${BASE} SELECT coalesce(sum(o.cost_spared_cny), 0) AS cost FROM comment_outcomes o JOIN scoped s ON s.id = o.comment_id`)
+    .prepare(`${BASE} SELECT coalesce(sum(o.cost_spared_cny), 0) AS cost FROM comment_outcomes o JOIN scoped s ON s.id = o.comment_id WHERE o.deleted_at IS NULL`)
     .get(params) as { cost: number };
 
   const countries = new Map(
@@ -171,7 +171,7 @@ export function commentStats(db: Database, range: { from?: string | undefined; t
       .prepare(
         `${BASE} SELECT CAST(julianday(min(o.outcome_date)) - julianday(s.submission_date) AS INTEGER) AS days
          FROM scoped s JOIN comment_outcomes o ON o.comment_id = s.id
-         WHERE o.outcome <> 'no_reply' AND o.outcome_date IS NOT NULL GROUP BY s.id`,
+         WHERE o.outcome <> 'no_reply' AND o.deleted_at IS NULL AND o.outcome_date IS NOT NULL GROUP BY s.id`,
       )
       .all(params) as Array<{ days: number }>
   )

@@ -1,16 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { CommentContent, type CommentStatus } from '../../../shared/contract';
 import { isEditableStatus, statusLabel } from '../../../shared/domain/comment-workflow';
+import type { Clock } from '../../../shared/domain/clock';
+import type { Actor } from '../analysts/analysts';
 import { recordAudit } from '../audit/audit-log';
+import { changeStamp, newRecordStamp } from '../db/record-identity';
 import { AppError, notFound } from '../errors';
 import type { TargetRef } from './comment-target';
 
 /** A comments row as SQLite returns it. */
 export interface CommentRow {
   id: number;
+  uid: string;
   notification_id: number | null;
   family_id: number | null;
-  author: string;
   status: CommentStatus;
   title_zh: string;
   title_en: string;
@@ -22,15 +25,19 @@ export interface CommentRow {
   reply_date: string | null;
   reply_summary: string | null;
   created_at: string;
+  created_by: string;
   updated_at: string;
+  updated_by: string;
 }
 
 export interface VersionRow {
   comment_id: number;
   version: number;
-  author: string;
+  uid: string;
   created_at: string;
+  created_by: string;
   updated_at: string;
+  updated_by: string;
   autosave: number;
   note: string;
   snapshot: string;
@@ -39,8 +46,9 @@ export interface VersionRow {
 /** Autosaves by one analyst within this window become one version. */
 export const AUTOSAVE_COALESCE_MS = 2 * 60 * 1000;
 
+/** A comment that has not been deleted (a deleted draft is kept as a tombstone, but is not found). */
 export function requireComment(db: Database, id: number): CommentRow {
-  const row = db.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
+  const row = db.prepare('SELECT * FROM comments WHERE id = ? AND deleted_at IS NULL').get(id) as CommentRow | undefined;
   if (!row) throw notFound('comment', id);
   return row;
 }
@@ -90,55 +98,85 @@ export function checkBaseVersion(row: CommentRow, baseVersion: number): void {
 }
 
 export interface CommitOptions {
-  actor: string;
+  actor: Actor;
   autosave: boolean;
   note: string;
-  now: Date;
+  clock: Clock;
   nextPointNo?: number;
+  /** The uid of the version a restore brings back, for the audit trail. */
+  restoredFrom?: string;
+}
+
+/** The next free version number of a comment: numbers are never reused, whatever their origin. */
+export function nextVersionNumber(db: Database, commentId: number): number {
+  return (db.prepare('SELECT max(version) FROM comment_versions WHERE comment_id = ?').pluck().get(commentId) as number | null ?? 0) + 1;
 }
 
 /**
  * Store new content as the next version. Every write gets a new number (so baseVersion checks
  * stay exact); an autosave by the same analyst within two minutes of the previous autosave run
- * replaces that autosave's snapshot instead of adding one, unless a workflow step names it.
- * Identical content adds nothing (an explicit save just keeps the latest autosave for good).
- * Returns the current version afterwards. Runs inside the caller's transaction.
+ * folds into that autosave, unless a workflow step names it: the version keeps its uid (what the
+ * audit trail names) and takes the new number and content. Identical content adds nothing (an
+ * explicit save just keeps the latest autosave for good). Returns the current version afterwards.
+ * Runs inside the caller's transaction.
  */
 export function commitContent(db: Database, row: CommentRow, content: CommentContent, options: CommitOptions): number {
   const latest = readVersionRow(db, row.id, row.current_version);
   const nextPointNo = options.nextPointNo ?? row.next_point_no;
-  const nowIso = options.now.toISOString();
+  const now = options.clock.now();
+  const nowIso = now.toISOString();
   if (JSON.stringify(parseSnapshot(latest)) === JSON.stringify(content)) {
     if (!options.autosave && latest.autosave === 1) {
-      db.prepare('UPDATE comment_versions SET autosave = 0, note = ? WHERE comment_id = ? AND version = ?').run(options.note, row.id, latest.version);
+      db.prepare('UPDATE comment_versions SET autosave = 0, note = @note, updated_at = @updated_at, updated_by = @updated_by WHERE uid = @uid').run({
+        note: options.note,
+        uid: latest.uid,
+        ...changeStamp(options.actor, options.clock),
+      });
     }
     if (nextPointNo !== row.next_point_no) db.prepare('UPDATE comments SET next_point_no = ? WHERE id = ?').run(nextPointNo, row.id);
     return row.current_version;
   }
-  const referenced = db.prepare('SELECT 1 FROM comment_events WHERE comment_id = ? AND version = ?').get(row.id, latest.version) !== undefined;
-  const coalesce =
+  const referenced = db.prepare('SELECT 1 FROM comment_events WHERE comment_id = ? AND version_uid = ?').get(row.id, latest.uid) !== undefined;
+  const fold =
     options.autosave &&
     latest.autosave === 1 &&
-    latest.author === options.actor &&
+    latest.created_by === options.actor.uid &&
     !referenced &&
-    options.now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_COALESCE_MS;
-  const version = row.current_version + 1;
-  if (coalesce) db.prepare('DELETE FROM comment_versions WHERE comment_id = ? AND version = ?').run(row.id, latest.version);
+    now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_COALESCE_MS;
+  const version = nextVersionNumber(db, row.id);
+  let versionUid: string;
+  if (fold) {
+    versionUid = latest.uid;
+    db.prepare(
+      'UPDATE comment_versions SET version = @version, snapshot = @snapshot, note = @note, updated_at = @updated_at, updated_by = @updated_by WHERE uid = @uid',
+    ).run({ version, snapshot: JSON.stringify(content), note: options.note, uid: latest.uid, ...changeStamp(options.actor, options.clock) });
+  } else {
+    const stamp = newRecordStamp(options.actor, options.clock);
+    versionUid = stamp.uid;
+    db.prepare(
+      `INSERT INTO comment_versions (comment_id, version, autosave, note, snapshot, uid, created_at, created_by, updated_at, updated_by)
+       VALUES (@comment_id, @version, @autosave, @note, @snapshot, @uid, @created_at, @created_by, @updated_at, @updated_by)`,
+    ).run({ comment_id: row.id, version, autosave: options.autosave ? 1 : 0, note: options.note, snapshot: JSON.stringify(content), ...stamp });
+  }
   db.prepare(
-    `INSERT INTO comment_versions (comment_id, version, author, created_at, updated_at, autosave, note, snapshot)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, version, options.actor, coalesce ? latest.created_at : nowIso, nowIso, options.autosave ? 1 : 0, options.note, JSON.stringify(content));
-  db.prepare('UPDATE comments SET current_version = ?, title_zh = ?, title_en = ?, next_point_no = ?, updated_at = ? WHERE id = ?').run(
-    version, content.titleZh, content.titleEn, nextPointNo, nowIso, row.id,
-  );
-  if (!coalesce) {
+    'UPDATE comments SET current_version = ?, title_zh = ?, title_en = ?, next_point_no = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+  ).run(version, content.titleZh, content.titleEn, nextPointNo, nowIso, options.actor.uid, row.id);
+  // A fold continues the version the last entry named (same uid), so it adds no entry of its own.
+  if (!fold) {
     recordAudit(db, {
-      at: options.now,
+      at: now,
       actor: options.actor,
       action: options.autosave ? 'autosave' : 'save',
       entity: 'comment',
       entityId: row.id,
-      after: { version, points: content.points.length, note: options.note },
+      entityUid: row.uid,
+      after: {
+        version,
+        versionUid,
+        points: content.points.length,
+        note: options.note,
+        ...(options.restoredFrom ? { restoredFrom: options.restoredFrom } : {}),
+      },
     });
   }
   return version;
@@ -146,16 +184,20 @@ export function commitContent(db: Database, row: CommentRow, content: CommentCon
 
 export interface EventRecord {
   commentId: number;
-  actor: string;
   from: CommentStatus | null;
   to: CommentStatus;
   note: string;
+  /** The version current at the step: its local number and its uid. */
   version: number;
-  at: Date;
+  versionUid: string;
 }
 
-export function recordEvent(db: Database, e: EventRecord): void {
+/** Keep one workflow step; returns its uid. */
+export function recordEvent(db: Database, actor: Actor, clock: Clock, e: EventRecord): string {
+  const stamp = newRecordStamp(actor, clock);
   db.prepare(
-    'INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.commentId, e.at.toISOString(), e.actor, e.from, e.to, e.note, e.version);
+    `INSERT INTO comment_events (comment_id, at, from_status, to_status, note, version, version_uid, uid, created_at, created_by, updated_at, updated_by)
+     VALUES (@commentId, @created_at, @from, @to, @note, @version, @versionUid, @uid, @created_at, @created_by, @updated_at, @updated_by)`,
+  ).run({ ...e, ...stamp });
+  return stamp.uid;
 }

@@ -9,12 +9,15 @@ import {
   type PointDiff,
 } from '../../../shared/contract';
 import { diffText } from '../../../shared/domain/text-diff';
+import { analystName } from './comment-read';
 import { parseSnapshot, readVersionRow, requireComment, type VersionRow } from './comment-store';
 
-function summary(row: VersionRow): CommentVersionSummary {
+function summary(db: Database, row: VersionRow): CommentVersionSummary {
   return {
     version: row.version,
-    author: row.author,
+    uid: row.uid,
+    author: analystName(db, row.created_by),
+    authorUid: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     autosave: row.autosave === 1,
@@ -27,13 +30,13 @@ function summary(row: VersionRow): CommentVersionSummary {
 export function listVersions(db: Database, commentId: number): CommentVersionSummary[] {
   requireComment(db, commentId);
   const rows = db.prepare('SELECT * FROM comment_versions WHERE comment_id = ? ORDER BY version DESC').all(commentId) as VersionRow[];
-  return rows.map(summary);
+  return rows.map((r) => summary(db, r));
 }
 
 export function getVersion(db: Database, commentId: number, version: number): CommentVersion {
   requireComment(db, commentId);
   const row = readVersionRow(db, commentId, version);
-  return { ...summary(row), content: parseSnapshot(row) };
+  return { ...summary(db, row), content: parseSnapshot(row) };
 }
 
 /** Keys in the longest run both versions keep in the same order; the others were moved. */

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { POINT_TEXT_FIELDS, type ChannelParsedInput } from '../../../shared/contract';
-import { fixedClock, localDate } from '../../../shared/domain/clock';
+import { fixedClock, localDate, type Clock } from '../../../shared/domain/clock';
 import { UNRECORDED_ANALYST_UID } from '../../../shared/domain/uid';
-import { analystByName } from '../analysts/analysts';
+import { analystByName, type Actor } from '../analysts/analysts';
 import { createComment, saveComment } from '../comments/comment-edit';
 import { recordOutcome } from '../comments/comment-outcomes';
 import { readContent, requireComment } from '../comments/comment-store';
@@ -17,10 +17,11 @@ import { saveTradeConcern } from '../trade-concerns/trade-concerns';
 const DEMO_ANALYSTS = ['张敏', '李强'] as const;
 const [AUTHOR, REVIEWER] = DEMO_ANALYSTS;
 
-type Outcome = Omit<ChannelParsedInput<'commentsRecordOutcome'>, 'id' | 'actor' | 'note' | 'pointKey'>;
+type Outcome = Omit<ChannelParsedInput<'commentsRecordOutcome'>, 'id' | 'note' | 'pointKey'>;
 
 export function loadDemoComments(db: Database, today: Date): void {
   const ago = (days: number): Date => new Date(today.getTime() - days * 86_400_000);
+  const at = (days: number): Clock => fixedClock(ago(days));
   // Local calendar dates, as the workflow checks them (a UTC date can run a day ahead in the Americas).
   const day = (days: number): string => localDate(ago(days));
   const idOf = (symbol: string): number => (db.prepare('SELECT id FROM notifications WHERE symbol = ?').get(symbol) as { id: number }).id;
@@ -30,28 +31,26 @@ export function loadDemoComments(db: Database, today: Date): void {
      VALUES (pingyi_uid_at(@at), @name, 1, @at, @by, @at, @by) ON CONFLICT (name) DO NOTHING`,
   );
   for (const name of DEMO_ANALYSTS) insertAnalyst.run({ name, at: today.toISOString(), by: UNRECORDED_ANALYST_UID });
+  const author = analystByName(db, AUTHOR) as Actor;
+  const reviewer = analystByName(db, REVIEWER) as Actor;
 
   const toReview = (id: number, daysAgo: number): void =>
-    transitionComment(db, { id, to: 'in_review', actor: AUTHOR, baseVersion: requireComment(db, id).current_version, note: '' }, ago(daysAgo));
+    transitionComment(db, author, { id, to: 'in_review', baseVersion: requireComment(db, id).current_version, note: '' }, at(daysAgo));
   const approve = (id: number, daysAgo: number): void =>
-    transitionComment(db, { id, to: 'approved', actor: REVIEWER, baseVersion: requireComment(db, id).current_version, note: '' }, ago(daysAgo));
+    transitionComment(db, reviewer, { id, to: 'approved', baseVersion: requireComment(db, id).current_version, note: '' }, at(daysAgo));
   const send = (id: number, daysAgo: number, reference: string): void => {
-    transitionComment(
-      db,
-      { id, to: 'submitted', actor: AUTHOR, note: '', submission: { date: day(daysAgo), channel: 'enquiry-point', reference } },
-      ago(daysAgo),
-    );
+    transitionComment(db, author, { id, to: 'submitted', note: '', submission: { date: day(daysAgo), channel: 'enquiry-point', reference } }, at(daysAgo));
   };
   const reply = (id: number, daysAgo: number, summary: string): void =>
-    transitionComment(db, { id, to: 'reply_received', actor: AUTHOR, note: '', reply: { date: day(daysAgo), summary } }, ago(daysAgo));
+    transitionComment(db, author, { id, to: 'reply_received', note: '', reply: { date: day(daysAgo), summary } }, at(daysAgo));
   const outcome = (id: number, pointKey: string, o: Outcome, daysAgo: number): void =>
-    recordOutcome(db, { id, actor: AUTHOR, pointKey, note: '示例数据', ...o }, ago(daysAgo));
+    recordOutcome(db, author, { id, pointKey, note: '示例数据', ...o }, at(daysAgo));
   const retitle = (id: number, titleZh: string, titleEn: string, daysAgo: number): void => {
     const row = requireComment(db, id);
     const current = JSON.parse(
       (db.prepare('SELECT snapshot FROM comment_versions WHERE comment_id = ? AND version = ?').get(id, row.current_version) as { snapshot: string }).snapshot,
     ) as { points: ChannelParsedInput<'commentsSave'>['points'] };
-    saveComment(db, { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh, titleEn, points: current.points }, ago(daysAgo));
+    saveComment(db, author, { id, baseVersion: row.current_version, autosave: false, titleZh, titleEn, points: current.points }, at(daysAgo));
   };
 
   /** The analyst's own words in place of the "to be completed" markers a template left. */
@@ -60,15 +59,11 @@ export function loadDemoComments(db: Database, today: Date): void {
     const current = readContent(db, id, row.current_version);
     const fill = (text: string): string => Object.entries(words).reduce((t, [marker, word]) => t.split(marker).join(word), text);
     const points = current.points.map((p) => ({ ...p, ...Object.fromEntries(POINT_TEXT_FIELDS.map((f) => [f, fill(p[f])])) }));
-    saveComment(db, { id, baseVersion: row.current_version, actor: AUTHOR, autosave: false, titleZh: current.titleZh, titleEn: current.titleEn, points }, ago(daysAgo));
+    saveComment(db, author, { id, baseVersion: row.current_version, autosave: false, titleZh: current.titleZh, titleEn: current.titleEn, points }, at(daysAgo));
   };
 
   // Saudi refrigerators: the acceptance and test standards were taken up in the final regulation.
-  const fridge = createComment(
-    db,
-    { target: { kind: 'notification', notificationId: idOf('G/TBT/N/SAU/9002') }, actor: AUTHOR, templateIds: [template('international-test-methods'), template('accredited-lab-reports')] },
-    ago(365),
-  );
+  const fridge = createComment(db, author, { target: { kind: 'notification', notificationId: idOf('G/TBT/N/SAU/9002') }, templateIds: [template('international-test-methods'), template('accredited-lab-reports')] }, at(365));
   retitle(fridge, '【示例】关于沙特家用冰箱能效技术法规的评议意见', '[Demo] Comments on the Saudi refrigerator energy-efficiency regulation', 364);
   toReview(fridge, 360);
   approve(fridge, 355);
@@ -81,15 +76,14 @@ export function loadDemoComments(db: Database, today: Date): void {
     costMethod: '示例数据：年出口量约12万台 × 每台可免除的重复检测与认证费用约300元',
   }, 219);
   outcome(fridge, 'p2', { outcome: 'not_adopted', date: day(220) }, 219);
-  transitionComment(db, { id: fridge, to: 'closed', actor: REVIEWER, note: '' }, ago(200));
+  transitionComment(db, reviewer, { id: fridge, to: 'closed', note: '' }, at(200));
 
   // Türkiye fertilizers: the proposed revision of the mineral-fertilizer clauses was adopted.
-  const fertilizer = createComment(db, { target: { kind: 'notification', notificationId: idOf('G/TBT/N/TUR/9003') }, actor: AUTHOR, templateIds: [] }, ago(265));
+  const fertilizer = createComment(db, author, { target: { kind: 'notification', notificationId: idOf('G/TBT/N/TUR/9003') }, templateIds: [] }, at(265));
   const fertilizerRow = requireComment(db, fertilizer);
-  saveComment(db, {
+  saveComment(db, author, {
     id: fertilizer,
     baseVersion: fertilizerRow.current_version,
-    actor: AUTHOR,
     autosave: false,
     titleZh: '【示例】关于土耳其肥料法规草案的评议意见',
     titleEn: '[Demo] Comments on the draft Regulation on Fertilizers of Türkiye',
@@ -106,7 +100,7 @@ export function loadDemoComments(db: Database, today: Date): void {
         rationaleEn: 'Article 2.2 of the TBT Agreement: technical regulations shall not be more trade-restrictive than necessary to fulfil a legitimate objective.',
       },
     ],
-  }, ago(264));
+  }, at(264));
   toReview(fertilizer, 262);
   approve(fertilizer, 260);
   send(fertilizer, 255, 'CHN/TBT/DEMO/002');
@@ -117,11 +111,7 @@ export function loadDemoComments(db: Database, today: Date): void {
   }, 149);
 
   // Saudi lead-acid batteries: submitted; the addendum that followed is flagged for a check.
-  const battery = createComment(
-    db,
-    { target: { kind: 'notification', notificationId: idOf('G/TBT/N/SAU/9005') }, actor: AUTHOR, templateIds: [template('transition-period')] },
-    ago(30),
-  );
+  const battery = createComment(db, author, { target: { kind: 'notification', notificationId: idOf('G/TBT/N/SAU/9005') }, templateIds: [template('transition-period')] }, at(30));
   retitle(battery, '【示例】关于沙特铅酸蓄电池技术法规的评议意见', '[Demo] Comments on the Saudi lead-acid battery regulation', 29);
   // The notification gave no date of entry into force; the analyst wrote in what the draft itself said.
   complete(battery, { '【待补充：拟生效日期】': '公布后90天', '[to be completed: proposed date of entry into force]': '90 days after publication' }, 28);
@@ -132,17 +122,11 @@ export function loadDemoComments(db: Database, today: Date): void {
   // GCC electric vehicles: one comment on the whole GSO draft, waiting for the reviewer.
   const family = (db.prepare('SELECT family_id FROM notifications WHERE symbol = ?').get('G/TBT/N/ARE/9001') as { family_id: number | null }).family_id;
   if (family !== null) {
-    const ev = createComment(
-      db,
-      { target: { kind: 'family', familyId: family }, actor: AUTHOR, templateIds: [template('international-test-methods'), template('accredited-lab-reports')] },
-      ago(6),
-    );
+    const ev = createComment(db, author, { target: { kind: 'family', familyId: family }, templateIds: [template('international-test-methods'), template('accredited-lab-reports')] }, at(6));
     retitle(ev, '【示例】关于海湾国家电动汽车技术法规草案的评议意见', '[Demo] Comments on the GSO draft regulation on electric vehicles', 5);
     toReview(ev, 2);
   }
 
-  const author = analystByName(db, AUTHOR);
-  if (!author) throw new Error(`The demo analyst ${AUTHOR} is missing`);
   saveTradeConcern(db, author, {
     titleZh: '【示例】欧亚经济联盟水产品限量要求',
     titleEn: '[Demo] EAEU limits for aquatic products',

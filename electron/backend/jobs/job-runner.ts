@@ -297,11 +297,12 @@ export class JobRunner {
       ...(error ? { error: { code: error.code, message: error.message } } : { result }),
     } as never);
     if (!error) {
-      // An import names its entry in the import history; a refused file is kept there too.
-      const importId = (result as { importId?: unknown } | null)?.importId;
-      for (const entity of jobRunners[state.kind].changes) {
-        changed(this.options, entity, entity === 'imports' && typeof importId === 'number' ? [importId] : undefined);
-      }
+      // An import names its entry in the import history (a refused file is kept there too), a
+      // backup the copy it made.
+      const made = result as { importId?: unknown; id?: unknown } | null;
+      const idOf = (entity: string): Array<number | string> | undefined =>
+        entity === 'imports' && typeof made?.importId === 'number' ? [made.importId] : entity === 'backups' && typeof made?.id === 'string' ? [made.id] : undefined;
+      for (const entity of jobRunners[state.kind].changes) changed(this.options, entity, idOf(entity));
     }
     if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
     job.onFinish?.(copy(state));

@@ -2,11 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../testing/fake-backend';
 import { renderApp } from '../../testing/render-app';
-import { ACTING_AS_KEY } from '../comments/acting-as';
 
 describe('the trade-concern form', () => {
   it('names members beyond the SCO list, such as the EU and the United States', async () => {
-    window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
     const backend = createFakeBackend();
     renderApp({ backend, route: { section: 'comments', id: null, view: 'trade-concerns' } });
     fireEvent.click(await screen.findByRole('button', { name: '新建贸易关注' }));

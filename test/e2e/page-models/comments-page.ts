@@ -21,9 +21,15 @@ export class CommentsPage {
     await expect(this.tabs.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
   }
 
+  /** Act as the analyst named (the picker's options are analysts by uid, labelled by name). */
   async actAs(name: string): Promise<void> {
-    await this.actingAs.selectOption(name);
-    await expect(this.actingAs).toHaveValue(name);
+    await this.actingAs.selectOption({ label: name });
+    await expect(this.acting()).toHaveText(name);
+  }
+
+  /** The analyst the workstation acts as, as the picker shows it. */
+  acting(): Locator {
+    return this.actingAs.locator('option:checked');
   }
 
   /** The list row of the comment on this notification symbol. */

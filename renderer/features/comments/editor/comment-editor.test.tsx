@@ -2,9 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, todayOf } from '../../../../shared/domain/clock';
 import { createFakeBackend, FAKE_NOW, type FakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 import { AUTOSAVE_DELAY_MS } from './use-comment-editor';
 
 const CONCERN_ZH = '第 1 点 关注问题（中文）';
@@ -12,7 +11,7 @@ const CONCERN_ZH = '第 1 点 关注问题（中文）';
 function setUp(): FakeBackend {
   const backend = createFakeBackend();
   commentsOf(backend).comments.push(makeComment({ id: 1 }));
-  window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
+  actAs(backend, '张敏');
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   return backend;
 }
@@ -45,7 +44,7 @@ describe('comment editor', () => {
     await typeAndPause(CONCERN_ZH, '试验方法与IEC 62552标准不一致');
     await waitFor(() => expect(saveState()).toContain('已保存'));
     expect(backend.callsTo('commentsSave')).toEqual([
-      expect.objectContaining({ id: 1, baseVersion: 1, actor: '张敏', autosave: true }),
+      expect.objectContaining({ id: 1, baseVersion: 1, autosave: true }),
     ]);
     expect(commentsOf(backend).comments[0]?.content.points[0]?.concernZh).toBe('试验方法与IEC 62552标准不一致');
     expect(screen.getByText('第 2 版')).toBeTruthy();
@@ -93,6 +92,7 @@ describe('comment editor', () => {
   it('keeps edits unsaved until someone is chosen to act', async () => {
     const backend = createFakeBackend();
     commentsOf(backend).comments.push(makeComment({ id: 1 }));
+    actAs(backend, null);
     renderApp({ backend, route: { section: 'comments', id: 1 } });
     await screen.findByLabelText(CONCERN_ZH);
     await typeAndPause(CONCERN_ZH, '修改');
@@ -100,13 +100,22 @@ describe('comment editor', () => {
     expect(backend.callsTo('commentsSave')).toEqual([]);
 
     // Choosing who acts saves what was waiting, after the same pause.
+    const li = commentsOf(backend).analysts.find((a) => a.name === '李强')!;
+    const picker = screen.getByLabelText<HTMLSelectElement>('当前身份');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    fireEvent.change(screen.getByLabelText('当前身份'), { target: { value: '李强' } });
+    fireEvent.change(picker, { target: { value: li.uid } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(picker.value).toBe(li.uid);
     await act(async () => {
       await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     });
     vi.useRealTimers();
-    await waitFor(() => expect(backend.callsTo('commentsSave')).toEqual([expect.objectContaining({ actor: '李强' })]));
+    // The choice is the workstation's: the backend records 李强 on the save.
+    expect(backend.callsTo('analystsSetActing')).toEqual([{ uid: li.uid }]);
+    await waitFor(() => expect(backend.callsTo('commentsSave')).toHaveLength(1));
+    expect(commentsOf(backend).acting).toBe(li.uid);
   });
 
   it('saves unsaved edits before leaving the comment', async () => {
@@ -125,7 +134,7 @@ describe('comment editor', () => {
     const backend = createFakeBackend();
     const base = makeComment({ id: 1 });
     commentsOf(backend).comments.push(makeComment({ id: 1, deadlines: { ...base.deadlines, finalDate: inDays(6), internalDeadline: inDays(1) } }));
-    window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
+    actAs(backend, '张敏');
     renderApp({ backend, route: { section: 'comments', id: 1 } });
     await screen.findByLabelText(CONCERN_ZH);
     expect(document.querySelector('.comment-facts .deadline-badge')?.textContent).toBe('剩 6 天');

@@ -2,14 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '../../../../shared/contract';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment, makeEvent } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
 function openComment(comment: Comment) {
   const backend = createFakeBackend();
   commentsOf(backend).comments.push(comment);
-  window.sessionStorage.setItem(ACTING_AS_KEY, '李强');
+  actAs(backend, '李强');
   return renderApp({ backend, route: { section: 'comments', id: comment.id } });
 }
 
@@ -28,7 +27,7 @@ describe('deleting a draft comment', () => {
     fireEvent.click(within(screen.getByRole('dialog', { name: '删除这份草稿？' })).getByRole('button', { name: '删除草稿' }));
 
     expect(await screen.findByText('草稿已删除')).toBeTruthy();
-    expect(backend.callsTo('commentsDelete')).toEqual([{ id: 1, actor: '李强' }]);
+    expect(backend.callsTo('commentsDelete')).toEqual([{ id: 1 }]);
     expect(commentsOf(backend).comments).toEqual([]);
     await waitFor(() => expect(store.getState().route).toEqual({ section: 'comments', id: null }));
   });
@@ -36,8 +35,8 @@ describe('deleting a draft comment', () => {
   it('offers no delete once the draft has been in review', async () => {
     const returned = makeComment({ id: 2 });
     returned.events.push(
-      { id: 2, at: returned.createdAt, actor: '张敏', fromStatus: 'draft', toStatus: 'in_review', note: '', version: 1 },
-      { id: 3, at: returned.createdAt, actor: '李强', fromStatus: 'in_review', toStatus: 'draft', note: '请补充依据', version: 1 },
+      makeEvent(2, '张敏', 'draft', 'in_review'),
+      makeEvent(3, '李强', 'in_review', 'draft', '请补充依据'),
     );
     openComment(returned);
     await screen.findByRole('heading', { level: 2 });

@@ -20,8 +20,8 @@ import { PointsSection } from './points-section';
 import { ConflictBanner, StatusBar } from './status-bar';
 import { useCommentEditor } from './use-comment-editor';
 
-function transitionInput(id: number, actor: string, baseVersion: number, request: StepRequest): CommentsTransitionInput {
-  const common = { id, actor };
+function transitionInput(id: number, baseVersion: number, request: StepRequest): CommentsTransitionInput {
+  const common = { id };
   switch (request.to) {
     case 'in_review':
     case 'approved':
@@ -41,7 +41,7 @@ function transitionInput(id: number, actor: string, baseVersion: number, request
 export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Comment | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { actor } = useActingAs();
+  const { actor, actorUid } = useActingAs();
   const editor = useCommentEditor(initial, actor);
   const { comment, receive, isDirty, flush, save } = editor;
   const notify = useAppStore((s) => s.notify);
@@ -117,10 +117,10 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
   const step = (request: StepRequest): Promise<boolean> => {
     setStepError(null);
     return write(
-      () => api.commentsTransition(transitionInput(id, actor, editor.baseVersion(), request)),
+      () => api.commentsTransition(transitionInput(id, editor.baseVersion(), request)),
       (e) => {
         const error = toErrorInfo(e);
-        setStepError({ error, selfApproval: request.to === 'approved' && error.code === 'CONFLICT' && actor === comment.author });
+        setStepError({ error, selfApproval: request.to === 'approved' && error.code === 'CONFLICT' && actorUid === comment.authorUid });
       },
       (c) => t('commenting.workflow.moved', { status: t(`commenting.status.${c.status}`) }),
     );
@@ -128,12 +128,12 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
 
   const insertTemplate = (template: CommentTemplate): void =>
     void write(
-      () => api.commentsInsertTemplate({ commentId: id, templateId: template.id, baseVersion: editor.baseVersion(), actor }),
+      () => api.commentsInsertTemplate({ commentId: id, templateId: template.id, baseVersion: editor.baseVersion() }),
       reportError,
     );
 
   const restore = (version: number): Promise<boolean> =>
-    write(() => api.commentsRestore({ id, version, baseVersion: editor.baseVersion(), actor }), reportError, () =>
+    write(() => api.commentsRestore({ id, version, baseVersion: editor.baseVersion() }), reportError, () =>
       t('commenting.history.restored', { version }),
     );
 
@@ -142,13 +142,13 @@ export function EditorBody({ initial, fresh }: { initial: Comment; fresh: Commen
     return write(() => api.commentsRecordOutcome(input), (e) => setOutcomeError(toErrorInfo(e)), () => t('commenting.outcomes.saved'));
   };
 
-  const clearOutcome = (pointKey: string): Promise<boolean> => write(() => api.commentsClearOutcome({ id, actor, pointKey }), reportError);
+  const clearOutcome = (pointKey: string): Promise<boolean> => write(() => api.commentsClearOutcome({ id, pointKey }), reportError);
 
   const confirmLanguage = (pointKey: string, part: LanguageMark['part']): void =>
-    void write(() => api.commentsConfirmLanguage({ id, actor, pointKey, part }), reportError, () => t('commentChecks.language.confirmed'));
+    void write(() => api.commentsConfirmLanguage({ id, pointKey, part }), reportError, () => t('commentChecks.language.confirmed'));
 
   const acknowledge = (notificationId: number): void =>
-    void write(() => api.commentsAcknowledgeFollowup({ id, notificationId, actor }), reportError, () => t('commenting.followups.acknowledged'));
+    void write(() => api.commentsAcknowledgeFollowup({ id, notificationId }), reportError, () => t('commenting.followups.acknowledged'));
 
   const writable = actor !== '' && !busy;
   const { draft } = editor;

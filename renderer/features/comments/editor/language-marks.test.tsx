@@ -2,16 +2,17 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CommentStatus, LanguageMark } from '../../../../shared/contract';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
-const MARK: LanguageMark = { pointKey: 'p1', part: 'concern', stale: 'en', markedAt: '2026-11-21T06:00:00.000Z', markedBy: '李强' };
+const MARK: LanguageMark = { pointKey: 'p1', part: 'concern', stale: 'en', markedAt: '2026-11-21T06:00:00.000Z', markedBy: '李强',
+  markedByUid: '019a9f3c-2a00-7000-8000-000000000002',
+};
 
 async function open(status: CommentStatus, actor: string, marks: LanguageMark[]) {
   const backend = createFakeBackend();
   commentsOf(backend).comments.push(makeComment({ id: 1, status, languageMarks: marks }));
-  window.sessionStorage.setItem(ACTING_AS_KEY, actor);
+  actAs(backend, actor);
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   const bar = await screen.findByRole('region', { name: '审核流程' });
   return { backend, bar };
@@ -27,7 +28,7 @@ describe('Chinese and English kept in step', () => {
     expect(cellOf('第 1 点 关注问题（中文）').querySelector('.field-stale')).toBeNull();
 
     fireEvent.click(within(cell).getByRole('button', { name: '已核对，内容一致' }));
-    await waitFor(() => expect(backend.callsTo('commentsConfirmLanguage')).toEqual([{ id: 1, actor: '张敏', pointKey: 'p1', part: 'concern' }]));
+    await waitFor(() => expect(backend.callsTo('commentsConfirmLanguage')).toEqual([{ id: 1, pointKey: 'p1', part: 'concern' }]));
     await waitFor(() => expect(cellOf('第 1 点 关注问题（英文）').querySelector('.field-stale')).toBeNull());
   });
 

@@ -2,9 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CommentStatus } from '../../../../shared/contract';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment, makePoint } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment, makePoint } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
 const UNFINISHED = 'HS codes ([to be completed: HS codes]) do not match.';
 
@@ -12,7 +11,7 @@ async function openUnfinished(status: CommentStatus, actor: string, titleEn = 'T
   const backend = createFakeBackend();
   const points = [makePoint('p1'), makePoint('p2', { concernEn: UNFINISHED, proposalZh: '建议【待补充：通报成员】明确范围。' })];
   commentsOf(backend).comments.push(makeComment({ id: 1, status, content: { titleZh: '标题', titleEn, points } }));
-  window.sessionStorage.setItem(ACTING_AS_KEY, actor);
+  actAs(backend, actor);
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   const bar = await screen.findByRole('region', { name: '审核流程' });
   return { backend, bar };

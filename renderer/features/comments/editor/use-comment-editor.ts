@@ -117,7 +117,6 @@ export function useCommentEditor(initial: Comment, actor: string): CommentEditor
           const c = await api.commentsSave({
             id,
             baseVersion: baseRef.current,
-            actor: actorRef.current,
             autosave,
             titleZh: sent.titleZh,
             titleEn: sent.titleEn,

@@ -78,7 +78,7 @@ export function NewCommentDialog({
         wholeFamily && picked.familyId !== null
           ? ({ kind: 'family', familyId: picked.familyId } as const)
           : ({ kind: 'notification', notificationId: picked.id } as const);
-      const created = await api.commentsCreate({ target, actor, templateIds });
+      const created = await api.commentsCreate({ target, templateIds });
       onCreated(created.id);
     } catch (e) {
       setError(toErrorInfo(e));

@@ -1,9 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment, makePoint } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment, makePoint } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
 async function openOutcomeForm() {
   const backend = createFakeBackend();
@@ -19,7 +18,7 @@ async function openOutcomeForm() {
       ],
     }),
   );
-  window.sessionStorage.setItem(ACTING_AS_KEY, '张敏');
+  actAs(backend, '张敏');
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   const panel = await screen.findByRole('region', { name: '采纳情况' });
   const point = within(panel).getByRole('listitem', { name: '第 1 点' });
@@ -60,7 +59,6 @@ describe('outcome form', () => {
     expect(backend.callsTo('commentsRecordOutcome')).toEqual([
       {
         id: 1,
-        actor: '张敏',
         pointKey: 'p1',
         outcome: 'adopted',
         note: '',

@@ -54,7 +54,7 @@ export function outcomeProblems(f: OutcomeFields): OutcomeProblem[] {
   return problems;
 }
 
-export function outcomeInput(f: OutcomeFields, base: { id: number; actor: string; pointKey: string }): CommentsRecordOutcomeInput {
+export function outcomeInput(f: OutcomeFields, base: { id: number; pointKey: string }): CommentsRecordOutcomeInput {
   const input: CommentsRecordOutcomeInput = { ...base, outcome: f.outcome, note: f.note.trim() };
   if (f.evidenceKind === 'notification') {
     input.evidence = { kind: 'notification', symbol: f.symbol.trim(), ...(f.date ? { date: f.date } : {}) };

@@ -103,7 +103,7 @@ export function OutcomesPanel({ comment, actor, busy, error, onRecord, onClear }
                   error={error}
                   onCancel={() => setEditing(null)}
                   onSave={async (fields) => {
-                    if (await onRecord(outcomeInput(fields, { id: comment.id, actor, pointKey: point.key }))) setEditing(null);
+                    if (await onRecord(outcomeInput(fields, { id: comment.id, pointKey: point.key }))) setEditing(null);
                   }}
                 />
               ) : null}

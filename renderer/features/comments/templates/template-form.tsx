@@ -8,7 +8,7 @@ import { toErrorInfo, type ErrorInfo } from '../../../stores/error-info';
 import { ActorMissing, useActingAs } from '../acting-as';
 import { POINT_PARTS, fieldName } from '../editor/draft';
 
-type TemplateTexts = Omit<CommentTemplate, 'id' | 'builtIn' | 'updatedAt' | 'updatedBy'>;
+type TemplateTexts = Omit<CommentTemplate, 'id' | 'uid' | 'builtIn' | 'updatedAt' | 'updatedBy' | 'updatedByUid'>;
 
 export function blankTemplate(): TemplateTexts {
   return {
@@ -47,12 +47,18 @@ function PlaceholderHelp() {
   );
 }
 
+/** The fields the form edits, and nothing else: the save input refuses keys it does not know. */
+function textsOf(template: CommentTemplate): TemplateTexts {
+  const { id: _id, uid: _uid, builtIn: _builtIn, updatedAt: _at, updatedBy: _by, updatedByUid: _byUid, ...texts } = template;
+  return texts;
+}
+
 /** Edit a template (its code stays once made) or make a new one; Chinese beside English. */
 export function TemplateForm({ template, onSaved, onCancel }: { template: CommentTemplate | null; onSaved: (saved: CommentTemplate) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { actor } = useActingAs();
-  const [f, setF] = useState<TemplateTexts>(() => (template ? { ...template } : blankTemplate()));
+  const [f, setF] = useState<TemplateTexts>(() => (template ? textsOf(template) : blankTemplate()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const ids = { code: useId(), nameZh: useId(), nameEn: useId(), texts: useId() };
@@ -64,7 +70,7 @@ export function TemplateForm({ template, onSaved, onCancel }: { template: Commen
     setError(null);
     try {
       const { code, ...texts } = f;
-      onSaved(await api.commentTemplatesSave({ ...(template ? { id: template.id } : {}), actor, code: code.trim(), ...texts }));
+      onSaved(await api.commentTemplatesSave({ ...(template ? { id: template.id } : {}), code: code.trim(), ...texts }));
     } catch (e) {
       setError(toErrorInfo(e));
     } finally {

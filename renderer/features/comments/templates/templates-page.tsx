@@ -29,7 +29,7 @@ export function TemplatesPage() {
     const ok = await confirm({ title: t(`${k}.deleteConfirm`, { name: tpl.nameZh }), body: t(`${k}.deleteBody`), confirmLabel: t(`${k}.delete`), danger: true });
     if (!ok) return;
     try {
-      await api.commentTemplatesDelete({ id: tpl.id, actor });
+      await api.commentTemplatesDelete({ id: tpl.id });
       if (editing !== 'new' && editing?.id === tpl.id) setEditing(null);
     } catch (e) {
       reportError(e);

@@ -1,15 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
 describe("the reviewer's return note", () => {
   it('is shown to the author on the comment while it is back in draft, and stays in the workflow history', async () => {
     const backend = createFakeBackend();
     commentsOf(backend).comments.push(makeComment({ id: 1, status: 'in_review' }));
-    window.sessionStorage.setItem(ACTING_AS_KEY, '李强');
+    actAs(backend, '李强');
     renderApp({ backend, route: { section: 'comments', id: 1 } });
     const bar = await screen.findByRole('region', { name: '审核流程' });
     expect(screen.queryByRole('note', { name: '退回意见' })).toBeNull();

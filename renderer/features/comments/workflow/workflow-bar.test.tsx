@@ -2,16 +2,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { describe, expect, it } from 'vitest';
 import type { CommentStatus } from '../../../../shared/contract';
 import { createFakeBackend } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../acting-as';
 
 const ACTIONS = ['送审', '退回修改', '批准', '记录提交', '记录答复', '结束'];
 
 async function openComment(status: CommentStatus, actor = '张敏') {
   const backend = createFakeBackend();
   commentsOf(backend).comments.push(makeComment({ id: 1, status }));
-  window.sessionStorage.setItem(ACTING_AS_KEY, actor);
+  actAs(backend, actor);
   renderApp({ backend, route: { section: 'comments', id: 1 } });
   const bar = await screen.findByRole('region', { name: '审核流程' });
   return { backend, bar };
@@ -52,11 +51,14 @@ describe('workflow bar', () => {
     expect(refusal.textContent).toContain('CONFLICT');
     expect(commentsOf(backend).comments[0]?.status).toBe('in_review');
 
-    fireEvent.change(screen.getByLabelText('当前身份'), { target: { value: '李强' } });
+    const li = commentsOf(backend).analysts.find((a) => a.name === '李强')!;
+    const picker = screen.getByLabelText<HTMLSelectElement>('当前身份');
+    fireEvent.change(picker, { target: { value: li.uid } });
+    await waitFor(() => expect(picker.value).toBe(li.uid));
     fireEvent.click(within(bar).getByRole('button', { name: '批准' }));
     await waitFor(() => expect(offered(bar)).toEqual(['记录提交']));
     expect(within(bar).queryByRole('alert')).toBeNull();
-    expect(backend.callsTo('commentsTransition').at(-1)).toEqual({ id: 1, actor: '李强', to: 'approved', baseVersion: 1 });
+    expect(backend.callsTo('commentsTransition').at(-1)).toEqual({ id: 1, to: 'approved', baseVersion: 1 });
     expect(bar.textContent).toContain('审核人：李强');
   });
 
@@ -70,7 +72,7 @@ describe('workflow bar', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '记录提交' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(backend.callsTo('commentsTransition')).toEqual([
-      { id: 1, actor: '张敏', to: 'submitted', submission: { date: '2026-11-20', channel: 'email', reference: 'CHN/TBT/2026/17' } },
+      { id: 1, to: 'submitted', submission: { date: '2026-11-20', channel: 'email', reference: 'CHN/TBT/2026/17' } },
     ]);
   });
 
@@ -91,7 +93,7 @@ describe('workflow bar', () => {
     submit();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(backend.callsTo('commentsTransition')).toEqual([
-      { id: 1, actor: '张敏', to: 'submitted', submission: { date: '2026-11-20', channel: 'enquiry-point', reference: '' } },
+      { id: 1, to: 'submitted', submission: { date: '2026-11-20', channel: 'enquiry-point', reference: '' } },
     ]);
   });
 
@@ -105,6 +107,6 @@ describe('workflow bar', () => {
     fireEvent.change(within(dialog).getByLabelText('退回意见'), { target: { value: '第 2 点请补充依据' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '退回' }));
     await waitFor(() => expect(offered(bar)).toEqual(['送审']));
-    expect(backend.callsTo('commentsTransition')).toEqual([{ id: 1, actor: '李强', to: 'draft', note: '第 2 点请补充依据' }]);
+    expect(backend.callsTo('commentsTransition')).toEqual([{ id: 1, to: 'draft', note: '第 2 点请补充依据' }]);
   });
 });

@@ -2,9 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { MeasureFamily } from '../../../../shared/contract';
 import { createFakeBackend, makeNotification } from '../../../testing/fake-backend';
-import { commentsOf, makeComment } from '../../../testing/fake-comments';
+import { actAs, commentsOf, makeComment } from '../../../testing/fake-comments';
 import { renderApp } from '../../../testing/render-app';
-import { ACTING_AS_KEY } from '../../comments/acting-as';
 
 const FAMILY: MeasureFamily = {
   id: 4,
@@ -24,8 +23,7 @@ function setUp(actor: string | null) {
   const onFamily = makeComment({ id: 2, status: 'submitted', titleZh: '关于海湾电动汽车法规的评议意见' });
   onFamily.target = { ...onFamily.target, kind: 'family', notificationId: null, familyId: 4, symbols: ['G/TBT/N/ARE/9001', 'G/TBT/N/SAU/9001'] };
   comments.push(onFamily, makeComment({ id: 3, titleZh: '别的通报的意见' }));
-  if (actor) window.sessionStorage.setItem(ACTING_AS_KEY, actor);
-  else window.sessionStorage.removeItem(ACTING_AS_KEY);
+  actAs(backend, actor);
   const app = renderApp({ backend, route: { section: 'notifications', id: 7 } });
   return { backend, app };
 }
@@ -47,7 +45,7 @@ describe('comments on the notification detail', () => {
     const { backend } = setUp('张敏');
     const section = await screen.findByRole('region', { name: '评议意见' });
     fireEvent.click(await within(section).findByRole('button', { name: '起草评议意见' }));
-    await waitFor(() => expect(backend.callsTo('commentsCreate')).toEqual([{ target: { kind: 'notification', notificationId: 7 }, actor: '张敏' }]));
+    await waitFor(() => expect(backend.callsTo('commentsCreate')).toEqual([{ target: { kind: 'notification', notificationId: 7 } }]));
     expect(await screen.findByRole('region', { name: '审核流程' })).toBeTruthy();
     expect(window.location.hash).toBe('#/comments/4');
   });

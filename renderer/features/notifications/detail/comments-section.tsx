@@ -54,7 +54,7 @@ function CommentsBody({ n }: { n: NotificationDetail }) {
     setBusy(true);
     setCreateError(null);
     try {
-      const created = await api.commentsCreate({ target: { kind: 'notification', notificationId: n.id }, actor });
+      const created = await api.commentsCreate({ target: { kind: 'notification', notificationId: n.id } });
       navigate({ section: 'comments', id: created.id });
     } catch (e) {
       setCreateError(toErrorInfo(e));
