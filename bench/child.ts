@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../shared/domain/clock';
+import { UNRECORDED_ANALYST_UID } from '../shared/domain/uid';
 import { startBackend } from '../electron/backend/backend';
 import { createBackup } from '../electron/backend/backups/create-backup';
 import { fullCheck, quickCheck } from '../electron/backend/faults/integrity';
@@ -52,7 +53,7 @@ async function main(): Promise<Record<string, unknown>> {
       const cpu = ownThreadCpuMs();
       const all = process.cpuUsage();
       // As in the app: the file is parsed on a worker thread while this thread writes.
-      const r = await importNotificationsFile(backend.ctx.db, file!, { actor: 'bench', clock: backend.ctx.clock, parseWorkerScript: WORKER });
+      const r = await importNotificationsFile(backend.ctx.db, file!, { actor: { uid: UNRECORDED_ANALYST_UID, name: 'bench' }, clock: backend.ctx.clock, parseWorkerScript: WORKER });
       const ms = performance.now() - t;
       const mainCpuMs = cpuSince(cpu);
       const processCpuMs = processCpuSince(all);

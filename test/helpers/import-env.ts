@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { fixtureDir } from '../fixtures/eping-fixtures';
-import { emptyBackend } from './temp-store';
+import { emptyBackend, testActor } from './temp-store';
 
 type Env = Awaited<ReturnType<typeof emptyBackend>>;
 type Files = ReturnType<typeof fixtureDir>;
@@ -32,6 +32,6 @@ export function useImportEnv(): { readonly env: Env; readonly files: Files; impo
     get files() {
       return need(files);
     },
-    importFile: (file) => importNotificationsFile(need(env).backend.ctx.db, file, { actor: 'tester', clock: need(env).backend.ctx.clock }),
+    importFile: (file) => importNotificationsFile(need(env).backend.ctx.db, file, { actor: testActor('tester'), clock: need(env).backend.ctx.clock }),
   };
 }

@@ -3,7 +3,7 @@ import { writeNotifications } from '../../electron/backend/imports/write-notific
 import type { ImportEvent, ParsedNotification } from '../../electron/backend/imports/readers/types';
 import type { ImportReport } from '../../shared/contract';
 import { parseSymbol } from '../../shared/domain/symbol';
-import { testClock } from './temp-store';
+import { testClock, testActor } from './temp-store';
 
 /** A record as the file readers hand it to the import writer; base, parent and type follow the symbol. */
 export function parsedRecord(symbol: string, changes: Partial<ParsedNotification> = {}): ParsedNotification {
@@ -47,7 +47,7 @@ export async function importRecords(db: Database, records: ParsedNotification[])
     fileName: 'eping.xlsx',
     fileSize: 1,
     fileSha256: 'f'.repeat(64),
-    actor: '张敏',
+    actor: testActor('张敏'),
     clock: testClock(),
     source: 'eping',
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBackend, type Backend } from '../../electron/backend/backend';
 import { clockStartingAt, type Clock } from '../../shared/domain/clock';
+import { UNRECORDED_ANALYST_UID } from '../../shared/domain/uid';
 
 /**
  * The instant test backends start at: fixed, so a test's dates never slide into the past, and
@@ -33,4 +34,9 @@ export async function emptyBackend(clock: Clock = testClock()): Promise<{ backen
       tmp.cleanup();
     },
   };
+}
+
+/** An analyst for code that takes one directly (imports in tests): the unrecorded analyst's uid, named. */
+export function testActor(name = 'test'): { uid: string; name: string } {
+  return { uid: UNRECORDED_ANALYST_UID, name };
 }

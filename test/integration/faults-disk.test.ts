@@ -7,7 +7,7 @@ import { freeBytes } from '../../electron/backend/faults/disk-space';
 import { fixedClock } from '../../shared/domain/clock';
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
 import { canMount, MOUNT_SKIP_REASON, mountTmpfs } from '../helpers/faults';
-import { makeTempDir, TEST_NOW } from '../helpers/temp-store';
+import { makeTempDir, TEST_NOW, testActor } from '../helpers/temp-store';
 
 const clock = fixedClock('2031-05-12T09:00:00Z');
 
@@ -80,7 +80,7 @@ describe.skipIf(!canMount)('a full disk (a 20 MB tmpfs)', () => {
     const state = backend.ctx.jobs.start({
       kind: 'import',
       input: { fileName: 'import.csv', fileSize: fs.statSync(file).size },
-      params: { filePath: file, actor: 'test' },
+      params: { filePath: file, actor: testActor('test') },
       startedAt: TEST_NOW,
     });
     const final = await backend.ctx.jobs.settle(state.jobId);

@@ -10,7 +10,7 @@ import { importNotificationsFile } from '../../electron/backend/imports/import-f
 import { JobRunner } from '../../electron/backend/jobs/job-runner';
 import { fixedClock } from '../../shared/domain/clock';
 import { wtoItem } from '../fixtures/eping-fixtures';
-import { makeTempDir, TEST_NOW, testClock } from '../helpers/temp-store';
+import { makeTempDir, TEST_NOW, testClock, testActor } from '../helpers/temp-store';
 
 const clock = fixedClock('2031-05-12T09:00:00Z');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -30,7 +30,7 @@ describe('bad input', () => {
     // A real item whose title is buried a million arrays deep.
     const item = JSON.stringify(wtoItem()).replace(/"title":"[^"]*"/, `"title":${'['.repeat(1_000_000)}"x"${']'.repeat(1_000_000)}`);
     fs.writeFileSync(file, `{"items":[${item}]}`);
-    await expect(importNotificationsFile(backend.ctx.db, file, { actor: 'test', clock: testClock() })).rejects.toMatchObject({
+    await expect(importNotificationsFile(backend.ctx.db, file, { actor: testActor('test'), clock: testClock() })).rejects.toMatchObject({
       code: 'IMPORT_REJECTED',
       message: expect.stringContaining('more than 64 levels deep'),
       details: { reason: 'nesting', limit: 64 },
@@ -91,7 +91,7 @@ describe('errors of import jobs', () => {
     const { jobId } = runner.start({
       kind: 'import',
       input: { fileName: 'x.csv', fileSize: 0 },
-      params: { filePath: path.join(tmp.dir, 'x.csv'), actor: 'test' },
+      params: { filePath: path.join(tmp.dir, 'x.csv'), actor: testActor('test') },
       startedAt: TEST_NOW,
     });
     expect(await runner.settle(jobId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });

@@ -14,7 +14,7 @@ import { runCli } from '../../electron/cli/run-cli';
 import { fixedClock } from '../../shared/domain/clock';
 import { epingRow, writeEpingCsv } from '../fixtures/eping-fixtures';
 import { canMount, corruptMiddleLeaf, MOUNT_SKIP_REASON, mountTmpfs } from '../helpers/faults';
-import { makeTempDir, testClock } from '../helpers/temp-store';
+import { makeTempDir, testClock, testActor } from '../helpers/temp-store';
 
 const clock = fixedClock('2031-05-12T09:00:00Z');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -34,7 +34,7 @@ async function seedStore(dir: string): Promise<string> {
       epingRow({ 'Document symbol': `G/TBT/N/KAZ/${i + 1}`, Description: `Requirements for lithium batteries, lot ${i}. `.repeat(20) }),
     );
     const csv = writeEpingCsv(path.join(dir, 'seed.csv'), rows);
-    await importNotificationsFile(backend.ctx.db, csv, { actor: 'test', clock: testClock() });
+    await importNotificationsFile(backend.ctx.db, csv, { actor: testActor('test'), clock: testClock() });
     backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     backend.close();

@@ -20,7 +20,7 @@ import {
   type EpingRow,
 } from '../fixtures/eping-fixtures';
 import { deflatedEntry } from '../fixtures/zip-writer';
-import { emptyBackend, testClock } from '../helpers/temp-store';
+import { emptyBackend, testClock, testActor } from '../helpers/temp-store';
 
 const WORKER = path.resolve('test/helpers/worker-bootstrap.mjs');
 
@@ -65,7 +65,7 @@ const codesOf = (db: Database.Database): unknown[] => db.prepare('SELECT * FROM 
 async function write(db: Database.Database, file: string, bulk: boolean, signal?: AbortSignal, onWorker = false): Promise<void> {
   // On a worker the rows arrive prepared (column values); inline they arrive as records.
   const reading = onWorker ? readNotificationsFileInWorker(WORKER, file) : readNotificationsFile(file);
-  await writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't', clock: testClock() }, { bulk, ...(signal ? { signal } : {}) });
+  await writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: testActor('t'), clock: testClock() }, { bulk, ...(signal ? { signal } : {}) });
 }
 
 const schema = (db: Database.Database): unknown =>
@@ -145,7 +145,7 @@ describe('bulk-mode import', () => {
         }
       }
     }
-    await writeNotifications(db, withPauses(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't', clock: testClock() }, { bulk: { idleCodeRows: 20 } });
+    await writeNotifications(db, withPauses(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: testActor('t'), clock: testClock() }, { bulk: { idleCodeRows: 20 } });
     // The table grew in steps while rows still came, not all at the end.
     expect(new Set(written).size).toBeGreaterThan(5);
     expect(written[0]).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('bulk-mode import', () => {
         yield e;
       }
     }
-    await writeNotifications(db, watched(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 't', clock: testClock() }, { bulk: true });
+    await writeNotifications(db, watched(), () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: testActor('t'), clock: testClock() }, { bulk: true });
     expect(new Set(seen)).toEqual(new Set([0]));
     expect(automerge(db)).toBe(8);
     // Without a setting of its own the table gets FTS5's default back.
@@ -207,7 +207,7 @@ describe('parsing on a worker thread', () => {
     ];
     for (const [file, message] of cases) {
       const started = Date.now();
-      const failure = importNotificationsFile(a.backend.ctx.db, file, { actor: 't', clock: a.backend.ctx.clock, parseWorkerScript: WORKER });
+      const failure = importNotificationsFile(a.backend.ctx.db, file, { actor: testActor('t'), clock: a.backend.ctx.clock, parseWorkerScript: WORKER });
       await expect(failure).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(message) });
       expect(Date.now() - started).toBeLessThan(5000);
     }
@@ -215,7 +215,7 @@ describe('parsing on a worker thread', () => {
     // Each refusal is in the history, and nothing else is.
     expect(a.backend.ctx.db.prepare("SELECT status, inserted FROM imports").all()).toEqual(cases.map(() => ({ status: 'refused', inserted: 0 })));
     // The same workbook without the hostile part imports.
-    const report = await importNotificationsFile(a.backend.ctx.db, writeHandmadeXlsx(files.file('fine.xlsx'), sheet), { actor: 't', clock: a.backend.ctx.clock, parseWorkerScript: WORKER });
+    const report = await importNotificationsFile(a.backend.ctx.db, writeHandmadeXlsx(files.file('fine.xlsx'), sheet), { actor: testActor('t'), clock: a.backend.ctx.clock, parseWorkerScript: WORKER });
     expect(report).toMatchObject({ inserted: 1, rejected: 0 });
   });
 
@@ -232,8 +232,8 @@ describe('parsing on a worker thread', () => {
 
   it('gives the same report as parsing inline', async () => {
     const file = await writeEpingXlsx(files.file('rows.xlsx'), [...ROWS, epingRow({ 'Document symbol': 'G/TBT/N/SAU/9', 'Distribution date': '31/02/2024' })]);
-    const inline = await importNotificationsFile(a.backend.ctx.db, file, { actor: 't', clock: a.backend.ctx.clock });
-    const threaded = await importNotificationsFile(b.backend.ctx.db, file, { actor: 't', clock: b.backend.ctx.clock, parseWorkerScript: WORKER });
+    const inline = await importNotificationsFile(a.backend.ctx.db, file, { actor: testActor('t'), clock: a.backend.ctx.clock });
+    const threaded = await importNotificationsFile(b.backend.ctx.db, file, { actor: testActor('t'), clock: b.backend.ctx.clock, parseWorkerScript: WORKER });
     const strip = (r: typeof inline): unknown => ({ ...r, importId: 0, startedAt: '', finishedAt: '' });
     expect(strip(threaded)).toEqual(strip(inline));
     expect(threaded.rejections[0]).toMatchObject({ field: 'Distribution date' });
@@ -242,7 +242,7 @@ describe('parsing on a worker thread', () => {
   it('passes a whole-file rejection through from the worker', async () => {
     const file = files.file('notes.csv');
     (await import('node:fs')).writeFileSync(file, 'a,b\n1,2\n');
-    await expect(importNotificationsFile(a.backend.ctx.db, file, { actor: 't', clock: a.backend.ctx.clock, parseWorkerScript: WORKER })).rejects.toMatchObject({
+    await expect(importNotificationsFile(a.backend.ctx.db, file, { actor: testActor('t'), clock: a.backend.ctx.clock, parseWorkerScript: WORKER })).rejects.toMatchObject({
       code: 'IMPORT_REJECTED',
     });
   });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { importNotificationsFile } from '../../electron/backend/imports/import-file';
 import { epingRow, writeEpingCsv, writeEpingXlsx, type EpingRow } from '../fixtures/eping-fixtures';
-import { emptyBackend, testClock } from '../helpers/temp-store';
+import { emptyBackend, testClock, testActor } from '../helpers/temp-store';
 import { useImportEnv } from '../helpers/import-env';
 
 const fx = useImportEnv();
@@ -47,8 +47,8 @@ describe('joint notifications and their family', () => {
 
     const other = await emptyBackend();
     try {
-      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(fx.files.file('joint2.xlsx'), [JOINT]), { actor: 't', clock: testClock() });
-      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(fx.files.file('separate2.xlsx'), SEPARATE), { actor: 't', clock: testClock() });
+      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(fx.files.file('joint2.xlsx'), [JOINT]), { actor: testActor('t'), clock: testClock() });
+      await importNotificationsFile(other.backend.ctx.db, await writeEpingXlsx(fx.files.file('separate2.xlsx'), SEPARATE), { actor: testActor('t'), clock: testClock() });
       expect([...familiesOfGso(other.backend.ctx.db).values()].map((s) => s.length)).toEqual([6]);
     } finally {
       other.cleanup();

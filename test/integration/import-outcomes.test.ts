@@ -7,7 +7,7 @@ import { writeNotifications } from '../../electron/backend/imports/write-notific
 import { runCli } from '../../electron/cli/run-cli';
 import { readNotificationsFile } from '../../electron/backend/imports/readers';
 import { epingCsvText, epingRow, writeEpingCsv, writeEpingXlsx, writeWtoJson, writeZipBombXlsx, wtoItem } from '../fixtures/eping-fixtures';
-import { emptyBackend, testClock } from '../helpers/temp-store';
+import { emptyBackend, testClock, testActor } from '../helpers/temp-store';
 import { useImportEnv } from '../helpers/import-env';
 
 const fx = useImportEnv();
@@ -16,7 +16,7 @@ const importFile = fx.importFile;
 /** The writer on this thread, in bulk mode or row by row, as import-file chooses by size. */
 async function writeFile(db: Database.Database, file: string, bulk: boolean) {
   const reading = readNotificationsFile(file);
-  return writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: 'tester', clock: testClock() }, { bulk });
+  return writeNotifications(db, reading, () => reading.report()!, { fileName: 'f.xlsx', fileSize: 1, fileSha256: 'x', actor: testActor('tester'), clock: testClock() }, { bulk });
 }
 
 const deadlineOf = (db: Database.Database, symbol: string): unknown =>
@@ -96,7 +96,7 @@ describe('a symbol met twice in one file', () => {
 
   it('takes the later row as well when the file is parsed on a worker thread', async () => {
     const file = await writeEpingXlsx(fx.files.file('extended.xlsx'), EXTENDED);
-    const report = await importNotificationsFile(fx.env.backend.ctx.db, file, { actor: 'tester', clock: testClock(), parseWorkerScript: path.resolve('test/helpers/worker-bootstrap.mjs') });
+    const report = await importNotificationsFile(fx.env.backend.ctx.db, file, { actor: testActor('tester'), clock: testClock(), parseWorkerScript: path.resolve('test/helpers/worker-bootstrap.mjs') });
     expect(report).toMatchObject({ inserted: 2, updated: 1, rejected: 0, noticed: 1 });
     expect(deadlineOf(fx.env.backend.ctx.db, 'G/TBT/N/SAU/1')).toBe('2024-06-30');
   });

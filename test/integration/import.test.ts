@@ -9,7 +9,7 @@ import { importNotificationsFile } from '../../electron/backend/imports/import-f
 import { runCli } from '../../electron/cli/run-cli';
 import type { EventName } from '../../shared/contract';
 import { epingRow, fixtureDir, writeEpingCsv, writeEpingXlsx, writeZipBombXlsx, type EpingRow } from '../fixtures/eping-fixtures';
-import { testClock } from '../helpers/temp-store';
+import { testClock, testActor } from '../helpers/temp-store';
 import { useImportEnv } from '../helpers/import-env';
 
 const fx = useImportEnv();
@@ -104,7 +104,7 @@ describe('importing notifications', () => {
     const controller = new AbortController();
     let seen = 0;
     const run = importNotificationsFile(fx.env.backend.ctx.db, file, {
-      actor: 'tester',
+      actor: testActor('tester'),
       clock: fx.env.backend.ctx.clock,
       signal: controller.signal,
       onProgress: ({ phase }) => {

@@ -5,7 +5,7 @@ import type { ImportEvent, ParsedNotification } from '../../electron/backend/imp
 import type { EventName } from '../../shared/contract';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { actAs } from '../helpers/acting';
-import { emptyBackend } from '../helpers/temp-store';
+import { emptyBackend, testActor } from '../helpers/temp-store';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 let backend: Backend;
@@ -311,7 +311,7 @@ async function importRecords(records: ParsedNotification[]): Promise<void> {
     fileName: 'eping.xlsx',
     fileSize: 1,
     fileSha256: 'f'.repeat(64),
-    actor: '张敏',
+    actor: testActor('张敏'),
     clock: backend.ctx.clock,
     source: 'eping',
   });

@@ -123,21 +123,3 @@ export function analystByName(db: Database, name: string): Actor | null {
   const row = db.prepare('SELECT uid, name FROM analysts WHERE name = ? AND deleted_at IS NULL').get(name) as Actor | undefined;
   return row ?? null;
 }
-
-/**
- * The analyst acting on a write, given by name: must be on the team list and active.
- * @deprecated Writes take the acting analyst (actingAnalyst); this stays only until every
- * channel has dropped its `actor` name.
- */
-export function requireActiveAnalyst(db: Database, name: string, field = 'actor'): string {
-  const row = db.prepare('SELECT active FROM analysts WHERE name = ?').get(name) as { active: number } | undefined;
-  if (!row) {
-    const message = `${name} is not on the analyst list; add them under Settings → analysts first`;
-    throw new AppError('VALIDATION', `${field}: ${message}`, { fields: [{ path: field, message }] });
-  }
-  if (row.active !== 1) {
-    const message = `${name} is marked inactive on the analyst list and cannot act on comments`;
-    throw new AppError('VALIDATION', `${field}: ${message}`, { fields: [{ path: field, message }] });
-  }
-  return name;
-}

@@ -1,14 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/contract';
-import { UNRECORDED_ANALYST_UID } from '../../../shared/domain/uid';
 import type { Actor } from '../analysts/analysts';
 
 export interface AuditRecord {
-  /**
-   * The acting analyst. A bare name is the old form, looked up on the analyst list.
-   * @deprecated string: pass the Actor (actingAnalyst) instead.
-   */
-  actor: Actor | string;
+  /** The acting analyst (actingAnalyst): the log keeps their uid and their name at the time. */
+  actor: Actor;
   action: string;
   entity: string;
   entityId: string | number;
@@ -25,10 +21,7 @@ export interface AuditRecord {
  * The log is append-only: triggers refuse UPDATE and DELETE (migration 0180).
  */
 export function recordAudit(db: Database, record: AuditRecord): void {
-  const actor: Actor =
-    typeof record.actor === 'string'
-      ? { name: record.actor, uid: (db.prepare('SELECT uid FROM analysts WHERE name = ?').pluck().get(record.actor) as string | undefined) ?? UNRECORDED_ANALYST_UID }
-      : record.actor;
+  const { actor } = record;
   db.prepare(
     'INSERT INTO audit_log (at, actor, actor_id, action, entity, entity_id, entity_uid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(

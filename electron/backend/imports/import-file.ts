@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
+import type { Actor } from '../analysts/analysts';
 import type { ImportReport } from '../../../shared/contract/imports';
 import type { Clock } from '../../../shared/domain/clock';
 import { AppError } from '../errors';
@@ -13,7 +14,8 @@ import { writeNotifications } from './write-notifications';
 
 export interface ImportFileOptions {
   fileName?: string;
-  actor: string;
+  /** Who imports (the acting analyst): the audit log names them by uid, the history by name. */
+  actor: Actor;
   /** The backend's clock; in a job worker, one running on from the job's start. */
   clock: Clock;
   signal?: AbortSignal;

@@ -29,7 +29,7 @@ export const importHandlers: HandlersFor<typeof importChannels> = {
         input: { fileName: staged.name, fileSize: staged.size },
         params: {
           filePath: staged.path,
-          actor: actingAnalyst(ctx.db).name,
+          actor: actingAnalyst(ctx.db),
           ...(preImportBackupNeeded(ctx.db, staged.size)
             ? { preImportBackup: { dataDir: ctx.dataDir, appVersion: ctx.appVersion, at: nowIso(ctx.clock), ...ctx.backups.nativeBindingOption } }
             : {}),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Actor } from '../analysts/analysts';
 import type { ImportRefusal, ImportReport, RowNotice, RowRejection } from '../../../shared/contract/imports';
 import { nowIso, type Clock } from '../../../shared/domain/clock';
 import { recordAudit } from '../audit/audit-log';
@@ -17,7 +18,7 @@ export interface ImportMeta {
   fileSize: number;
   /** SHA-256 of the file, or its computation still running. */
   fileSha256: string | Promise<string>;
-  actor: string;
+  actor: Actor;
   /** Stamps the import's start and finish, its history and its follow-up flags. */
   clock: Clock;
   /** Defaults to what the file format says (WTO API JSON or an ePing export). */
@@ -106,7 +107,7 @@ export async function writeNotifications(
           `INSERT INTO imports (file_name, file_sha256, file_size, format, started_at, finished_at, actor,
              inserted, updated, unchanged, rejected) VALUES (?, ?, ?, '', ?, ?, ?, 0, 0, 0, 0)`,
         )
-        .run(meta.fileName, '', meta.fileSize, startedAt, startedAt, meta.actor).lastInsertRowid,
+        .run(meta.fileName, '', meta.fileSize, startedAt, startedAt, meta.actor.name).lastInsertRowid,
     );
     const now = startedAt;
     const setFamily = db.prepare('UPDATE notifications SET family_id = ? WHERE id = ?');
@@ -116,7 +117,7 @@ export async function writeNotifications(
       (repeated ??= new RepeatedRows(db, {
         importId,
         now,
-        actor: meta.actor,
+        actor: meta.actor.name,
         maxIdBefore,
         counts,
         updated,
@@ -162,7 +163,7 @@ export async function writeNotifications(
             IMPORTED_FIELDS.forEach((f, i) => {
               const value = p.values[i] ?? null;
               if ((old[f] ?? null) !== value) {
-                change.run(existing.id, importId, now, meta.actor, f, old[f], value);
+                change.run(existing.id, importId, now, meta.actor.name, f, old[f], value);
                 changed = true;
               }
             });
@@ -186,7 +187,7 @@ export async function writeNotifications(
     bulk?.finish();
     // New rows got their family as they were inserted; a changed row may now belong to one.
     assignFamilies(db, updated);
-    detectCommentFollowups(db, [...inserted, ...updated], meta.clock.now());
+    detectCommentFollowups(db, [...inserted, ...updated], meta.clock.now(), meta.actor);
     const facts = fileFacts();
     const fileSha256 = await meta.fileSha256;
     const finishedAt = nowIso(meta.clock);
@@ -220,7 +221,7 @@ export async function writeNotifications(
       encoding: facts.encoding,
       startedAt,
       finishedAt,
-      actor: meta.actor,
+      actor: meta.actor.name,
       rowsRead: facts.rowsRead,
       inserted: counts.inserted,
       updated: counts.updated,
@@ -278,7 +279,7 @@ async function recordRefusal(
         encoding: facts?.encoding ?? null,
         startedAt,
         finishedAt: nowIso(clock),
-        actor: meta.actor,
+        actor: meta.actor.name,
         rowsRead: facts?.rowsRead ?? 0,
       },
       refusalOf(e),

@@ -1,3 +1,4 @@
+import type { Actor } from '../analysts/analysts';
 import type { JobError, JobInput, JobKind } from '../../../shared/contract/jobs';
 import type { PreImportBackup } from '../backups/pre-import';
 
@@ -8,7 +9,7 @@ import type { PreImportBackup } from '../backups/pre-import';
 export interface JobParams {
   import: {
     filePath: string;
-    actor: string;
+    actor: Actor;
     /** Set when the import is large enough to back the store up first (see pre-import.ts). */
     preImportBackup?: PreImportBackup;
   };
