@@ -272,6 +272,20 @@ describe('looking into a backup', () => {
     expect(fs.existsSync(`${made.file}-wal`)).toBe(false);
   });
 
+  it('leaves deleted comments out of what a backup holds', async () => {
+    const ids = insertNotifications(backend.ctx.db, [
+      { symbol: 'G/TBT/N/SAU/1201', title: 'Refrigerators', distributionDate: '2031-01-05' },
+      { symbol: 'G/TBT/N/RUS/88', title: 'Batteries', distributionDate: '2031-02-05' },
+    ]);
+    const kept = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/SAU/1201']! }, titleZh: '保留的意见' });
+    const gone = backend.call('commentsCreate', { target: { kind: 'notification', notificationId: ids['G/TBT/N/RUS/88']! }, titleZh: '删除的草稿' });
+    backend.call('commentsDelete', { id: gone.id });
+    const made = await backend.ctx.backups.create('manual');
+    const summary = backend.call('backupsSummary', { id: made.id });
+    expect(summary.counts.comments).toBe(1);
+    expect(summary.newestComments.map((c) => c.id)).toEqual([kept.id]);
+  });
+
   it('summarises a copy made before the comments existed as having none, not as damaged', async () => {
     backend = await reopenOnOlderStore();
     const [premigration] = backend.call('backupsList', {}).backups;

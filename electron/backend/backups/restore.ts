@@ -33,15 +33,17 @@ export function summarizeBackup(entry: BackupEntry, nativeBinding?: string): Bac
         .prepare('SELECT symbol, title, distribution_date AS distributedOn FROM notifications ORDER BY distribution_date DESC, id DESC LIMIT 5')
         .all() as BackupSummary['newestNotifications']
     ).map((n) => ({ ...n, title: n.title.slice(0, 200) }));
+    // Deleted comments are tombstones from schema 200 on: they are not what the backup holds for the analyst.
+    const live = db.prepare("SELECT 1 FROM pragma_table_info('comments') WHERE name = 'deleted_at'").get() ? 'WHERE deleted_at IS NULL' : '';
     const newestComments = (
       db
         .prepare(
-          "SELECT id, CASE WHEN title_zh <> '' THEN title_zh ELSE title_en END AS title, status, updated_at AS updatedAt FROM comments ORDER BY updated_at DESC, id DESC LIMIT 5",
+          `SELECT id, CASE WHEN title_zh <> '' THEN title_zh ELSE title_en END AS title, status, updated_at AS updatedAt FROM comments ${live} ORDER BY updated_at DESC, id DESC LIMIT 5`,
         )
         .all() as BackupSummary['newestComments']
     ).map((c) => ({ ...c, title: c.title.slice(0, 200) }));
-    const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { id: entry.id, counts: { notifications: count('notifications'), comments: count('comments') }, newestNotifications, newestComments };
+    const count = (table: string, where = ''): number => (db.prepare(`SELECT count(*) AS n FROM ${table} ${where}`).get() as { n: number }).n;
+    return { id: entry.id, counts: { notifications: count('notifications'), comments: count('comments', live) }, newestNotifications, newestComments };
   } catch (e) {
     throw new AppError('DB_CORRUPT', `The backup ${entry.id} cannot be read: ${(e as Error).message}`, { id: entry.id, reason: 'corrupt' });
   } finally {
