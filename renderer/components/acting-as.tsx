@@ -8,7 +8,6 @@ import { useAppStore, useDataVersion } from '../stores/app-store-context';
 interface ActingAs {
   /** The name of the analyst every write on this workstation is recorded by; '' while nobody acts. */
   actor: string;
-  actorId: string | null;
   /** Their uid (what records keep and the four-eyes rule compares); '' while nobody acts. */
   actorUid: string;
   /** Active analysts, the ones who may act. */
@@ -52,7 +51,6 @@ function ActingAsRoot({ children }: { children: ReactNode }) {
     const acting = pending ?? (data?.acting && analysts.some((a) => a.uid === data.acting?.uid) ? data.acting : null);
     return {
       actor: acting?.name ?? '',
-      actorId: acting?.uid ?? null,
       actorUid: acting?.uid ?? '',
       analysts,
       loaded: data !== undefined,

@@ -106,15 +106,7 @@ export function fakeCommentHandlers(backend: Pick<FakeBackend, 'emit'>, actingAs
       backend.emit('dataChanged', { entity: 'analysts', ids: [state.analysts.find((a) => a.name === name)!.uid] });
       return state.analysts;
     },
-    analystsActing: () => acting(),
-    analystsSetActing: ({ uid }) => {
-      const a = state.analysts.find((x) => x.uid === uid);
-      if (!a) throw new ApiError({ code: 'NOT_FOUND', message: `No analyst ${uid}` });
-      if (!a.active) throw validation('uid', `${a.name} is marked inactive and cannot act`);
-      state.acting = uid;
-      backend.emit('dataChanged', { entity: 'analysts' });
-      return a;
-    },
+    // Who acts is answered by the fake backend (fake-analysts.ts), over state.acting here.
     commentTemplatesList: () => state.templates,
     commentsList: (input) => {
       const items = state.comments.filter(
