@@ -30,6 +30,8 @@ export interface JobRunnerOf<K extends JobKind> {
   afterRun?(db: Database, failed: boolean): void;
   /** What the job changed, for dataChanged when it ends well. */
   changes: readonly DataEntity[];
+  /** The records of those entities it wrote, where its result names them. */
+  changedIds?(result: JobResult<K>): Partial<Record<DataEntity, Array<number | string>>>;
 }
 
 const afterLargeWrite = (db: Database, failed: boolean): void => {
@@ -58,6 +60,8 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
     },
     afterRun: afterLargeWrite,
     changes: ['notifications', 'imports'],
+    // The entry in the import history (a refused file is kept there too).
+    changedIds: (report) => ({ imports: [report.importId] }),
   },
   searchReindex: {
     run: (_request, env) => rebuildSearchIndex(env.db, { signal: env.signal, onProgress: (done, total) => env.progress({ phase: 'indexing', done, total }) }),
@@ -77,6 +81,7 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
         onProgress: (phase, done, total) => env.progress({ phase, done, total }),
       }),
     changes: ['backups'],
+    changedIds: (made) => ({ backups: [made.id] }),
   },
 };
 

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { EventPayload } from '../../../shared/contract/events';
-import { jobKinds, type JobError, type JobKind, type JobState } from '../../../shared/contract/jobs';
+import { jobKinds, type JobError, type JobKind, type JobResult, type JobState } from '../../../shared/contract/jobs';
 import { changed } from '../changes';
 import type { Emit } from '../context';
 import { AppError } from '../errors';
 import { classifyFault, formatBytes } from '../faults/classify-error';
 import { importSpaceNeeded } from '../faults/disk-space';
-import { jobRunners } from './job-kinds';
+import { jobRunners, type JobRunnerOf } from './job-kinds';
 import type { JobRequest, ProgressReport, WorkerMessage } from './job-protocol';
 import type { JobWorkerData } from './worker-entry';
 
@@ -297,12 +297,9 @@ export class JobRunner {
       ...(error ? { error: { code: error.code, message: error.message } } : { result }),
     } as never);
     if (!error) {
-      // An import names its entry in the import history (a refused file is kept there too), a
-      // backup the copy it made.
-      const made = result as { importId?: unknown; id?: unknown } | null;
-      const idOf = (entity: string): Array<number | string> | undefined =>
-        entity === 'imports' && typeof made?.importId === 'number' ? [made.importId] : entity === 'backups' && typeof made?.id === 'string' ? [made.id] : undefined;
-      for (const entity of jobRunners[state.kind].changes) changed(this.options, entity, idOf(entity));
+      const runner = jobRunners[state.kind] as JobRunnerOf<JobKind>;
+      const ids = result && runner.changedIds ? runner.changedIds(result as JobResult<JobKind>) : {};
+      for (const entity of runner.changes) changed(this.options, entity, ids[entity]);
     }
     if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
     job.onFinish?.(copy(state));
