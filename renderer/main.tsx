@@ -19,6 +19,8 @@ import './styles/jobs.css';
 import './styles/editing.css';
 import './styles/backups.css';
 import './styles/comments.css';
+import './styles/warnings.css';
+import './styles/enterprises.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

@@ -7,7 +7,15 @@ import type { BackendContext } from './context';
  * through `invokeWhenFree`, the CLI and tests through `callAsync`; the synchronous `invoke` and
  * `call` refuse them.
  */
-export type AsyncChannel = 'commentsExport' | 'tradeConcernsExport' | 'storeCheck';
+export type AsyncChannel =
+  | 'commentsExport'
+  | 'tradeConcernsExport'
+  | 'storeCheck'
+  | 'enterprisesImport'
+  | 'enterprisesTemplate'
+  | 'tradeExposureImport'
+  | 'warningLettersMake'
+  | 'warningLettersBatch';
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 
 /** The bundled worker script the app runs long work on, and the addon it loads. */

@@ -9,6 +9,9 @@ import { jobHandlers } from './jobs/job-handlers';
 import { notificationDetailHandlers } from './notifications/detail-handlers';
 import { notificationListHandlers } from './notifications/list-handlers';
 import { tradeConcernAsyncHandlers, tradeConcernHandlers } from './trade-concerns/trade-concern-handlers';
+import { enterpriseAsyncHandlers, enterpriseHandlers } from './enterprises/enterprise-handlers';
+import { warningHandlers } from './warnings/warning-handlers';
+import { letterAsyncHandlers, letterHandlers } from './warnings/letters/letter-handlers';
 
 export type { AsyncHandlerTable, Handler, HandlerTable } from './handler-types';
 
@@ -24,6 +27,9 @@ export const handlers: HandlerTable = {
   ...tradeConcernHandlers,
   ...storeHealthHandlers,
   ...backupHandlers,
+  ...enterpriseHandlers,
+  ...warningHandlers,
+  ...letterHandlers,
 };
 
 /** One handler per asynchronous channel (see AsyncChannel). */
@@ -31,4 +37,6 @@ export const asyncHandlers: AsyncHandlerTable = {
   ...commentAsyncHandlers,
   ...tradeConcernAsyncHandlers,
   ...storeHealthAsyncHandlers,
+  ...enterpriseAsyncHandlers,
+  ...letterAsyncHandlers,
 };

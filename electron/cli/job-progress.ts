@@ -8,6 +8,7 @@ const KIND_LABELS: Record<JobKind, string> = {
   import: 'import',
   searchReindex: 'search index',
   backup: 'backup',
+  warningsRecompute: 'warnings',
 };
 
 /** Rows between two lines of an import's progress when the percentage has not moved. */

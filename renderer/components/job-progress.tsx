@@ -14,6 +14,7 @@ const PHASE_KEYS = {
   import: 'importer.progress.phases',
   searchReindex: 'jobs.phases.searchReindex',
   backup: 'jobs.phases.backup',
+  warningsRecompute: 'jobs.phases.warningsRecompute',
 } as const satisfies Record<JobKind, string>;
 
 export interface JobProgressProps {

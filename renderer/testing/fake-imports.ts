@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/result';
 export function makeImportReport(overrides: Partial<ImportReport> = {}): ImportReport {
   return {
     importId: 1,
+    warnings: null,
     fileName: 'eping-export.xlsx',
     fileSize: 20_480,
     format: 'xlsx',

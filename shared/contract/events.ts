@@ -74,6 +74,25 @@ export const WRITE_CHANGES = {
   backupsDelete: ['backups'],
   /** Only while in recovery, where a restore or opening read-only puts a store in place. */
   recoveryChoose: ['*'],
+  /** The enterprise's own warnings are recomputed in the same call. */
+  enterprisesSave: ['enterprises', 'warnings'],
+  enterprisesDelete: ['enterprises', 'warnings'],
+  /** The recomputation it starts reports 'warnings' when it ends. */
+  enterprisesImport: ['enterprises'],
+  tradeExposureImport: ['enterprises'],
+  /** The recomputation job reports 'warnings' when it ends. */
+  focusIndustriesSave: ['settings'],
+  focusIndustriesDelete: ['settings'],
+  warningsOverride: ['warnings'],
+  warningsTransition: ['warnings'],
+  warningsPlanResponse: ['warnings'],
+  /** When the job ends. */
+  warningsRecompute: ['warnings'],
+  warningRulesSave: ['settings'],
+  warningLettersMake: ['warnings'],
+  warningLettersBatch: ['warnings'],
+  warningLettersRecordDelivery: ['warnings'],
+  warningLettersRecordAcknowledgement: ['warnings'],
 } as const satisfies Partial<Record<Channel, Changes>>;
 
 /** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */
@@ -90,6 +109,15 @@ export const events = {
   dataChanged: z.object({
     entity: z.union([DataEntity, z.literal('*')]),
     ids: z.array(z.union([z.number().int(), z.string()])).optional(),
+  }),
+  /**
+   * A warnings pass raised warnings to red or orange (new ones, or higher than before): the
+   * desktop app shows a system notification, the window a notice.
+   */
+  warningsRaised: z.object({
+    red: z.number().int(),
+    orange: z.number().int(),
+    warningUids: z.array(z.string()).max(200),
   }),
   /** A command from the desktop app's menu for the page to carry out (web mode has no menu). */
   menuCommand: z.object({ command: z.enum(['shortcuts']) }),

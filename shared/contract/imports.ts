@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { WarningPassSummary } from './warnings';
 
 /** Figures a reason's words are filled with (a row number, a length, the value as written). */
 export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -59,6 +60,8 @@ export const ImportReport = z.object({
   rejections: z.array(RowRejection),
   /** At most the first 10,000 notices are kept; `noticed` counts them all. */
   notices: z.array(RowNotice).default([]),
+  /** The warnings pass run over the notifications this import added or changed (null: none ran). */
+  warnings: WarningPassSummary.nullable().default(null),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -9,6 +9,8 @@ import { notificationDetailChannels } from './notification-record';
 import { notificationChannels } from './notifications';
 import { storeHealthChannels } from './store-health';
 import { tradeConcernChannels } from './trade-concerns';
+import { enterpriseChannels } from './enterprises';
+import { warningChannels, warningLetterChannels } from './warnings';
 
 export * from './app';
 export * from './analysts';
@@ -21,6 +23,8 @@ export * from './comments';
 export * from './trade-concerns';
 export * from './store-health';
 export * from './backups';
+export * from './enterprises';
+export * from './warnings';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -34,6 +38,9 @@ export const contract = {
   ...tradeConcernChannels,
   ...storeHealthChannels,
   ...backupChannels,
+  ...enterpriseChannels,
+  ...warningChannels,
+  ...warningLetterChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BackupEntry, BackupKind } from './backups';
 import { channel } from './define';
 import { ImportReport } from './imports';
+import { WarningPassSummary } from './warnings';
 
 /** What every job's progress carries: the step it is at, and how far along it (total null: unknown). */
 export const JobProgressBase = z.object({
@@ -72,6 +73,22 @@ export const jobKinds = {
     progress: JobProgressBase,
     result: BackupMade,
   }),
+  /**
+   * Warnings scored again: every measure against every target ('all', after a change of the
+   * rules or a focus industry, or on request), or only the enterprises an import or a removal
+   * changed ('enterprises').
+   */
+  warningsRecompute: jobKind({
+    writes: true,
+    input: z.object({
+      scope: z.enum(['all', 'enterprises']),
+      reason: z.enum(['asked', 'rules', 'focusIndustries', 'enterpriseImport', 'tradeExposure']),
+      /** How many enterprises, for scope 'enterprises'. */
+      count: z.number().int().optional(),
+    }),
+    progress: JobProgressBase,
+    result: WarningPassSummary,
+  }),
 };
 
 export type JobKind = keyof typeof jobKinds;
@@ -109,6 +126,7 @@ export const JobState = z.discriminatedUnion('kind', [
   jobStateOf('import', jobKinds.import),
   jobStateOf('searchReindex', jobKinds.searchReindex),
   jobStateOf('backup', jobKinds.backup),
+  jobStateOf('warningsRecompute', jobKinds.warningsRecompute),
 ]);
 export type JobState = z.infer<typeof JobState>;
 export type JobStateOf<K extends JobKind> = Extract<JobState, { kind: K }>;
@@ -124,6 +142,7 @@ export const JobProgressEvent = z.discriminatedUnion('kind', [
   jobKinds.import.progress.extend({ kind: z.literal('import'), ...progressEventFields }),
   jobKinds.searchReindex.progress.extend({ kind: z.literal('searchReindex'), ...progressEventFields }),
   jobKinds.backup.progress.extend({ kind: z.literal('backup'), ...progressEventFields }),
+  jobKinds.warningsRecompute.progress.extend({ kind: z.literal('warningsRecompute'), ...progressEventFields }),
 ]);
 
 const jobDoneEventOf = <K extends JobKind, D extends (typeof jobKinds)[K]>(kind: K, def: D) =>
@@ -142,6 +161,7 @@ export const JobDoneEvent = z.discriminatedUnion('kind', [
   jobDoneEventOf('import', jobKinds.import),
   jobDoneEventOf('searchReindex', jobKinds.searchReindex),
   jobDoneEventOf('backup', jobKinds.backup),
+  jobDoneEventOf('warningsRecompute', jobKinds.warningsRecompute),
 ]);
 
 const JobId = z.object({ jobId: z.string().regex(/^[a-f0-9-]{8,64}$/) }).strict();

@@ -23,6 +23,12 @@ const NOT_AUTHORED = new Set([
   // Parts of one record that travel with it: a trade concern's list of notifications is saved,
   // stamped and exchanged as part of the concern (named by their WTO symbols).
   'trade_concern_notifications',
+  // Reference data (customs statistics) and append-only logs of what happened to records that
+  // carry their own identity: they name the record by uid and the analyst by actor_id.
+  'trade_exposure',
+  'enterprise_imports',
+  'enterprise_changes',
+  'warning_history',
 ]);
 const IDENTITY = ['uid', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'deleted_by'];
 

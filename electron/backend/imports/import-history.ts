@@ -29,6 +29,8 @@ const SUMMARY_COLUMNS =
 function toSummary(r: Omit<ImportRow, 'rejections' | 'notices'>): ImportSummary {
   return {
     importId: r.id,
+    // The warnings pass is reported when the import ends; the history keeps only the import's own figures.
+    warnings: null,
     fileName: r.file_name,
     fileSize: r.file_size,
     format: r.format,

@@ -215,6 +215,7 @@ export async function writeNotifications(
     options.onProgress?.({ ...counts });
     return {
       importId,
+      warnings: null,
       fileName: meta.fileName,
       fileSize: meta.fileSize,
       format: facts.format,

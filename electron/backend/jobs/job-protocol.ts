@@ -15,6 +15,11 @@ export interface JobParams {
   };
   searchReindex: Record<string, never>;
   backup: { dataDir: string; appVersion: string; nativeBinding?: string };
+  warningsRecompute: {
+    actor: Actor;
+    /** For scope 'enterprises': the enterprises to score again. */
+    enterpriseUids?: string[];
+  };
 }
 
 /** What a job needs to run: the only thing that crosses into a worker thread. */

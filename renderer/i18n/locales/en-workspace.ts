@@ -148,6 +148,7 @@ export const workspaceEn: Leaves<typeof workspaceZhCN> = {
         indexing: 'All notifications read; building the search index and saving…',
         cancelling: 'Cancelling; nothing will be changed…',
         backup: 'Backing the store up before the import…',
+        warnings: 'Scoring the new and changed notifications against the enterprises…',
       },
     },
     report: {

@@ -8,6 +8,8 @@ import { workspaceEn } from './en-workspace';
 import { tradeMembersEn } from './trade-members-en';
 import type { Messages } from './zh-CN';
 import { commentChecksEn } from './comment-checks-en';
+import { enterprisesEn } from './enterprises-en';
+import { warningsEn } from './warnings-en';
 
 export const en: Messages = {
   ...workspaceEn,
@@ -16,6 +18,8 @@ export const en: Messages = {
   ...jobsEn,
   ...tradeMembersEn,
   ...actingAsEn,
+  ...enterprisesEn,
+  ...warningsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

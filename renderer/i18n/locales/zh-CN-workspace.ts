@@ -144,6 +144,7 @@ export const workspaceZhCN = {
         indexing: '通报已全部读入，正在建立检索索引并保存……',
         cancelling: '正在取消，数据不会有任何改动……',
         backup: '正在导入前备份数据库……',
+        warnings: '正在对新增和变更的通报计算企业风险预警……',
       },
     },
     report: {

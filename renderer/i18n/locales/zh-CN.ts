@@ -7,6 +7,8 @@ import { commentingZhCN } from './commenting-zh-CN';
 import { tradeMembersZhCN } from './trade-members-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 import { commentChecksZhCN } from './comment-checks-zh-CN';
+import { enterprisesZhCN } from './enterprises-zh-CN';
+import { warningsZhCN } from './warnings-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
@@ -16,6 +18,8 @@ export const zhCN = {
   ...jobsZhCN,
   ...tradeMembersZhCN,
   ...actingAsZhCN,
+  ...enterprisesZhCN,
+  ...warningsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,

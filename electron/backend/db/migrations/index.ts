@@ -18,6 +18,7 @@ import { migration0170 } from './0170-gso-bloc';
 import { migration0180 } from './0180-analyst-identity';
 import { migration0190 } from './0190-notification-side-identity';
 import { migration0200 } from './0200-comment-identity';
+import { migration0210 } from './0210-enterprises-warnings';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
