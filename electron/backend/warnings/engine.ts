@@ -26,5 +26,6 @@ export interface WarningPassOptions {
  * response plans survive. Deterministic: the same store and clock give the same warnings.
  */
 export function runWarningPass(_db: Database, _scope: WarningScope, _options: WarningPassOptions): WarningPassSummary {
-  throw new Error('warnings engine: not built yet');
+  // Until the engine lands: a pass that scores nothing.
+  return { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedUids: [] };
 }

@@ -125,6 +125,7 @@ export const migration0210: Migration = {
         -- Digest of score, factors and matches: a recomputation that changes nothing writes nothing.
         digest            TEXT NOT NULL,
         comment_deadline  TEXT,
+        adoption          TEXT,
         entry_into_force  TEXT,
         next_deadline     TEXT,
         state             TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged', 'planned', 'closed')),
