@@ -6,6 +6,8 @@ import { importCommand } from './import-command';
 import { reindexCommand } from './reindex-command';
 import { searchCommand } from './search-command';
 import { triageCommand } from './triage-command';
+import { enterprisesCommand } from './enterprises-command';
+import { warningsCommand } from './warnings-command';
 
 const info: CliCommand = {
   summary: 'Show the database path, schema version and record counts',
@@ -45,4 +47,5 @@ const demo: CliCommand = {
 };
 
 /** Every command; adding one is an entry here. */
-export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand, reindex: reindexCommand };
+export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand, reindex: reindexCommand,
+  enterprises: enterprisesCommand, warnings: warningsCommand };

@@ -13,6 +13,7 @@ const RECORD_SECTIONS: readonly Section[] = ['notifications', 'comments'];
 /**
  * Where the app is: a section and, for a record view, the record's id (#/notifications/123);
  * optionally a named page of the section and its parameters (#/comments/new?notification=12).
+ * Records named by uid are addressed by a parameter of the section (#/enterprises?uid=…).
  */
 export interface Route {
   section: Section;
@@ -40,7 +41,8 @@ export function parseRoute(hash: string): Route {
     return { section, id: Number(id), ...extra };
   }
   if (id !== undefined && SECTION_VIEWS[section]?.includes(id)) return { section, id: null, view: id, ...extra };
-  return { section, id: null };
+  // A section's main view keeps its parameters (#/warnings?uid=…, #/enterprises?uid=…); an unknown page does not.
+  return id === undefined ? { section, id: null, ...extra } : { section, id: null };
 }
 
 export function formatRoute(route: Route): string {
