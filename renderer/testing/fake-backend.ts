@@ -71,8 +71,8 @@ export interface FakeBackend {
 
 type Handlers = { [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> };
 
-/** What demoLoad reports as the real one does: the demo set writes comments, trade concerns and analysts too. */
-const DEMO_ENTITIES: DataEntity[] = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'];
+/** What demoLoad reports as the real one does: the demo set writes comments, trade concerns, analysts and enterprises too. */
+const DEMO_ENTITIES: DataEntity[] = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings', 'enterprises', 'warnings'];
 
 /** The fixed instant the fake backend and its tests live at, so no date slides into the past. */
 export const FAKE_NOW = '2026-11-21T06:00:00.000Z';

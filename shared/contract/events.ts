@@ -66,7 +66,7 @@ export const WRITE_CHANGES = {
   referenceCountryUpdate: ['countries'],
   analystsSave: ['analysts'],
   analystsSetActing: ['analysts'],
-  demoLoad: ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'],
+  demoLoad: ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings', 'enterprises', 'warnings'],
   backupsConfigure: ['backups'],
   /** When the backup has been written. */
   backupsCreate: ['backups'],

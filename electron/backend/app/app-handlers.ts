@@ -8,8 +8,8 @@ import { listCountries, updateCountry } from '../reference/countries';
 import { getSettings, updateSettings } from '../settings/settings';
 import { getAppInfo } from './app-info';
 
-/** What the demo set writes besides its notifications: their translations and a worked set of comments. */
-const DEMO_ENTITIES = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'] as const;
+/** What the demo set writes besides its notifications: their translations, a worked set of comments, and enterprises with their warnings. */
+const DEMO_ENTITIES = ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings', 'enterprises', 'warnings'] as const;
 
 export const appHandlers: HandlersFor<typeof appChannels> = {
   appInfo: (ctx) => getAppInfo(ctx),

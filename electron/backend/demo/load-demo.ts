@@ -7,7 +7,9 @@ import { newRecordStamp } from '../db/record-identity';
 import { assignedAnalystUid } from '../notifications/assigned-analyst';
 import { assignFamilies } from '../notifications/families';
 import { updateSettings } from '../settings/settings';
+import { runWarningPass } from '../warnings/engine';
 import { loadDemoComments } from './demo-comments';
+import { loadDemoEnterprises } from './demo-enterprises';
 import { DEMO_MARK, DEMO_NOTIFICATIONS } from './demo-data';
 
 function isoDaysFrom(today: Date, days: number): string {
@@ -69,7 +71,10 @@ export function loadDemo(db: Database, actor: Actor, clock: Clock): { notificati
     }
     assignFamilies(db, ids);
     loadDemoComments(db, today);
-    recordAudit(db, { at: today, actor, action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count } });
+    const enterprises = loadDemoEnterprises(db, actor, clock);
+    // The demo enterprises meet the demo notifications: their warnings are there from the start.
+    runWarningPass(db, { kind: 'all' }, { actor, clock });
+    recordAudit(db, { at: today, actor, action: 'load-demo', entity: 'dataset', entityId: 'demo', after: { notifications: count, enterprises } });
     updateSettings(db, actor, { demoOffered: true }, clock);
     return { notifications: count, alreadyLoaded: false };
   })();
