@@ -15,7 +15,7 @@ function render(block: LetterBlock): Paragraph {
     case 'paragraph':
       return paragraph(zh, [run(zh, block.text)], { indent: true });
     case 'heading':
-      return paragraph(zh, [run(zh, block.text, { role: 'heading' })], { indent: true });
+      return paragraph(zh, [run(zh, block.text, { role: 'heading' })], { indent: true, align: 'left' });
     case 'labelled':
       return paragraph(zh, [run(zh, block.label, { bold: true }), run(zh, block.text)], { indent: true });
     case 'signature':

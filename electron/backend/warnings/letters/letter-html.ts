@@ -44,6 +44,8 @@ p { margin: 0; orphans: 2; widows: 2; }
 .paragraph, .labelled, .contact { text-indent: 2em; }
 .heading {
   text-indent: 2em;
+  /* A heading may hold a long English title: spreading it to the right edge would gap every character. */
+  text-align: left;
   font-family: "SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", sans-serif;
   page-break-after: avoid;
   break-after: avoid;
