@@ -137,6 +137,18 @@ describe('a one-to-one warning letter as Word', () => {
     expect(letterCount()).toBe(1);
   });
 
+  it('recommends the response an analyst planned, with its owner and due date, over the default', async () => {
+    const reviewer = backend.call('analystsList', {}).find((a) => a.name === REVIEWER);
+    const due = backend.ctx.db.prepare("SELECT date(?, '+10 days') AS d").get(store.today) as { d: string };
+    backend.ctx.db
+      .prepare("UPDATE warnings SET state = 'planned', response_kind = 'certify', response_owner = ?, response_due = ?, response_note = '请提供电池型式试验报告。' WHERE uid = ?")
+      .run(reviewer?.uid, due.d, store.warnings.greenSau);
+    const { file } = await backend.callAsync('warningLettersMake', { enterpriseUid: store.enterprises.green });
+    const text = (await readDocx(file.path)).paragraphs.join('\n');
+    expect(text).toContain(`应对建议（检测或认证）：我方已将本项应对安排为“检测或认证”，由${REVIEWER}负责，请于${chineseDate(due.d)}前配合完成。请提供电池型式试验报告。`);
+    expect(text).not.toContain('应对建议（提交评议意见）');
+  });
+
   it('refuses an enterprise with no open warning worth a letter, and an unknown one, writing nothing', async () => {
     const none = await rejection(backend.callAsync('warningLettersMake', { enterpriseUid: store.enterprises.quiet }));
     expect(none.code).toBe('VALIDATION');
