@@ -120,6 +120,12 @@ describe('a one-to-one warning letter as Word', () => {
     const docx = await readDocx(second.file.path);
     expect(docx.paragraphs[1]).toBe(`预警〔${store.today.slice(0, 4)}〕第2号`);
     expect(second.file.fileName).not.toBe(file.fileName);
+
+    // A new year starts the numbers again.
+    const next = Number(store.today.slice(0, 4)) + 1;
+    backend.ctx.clock = testClock(`${next}-01-10T04:00:00.000Z`);
+    const third = await backend.callAsync('warningLettersMake', { enterpriseUid: store.enterprises.storage });
+    expect((await readDocx(third.file.path)).paragraphs[1]).toBe(`预警〔${next}〕第1号`);
   });
 
   it('covers only the warnings asked for, when they are the enterprise’s own; the contact lines come from Settings', async () => {

@@ -184,10 +184,14 @@ export function letterWarnings(db: Database, enterprise: EnterpriseRow, warningU
   return uids.map((uid) => getWarning(db, uid)).sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.score - a.score);
 }
 
-/** 预警〔2026〕第N号: N counts the letters made this year, this one included. */
+/**
+ * 预警〔2026〕第N号: N counts the letters made this year, this one included. The year is that of
+ * the letter's date (the clock's today), which the file name carries (letter-make.ts); the
+ * instant in created_at is UTC and would put a letter of 1 January morning in Beijing in the old year.
+ */
 export function nextLetterNumber(db: Database, today: string): string {
   const year = today.slice(0, 4);
-  const { n } = db.prepare('SELECT count(*) AS n FROM warning_letters WHERE substr(created_at, 1, 4) = ?').get(year) as { n: number };
+  const { n } = db.prepare("SELECT count(*) AS n FROM warning_letters WHERE file_name LIKE 'warning-letter-' || ? || '-%'").get(year) as { n: number };
   return `预警〔${year}〕第${n + 1}号`;
 }
 

@@ -33,6 +33,7 @@ async function render(ctx: BackendContext, content: LetterContent, format: Forma
   return pdf(letterHtml(blocks));
 }
 
+/** warning-letter-<year>-<N>-<credit code>: the year and number the letter prints (its numbering counts these names). */
 function fileNameOf(content: LetterContent, format: Format): string {
   const serial = /第(\d+)号/.exec(content.number)?.[1] ?? '0';
   return `warning-letter-${content.date.slice(0, 4)}-${serial}-${fileNamePart(content.creditCode)}.${format}`;
