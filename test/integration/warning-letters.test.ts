@@ -94,9 +94,12 @@ describe('a one-to-one warning letter as Word', () => {
     expect(docx.documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(docx.documentXml).toMatch(/w:top="209[78]"/);
     expect(docx.documentXml).toMatch(/w:left="1587"/);
-    const footer = [...docx.parts].find(([name]) => name.startsWith('word/footer'))?.[1] ?? '';
-    expect(footer).toContain('— ');
-    expect(footer).toContain('PAGE');
+    // Page numbers at the outside edge: right on odd pages, left on even ones.
+    const footers = [...docx.parts].filter(([name]) => name.startsWith('word/footer')).map(([, xml]) => xml);
+    expect(footers).toHaveLength(2);
+    for (const footer of footers) expect(footer).toMatch(/— .*PAGE.* —/s);
+    expect(footers.map((f) => /<w:jc w:val="(\w+)"/.exec(f)?.[1]).sort()).toEqual(['left', 'right']);
+    expect(docx.parts.get('word/settings.xml')).toContain('<w:evenAndOddHeaders');
   });
 
   it('records the letter with the file digest, a history line on each warning, the audit entry and the change', async () => {
