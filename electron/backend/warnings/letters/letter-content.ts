@@ -87,8 +87,13 @@ function marketNamer(db: Database): (code: string) => string {
 
 function natureOf(w: Warning): MeasureNature | null {
   const factor = w.factors.find((f) => f.key === 'nature');
-  const parsed = MeasureNature.safeParse(factor?.value);
-  return parsed.success ? parsed.data : null;
+  if (!factor) return null;
+  // The class is the factor's value code; a params entry is read too, should the value carry a band instead.
+  for (const candidate of [factor.value, factor.params.nature, factor.params.class]) {
+    const parsed = MeasureNature.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
 }
 
 /**
