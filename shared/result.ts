@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   /** A request or file is over the size the app accepts. */
   'TOO_LARGE',
+  /** No renderer for PDF: neither the desktop app's nor a Chromium-family browser on this machine. */
+  'PDF_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

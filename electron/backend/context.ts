@@ -6,6 +6,7 @@ import type { StoreHealth } from './faults/store-health';
 import type { BackupService } from './backups/backup-service';
 import type { StagingArea } from './files/staging';
 import type { JobRunner } from './jobs/job-runner';
+import type { PdfRenderer } from './pdf/pdf-renderer';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -29,4 +30,9 @@ export interface BackendContext {
   backups: BackupService;
   /** Opened read-only at start-up recovery: the store is damaged or cannot be written. */
   readOnly: boolean;
+  /**
+   * Prints HTML to PDF. The desktop app sets its own (Electron's printToPDF); without one the
+   * backend runs an installed Chromium-family browser (pdf/chromium-pdf.ts).
+   */
+  pdf?: PdfRenderer;
 }

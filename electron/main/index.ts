@@ -13,6 +13,8 @@ import { aboutDialogText, buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { choiceForResponse, describeStartupFailure, recoveryDialog, resolveDesktopDataDir } from './startup';
+import { electronPdfRenderer } from './electron-pdf';
+import { startWarningAlerts } from './warning-alerts';
 import { createWindowOptions } from './window-options';
 
 const APP_USER_MODEL_ID = 'cn.pingyi.workstation';
@@ -179,7 +181,10 @@ async function main(): Promise<void> {
     },
   });
   applyMenu(dataDir);
+  // Letters print with this app's own Chromium: nothing else needs installing.
+  backend.ctx.pdf = electronPdfRenderer();
   mainWindow = createWindow();
+  const stopAlerts = startWarningAlerts({ backend, getWindow: () => mainWindow, getLocale: () => locale });
 
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
@@ -188,6 +193,7 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    stopAlerts();
     disposeIpc();
     backend.close();
   });

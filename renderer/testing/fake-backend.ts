@@ -111,7 +111,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const jobs = new FakeJobs();
   const backend: Omit<FakeBackend, 'client'> = {
     now: seed.now ?? NOW,
-    settings: { locale: 'zh-CN', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], ...seed.settings },
+    settings: { locale: 'zh-CN', demoOffered: false, internalDeadlineWorkingDays: 5, workCalendar: [], letterContact: { organisation: '上合组织国家技术性贸易措施研究评议基地', phone: '', email: '' }, ...seed.settings },
     countries: structuredClone(FAKE_COUNTRIES),
     notifications: structuredClone(seed.notifications ?? []),
     savedSearches: [],

@@ -37,6 +37,16 @@ export const CalendarDay = z.object({
 });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 
+/** Who an enterprise writes back to: the footer of a warning letter. */
+export const LetterContact = z
+  .object({
+    organisation: z.string().trim().min(1).max(200),
+    phone: z.string().trim().max(100),
+    email: z.string().trim().max(200),
+  })
+  .strict();
+export type LetterContact = z.infer<typeof LetterContact>;
+
 /** Settings are a small typed set, not a free key-value bag. */
 export const Settings = z.object({
   locale: Locale,
@@ -53,6 +63,8 @@ export const Settings = z.object({
         seen.add(d.date);
       });
     }),
+  /** The organisation's contact lines in the footer of every warning letter. */
+  letterContact: LetterContact,
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   demoOffered: false,
   internalDeadlineWorkingDays: 5,
   workCalendar: [],
+  letterContact: { organisation: '上合组织国家技术性贸易措施研究评议基地', phone: '', email: '' },
 };
 
 export function getSettings(db: Database): Settings {

@@ -113,6 +113,7 @@ export const en: Messages = {
       READ_ONLY: 'Cannot write',
       ACCESS_DENIED: 'Cannot access',
       TOO_LARGE: 'Too large',
+      PDF_UNAVAILABLE: 'PDF unavailable',
       INTERNAL: 'Internal error',
     },
   },

@@ -113,6 +113,7 @@ export const zhCN = {
       READ_ONLY: '无法写入',
       ACCESS_DENIED: '无法访问',
       TOO_LARGE: '内容过大',
+      PDF_UNAVAILABLE: '无法生成 PDF',
       INTERNAL: '内部错误',
     },
   },
