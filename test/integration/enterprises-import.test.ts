@@ -116,6 +116,8 @@ describe('enterprise import', () => {
       ['负值公司', creditCode(5), '', '', '850760', 'SAU', -5, '', '', ''],
       ['文字公司', creditCode(5), '', '', '850760', 'SAU', 'many', '', '', ''],
       ['另一个名字', creditCode(1), '', '', '850760', 'KAZ', 7, '', '', ''],
+      ['福州锂能科技有限公司', creditCode(1), '', '', 30617, 'KAZ', 1e14, '', '', ''],
+      ['福州锂能科技有限公司', creditCode(1), '', '', 30617, 'KAZ', 8, '', '', ''],
     ];
     const report = await importFile(backend, await writeXlsx(env.dir, 'bad.xlsx', rows));
     expect(report.rejections.map((r) => [r.row, r.field, r.code])).toEqual([
@@ -125,11 +127,18 @@ describe('enterprise import', () => {
       [6, 'market', 'market.unknown'],
       [7, 'annual_export_usd', 'value.invalid'],
       [8, 'annual_export_usd', 'value.invalid'],
+      [10, 'annual_export_usd', 'value.invalid'],
     ]);
     expect(report.rejections[0]!.reason).toMatch(/check character should be/);
     expect(report.rejections[3]!.reason).toContain('Atlantis');
-    expect(report.notices).toEqual([expect.objectContaining({ row: 9, field: 'name', code: 'name.differs' })]);
-    expect(report).toMatchObject({ rowsRead: 8, rejected: 6, enterprisesAdded: 1, linesAdded: 2 });
+    expect(report.notices.map((n) => [n.row, n.field, n.code])).toEqual([
+      [9, 'name', 'name.differs'],
+      [10, 'hs_code', 'hsCode.leadingZero'],
+      [11, 'hs_code', 'hsCode.leadingZero'],
+    ]);
+    expect(report).toMatchObject({ rowsRead: 10, rejected: 7, enterprisesAdded: 1, linesAdded: 3 });
+    // A code saved as a number gets its leading zero back.
+    expect(backend.call('enterprisesList', { query: '030617' }).total).toBe(1);
     expect(backend.call('enterprisesList', {}).items.map((e) => e.name)).toEqual(['福州锂能科技有限公司']);
   });
 

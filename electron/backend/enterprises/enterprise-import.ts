@@ -17,6 +17,9 @@ export interface EnterpriseImportOutcome {
   changedUids: string[];
 }
 
+/** The form's limit too: a figure above it is a typing error. */
+const MAX_USD = 1e13;
+
 interface Pending {
   row: number;
   desired: DesiredEnterprise;
@@ -56,7 +59,12 @@ export async function importEnterprises(db: Database, filePath: string, fileName
       reject(row, 'name', 'the enterprise name is empty', name, 'name.empty');
       continue;
     }
-    const hsText = cell(cells, 'hs_code');
+    let hsText = cell(cells, 'hs_code');
+    // Excel keeps a code typed as a number without its leading zero (chapters 01-09: 030617 → 30617).
+    if (/^\d{5}$|^\d{7}$|^\d{9}$/.test(hsText)) {
+      notices.push({ row, field: 'hs_code', reason: `the HS code ${hsText} lost its leading zero (saved as a number); read as 0${hsText}`, value: hsText, code: 'hsCode.leadingZero' });
+      hsText = `0${hsText}`;
+    }
     const hs = ProductHsCode.safeParse(hsText);
     if (!hs.success) {
       reject(row, 'hs_code', 'an HS code of a product has 6 to 10 digits', hsText, 'hsCode.invalid');
@@ -70,8 +78,9 @@ export async function importEnterprises(db: Database, filePath: string, fileName
     }
     const valueText = cell(cells, 'annual_export_usd');
     const value = parseUsd(valueText);
-    if (value !== null && (!Number.isFinite(value) || value < 0)) {
-      reject(row, 'annual_export_usd', Number.isNaN(value) ? 'the annual export value is not a number' : 'the annual export value is negative', valueText, 'value.invalid');
+    if (value !== null && (!Number.isFinite(value) || value < 0 || value > MAX_USD)) {
+      const why = Number.isNaN(value) ? 'is not a number' : value < 0 ? 'is negative' : 'is beyond any enterprise\'s exports (over 10 trillion USD)';
+      reject(row, 'annual_export_usd', `the annual export value ${why}`, valueText, 'value.invalid');
       continue;
     }
     const contactInput = { person: cell(cells, 'contact'), phone: cell(cells, 'phone'), email: cell(cells, 'email') };

@@ -89,7 +89,8 @@ export function liveEnterpriseByCode(db: Database, creditCode: string): { id: nu
  * Make or change one enterprise and its lines (the caller holds the transaction). Every value
  * replaced is kept in enterprise_changes; a changed line keeps its uid; a removed line gets a
  * tombstone. Audited as 'create' or 'update' of entity 'enterprise' when anything changed.
- * `uid`: the enterprise a form edits; without it, the live one of the credit code, or a new one.
+ * `uid`: the enterprise a form edits. Without it, a new enterprise; a credit code already held
+ * is a CONFLICT from a form, while an import (options.importId) merges into that enterprise.
  */
 export function writeEnterprise(db: Database, desired: DesiredEnterprise, options: WriteOptions, uid?: string): WriteOutcome {
   const { actor, clock } = options;
