@@ -5,7 +5,7 @@ import type { EventPayload } from '../../shared/contract';
 import { DEFAULT_FOCUS_INDUSTRIES } from '../../shared/domain/focus-industries';
 import { addAnalysts, AUTHOR } from '../helpers/comment-fixtures';
 import { emptyBackend, testClock } from '../helpers/temp-store';
-import { writeCsv } from '../fixtures/enterprise-files';
+import { unworded, writeCsv } from '../fixtures/enterprise-files';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 beforeEach(async () => {
@@ -54,10 +54,11 @@ describe('trade exposure', () => {
     expect(report.rejections.map((r) => [r.row, r.field, r.code])).toEqual([
       [7, 'destination', 'destination.bloc'],
       [8, 'destination', 'destination.unknown'],
-      [9, 'hs_code', 'hsCode.invalid'],
+      [9, 'hs_code', 'hsCode.customs'],
       [10, 'year', 'year.invalid'],
       [11, 'value_usd', 'value.invalid'],
     ]);
+    expect(await unworded(report.rejections)).toEqual([]);
     expect(backend.ctx.jobs.get(report.warningsJobId!)).toMatchObject({ kind: 'warningsRecompute', input: { scope: 'all', reason: 'tradeExposure' } });
     expect(events).toEqual(['enterprises']);
     expect(backend.call('tradeExposureSummary', {})).toEqual({ rows: 5, years: [before, last], destinations: 3, totalUsd: 18_000_000 });

@@ -5,7 +5,7 @@ import type { Backend } from '../../electron/backend/backend';
 import type { EventPayload } from '../../shared/contract';
 import { addAnalysts, AUTHOR } from '../helpers/comment-fixtures';
 import { emptyBackend } from '../helpers/temp-store';
-import { badCheck, creditCode, EN_HEADER, sampleRows, writeCsv, writeXlsx, ZH_HEADER, type Cell } from '../fixtures/enterprise-files';
+import { badCheck, creditCode, EN_HEADER, sampleRows, unworded, writeCsv, writeXlsx, ZH_HEADER, type Cell } from '../fixtures/enterprise-files';
 
 let env: Awaited<ReturnType<typeof emptyBackend>>;
 beforeEach(async () => {
@@ -61,6 +61,7 @@ describe('enterprise import', () => {
     });
     expect(report.notices).toEqual([expect.objectContaining({ row: 4, field: 'market', code: 'market.blocShared' })]);
     expect(report.notices[0]!.reason).toContain('100000');
+    expect(await unworded(report.notices)).toEqual([]);
     expect(lineSet(backend)).toEqual(
       [
         `${creditCode(1)} 850760 RUS 300000`,
@@ -137,6 +138,8 @@ describe('enterprise import', () => {
       [11, 'hs_code', 'hsCode.leadingZero'],
     ]);
     expect(report).toMatchObject({ rowsRead: 10, rejected: 7, enterprisesAdded: 1, linesAdded: 3 });
+    // Every reason has words in both languages, and its figures fill them.
+    expect(await unworded([...report.rejections, ...report.notices])).toEqual([]);
     // A code saved as a number gets its leading zero back.
     expect(backend.call('enterprisesList', { query: '030617' }).total).toBe(1);
     expect(backend.call('enterprisesList', {}).items.map((e) => e.name)).toEqual(['福州锂能科技有限公司']);

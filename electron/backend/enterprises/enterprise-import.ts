@@ -41,8 +41,9 @@ export async function importEnterprises(db: Database, filePath: string, fileName
   const markets = marketResolver(db);
   const rejections: RowRejection[] = [];
   const notices: RowNotice[] = [];
-  const reject = (row: number, field: string, reason: string, value: string, code: string): void => {
-    rejections.push({ row, field, reason, value, code });
+  // `code` and `params` let the window word the reason in its language (enterpriseImportReasons).
+  const reject = (row: number, field: string, reason: string, value: string, code: string, params: Record<string, string | number> = {}): void => {
+    rejections.push({ row, field, reason, value, code, params: { value, ...params } });
   };
   const byCode = new Map<string, Pending>();
 
@@ -52,7 +53,7 @@ export async function importEnterprises(db: Database, filePath: string, fileName
     const creditCode = normalizeCreditCode(codeText);
     const problem = creditCodeProblem(creditCode);
     if (problem) {
-      reject(row, 'credit_code', `invalid unified social credit code: ${describeCreditCodeProblem(problem)}`, codeText, `creditCode.${problem.kind}`);
+      reject(row, 'credit_code', `invalid unified social credit code: ${describeCreditCodeProblem(problem)}`, codeText, `creditCode.${problem.kind}`, { ...problem });
       continue;
     }
     if (!name) {
@@ -62,7 +63,7 @@ export async function importEnterprises(db: Database, filePath: string, fileName
     let hsText = cell(cells, 'hs_code');
     // Excel keeps a code typed as a number without its leading zero (chapters 01-09: 030617 → 30617).
     if (/^\d{5}$|^\d{7}$|^\d{9}$/.test(hsText)) {
-      notices.push({ row, field: 'hs_code', reason: `the HS code ${hsText} lost its leading zero (saved as a number); read as 0${hsText}`, value: hsText, code: 'hsCode.leadingZero' });
+      notices.push({ row, field: 'hs_code', reason: `the HS code ${hsText} lost its leading zero (saved as a number); read as 0${hsText}`, value: hsText, code: 'hsCode.leadingZero', params: { value: hsText } });
       hsText = `0${hsText}`;
     }
     const hs = ProductHsCode.safeParse(hsText);
@@ -106,7 +107,7 @@ export async function importEnterprises(db: Database, filePath: string, fileName
         reason: `the credit code ${creditCode} was named "${pending.desired.name}" in row ${pending.row}; that first name is kept`,
         value: name,
         code: 'name.differs',
-        params: { firstRow: pending.row, firstName: pending.desired.name },
+        params: { value: name, firstRow: pending.row, firstName: pending.desired.name },
       });
     }
     addContact(pending.desired.contacts, contact.data);
@@ -119,7 +120,7 @@ export async function importEnterprises(db: Database, filePath: string, fileName
         reason: `${market.bloc} stands for ${market.codes.join(', ')}; the value ${value} USD is for the bloc as a whole, so each member's line carries an equal share of ${share} USD`,
         value: marketText,
         code: 'market.blocShared',
-        params: { bloc: market.bloc, members: market.codes.join(','), share: share ?? 0 },
+        params: { value, bloc: market.bloc, members: market.codes.join(', '), share: share ?? 0 },
       });
     }
     for (const member of market.codes) {
@@ -132,7 +133,7 @@ export async function importEnterprises(db: Database, filePath: string, fileName
           reason: `HS ${hs.data} to ${member} was already given in row ${earlier}; that first value is kept`,
           value: marketText,
           code: 'line.repeated',
-          params: { firstRow: earlier, market: member },
+          params: { hsCode: hs.data, firstRow: earlier, market: member },
         });
         continue;
       }

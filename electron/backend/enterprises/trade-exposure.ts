@@ -39,27 +39,27 @@ export async function importTradeExposure(
     const get = (c: ExposureColumn): string => (cells[col[c]] ?? '').trim();
     const hs = get('hs_code').replace(/[\s.-]/g, '');
     if (!/^\d{2,10}$/.test(hs) || hs.length % 2 !== 0) {
-      rejections.push({ row, field: 'hs_code', reason: 'an HS code has 2, 4, 6, 8 or 10 digits', value: get('hs_code'), code: 'hsCode.invalid' });
+      rejections.push({ row, field: 'hs_code', reason: 'an HS code has 2, 4, 6, 8 or 10 digits', value: get('hs_code'), code: 'hsCode.customs', params: { value: get('hs_code') } });
       continue;
     }
     const destText = get('destination');
     const resolved = markets.resolve(destText);
     if (resolved?.bloc) {
-      rejections.push({ row, field: 'destination', reason: `${resolved.bloc} is a bloc; customs figures are given per country`, value: destText, code: 'destination.bloc' });
+      rejections.push({ row, field: 'destination', reason: `${resolved.bloc} is a bloc; customs figures are given per country`, value: destText, code: 'destination.bloc', params: { value: destText } });
       continue;
     }
     if (!resolved || resolved.codes.length !== 1) {
-      rejections.push({ row, field: 'destination', reason: `unknown destination "${destText}": give an ISO3 code or a country name`, value: destText, code: 'destination.unknown' });
+      rejections.push({ row, field: 'destination', reason: `unknown destination "${destText}": give an ISO3 code or a country name`, value: destText, code: 'destination.unknown', params: { value: destText } });
       continue;
     }
     const year = Number(get('year'));
     if (!Number.isInteger(year) || year < 1990 || year > maxYear) {
-      rejections.push({ row, field: 'year', reason: `the year must be a whole year from 1990 to ${maxYear}`, value: get('year'), code: 'year.invalid' });
+      rejections.push({ row, field: 'year', reason: `the year must be a whole year from 1990 to ${maxYear}`, value: get('year'), code: 'year.invalid', params: { value: get('year'), max: maxYear } });
       continue;
     }
     const value = parseUsd(get('value_usd'));
     if (value === null || !Number.isFinite(value) || value < 0) {
-      rejections.push({ row, field: 'value_usd', reason: value === null ? 'the export value is empty' : 'the export value must be a number of USD, not negative', value: get('value_usd'), code: 'value.invalid' });
+      rejections.push({ row, field: 'value_usd', reason: value === null ? 'the export value is empty' : 'the export value must be a number of USD, not negative', value: get('value_usd'), code: 'value.invalid', params: { value: get('value_usd') } });
       continue;
     }
     rows.push({ hs, destination: resolved.codes[0]!, year, value });
