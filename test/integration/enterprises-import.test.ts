@@ -217,3 +217,18 @@ describe('enterprise import', () => {
     expect(got.exposure.map((l) => [l.hsCode, l.market, l.annualExportUsd])).toEqual([['8507600010', 'SAU', 1_200_000]]);
   });
 });
+
+describe('enterprise files refused as a whole', () => {
+  it('refuses an Excel 97-2003 workbook and a damaged .xlsx, leaving the registry empty', async () => {
+    const { backend } = env;
+    const xls = path.join(env.dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    await expect(importFile(backend, xls)).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining('.xls') });
+    const good = await writeXlsx(env.dir, 'good.xlsx', [ZH_HEADER, ...sampleRows()]);
+    const cut = path.join(env.dir, 'cut.xlsx');
+    fs.writeFileSync(cut, fs.readFileSync(good).subarray(0, 400));
+    await expect(importFile(backend, cut)).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    expect(backend.call('enterprisesList', {}).total).toBe(0);
+    expect(backend.ctx.db.prepare('SELECT count(*) FROM enterprise_imports').pluck().get()).toBe(0);
+  });
+});

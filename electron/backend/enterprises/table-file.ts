@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
 import { decodeBuffer, detectBufferEncoding } from '../imports/readers/encoding';
-import { rejectFile } from '../imports/readers/limits';
+import { assertWithinSheetLimits, inspectXlsx } from '../imports/readers/inspect-xlsx';
+import { DEFAULT_LIMITS, rejectFile } from '../imports/readers/limits';
 import { sniffDelimiter } from '../imports/readers/read-csv';
+import { cellText } from '../imports/readers/values';
+import { XlsxWorkbook } from '../imports/readers/xlsx/workbook-reader';
 
 /** Registry files are small (thousands of rows): read whole, refused above this. */
 const MAX_TABLE_BYTES = 50 * 1024 * 1024;
@@ -22,36 +25,35 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
-/** A cell's value as the analyst sees it: rich text joined, a formula's result, a date as its day. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return '';
-  return '';
-}
-
-async function readXlsx(bytes: Buffer): Promise<Array<{ row: number; cells: string[] }>> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * The first worksheet's rows, through the notification import's own XLSX reader: every part is
+ * checked first (sizes, entries, zip bombs), as for any workbook from outside.
+ */
+async function readXlsx(path: string): Promise<Array<{ row: number; cells: string[] }>> {
+  await inspectXlsx(path, DEFAULT_LIMITS);
+  let workbook: XlsxWorkbook;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = await XlsxWorkbook.open(path);
   } catch (e) {
     throw rejectFile(`The workbook cannot be read (${(e as Error).message}); save it again from Excel as .xlsx.`, { reason: 'NOT_WORKBOOK' });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw rejectFile('The workbook has no sheet.', { reason: 'EMPTY' });
-  const rows: Array<{ row: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= r.cellCount; c += 1) cells.push(cellText(r.getCell(c).value).trim());
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
+  try {
+    const sheet = workbook.sheets[0];
+    if (!sheet) throw rejectFile('The workbook has no sheet.', { reason: 'EMPTY' });
+    const rows: Array<{ row: number; cells: string[] }> = [];
+    const checkCell = (row: number, column: number): void => assertWithinSheetLimits(sheet.name, row, column, DEFAULT_LIMITS, `a cell in row ${row}`);
+    for await (const r of workbook.rows(sheet, checkCell)) {
+      const cells: string[] = [];
+      for (let c = 0; c < r.lastColumn; c += 1) cells.push(cellText(r.values[c] ?? null).trim());
+      rows.push({ row: r.number, cells });
+    }
+    return rows;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw rejectFile(`The workbook cannot be read (${(e as Error).message}); save it again from Excel as .xlsx.`, { reason: 'NOT_WORKBOOK' });
+  } finally {
+    workbook.close();
+  }
 }
 
 function readCsv(bytes: Buffer): Array<{ row: number; cells: string[] }> {
@@ -78,14 +80,14 @@ export async function readTableFile(path: string): Promise<TableFile> {
     if (size > MAX_TABLE_BYTES) throw rejectFile(`The file is over ${MAX_TABLE_BYTES / 1024 / 1024} MB; a registry file is far smaller.`, { reason: 'TOO_LARGE' });
     bytes = fs.readFileSync(path);
   } catch (e) {
-    if ((e as { code?: string }).code === 'IMPORT_REJECTED') throw e;
+    if (e instanceof AppError) throw e;
     throw rejectFile(`The file '${path}' cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, { reason: 'CANNOT_READ' });
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     throw rejectFile('This is an Excel 97-2003 (.xls) workbook; open it in Excel, save it as .xlsx and import that.', { reason: 'OLD_XLS' });
   }
   const format = startsWith(bytes, ZIP_MAGIC) ? 'xlsx' : 'csv';
-  const all = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  const all = format === 'xlsx' ? await readXlsx(path) : readCsv(bytes);
   const rows = all.filter((r) => r.cells.some((c) => c !== ''));
   const head = rows.shift();
   if (!head) throw rejectFile('The file is empty: it has no header row.', { reason: 'EMPTY' });
