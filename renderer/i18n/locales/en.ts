@@ -9,6 +9,7 @@ import { tradeMembersEn } from './trade-members-en';
 import type { Messages } from './zh-CN';
 import { commentChecksEn } from './comment-checks-en';
 import { enterprisesEn } from './enterprises-en';
+import { enterpriseImportReasonsEn } from './enterprise-import-reasons-en';
 import { warningsEn } from './warnings-en';
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...tradeMembersEn,
   ...actingAsEn,
   ...enterprisesEn,
+  ...enterpriseImportReasonsEn,
   ...warningsEn,
   commenting: commentingEn,
   faults: faultsEn,

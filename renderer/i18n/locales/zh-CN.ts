@@ -8,6 +8,7 @@ import { tradeMembersZhCN } from './trade-members-zh-CN';
 import { workspaceZhCN } from './zh-CN-workspace';
 import { commentChecksZhCN } from './comment-checks-zh-CN';
 import { enterprisesZhCN } from './enterprises-zh-CN';
+import { enterpriseImportReasonsZhCN } from './enterprise-import-reasons-zh-CN';
 import { warningsZhCN } from './warnings-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
@@ -19,6 +20,7 @@ export const zhCN = {
   ...tradeMembersZhCN,
   ...actingAsZhCN,
   ...enterprisesZhCN,
+  ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
