@@ -76,13 +76,14 @@ export function overrideWarning(db: Database, actor: Actor, input: ChannelParsed
     const level = input.level ?? row.computed_level;
     const reason = input.reason.trim();
     db.prepare(
-      `UPDATE warnings SET override_level = @override, override_reason = @reason, override_by = @by, override_at = @at,
+      `UPDATE warnings SET override_level = @override, override_reason = @reason, override_by = @by, override_at = @overrideAt,
          level = @level, updated_at = @at, updated_by = @actor WHERE id = @id`,
     ).run({
       override: input.level,
       reason: input.level === null ? null : reason,
       by: input.level === null ? null : actor.uid,
-      at: input.level === null ? null : at,
+      overrideAt: input.level === null ? null : at,
+      at,
       level,
       actor: actor.uid,
       id: row.id,
