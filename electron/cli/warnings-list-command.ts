@@ -28,7 +28,7 @@ function cliWarning(w: Warning) {
 
 function printBlock(out: (text: string) => void, w: ReturnType<typeof cliWarning>): void {
   const label = (name: string): string => `  ${name.padEnd(12)}`;
-  out(`${LEVEL_WORDS[w.level].padEnd(10)} ${String(w.score).padStart(3)}  ${w.symbols.join(', ')}${w.overridden ? `  (computed ${w.computedLevel})` : ''}`);
+  out(`${LEVEL_WORDS[w.level].padEnd(9)} ${String(w.score).padStart(3)}  ${w.symbols.join(', ')}${w.overridden ? `  (computed ${w.computedLevel})` : ''}`);
   out(`${label('title')}${w.title}`);
   out(
     w.target.kind === 'enterprise'
