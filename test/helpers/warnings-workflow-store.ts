@@ -53,6 +53,19 @@ export const SYMBOLS = {
 
 const GULF = ['SAU', 'ARE', 'BHR', 'KWT', 'OMN', 'QAT', 'YEM'];
 
+export interface WarningsStore {
+  backend: Backend;
+  dir: string;
+  cleanup: () => void;
+  db: Database;
+  today: string;
+  /** The acting analyst (AUTHOR). */
+  actorUid: string;
+  enterprises: { battery: string; appliance: string };
+  warnings: Record<'red82' | 'orange55' | 'yellow35' | 'red72' | 'blue20' | 'removed90', string>;
+  familyKey: string;
+}
+
 /**
  * A store with six notifications (a Saudi regulation and its addendum, an Egyptian one and its
  * addendum, and one GSO draft notified by Saudi Arabia and the UAE: a family), two enterprises
@@ -64,7 +77,7 @@ const GULF = ['SAU', 'ARE', 'BHR', 'KWT', 'OMN', 'QAT', 'YEM'];
  * - blue20: Egyptian × the EV focus industry, a date already past;
  * - removed90: Egyptian × battery maker, tombstoned.
  */
-export async function warningsStore() {
+export async function warningsStore(): Promise<WarningsStore> {
   const env = await emptyBackend();
   const { backend } = env;
   const db = backend.ctx.db;
