@@ -77,12 +77,32 @@ describe('overriding a warning level', () => {
     ]);
   });
 
+  it('clearing a warning that has no override writes nothing and tells no one', () => {
+    const changes = recordChanges(fx.backend);
+    const w = fx.backend.call('warningsOverride', { uid: fx.warnings.red82, level: null, reason: '误操作' });
+    expect(w).toMatchObject({ level: 'red', overridden: false, history: [] });
+    expect(changes).toEqual([]);
+    expect(auditOf(fx.warnings.red82)).toEqual([]);
+  });
+
   it('needs a reason, and a warning that exists and is not removed', () => {
     expect(codeOf(() => fx.backend.call('warningsOverride', { uid: fx.warnings.red82, level: 'blue', reason: '  ' }))).toBe('VALIDATION');
     expect(codeOf(() => fx.backend.call('warningsOverride', { uid: fx.warnings.removed90, level: 'blue', reason: '无关' }))).toBe('NOT_FOUND');
     expect(codeOf(() => fx.backend.call('warningsOverride', { uid: '01900000-0000-7000-8000-000000000000', level: 'blue', reason: '无关' }))).toBe('NOT_FOUND');
     expect(fx.backend.call('warningsGet', { uid: fx.warnings.red82 }).overridden).toBe(false);
     expect(auditOf(fx.warnings.red82)).toEqual([]);
+  });
+});
+
+describe('reading one warning', () => {
+  it('gives its explanation, matches and history, and NOT_FOUND for a uid that names no warning', () => {
+    const factors = [{ key: 'exposure', value: 'usd', params: { usd: 5000 }, points: 10, max: 30, evidence: [] }];
+    const matches = [{ hsCode: '850760', market: 'SAU', depth: 'line', measureCode: '8507', valueUsd: 5000, valueSource: 'enterprise' }];
+    fx.db.prepare('UPDATE warnings SET factors = ?, matches = ? WHERE uid = ?').run(JSON.stringify(factors), JSON.stringify(matches), fx.warnings.red82);
+    const w = fx.backend.call('warningsGet', { uid: fx.warnings.red82 });
+    expect(w).toMatchObject({ uid: fx.warnings.red82, score: 82, level: 'red', state: 'new', factors, matches, override: null, history: [], letters: [] });
+    expect(w.target).toMatchObject({ kind: 'enterprise', enterpriseUid: fx.enterprises.battery });
+    expect(codeOf(() => fx.backend.call('warningsGet', { uid: '01900000-0000-7000-8000-000000000000' }))).toBe('NOT_FOUND');
   });
 });
 

@@ -23,8 +23,8 @@ export const warningHandlers: HandlersFor<typeof warningChannels> = {
   warningsList: (ctx, input) => listWarnings(ctx.db, input, todayOf(ctx.clock)),
   warningsGet: (ctx, input) => getWarning(ctx.db, input.uid),
   warningsOverride: (ctx, input) => {
-    overrideWarning(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
-    return fresh(ctx, input.uid);
+    const changed = overrideWarning(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
+    return changed ? fresh(ctx, input.uid) : getWarning(ctx.db, input.uid);
   },
   warningsTransition: (ctx, input) => {
     transitionWarning(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);

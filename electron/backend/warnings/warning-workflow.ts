@@ -66,12 +66,13 @@ function addHistory(
  * Set a warning's level by hand, with the reason, or clear the override (level null) so the
  * computed level shows again. The engine only ever writes `computed_level` and recomputes
  * `level` as override ?? computed, so the override survives every recomputation. Kept in the
- * warning's history and the audit log. Clearing a warning that has no override writes nothing.
+ * warning's history and the audit log. Clearing a warning that has no override writes nothing
+ * (returns false).
  */
-export function overrideWarning(db: Database, actor: Actor, input: ChannelParsedInput<'warningsOverride'>, clock: Clock): void {
-  db.transaction(() => {
+export function overrideWarning(db: Database, actor: Actor, input: ChannelParsedInput<'warningsOverride'>, clock: Clock): boolean {
+  return db.transaction(() => {
     const row = requireWarning(db, input.uid);
-    if (input.level === null && row.override_level === null) return;
+    if (input.level === null && row.override_level === null) return false;
     const at = clock.now().toISOString();
     const level = input.level ?? row.computed_level;
     const reason = input.reason.trim();
@@ -99,6 +100,7 @@ export function overrideWarning(db: Database, actor: Actor, input: ChannelParsed
       before: { level: row.level, overrideLevel: row.override_level, overrideReason: row.override_reason },
       after: { level, overrideLevel: input.level, overrideReason: input.level === null ? null : reason, reason },
     });
+    return true;
   })();
 }
 
