@@ -86,6 +86,7 @@ describe('the warnings inbox over 50,000 warnings', () => {
       { industry: 'lithium-battery' },
       { deadlineWithinDays: 30, sort: 'deadline' },
       { sort: 'created' },
+      { sort: 'deadline' },
       { match: ['direct'], levels: ['red'] },
     ];
     for (const input of cases) {
