@@ -162,6 +162,8 @@ export const migration0210: Migration = {
         note         TEXT NOT NULL DEFAULT ''
       ) STRICT;
       CREATE INDEX warning_history_warning ON warning_history (warning_uid, id);
+      -- The levels computed in a period: the alerts' raised warnings (workflow).
+      CREATE INDEX warning_history_computed ON warning_history (kind, at);
 
       CREATE TABLE warning_letters (
         id               INTEGER PRIMARY KEY,
