@@ -145,6 +145,9 @@ export const migration0210: Migration = {
       CREATE INDEX warnings_target ON warnings (target_kind, target_key);
       CREATE INDEX warnings_notification ON warnings (notification_id);
       CREATE INDEX warnings_deadline ON warnings (next_deadline) WHERE deleted_at IS NULL AND next_deadline IS NOT NULL;
+      -- The inbox's filters and sorts in one covering index: the counts by level, and a filtered
+      -- first page, read it alone instead of visiting every warning row (workflow).
+      CREATE INDEX warnings_facets ON warnings (level, state, match, target_kind, score, next_deadline, created_at, target_key, members, industries, deleted_at);
 
       -- Every level, state, response and letter a warning had, append-only.
       CREATE TABLE warning_history (
@@ -159,6 +162,8 @@ export const migration0210: Migration = {
         note         TEXT NOT NULL DEFAULT ''
       ) STRICT;
       CREATE INDEX warning_history_warning ON warning_history (warning_uid, id);
+      -- The levels computed in a period: the alerts' raised warnings (workflow).
+      CREATE INDEX warning_history_computed ON warning_history (kind, at);
 
       CREATE TABLE warning_letters (
         id               INTEGER PRIMARY KEY,
