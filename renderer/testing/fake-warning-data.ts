@@ -78,15 +78,15 @@ export function fakeWarnings(now: string): Warning[] {
     { symbol: 'G/TBT/N/SAU/1201', field: 'title', text: 'Technical regulation' },
   ];
   const batteryFactors = [
-    factor('exposure', 'usd', 25, { usd: 5_000_000, members: 'SAU' }),
-    factor('match', 'line', 20, { hs: '850760' }),
+    factor('exposure', 'usd', 25, { usd: 5_000_000, source: 'enterprise' }),
+    factor('match', 'line', 20, { hsCode: '850760', measureCode: '850760' }),
     factor('nature', 'conformity', 16, {}, evidence),
     factor('deviation', 'none', 0),
     factor('commentWindow', 'days', 6, { days: 30 }),
     factor('entryIntoForce', 'days', 3, { days: 150 }),
-    factor('shortInterval', 'none', 0),
+    factor('shortInterval', 'unknown', 0),
     factor('focusIndustry', 'industry', 5, { industry: 'lithium-battery' }),
-    factor('laterDocuments', 'none', 0),
+    factor('laterDocuments', 'draft', 0),
   ];
   const battery = warning(FAKE_WARNING_UIDS.batteries, now, {
     measure: sau,
@@ -103,7 +103,7 @@ export function fakeWarnings(now: string): Warning[] {
     match: 'direct',
     valueUsd: 120_000_000,
     nextDeadline: sau.commentDeadline,
-    factors: batteryFactors.map((f) => (f.key === 'exposure' ? { ...f, points: 20, params: { usd: 120_000_000, members: 'SAU' } } : f)),
+    factors: batteryFactors.map((f) => (f.key === 'exposure' ? { ...f, points: 20, params: { usd: 120_000_000, source: 'customs' } } : f)),
     matches: [{ hsCode: '850760', market: 'SAU', depth: 'line', measureCode: '850760', valueUsd: 120_000_000, valueSource: 'customs' }],
   });
   const toysMeasure = measure({
@@ -122,13 +122,13 @@ export function fakeWarnings(now: string): Warning[] {
     valueUsd: 800_000,
     nextDeadline: toysMeasure.commentDeadline,
     factors: [
-      factor('exposure', 'usd', 17, { usd: 800_000, members: 'OMN' }),
-      factor('match', 'heading', 10, { hs: '9503' }),
+      factor('exposure', 'usd', 17, { usd: 800_000, source: 'enterprise' }),
+      factor('match', 'heading', 10, { hsCode: '950300', measureCode: '9503' }),
       factor('nature', 'regulation', 12, {}, [{ symbol: 'G/TBT/N/OMN/88', field: 'title', text: 'Safety of toys' }]),
       factor('deviation', 'none', 0),
       factor('commentWindow', 'days', 8, { days: 5 }),
       factor('entryIntoForce', 'unknown', 0),
-      factor('shortInterval', 'none', 0),
+      factor('shortInterval', 'unknown', 0),
       factor('focusIndustry', 'none', 0),
       factor('laterDocuments', 'adopted', 3, {}, [{ symbol: 'G/TBT/N/OMN/88/Add.1', field: 'description', text: 'adopted on' }]),
     ],
@@ -151,14 +151,14 @@ export function fakeWarnings(now: string): Warning[] {
     nextDeadline: teaMeasure.commentDeadline,
     factors: [
       factor('exposure', 'unknown', 0),
-      factor('match', 'text', 5, { word: '茶' }, [{ symbol: 'G/SPS/N/KAZ/40', field: 'products', text: 'tea' }]),
+      factor('match', 'text', 5, {}, [{ symbol: 'G/SPS/N/KAZ/40', field: 'products', text: 'tea' }]),
       factor('nature', 'residueLimit', 18, {}, [{ symbol: 'G/SPS/N/KAZ/40', field: 'title', text: 'Maximum residue limits' }]),
-      factor('deviation', 'deviates', 8, {}, [{ symbol: 'G/SPS/N/KAZ/40', field: 'internationalStandard', text: 'No' }]),
+      factor('deviation', 'stated', 8, {}, [{ symbol: 'G/SPS/N/KAZ/40', field: 'internationalStandard', text: 'No' }]),
       factor('commentWindow', 'days', 2, { days: 60 }),
       factor('entryIntoForce', 'unknown', 0),
-      factor('shortInterval', 'none', 0),
+      factor('shortInterval', 'unknown', 0),
       factor('focusIndustry', 'none', 0),
-      factor('laterDocuments', 'none', 0),
+      factor('laterDocuments', 'draft', 0),
     ],
     matches: [{ hsCode: '090220', market: 'KAZ', depth: 'text', measureCode: null, valueUsd: null, valueSource: 'none' }],
   });

@@ -46,6 +46,9 @@ describe('a warning beside the inbox', () => {
     expect(nature.textContent).toContain('强制合格评定或认证');
     expect(nature.textContent).toContain('“mandatory certification of conformity”');
     expect(nature.textContent).toContain('G/TBT/N/SAU/1201 · description');
+    expect(exposure.textContent).toContain('（企业填报）');
+    expect(rows.find((r) => r.getAttribute('data-factor') === 'match')!.textContent).toContain('HS 850760 与措施的 850760 同一子目');
+    expect(rows.find((r) => r.getAttribute('data-factor') === 'focusIndustry')!.textContent).toContain('属于重点产业：锂电池');
     expect(rows.find((r) => r.getAttribute('data-factor') === 'commentWindow')!.textContent).toContain('距评议截止 30 天');
 
     const matches = within(aside).getByRole('heading', { name: '匹配的产品和市场' }).parentElement!;

@@ -30,7 +30,7 @@ export function WarningExplanation({ warning }: { warning: Warning }) {
               <th scope="row" title={t(`warningWords.factorHelp.${f.key}`)}>
                 {t(`warningWords.factors.${f.key}`)}
               </th>
-              <td>{finding(f)}</td>
+              <td>{finding(f, warning)}</td>
               <td className="num factor-points" data-points={f.points}>
                 {t(`${k}.pointsOf`, { points: f.points, max: f.max })}
               </td>
