@@ -47,8 +47,8 @@ test('a battery exporter to Saudi Arabia gets an explained red or orange warning
   ]);
   try {
     // The team and the enterprise, as the registry holds them.
-    const analyst = await call<{ uid: string }>(server, request, 'analystsSave', { name: '王评议', active: true });
-    await call(server, request, 'analystsSetActing', { uid: analyst.uid });
+    const team = await call<Array<{ uid: string; name: string }>>(server, request, 'analystsSave', { name: '王评议', active: true });
+    await call(server, request, 'analystsSetActing', { uid: team.find((a) => a.name === '王评议')!.uid });
     await call(server, request, 'enterprisesSave', {
       name: ENTERPRISE,
       creditCode: CREDIT_CODE,
