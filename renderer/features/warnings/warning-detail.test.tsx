@@ -196,6 +196,12 @@ describe('a warning beside the inbox', () => {
     expect(await within(letters).findByText(/邮寄（张敏）/)).toBeTruthy();
   });
 
+  it('says so when the warning in the address does not exist', async () => {
+    open('019a9f3c-3a00-7000-8000-0000000000ff');
+    const aside = await screen.findByRole('complementary', { name: '预警详情' });
+    expect(await within(aside).findByText('找不到这条预警')).toBeTruthy();
+  });
+
   it('a focus industry has no letter', async () => {
     open(FAKE_WARNING_UIDS.batteriesIndustry);
     const aside = await panel();

@@ -31,7 +31,7 @@ export function WarningDetail({ uid, onClose }: { uid: string; onClose: () => vo
       <button type="button" className="warning-detail-close" onClick={onClose} aria-label={t(`${k}.close`)}>
         ×
       </button>
-      {error ? <ErrorText error={error} /> : null}
+      {error?.code === 'NOT_FOUND' ? <p className="empty-line">{t(`${k}.notFound`)}</p> : error ? <ErrorText error={error} /> : null}
       {warning ? <WarningBody warning={warning} onSaved={(w) => setSaved({ version, warning: w })} /> : null}
     </aside>
   );

@@ -84,6 +84,22 @@ describe('the warnings inbox', () => {
     expect(window.location.hash).toBe('#/warnings?member=SAU');
   });
 
+  it('shows 50 warnings a page and moves between pages', async () => {
+    const backend = createFakeBackend();
+    const state = warningsOf(backend);
+    state.seed();
+    const tea = state.warnings.find((w) => w.uid === FAKE_WARNING_UIDS.tea)!;
+    for (let i = 1; i <= 56; i++) state.warnings.push({ ...structuredClone(tea), uid: `019a9f3c-3d00-7000-8000-${String(i).padStart(12, '0')}` });
+    renderApp({ backend, route: { section: 'warnings', id: null } });
+    await waitFor(async () => expect(await rowTexts()).toHaveLength(50));
+    expect(screen.getByText('第 1 / 2 页')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '下一页' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/warnings?page=2'));
+    await waitFor(async () => expect(await rowTexts()).toHaveLength(10));
+    expect(backend.callsTo('warningsList').at(-1)).toMatchObject({ offset: 50, limit: 50 });
+    expect(screen.getByText('第 2 / 2 页')).toBeTruthy();
+  });
+
   it('sorts by deadline when asked', async () => {
     setUp('sort=deadline');
     await waitFor(async () => expect((await rowTexts())[0]).toBe(FAKE_WARNING_UIDS.toys));
