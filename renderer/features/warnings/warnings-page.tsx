@@ -16,7 +16,28 @@ type ListAnswer = ChannelOutput<'warningsList'>;
  * frame draws a new address afresh, so the last answer (shown until the new one arrives) and
  * whether the keys were in the list live here rather than in the component.
  */
-const memory: { list: ListAnswer | undefined; keysInList: boolean } = { list: undefined, keysInList: false };
+const memories = new WeakMap<object, { list: ListAnswer | undefined; keysInList: boolean }>();
+
+/** The memory of one backend's inbox (a window has one; each test its own). */
+function memoryOf(api: object): { list: ListAnswer | undefined; keysInList: boolean } {
+  let memory = memories.get(api);
+  if (!memory) memories.set(api, (memory = { list: undefined, keysInList: false }));
+  return memory;
+}
+
+const rememberList = (api: object, list: ListAnswer): void => {
+  memoryOf(api).list = list;
+};
+const noteKeysInList = (api: object, keys: boolean): void => {
+  memoryOf(api).keysInList = keys;
+};
+/** Whether the keys were in the list when the address changed; asked once. */
+const takeKeysInList = (api: object): boolean => {
+  const memory = memoryOf(api);
+  const keys = memory.keysInList;
+  memory.keysInList = false;
+  return keys;
+};
 
 /** #/warnings: the inbox of risk warnings, with the open warning (…?uid=) beside it. */
 export function WarningsPage() {
@@ -28,20 +49,18 @@ export function WarningsPage() {
   const listKey = formatInboxQuery({ ...query, uid: null });
   const load = useCallback(() => api.warningsList(listInputOf(parseInboxQuery(listKey))), [api, listKey]);
   const { data, error } = useLoad(load, version);
-  const list = data ?? memory.list;
+  const list = data ?? memoryOf(api).list;
   const inboxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (data) memory.list = data;
-  }, [data]);
+    if (data) rememberList(api, data);
+  }, [api, data]);
   useEffect(() => {
-    if (!memory.keysInList) return;
-    memory.keysInList = false;
-    inboxRef.current?.querySelector<HTMLElement>('[data-testid="warnings-inbox"]')?.focus();
-  }, []);
+    if (takeKeysInList(api)) inboxRef.current?.querySelector<HTMLElement>('[data-testid="warnings-inbox"]')?.focus();
+  }, [api]);
 
   const change = (next: InboxQuery, fromKeys = false): void => {
-    memory.keysInList = fromKeys;
+    noteKeysInList(api, fromKeys);
     const text = formatInboxQuery(next);
     navigate({ section: 'warnings', id: null, ...(text ? { query: text } : {}) });
   };

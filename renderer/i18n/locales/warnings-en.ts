@@ -58,7 +58,6 @@ export const warningsEn: typeof warningsZhCN = {
       columns: { level: 'Level', score: 'Score', measure: 'Measure', target: 'Target', match: 'Match', value: 'Value at stake', deadline: 'Deadline', state: 'State' },
       usd: 'USD {{value}}',
       unknown: 'Unknown',
-      overridden: 'Level set by hand',
     },
     detail: {
       label: 'Warning',
@@ -132,8 +131,6 @@ export const warningsEn: typeof warningsZhCN = {
       makePdf: 'Make a PDF letter',
       made: 'Made {{file}}',
       none: 'No letter made yet',
-      file: 'File',
-      createdAt: 'Made',
       delivery: 'Delivery',
       acknowledgement: 'Acknowledgement',
       recordDelivery: 'Record delivery',
@@ -162,7 +159,6 @@ export const warningsEn: typeof warningsZhCN = {
       dismiss: 'Dismiss',
     },
     found: {
-      generic: '{{value}}',
       exposure: { usd: '{{members}} exports USD {{usd}}{{source}}', unknown: '{{members}} exports of unknown value', none: 'No export figures' },
       sources: { enterprise: ' (enterprise figure)', customs: ' (customs statistics)', mixed: ' (enterprise figures and customs statistics)' },
       match: { line: 'HS {{hsCode}} in the same line as the measure\'s {{measureCode}}', heading: 'HS {{hsCode}} in the same heading as the measure\'s {{measureCode}}', chapter: 'HS {{hsCode}} in the same chapter as the measure\'s {{measureCode}}', text: 'Words of the text only', none: 'No match' },

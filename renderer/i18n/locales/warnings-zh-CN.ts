@@ -57,7 +57,6 @@ export const warningsZhCN = {
       columns: { level: '等级', score: '得分', measure: '措施', target: '对象', match: '匹配', value: '涉及金额', deadline: '期限', state: '状态' },
       usd: '{{value}} 美元',
       unknown: '未知',
-      overridden: '人工调整过等级',
     },
     detail: {
       label: '预警详情',
@@ -131,8 +130,6 @@ export const warningsZhCN = {
       makePdf: '生成 PDF 预警函',
       made: '已生成 {{file}}',
       none: '尚未生成预警函',
-      file: '文件',
-      createdAt: '生成时间',
       delivery: '送达',
       acknowledgement: '企业回执',
       recordDelivery: '记录送达',
@@ -161,7 +158,6 @@ export const warningsZhCN = {
       dismiss: '知道了',
     },
     found: {
-      generic: '{{value}}',
       exposure: { usd: '{{members}}出口额 {{usd}} 美元{{source}}', unknown: '{{members}}有出口，金额未知', none: '无出口额数据' },
       sources: { enterprise: '（企业填报）', customs: '（海关统计）', mixed: '（企业填报和海关统计）' },
       match: { line: 'HS {{hsCode}} 与措施的 {{measureCode}} 同一子目', heading: 'HS {{hsCode}} 与措施的 {{measureCode}} 同一品目', chapter: 'HS {{hsCode}} 与措施的 {{measureCode}} 同一章', text: '仅文字相符', none: '不匹配' },
