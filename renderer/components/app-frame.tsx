@@ -13,6 +13,7 @@ import { StoreHealthBanner } from './store-health-banner';
 import { useSectionShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './shortcuts-dialog';
 import { Toaster } from './toaster';
+import { WarningAlerts } from './warning-alerts';
 
 /** Navigation rail on the left, a header with the section title, the section below. */
 export function AppFrame() {
@@ -45,6 +46,7 @@ export function AppFrame() {
           <StoreHealthBanner />
           <ReadOnlyBanner />
           <ErrorBanner />
+          <WarningAlerts />
           <main className="app-main" ref={mainRef}>
             <SectionErrorBoundary key={formatRoute(route)} title={t('errors.sectionFailed')}>
               <SectionView route={route} />

@@ -3,6 +3,7 @@ import { WRITE_CHANGES, type Channel, type EventPayload } from '../../shared/con
 import { ApiError } from '../../shared/result';
 import { createFakeBackend, makeBackup, makeImportReport, makeNotification, type FakeBackend } from './fake-backend';
 import { commentsOf, makeComment } from './fake-comments';
+import { FAKE_ENTERPRISES, FAKE_WARNING_UIDS, warningsOf } from './fake-warnings';
 
 type Change = EventPayload<'dataChanged'>;
 type WriteChannel = keyof typeof WRITE_CHANGES;
@@ -62,6 +63,13 @@ const CALLS: Partial<Record<WriteChannel, (b: FakeBackend) => Promise<unknown>>>
     b.backups.recovery = { ...b.backups.recovery, mode: 'recovery', choices: ['restore-newest', 'read-only', 'quit'] };
     return b.client.api.recoveryChoose({ choice: 'read-only' });
   },
+  warningsOverride: (b) => b.client.api.warningsOverride({ uid: FAKE_WARNING_UIDS.toys, level: 'red', reason: '出口额被低估' }),
+  warningsTransition: (b) => b.client.api.warningsTransition({ uid: FAKE_WARNING_UIDS.toys, state: 'acknowledged' }),
+  warningsPlanResponse: (b) => b.client.api.warningsPlanResponse({ uid: FAKE_WARNING_UIDS.toys, kind: 'adapt', ownerUid: commentsOf(b).analysts[0]!.uid, dueDate: '2026-12-31' }),
+  warningLettersMake: (b) => b.client.api.warningLettersMake({ enterpriseUid: FAKE_ENTERPRISES.toys.uid }),
+  warningLettersBatch: (b) => b.client.api.warningLettersBatch({ notificationId: 1 }),
+  warningLettersRecordDelivery: (b) => b.client.api.warningLettersRecordDelivery({ uid: warningsOf(b).letters[0]!.uid, date: '2026-11-21', channel: 'email' }),
+  warningLettersRecordAcknowledgement: (b) => b.client.api.warningLettersRecordAcknowledgement({ uid: warningsOf(b).letters[0]!.uid, date: '2026-11-22' }),
 };
 
 async function unknownToFake(backend: FakeBackend, channel: Channel): Promise<boolean> {
@@ -83,6 +91,7 @@ describe('the fake backend', () => {
         makeNotification({ id: 3, symbol: 'NAT/UZB/2026/0001', source: 'manual' }),
       ],
     });
+    warningsOf(backend).seed();
     const comments = commentsOf(backend).comments;
     comments.push(makeComment({ id: 9 }));
     comments.push(makeComment({ id: 8, status: 'submitted', followups: [{ notificationId: 2, symbol: 'G/TBT/N/SAU/1500/Rev.1', docType: 'revision', title: 'Revision', distributionDate: '2026-07-01', detectedAt: '2026-07-02T00:00:00.000Z', acknowledgedBy: null, acknowledgedByUid: null, acknowledgedAt: null } as never] }));

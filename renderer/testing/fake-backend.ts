@@ -27,6 +27,7 @@ import { fakeActing } from './fake-analysts';
 import { commentsOf, fakeCommentHandlers } from './fake-comments';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
+import { fakeWarningHandlers } from './fake-warnings';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
 export { makeImportReport } from './fake-imports';
@@ -187,6 +188,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     ...fakeCommentHandlers(backend, by),
     ...acting.handlers,
     ...backend.backups.handlers(),
+    ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

@@ -9,6 +9,7 @@ import { ErrorText } from '../../components/error-banner';
 import { useAppStore, useDataVersion } from '../../stores/app-store-context';
 import { NOTIFICATION_RECORD } from '../../stores/data-versions';
 import { formatRoute } from '../../stores/route';
+import { AffectedEnterprisesSection } from './detail/affected-enterprises-section';
 import { AttachmentsSection } from './detail/attachments-section';
 import { AuditSection } from './detail/audit-section';
 import { CommentsSection } from './detail/comments-section';
@@ -88,6 +89,7 @@ function DetailBody({ n, onChanged }: { n: Detail; onChanged: () => void }) {
       <TimelineSection n={n} />
       <FamilySection n={n} />
       <CommentsSection n={n} />
+      <AffectedEnterprisesSection n={n} />
       <AttachmentsSection n={n} onChanged={onChanged} />
       <ChangesSection n={n} />
       <AuditSection id={n.id} />
