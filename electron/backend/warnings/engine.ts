@@ -1,7 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { WarningPassSummary } from '../../../shared/contract/warnings';
-import type { Clock } from '../../../shared/domain/clock';
+import { todayOf, type Clock } from '../../../shared/domain/clock';
 import type { Actor } from '../analysts/analysts';
+import { AppError } from '../errors';
+import { loadMeasures, measuresInWindow } from './measures';
+import { industriesByText, indexLines, scoreEnterprises, scoreIndustries, type ScoredPair } from './pair-scoring';
+import { getWarningRules } from './rules';
+import { CustomsValues, loadEnterprises, loadIndustries } from './targets';
+import { writeWarnings } from './warning-write';
 
 /** Which measures and targets a pass scores. */
 export type WarningScope =
@@ -19,13 +25,89 @@ export interface WarningPassOptions {
   onProgress?: (phase: 'loading' | 'scoring' | 'writing', done: number, total: number | null) => void;
 }
 
+/** Measures between two progress reports while scoring. */
+const PROGRESS_STEP = 250;
+
+const cancelled = (): AppError => new AppError('CANCELLED', 'The warnings recomputation was cancelled; the warnings are as they were');
+
+/**
+ * Close the open warnings of enterprises that were removed (all of them for scope 'all', or
+ * those of the scope's enterprises), whatever their measure: nothing is left to warn.
+ */
+function closeRemovedEnterprises(db: Database, scope: WarningScope, actor: Actor, at: string): number {
+  if (scope.kind === 'notifications') return 0;
+  const open = db.prepare(
+    `SELECT w.uid, w.target_key FROM warnings w WHERE w.target_kind = 'enterprise' AND w.deleted_at IS NULL AND w.state <> 'closed'
+       AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uid = w.target_key AND e.deleted_at IS NULL) ORDER BY w.id`,
+  ).all() as Array<{ uid: string; target_key: string }>;
+  const wanted = scope.kind === 'enterprises' ? new Set(scope.uids) : null;
+  const close = db.prepare(
+    `UPDATE warnings SET state = 'closed', close_reason = 'enterpriseRemoved', state_at = @at, state_by = @by, updated_at = @at, updated_by = @by WHERE uid = @uid`,
+  );
+  const history = db.prepare(`INSERT INTO warning_history (warning_uid, at, actor_id, kind, state, note) VALUES (?, ?, ?, 'state', 'closed', 'enterpriseRemoved')`);
+  let closed = 0;
+  for (const w of open) {
+    if (wanted && !wanted.has(w.target_key)) continue;
+    close.run({ uid: w.uid, at, by: actor.uid });
+    history.run(w.uid, at, actor.uid);
+    closed += 1;
+  }
+  return closed;
+}
+
 /**
  * Score the measures of `scope` against their targets and write the warnings, in one
  * transaction: new warnings are made, changed ones updated (a level change kept in history),
  * warnings that no longer match or whose measure was withdrawn closed. Overrides, states and
  * response plans survive. Deterministic: the same store and clock give the same warnings.
  */
-export function runWarningPass(_db: Database, _scope: WarningScope, _options: WarningPassOptions): WarningPassSummary {
-  // Until the engine lands: a pass that scores nothing.
-  return { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedUids: [] };
+export function runWarningPass(db: Database, scope: WarningScope, options: WarningPassOptions): WarningPassSummary {
+  const { clock, signal, onProgress, actor } = options;
+  const rules = getWarningRules(db);
+  const today = todayOf(clock);
+  onProgress?.('loading', 0, null);
+  if (scope.kind === 'notifications' && scope.ids.length === 0) {
+    return { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedUids: [] };
+  }
+  const window = measuresInWindow(db, scope.kind === 'notifications' ? scope.ids : null, rules, today);
+  const measures = loadMeasures(db, window, signal);
+  const enterprises = loadEnterprises(db, scope.kind === 'enterprises' ? scope.uids : null);
+  const industries = loadIndustries(db);
+  const customs = new CustomsValues(db);
+  const index = indexLines(enterprises);
+  if (signal?.aborted) throw cancelled();
+
+  const pairs: ScoredPair[] = [];
+  onProgress?.('scoring', 0, measures.length);
+  measures.forEach((m, i) => {
+    if (i % PROGRESS_STEP === 0) {
+      if (signal?.aborted) throw cancelled();
+      onProgress?.('scoring', i, measures.length);
+    }
+    const byText = industriesByText(m, industries);
+    pairs.push(...scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, today));
+    if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, today));
+  });
+  onProgress?.('scoring', measures.length, measures.length);
+
+  onProgress?.('writing', 0, pairs.length);
+  const summary = db.transaction(() => {
+    const removed = closeRemovedEnterprises(db, scope, actor, clock.now().toISOString());
+    const written = writeWarnings(
+      db,
+      pairs,
+      {
+        measureKeys: new Set(window.keys()),
+        targets: scope.kind === 'enterprises' ? new Set(scope.uids.map((u) => `enterprise:${u}`)) : null,
+      },
+      actor,
+      clock,
+      today,
+    );
+    // Cancelled while writing: throwing here rolls the whole pass back.
+    if (signal?.aborted) throw cancelled();
+    return { ...written, closed: written.closed + removed };
+  })();
+  onProgress?.('writing', pairs.length, pairs.length);
+  return summary;
 }
