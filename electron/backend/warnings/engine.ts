@@ -67,7 +67,7 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
   const today = todayOf(clock);
   onProgress?.('loading', 0, null);
   if (scope.kind === 'notifications' && scope.ids.length === 0) {
-    return { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedUids: [] };
+    return { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedRed: 0, raisedUids: [] };
   }
   const window = measuresInWindow(db, scope.kind === 'notifications' ? scope.ids : null, rules, today);
   const measures = loadMeasures(db, window, signal);

@@ -1,5 +1,6 @@
 import type { warningChannels } from '../../../shared/contract/warnings';
 import type { HandlersFor } from '../handler-types';
+import { engineHandlers } from './engine-handlers';
 
 const notYet = (): never => {
   throw new Error('warnings: not built yet');
@@ -11,9 +12,7 @@ export const warningHandlers: HandlersFor<typeof warningChannels> = {
   warningsOverride: notYet,
   warningsTransition: notYet,
   warningsPlanResponse: notYet,
-  warningsRecompute: notYet,
-  warningRulesGet: notYet,
-  warningRulesSave: notYet,
   warningsForNotification: notYet,
   warningAlerts: notYet,
+  ...engineHandlers,
 };

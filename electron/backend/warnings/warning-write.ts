@@ -101,9 +101,10 @@ export function writeWarnings(db: Database, pairs: readonly ScoredPair[], scope:
   const history = db.prepare(
     `INSERT INTO warning_history (warning_uid, at, actor_id, kind, score, level, state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const summary: WarningPassSummary = { scored: pairs.length, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedUids: [] };
-  const raise = (uid: string): void => {
+  const summary: WarningPassSummary = { scored: pairs.length, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedRed: 0, raisedUids: [] };
+  const raise = (uid: string, level: WarningLevel): void => {
     summary.raisedHigh += 1;
+    if (level === 'red') summary.raisedRed = (summary.raisedRed ?? 0) + 1;
     if (summary.raisedUids.length < MAX_RAISED_UIDS) summary.raisedUids.push(uid);
   };
   const close = (w: Pick<Existing, 'uid'>, reason: CloseReason): void => {
@@ -127,7 +128,7 @@ export function writeWarnings(db: Database, pairs: readonly ScoredPair[], scope:
       insert.run({ ...cols, uid, at, by: actor.uid, measure_key: p.measure.key, target_kind: p.targetKind, target_key: p.targetKey, digest });
       history.run(uid, at, actor.uid, 'computed', cols.score, cols.computed_level, 'new', 'created');
       summary.created += 1;
-      if (HIGH(cols.computed_level)) raise(uid);
+      if (HIGH(cols.computed_level)) raise(uid, cols.computed_level);
       continue;
     }
     if (had.deleted) continue;
@@ -137,14 +138,15 @@ export function writeWarnings(db: Database, pairs: readonly ScoredPair[], scope:
       summary.changed += 1;
       const level = had.override_level ?? cols.computed_level;
       if (had.computed_level !== cols.computed_level) history.run(had.uid, at, actor.uid, 'computed', cols.score, cols.computed_level, null, `${had.computed_level} → ${cols.computed_level}`);
-      if (had.state !== 'closed' && !withdrawn && HIGH(level) && RANK[level] > RANK[had.level]) raise(had.uid);
+      if (had.state !== 'closed' && !withdrawn && HIGH(level) && RANK[level] > RANK[had.level]) raise(had.uid, level);
     }
     if (withdrawn && had.state !== 'closed') close(had, 'withdrawn');
     else if (!withdrawn && had.state === 'closed' && had.close_reason === 'noLongerMatches') {
       // The engine closed it; it matches again, so it is open again.
       setState.run({ uid: had.uid, state: 'new', reason: null, at, by: actor.uid });
       history.run(had.uid, at, actor.uid, 'state', cols.score, cols.computed_level, 'new', 'matches again');
-      if (HIGH(had.override_level ?? cols.computed_level)) raise(had.uid);
+      const level = had.override_level ?? cols.computed_level;
+      if (HIGH(level)) raise(had.uid, level);
     }
   }
   for (const [key, w] of existing) {
