@@ -23,7 +23,7 @@ export interface Measure {
   symbols: string[];
   /** The first base document (earliest distributed). */
   notificationId: number;
-  /** Members covered, sorted: every notifier, and for a GCC or EAEU family every member of the bloc. */
+  /** Members covered, sorted: every notifier, and for a GCC or EAEU family's draft every member of the bloc (see BLOC_WORDS). */
   members: string[];
   /** HS codes of all its documents (digits), sorted. */
   hsCodes: string[];
@@ -73,6 +73,16 @@ interface FullRow {
 const BASE_TYPES = new Set(['regular', 'emergency', 'revision']);
 /** Blocs whose every member a family of that kind reaches (a GCC family is a GSO draft). */
 const FAMILY_BLOC: Record<string, string> = { GCC: 'GSO', EAEU: 'EAEU' };
+/**
+ * Every notification of a Gulf or EAEU member opens a family of that bloc (families.ts), a
+ * purely national rule too. A family reaches the whole bloc when more than one member notified
+ * it, or when its text names the bloc's draft: a Saudi rule alone reaches Saudi Arabia only,
+ * a GSO draft notified by Saudi Arabia alone reaches every GSO member.
+ */
+const BLOC_WORDS: Record<string, RegExp> = {
+  GSO: /\b(?:GSO|GCC|Gulf)\b|海湾/i,
+  EAEU: /\b(?:EAEU|EAEC|Eurasian|Customs Union)\b|欧亚/i,
+};
 const CHUNK = 500;
 
 /** Each base symbol's measure key: the family of any of its documents, else the base itself. */
@@ -182,7 +192,9 @@ function buildMeasure(key: string, familyKind: string | null, docs: FullRow[], h
   const bySymbol = (a: FullRow, b: FullRow): number => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
   const members = new Set(docs.map((d) => d.member_code));
   const bloc = familyKind ? FAMILY_BLOC[familyKind] : undefined;
-  if (bloc) for (const m of blocs.get(bloc) ?? []) members.add(m);
+  if (bloc && (members.size > 1 || docs.some((d) => BLOC_WORDS[bloc]!.test(`${d.title}\n${d.description}\n${d.title_zh ?? ''}`)))) {
+    for (const m of blocs.get(bloc) ?? []) members.add(m);
+  }
   const { stage, evidence: stageEvidence } = readStage(later.flatMap((d) => textsOf(d, false)));
   const texts = docs.flatMap((d) => textsOf(d, true));
   const emergencyDoc = docs.find((d) => d.doc_type === 'emergency' || /emergency/i.test(d.notification_type));
