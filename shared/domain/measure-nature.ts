@@ -59,7 +59,8 @@ export function findWords(texts: readonly MeasureText[], patterns: readonly RegE
   for (const t of texts) {
     if (!t.text) continue;
     for (const pattern of patterns) {
-      for (const m of t.text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+      // matchAll works on a copy of a global pattern, so the shared patterns keep no state.
+      for (const m of t.text.matchAll(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`))) {
         const key = `${t.symbol}|${t.field}|${m[0].toLowerCase()}`;
         if (seen.has(key)) continue;
         seen.add(key);

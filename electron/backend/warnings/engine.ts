@@ -4,10 +4,10 @@ import { todayOf, type Clock } from '../../../shared/domain/clock';
 import type { Actor } from '../analysts/analysts';
 import { AppError } from '../errors';
 import { loadMeasures, measuresInWindow } from './measures';
-import { industriesByText, indexLines, scoreEnterprises, scoreIndustries, type ScoredPair } from './pair-scoring';
+import { industriesByText, indexLines, scoreEnterprises, scoreIndustries } from './pair-scoring';
 import { getWarningRules } from './rules';
 import { CustomsValues, loadEnterprises, loadIndustries } from './targets';
-import { writeWarnings } from './warning-write';
+import { WarningWriter } from './warning-write';
 
 /** Which measures and targets a pass scores. */
 export type WarningScope =
@@ -74,40 +74,29 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
   const enterprises = loadEnterprises(db, scope.kind === 'enterprises' ? scope.uids : null);
   const industries = loadIndustries(db);
   const customs = new CustomsValues(db);
-  const index = indexLines(enterprises);
+  const index = indexLines(enterprises, industries);
   if (signal?.aborted) throw cancelled();
 
-  const pairs: ScoredPair[] = [];
+  // Scored and written a measure at a time in one transaction: the pairs of one measure are
+  // all that is held in memory, and a cancel rolls the whole pass back.
   onProgress?.('scoring', 0, measures.length);
-  measures.forEach((m, i) => {
-    if (i % PROGRESS_STEP === 0) {
-      if (signal?.aborted) throw cancelled();
-      onProgress?.('scoring', i, measures.length);
-    }
-    const byText = industriesByText(m, industries);
-    pairs.push(...scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, today));
-    if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, today));
-  });
-  onProgress?.('scoring', measures.length, measures.length);
-
-  onProgress?.('writing', 0, pairs.length);
+  const targets = scope.kind === 'enterprises' ? new Set(scope.uids.map((u) => `enterprise:${u}`)) : null;
   const summary = db.transaction(() => {
     const removed = closeRemovedEnterprises(db, scope, actor, clock.now().toISOString());
-    const written = writeWarnings(
-      db,
-      pairs,
-      {
-        measureKeys: new Set(window.keys()),
-        targets: scope.kind === 'enterprises' ? new Set(scope.uids.map((u) => `enterprise:${u}`)) : null,
-      },
-      actor,
-      clock,
-      today,
-    );
-    // Cancelled while writing: throwing here rolls the whole pass back.
+    const writer = new WarningWriter(db, targets, actor, clock, today);
+    measures.forEach((m, i) => {
+      if (i % PROGRESS_STEP === 0) {
+        if (signal?.aborted) throw cancelled();
+        onProgress?.('scoring', i, measures.length);
+      }
+      const byText = industriesByText(m, industries);
+      const pairs = scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, today);
+      if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, today));
+      writer.writeMeasure(m.key, pairs);
+    });
+    onProgress?.('writing', measures.length, measures.length);
     if (signal?.aborted) throw cancelled();
-    return { ...written, closed: written.closed + removed };
+    return { ...writer.summary, closed: writer.summary.closed + removed };
   })();
-  onProgress?.('writing', pairs.length, pairs.length);
   return summary;
 }

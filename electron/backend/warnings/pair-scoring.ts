@@ -37,39 +37,62 @@ function industryDepth(prefix: string, measureCode: string): Exclude<MatchDepth,
 const ASCII = /^[\x20-\x7e]+$/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const keywordPatterns = new Map<string, RegExp>();
+/** A keyword's test: whole words for Latin script, a plain substring for Chinese. */
+function keywordFound(keyword: string, text: string): boolean {
+  const lower = keyword.toLowerCase();
+  if (!ASCII.test(lower)) return text.includes(lower);
+  if (!text.includes(lower)) return false;
+  let pattern = keywordPatterns.get(lower);
+  if (!pattern) keywordPatterns.set(lower, (pattern = new RegExp(`(?:^|[^a-z0-9])${escape(lower)}(?:$|[^a-z0-9])`)));
+  return pattern.test(text);
+}
+
 /** The focus industries whose words the measure's text holds, with those words. */
 export function industriesByText(measure: Measure, industries: readonly IndustryTarget[]): Map<string, TextEvidence[]> {
   const found = new Map<string, TextEvidence[]>();
   for (const ind of industries) {
-    const words = ind.keywords.filter((k) => {
-      const lower = k.toLowerCase();
-      return ASCII.test(lower) ? new RegExp(`(?:^|[^a-z0-9])${escape(lower)}(?:$|[^a-z0-9])`).test(measure.text) : measure.text.includes(lower);
-    });
+    const words = ind.keywords.filter((k) => keywordFound(k, measure.text));
     if (words.length > 0) found.set(ind.code, words.map((w) => ({ symbol: measure.symbols[0] ?? '', field: 'text', text: w })));
   }
   return found;
 }
 
-/** Enterprise lines by the chapter (first 2 digits) of their product, for candidate lookup. */
-export type LineIndex = Map<string, Array<{ enterprise: number; line: number }>>;
+/** Where an enterprise line sits: its enterprise's and its own place in the loaded targets. */
+export interface LineRef {
+  enterprise: number;
+  line: number;
+}
 
-export function indexLines(enterprises: readonly EnterpriseTarget[]): LineIndex {
-  const index: LineIndex = new Map();
-  enterprises.forEach((e, ei) =>
-    e.lines.forEach((l, li) => {
-      const ch = l.hsCode.slice(0, 2);
-      const list = index.get(ch) ?? [];
-      list.push({ enterprise: ei, line: li });
-      index.set(ch, list);
+/** The loaded enterprises' lines, by the chapter of their product and by the focus industries covering it. */
+export interface LineIndex {
+  byChapter: Map<string, LineRef[]>;
+  byIndustry: Map<string, LineRef[]>;
+}
+
+export function indexLines(enterprises: readonly EnterpriseTarget[], industries: readonly IndustryTarget[]): LineIndex {
+  const byChapter = new Map<string, LineRef[]>();
+  const byIndustry = new Map<string, LineRef[]>();
+  const add = (map: Map<string, LineRef[]>, key: string, ref: LineRef): void => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  enterprises.forEach((e, enterprise) =>
+    e.lines.forEach((l, line) => {
+      add(byChapter, l.hsCode.slice(0, 2), { enterprise, line });
+      for (const ind of industries) if (ind.hsCodes.some((p) => l.hsCode.startsWith(p))) add(byIndustry, ind.code, { enterprise, line });
     }),
   );
-  return index;
+  return { byChapter, byIndustry };
 }
 
 interface LineHit {
   line: TargetLine;
   depth: MatchDepth;
   measureCode: string | null;
+  /** For a text match: the focus industry whose words reached the line. */
+  industry?: string;
 }
 
 /** The shared part of a score input: everything that depends on the measure alone. */
@@ -86,8 +109,15 @@ function measureFacts(m: Measure, today: string) {
   };
 }
 
+const put = (hits: Map<number, Map<number, LineHit>>, ref: LineRef, hit: LineHit): void => {
+  let byLine = hits.get(ref.enterprise);
+  if (!byLine) hits.set(ref.enterprise, (byLine = new Map()));
+  const had = byLine.get(ref.line);
+  if (!had || DEPTH_RANK[hit.depth] > DEPTH_RANK[had.depth]) byLine.set(ref.line, hit);
+};
+
 /**
- * Every enterprise the measure reaches: HS matches through the line index (only lines whose
+ * Every enterprise the measure reaches: HS matches through the chapter index (only lines whose
  * market the measure covers), else text matches through the focus industries whose words the
  * measure holds and which cover the line's product.
  */
@@ -104,47 +134,41 @@ export function scoreEnterprises(
   const members = new Set(m.members);
   const hits = new Map<number, Map<number, LineHit>>();
   for (const code of m.hsCodes) {
-    for (const { enterprise, line } of index.get(code.slice(0, 2)) ?? []) {
-      const l = enterprises[enterprise]!.lines[line]!;
+    for (const ref of index.byChapter.get(code.slice(0, 2)) ?? []) {
+      const l = enterprises[ref.enterprise]!.lines[ref.line]!;
       if (!members.has(l.market)) continue;
       const depth = matchDepth(l.hsCode, code);
-      if (!depth) continue;
-      const byLine = hits.get(enterprise) ?? new Map<number, LineHit>();
-      const had = byLine.get(line);
-      if (!had || DEPTH_RANK[depth] > DEPTH_RANK[had.depth]) byLine.set(line, { line: l, depth, measureCode: code });
-      hits.set(enterprise, byLine);
+      if (depth) put(hits, ref, { line: l, depth, measureCode: code });
     }
   }
-  const textCodes = [...textIndustries.keys()];
-  const textPrefixes = industries.filter((i) => textIndustries.has(i.code));
+  const textHits = new Map<number, Map<number, LineHit>>();
+  for (const ind of industries) {
+    if (!textIndustries.has(ind.code)) continue;
+    for (const ref of index.byIndustry.get(ind.code) ?? []) {
+      if (hits.has(ref.enterprise) || textHits.get(ref.enterprise)?.has(ref.line)) continue;
+      const l = enterprises[ref.enterprise]!.lines[ref.line]!;
+      if (members.has(l.market)) put(textHits, ref, { line: l, depth: 'text', measureCode: null, industry: ind.code });
+    }
+  }
+  // The focus industries the measure's own codes meet.
+  const measureIndustries = industries.filter((ind) => ind.hsCodes.some((p) => m.hsCodes.some((c) => overlaps(c, p))));
   const out: ScoredPair[] = [];
-  enterprises.forEach((e, ei) => {
-    const byLine = hits.get(ei);
-    let lineHits: LineHit[];
-    let evidence: TextEvidence[] = [];
+  for (const ei of [...hits.keys(), ...textHits.keys()].sort((a, b) => a - b)) {
+    const byLine = (hits.get(ei) ?? textHits.get(ei))!;
+    const lineHits = [...byLine.entries()].sort(([a], [b]) => a - b).map(([, h]) => h);
     const reached = new Set<string>();
     let focus: string | null = null;
-    if (byLine) {
-      lineHits = [...byLine.entries()].sort(([a], [b]) => a - b).map(([, h]) => h);
-      for (const ind of industries) {
-        const covers = lineHits.some((h) => ind.hsCodes.some((p) => h.line.hsCode.startsWith(p)));
-        if (covers && ind.hsCodes.some((p) => m.hsCodes.some((c) => overlaps(c, p)))) {
+    let evidence: TextEvidence[] = [];
+    if (lineHits[0]!.depth === 'text') {
+      for (const h of lineHits) reached.add(h.industry!);
+      evidence = [...reached].flatMap((code) => textIndustries.get(code) ?? []).filter((w, i, all) => all.findIndex((x) => x.text === w.text) === i);
+    } else {
+      for (const ind of measureIndustries) {
+        if (lineHits.some((h) => ind.hsCodes.some((p) => h.line.hsCode.startsWith(p)))) {
           reached.add(ind.code);
           focus ??= ind.code;
         }
       }
-    } else {
-      if (textCodes.length === 0) return;
-      lineHits = [];
-      for (const l of e.lines) {
-        if (!members.has(l.market)) continue;
-        const ind = textPrefixes.find((i) => i.hsCodes.some((p) => l.hsCode.startsWith(p)));
-        if (!ind) continue;
-        lineHits.push({ line: l, depth: 'text', measureCode: null });
-        reached.add(ind.code);
-        evidence = [...evidence, ...(textIndustries.get(ind.code) ?? []).filter((w) => !evidence.some((x) => x.text === w.text))];
-      }
-      if (lineHits.length === 0) return;
     }
     const best = lineHits.reduce((a, h) => (DEPTH_RANK[h.depth] > DEPTH_RANK[a.depth] ? h : a), lineHits[0]!);
     let usd: number | null = null;
@@ -172,14 +196,14 @@ export function scoreEnterprises(
     out.push({
       measure: m,
       targetKind: 'enterprise',
-      targetKey: e.uid,
+      targetKey: enterprises[ei]!.uid,
       result,
       match: QUALITY[best.depth],
       matches: matches.slice(0, MAX_MATCHES),
       valueUsd: usd,
       industries: [...reached].sort(),
     });
-  });
+  }
   return out;
 }
 

@@ -57,102 +57,119 @@ function columnsOf(p: ScoredPair, today: string) {
   };
 }
 
-/** What the writer needs to know of the pass. */
-export interface WriteScope {
-  /** Measures scored in this pass (in the window): their warnings not found again close. */
-  measureKeys: ReadonlySet<string>;
-  /** Targets scored ('enterprise:uid' / 'industry:code'); null: every target. */
-  targets: ReadonlySet<string> | null;
-}
-
 /**
- * Write the scored pairs: insert the new, update the changed (by digest), close what no longer
- * matches or was withdrawn. Overrides, states, responses and
- * tombstones survive. Runs inside the caller's transaction.
+ * Writes one pass, a measure at a time, inside the caller's transaction: inserts the new,
+ * updates the changed (by digest), closes what no longer matches or was withdrawn. Overrides,
+ * states, responses and tombstones survive.
  */
-export function writeWarnings(db: Database, pairs: readonly ScoredPair[], scope: WriteScope, actor: Actor, clock: Clock, today: string): WarningPassSummary {
-  const at = clock.now().toISOString();
-  const existing = new Map<string, Existing>();
-  const byMeasure = db.prepare(
-    `SELECT uid, measure_key, target_kind, target_key, digest, level, computed_level, override_level, state, close_reason,
-       deleted_at IS NOT NULL AS deleted FROM warnings WHERE measure_key = ?`,
-  );
-  for (const key of scope.measureKeys) for (const r of byMeasure.all(key) as Existing[]) existing.set(subjectKey(r.measure_key, r.target_kind, r.target_key), r);
+export class WarningWriter {
+  readonly summary: WarningPassSummary = { scored: 0, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedRed: 0, raisedUids: [] };
+  private readonly at: string;
+  private readonly byMeasure;
+  private readonly insert;
+  private readonly update;
+  private readonly setState;
+  private readonly history;
 
-  const insert = db.prepare(
-    `INSERT INTO warnings (uid, created_at, created_by, updated_at, updated_by, measure_key, target_kind, target_key, notification_id, symbols, area,
-       members, industries, stage, score, computed_level, level, match, value_usd, factors, matches, digest, comment_deadline, adoption,
-       entry_into_force, next_deadline, state, computed_at)
-     VALUES (@uid, @at, @by, @at, @by, @measure_key, @target_kind, @target_key, @notification_id, @symbols, @area, @members, @industries, @stage,
-       @score, @computed_level, @computed_level, @match, @value_usd, @factors, @matches, @digest, @comment_deadline, @adoption,
-       @entry_into_force, @next_deadline, 'new', @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE warnings SET updated_at = @at, updated_by = @by, notification_id = @notification_id, symbols = @symbols, area = @area,
-       members = @members, industries = @industries, stage = @stage, score = @score, computed_level = @computed_level,
-       level = COALESCE(override_level, @computed_level), match = @match, value_usd = @value_usd, factors = @factors, matches = @matches,
-       digest = @digest, comment_deadline = @comment_deadline, adoption = @adoption, entry_into_force = @entry_into_force,
-       next_deadline = @next_deadline, computed_at = @at
-     WHERE uid = @uid`,
-  );
-  const setState = db.prepare(
-    `UPDATE warnings SET state = @state, close_reason = @reason, state_at = @at, state_by = @by, updated_at = @at, updated_by = @by WHERE uid = @uid`,
-  );
-  const history = db.prepare(
-    `INSERT INTO warning_history (warning_uid, at, actor_id, kind, score, level, state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const summary: WarningPassSummary = { scored: pairs.length, created: 0, changed: 0, closed: 0, unchanged: 0, raisedHigh: 0, raisedRed: 0, raisedUids: [] };
-  const raise = (uid: string, level: WarningLevel): void => {
-    summary.raisedHigh += 1;
-    if (level === 'red') summary.raisedRed = (summary.raisedRed ?? 0) + 1;
-    if (summary.raisedUids.length < MAX_RAISED_UIDS) summary.raisedUids.push(uid);
-  };
-  const close = (w: Pick<Existing, 'uid'>, reason: CloseReason): void => {
-    setState.run({ uid: w.uid, state: 'closed', reason, at, by: actor.uid });
-    history.run(w.uid, at, actor.uid, 'state', null, null, 'closed', reason);
-    summary.closed += 1;
-  };
+  /**
+   * `targets`: the targets this pass scores ('enterprise:<uid>', 'industry:<code>'); a warning
+   * of another target is never closed by it. null: every target.
+   */
+  constructor(
+    db: Database,
+    private readonly targets: ReadonlySet<string> | null,
+    private readonly actor: Actor,
+    private readonly clock: Clock,
+    private readonly today: string,
+  ) {
+    this.at = clock.now().toISOString();
+    this.byMeasure = db.prepare(
+      `SELECT uid, measure_key, target_kind, target_key, digest, level, computed_level, override_level, state, close_reason,
+         deleted_at IS NOT NULL AS deleted FROM warnings WHERE measure_key = ?`,
+    );
+    this.insert = db.prepare(
+      `INSERT INTO warnings (uid, created_at, created_by, updated_at, updated_by, measure_key, target_kind, target_key, notification_id, symbols, area,
+         members, industries, stage, score, computed_level, level, match, value_usd, factors, matches, digest, comment_deadline, adoption,
+         entry_into_force, next_deadline, state, computed_at)
+       VALUES (@uid, @at, @by, @at, @by, @measure_key, @target_kind, @target_key, @notification_id, @symbols, @area, @members, @industries, @stage,
+         @score, @computed_level, @computed_level, @match, @value_usd, @factors, @matches, @digest, @comment_deadline, @adoption,
+         @entry_into_force, @next_deadline, 'new', @at)`,
+    );
+    this.update = db.prepare(
+      `UPDATE warnings SET updated_at = @at, updated_by = @by, notification_id = @notification_id, symbols = @symbols, area = @area,
+         members = @members, industries = @industries, stage = @stage, score = @score, computed_level = @computed_level,
+         level = COALESCE(override_level, @computed_level), match = @match, value_usd = @value_usd, factors = @factors, matches = @matches,
+         digest = @digest, comment_deadline = @comment_deadline, adoption = @adoption, entry_into_force = @entry_into_force,
+         next_deadline = @next_deadline, computed_at = @at
+       WHERE uid = @uid`,
+    );
+    this.setState = db.prepare(
+      `UPDATE warnings SET state = @state, close_reason = @reason, state_at = @at, state_by = @by, updated_at = @at, updated_by = @by WHERE uid = @uid`,
+    );
+    this.history = db.prepare(`INSERT INTO warning_history (warning_uid, at, actor_id, kind, score, level, state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
 
-  const seen = new Set<string>();
-  for (const p of pairs) {
-    const key = subjectKey(p.measure.key, p.targetKind, p.targetKey);
-    seen.add(key);
-    const cols = columnsOf(p, today);
-    const digest = crypto.createHash('sha256').update(JSON.stringify(cols)).digest('hex');
-    const withdrawn = p.measure.stage === 'withdrawn';
-    const had = existing.get(key);
-    if (!had) {
-      // A withdrawn measure raises nothing new.
-      if (withdrawn) continue;
-      const uid = newUid(clock);
-      insert.run({ ...cols, uid, at, by: actor.uid, measure_key: p.measure.key, target_kind: p.targetKind, target_key: p.targetKey, digest });
-      history.run(uid, at, actor.uid, 'computed', cols.score, cols.computed_level, 'new', 'created');
-      summary.created += 1;
-      if (HIGH(cols.computed_level)) raise(uid, cols.computed_level);
-      continue;
+  private raise(uid: string, level: WarningLevel): void {
+    this.summary.raisedHigh += 1;
+    if (level === 'red') this.summary.raisedRed = (this.summary.raisedRed ?? 0) + 1;
+    if (this.summary.raisedUids.length < MAX_RAISED_UIDS) this.summary.raisedUids.push(uid);
+  }
+
+  private close(uid: string, reason: CloseReason): void {
+    this.setState.run({ uid, state: 'closed', reason, at: this.at, by: this.actor.uid });
+    this.history.run(uid, this.at, this.actor.uid, 'state', null, null, 'closed', reason);
+    this.summary.closed += 1;
+  }
+
+  /** Write every pair scored for one measure of the window (none: its open warnings in scope close). */
+  writeMeasure(measureKey: string, pairs: readonly ScoredPair[]): void {
+    const { at, actor, summary } = this;
+    const by = actor.uid;
+    const existing = new Map<string, Existing>();
+    for (const r of this.byMeasure.all(measureKey) as Existing[]) existing.set(subjectKey(r.measure_key, r.target_kind, r.target_key), r);
+    summary.scored += pairs.length;
+    const seen = new Set<string>();
+    for (const p of pairs) {
+      const key = subjectKey(p.measure.key, p.targetKind, p.targetKey);
+      seen.add(key);
+      const cols = columnsOf(p, this.today);
+      const digest = crypto.createHash('sha1').update(JSON.stringify(cols)).digest('base64');
+      const withdrawn = p.measure.stage === 'withdrawn';
+      const had = existing.get(key);
+      if (!had) {
+        // A withdrawn measure raises nothing new.
+        if (withdrawn) continue;
+        const uid = newUid(this.clock);
+        this.insert.run({ ...cols, uid, at, by, measure_key: p.measure.key, target_kind: p.targetKind, target_key: p.targetKey, digest });
+        this.history.run(uid, at, by, 'computed', cols.score, cols.computed_level, 'new', 'created');
+        summary.created += 1;
+        if (HIGH(cols.computed_level)) this.raise(uid, cols.computed_level);
+        continue;
+      }
+      if (had.deleted) continue;
+      if (had.digest === digest) summary.unchanged += 1;
+      else {
+        this.update.run({ ...cols, uid: had.uid, at, by, digest });
+        summary.changed += 1;
+        const level = had.override_level ?? cols.computed_level;
+        if (had.computed_level !== cols.computed_level) {
+          this.history.run(had.uid, at, by, 'computed', cols.score, cols.computed_level, null, `${had.computed_level} → ${cols.computed_level}`);
+        }
+        if (had.state !== 'closed' && !withdrawn && HIGH(level) && RANK[level] > RANK[had.level]) this.raise(had.uid, level);
+      }
+      if (withdrawn && had.state !== 'closed') this.close(had.uid, 'withdrawn');
+      else if (!withdrawn && had.state === 'closed' && had.close_reason === 'noLongerMatches') {
+        // The engine closed it; it matches again, so it is open again.
+        this.setState.run({ uid: had.uid, state: 'new', reason: null, at, by });
+        this.history.run(had.uid, at, by, 'state', cols.score, cols.computed_level, 'new', 'matches again');
+        const level = had.override_level ?? cols.computed_level;
+        if (HIGH(level)) this.raise(had.uid, level);
+      }
     }
-    if (had.deleted) continue;
-    if (had.digest === digest) summary.unchanged += 1;
-    else {
-      update.run({ ...cols, uid: had.uid, at, by: actor.uid, digest });
-      summary.changed += 1;
-      const level = had.override_level ?? cols.computed_level;
-      if (had.computed_level !== cols.computed_level) history.run(had.uid, at, actor.uid, 'computed', cols.score, cols.computed_level, null, `${had.computed_level} → ${cols.computed_level}`);
-      if (had.state !== 'closed' && !withdrawn && HIGH(level) && RANK[level] > RANK[had.level]) raise(had.uid, level);
-    }
-    if (withdrawn && had.state !== 'closed') close(had, 'withdrawn');
-    else if (!withdrawn && had.state === 'closed' && had.close_reason === 'noLongerMatches') {
-      // The engine closed it; it matches again, so it is open again.
-      setState.run({ uid: had.uid, state: 'new', reason: null, at, by: actor.uid });
-      history.run(had.uid, at, actor.uid, 'state', cols.score, cols.computed_level, 'new', 'matches again');
-      const level = had.override_level ?? cols.computed_level;
-      if (HIGH(level)) raise(had.uid, level);
+    for (const [key, w] of existing) {
+      if (seen.has(key) || w.deleted || w.state === 'closed') continue;
+      if (this.targets && !this.targets.has(`${w.target_kind}:${w.target_key}`)) continue;
+      this.close(w.uid, 'noLongerMatches');
     }
   }
-  for (const [key, w] of existing) {
-    if (seen.has(key) || w.deleted || w.state === 'closed') continue;
-    if (scope.targets && !scope.targets.has(`${w.target_kind}:${w.target_key}`)) continue;
-    close(w, 'noLongerMatches');
-  }
-  return summary;
 }
