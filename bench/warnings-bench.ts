@@ -34,10 +34,10 @@ export interface WarningsBenchResult {
 
 const BENCH_ACTOR = { uid: UNRECORDED_ANALYST_UID, name: 'bench' };
 
-/** Markets an enterprise of the base exports to: SCO members and partners and the Gulf and EAEU blocs. */
+/** Markets an enterprise of the base exports to: SCO members and partners (China aside) and the Gulf and EAEU blocs. */
 function markets(db: Database): string[] {
   return db
-    .prepare(`SELECT code FROM countries WHERE sco_status IS NOT NULL UNION SELECT country_code FROM country_blocs ORDER BY 1`)
+    .prepare(`SELECT code FROM countries WHERE sco_status IS NOT NULL AND code <> 'CHN' UNION SELECT country_code FROM country_blocs ORDER BY 1`)
     .pluck()
     .all() as string[];
 }

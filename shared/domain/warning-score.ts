@@ -162,8 +162,41 @@ function shortIntervalFactor(input: ScoreInput, rules: WarningRules): WarningFac
   return factor('shortInterval', rules, months < REASONABLE_INTERVAL_MONTHS ? 1 : 0, 'months', { months, adoption, entryIntoForce });
 }
 
-/** Score one measure × target pair under `rules`. Pure: the same input gives the same result. */
-export function scoreWarning(input: ScoreInput, rules: WarningRules): ScoreResult {
+/** The factors that depend on the measure alone, the same for every target it reaches. */
+export interface MeasureFactors {
+  nature: WarningFactor;
+  deviation: WarningFactor;
+  commentWindow: WarningFactor;
+  entryIntoForce: WarningFactor;
+  shortInterval: WarningFactor;
+  laterDocuments: WarningFactor;
+}
+
+/** What the measure-only factors read from a score input. */
+export type MeasureFactsInput = Omit<ScoreInput, 'exposure' | 'match' | 'focusIndustry'>;
+
+/**
+ * The six factors of the measure alone. The engine works them out once per measure and hands
+ * them to scoreWarning for each target, so a measure reaching 200 enterprises reads its dates
+ * and words once (the factor objects are then shared between those warnings).
+ */
+export function measureFactors(input: MeasureFactsInput, rules: WarningRules): MeasureFactors {
+  const whole = input as ScoreInput;
+  return {
+    nature: factor('nature', rules, NATURE_FRACTION[input.nature.nature], input.nature.nature, {}, input.nature.evidence),
+    deviation: input.deviation.length > 0 ? factor('deviation', rules, 1, 'stated', {}, input.deviation) : factor('deviation', rules, 0, 'none'),
+    commentWindow: commentWindowFactor(whole, rules),
+    entryIntoForce: entryIntoForceFactor(whole, rules),
+    shortInterval: shortIntervalFactor(whole, rules),
+    laterDocuments: factor('laterDocuments', rules, STAGE_FRACTION[input.stage], input.stage, {}, input.stageEvidence),
+  };
+}
+
+/**
+ * Score one measure × target pair under `rules`. Pure: the same input gives the same result.
+ * `measure`: the measure's own factors, when already worked out from the same input.
+ */
+export function scoreWarning(input: ScoreInput, rules: WarningRules, measure: MeasureFactors = measureFactors(input, rules)): ScoreResult {
   const { match } = input;
   const factors: WarningFactor[] = [
     exposureFactor(input, rules),
@@ -175,13 +208,13 @@ export function scoreWarning(input: ScoreInput, rules: WarningRules): ScoreResul
       match.depth === 'text' ? {} : { hsCode: match.hsCode, measureCode: match.measureCode },
       match.depth === 'text' ? match.evidence : [],
     ),
-    factor('nature', rules, NATURE_FRACTION[input.nature.nature], input.nature.nature, {}, input.nature.evidence),
-    input.deviation.length > 0 ? factor('deviation', rules, 1, 'stated', {}, input.deviation) : factor('deviation', rules, 0, 'none'),
-    commentWindowFactor(input, rules),
-    entryIntoForceFactor(input, rules),
-    shortIntervalFactor(input, rules),
+    measure.nature,
+    measure.deviation,
+    measure.commentWindow,
+    measure.entryIntoForce,
+    measure.shortInterval,
     input.focusIndustry ? factor('focusIndustry', rules, 1, 'industry', { industry: input.focusIndustry }) : factor('focusIndustry', rules, 0, 'none'),
-    factor('laterDocuments', rules, STAGE_FRACTION[input.stage], input.stage, {}, input.stageEvidence),
+    measure.laterDocuments,
   ];
   const score = Math.min(100, factors.reduce((sum, f) => sum + f.points, 0));
   return { score, level: levelOf(score, rules.thresholds), factors };

@@ -4,7 +4,7 @@ import { todayOf, type Clock } from '../../../shared/domain/clock';
 import type { Actor } from '../analysts/analysts';
 import { AppError } from '../errors';
 import { loadMeasures, measuresInWindow } from './measures';
-import { industriesByText, indexLines, scoreEnterprises, scoreIndustries } from './pair-scoring';
+import { industriesByText, indexLines, measureScoring, scoreEnterprises, scoreIndustries } from './pair-scoring';
 import { getWarningRules } from './rules';
 import { CustomsValues, loadEnterprises, loadIndustries } from './targets';
 import { WarningWriter } from './warning-write';
@@ -36,18 +36,20 @@ const cancelled = (): AppError => new AppError('CANCELLED', 'The warnings recomp
  */
 function closeRemovedEnterprises(db: Database, scope: WarningScope, actor: Actor, at: string): number {
   if (scope.kind === 'notifications') return 0;
-  const open = db.prepare(
-    `SELECT w.uid, w.target_key FROM warnings w WHERE w.target_kind = 'enterprise' AND w.deleted_at IS NULL AND w.state <> 'closed'
-       AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uid = w.target_key AND e.deleted_at IS NULL) ORDER BY w.id`,
-  ).all() as Array<{ uid: string; target_key: string }>;
+  // The removed enterprises first (few), then their open warnings by the target index.
+  const removed = db
+    .prepare('SELECT uid FROM enterprises WHERE deleted_at IS NOT NULL ORDER BY uid')
+    .pluck()
+    .all() as string[];
+  const openOf = db.prepare(`SELECT uid FROM warnings WHERE target_kind = 'enterprise' AND target_key = ? AND deleted_at IS NULL AND state <> 'closed' ORDER BY id`).pluck();
   const wanted = scope.kind === 'enterprises' ? new Set(scope.uids) : null;
+  const open = removed.filter((uid) => !wanted || wanted.has(uid)).flatMap((uid) => (openOf.all(uid) as string[]).map((w) => ({ uid: w, target_key: uid })));
   const close = db.prepare(
     `UPDATE warnings SET state = 'closed', close_reason = 'enterpriseRemoved', state_at = @at, state_by = @by, updated_at = @at, updated_by = @by WHERE uid = @uid`,
   );
   const history = db.prepare(`INSERT INTO warning_history (warning_uid, at, actor_id, kind, state, note) VALUES (?, ?, ?, 'state', 'closed', 'enterpriseRemoved')`);
   let closed = 0;
   for (const w of open) {
-    if (wanted && !wanted.has(w.target_key)) continue;
     close.run({ uid: w.uid, at, by: actor.uid });
     history.run(w.uid, at, actor.uid);
     closed += 1;
@@ -90,8 +92,9 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
         onProgress?.('scoring', i, measures.length);
       }
       const byText = industriesByText(m, industries);
-      const pairs = scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, today);
-      if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, today));
+      const scoring = measureScoring(m, rules, today);
+      const pairs = scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, scoring);
+      if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, scoring));
       writer.writeMeasure(m.key, pairs);
     });
     onProgress?.('writing', measures.length, measures.length);

@@ -58,6 +58,7 @@ interface FullRow {
   title: string;
   description: string;
   products: string;
+  hs_codes: string;
   keywords: string;
   objectives: string;
   notification_type: string;
@@ -84,6 +85,8 @@ const BLOC_WORDS: Record<string, RegExp> = {
   EAEU: /\b(?:EAEU|EAEC|Eurasian|Customs Union)\b|欧亚/i,
 };
 const CHUNK = 500;
+/** Notifications in a scope above which the window is read from the whole table. */
+const WHOLE_TABLE_ABOVE = 20_000;
 
 /** Each base symbol's measure key: the family of any of its documents, else the base itself. */
 function groupKeys(rows: readonly LightRow[]): Map<string, { key: string; familyKind: string | null }> {
@@ -96,6 +99,11 @@ function groupKeys(rows: readonly LightRow[]): Map<string, { key: string; family
   return byBase;
 }
 
+/** The date `days` after `iso` (negative: before), as YYYY-MM-DD. */
+function addDays(iso: string, days: number): string {
+  return new Date((dayNumber(iso)! + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
 const LIGHT_SELECT = `SELECT n.id, n.base_symbol, f.key AS family_key, f.kind AS family_kind, n.distribution_date, n.proposed_entry_into_force
   FROM notifications n LEFT JOIN measure_families f ON f.id = n.family_id`;
 
@@ -106,7 +114,8 @@ const LIGHT_SELECT = `SELECT n.id, n.base_symbol, f.key AS family_key, f.kind AS
  */
 export function measuresInWindow(db: Database, notificationIds: readonly number[] | null, rules: WarningRules, today: string): Map<string, number[]> {
   let rows: LightRow[];
-  if (notificationIds === null) {
+  // A bulk import touches most measures: one read of every row beats a look-up per notification.
+  if (notificationIds === null || notificationIds.length > WHOLE_TABLE_ABOVE) {
     rows = db.prepare(LIGHT_SELECT).all() as LightRow[];
   } else {
     // The touched notifications' bases and families, then every document of those.
@@ -126,28 +135,29 @@ export function measuresInWindow(db: Database, notificationIds: readonly number[
   }
   const keys = groupKeys(rows);
   const ids = new Map<string, number[]>();
-  const latest = new Map<string, number>();
+  // ISO dates compare as text: no date arithmetic for each of 100,000 rows.
+  const latest = new Map<string, string>();
   const eifAhead = new Set<string>();
-  const todayN = dayNumber(today)!;
+  const cutoff = addDays(today, -rules.lookbackDays);
   for (const r of rows) {
     const key = keys.get(r.base_symbol)!.key;
-    const list = ids.get(key) ?? [];
-    list.push(r.id);
-    ids.set(key, list);
-    const d = r.distribution_date ? dayNumber(r.distribution_date.slice(0, 10)) : null;
-    if (d !== null) latest.set(key, Math.max(latest.get(key) ?? -Infinity, d));
-    const eif = isoDateOf(r.proposed_entry_into_force);
-    if (eif && dayNumber(eif)! > todayN) eifAhead.add(key);
+    const list = ids.get(key);
+    if (list) list.push(r.id);
+    else ids.set(key, [r.id]);
+    const d = r.distribution_date?.slice(0, 10);
+    if (d && d > (latest.get(key) ?? '')) latest.set(key, d);
+    const eif = r.proposed_entry_into_force ? isoDateOf(r.proposed_entry_into_force) : null;
+    if (eif && eif > today) eifAhead.add(key);
   }
   for (const key of [...ids.keys()]) {
     const last = latest.get(key);
-    const recent = last !== undefined && todayN - last <= rules.lookbackDays;
+    const recent = last !== undefined && last >= cutoff;
     if (!recent && !eifAhead.has(key)) ids.delete(key);
   }
   return new Map([...ids.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const FULL_SELECT = `SELECT n.id, n.symbol, n.area, n.member_code, n.base_symbol, n.doc_type, n.title, n.description, n.products, n.keywords,
+const FULL_SELECT = `SELECT n.id, n.symbol, n.area, n.member_code, n.base_symbol, n.doc_type, n.title, n.description, n.products, n.hs_codes, n.keywords,
     n.objectives, n.notification_type, n.distribution_date, n.comment_deadline, n.proposed_adoption, n.proposed_entry_into_force,
     t.title_zh, t.description_zh
   FROM notifications n LEFT JOIN notification_translations t ON t.notification_id = n.id AND t.deleted_at IS NULL`;
@@ -160,6 +170,20 @@ const jsonWords = (s: string): string => {
     return '';
   }
 };
+
+/**
+ * A row's HS codes as digits, normalised as notification_codes holds them (8507.60 is 850760);
+ * read from the row itself, which the measures' rows are already loaded for.
+ */
+export function hsCodesOf(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (!Array.isArray(v)) return [];
+    return v.map((c) => String(c).trim().replace(/[.\s-]/g, '')).filter((c) => /^\d{2,10}$/.test(c));
+  } catch {
+    return [];
+  }
+}
 
 const maxDate = (values: Array<string | null>): string | null => values.reduce<string | null>((a, v) => (v !== null && (a === null || v > a) ? v : a), null);
 
@@ -248,15 +272,10 @@ export function loadMeasures(db: Database, window: Map<string, number[]>, signal
     const placeholders = allIds.map(() => '?').join(',');
     const docs = new Map<number, FullRow>();
     for (const r of db.prepare(`${FULL_SELECT} WHERE n.id IN (${placeholders})`).all(...allIds) as FullRow[]) docs.set(r.id, r);
-    const codes = new Map<number, string[]>();
-    for (const r of db.prepare(`SELECT notification_id AS id, code FROM notification_codes WHERE kind = 'hs' AND notification_id IN (${placeholders})`).all(...allIds) as Array<{ id: number; code: string }>) {
-      if (!/^\d{2,10}$/.test(r.code)) continue;
-      codes.set(r.id, [...(codes.get(r.id) ?? []), r.code]);
-    }
     for (const [key, ids] of chunk) {
       const rows = ids.map((id) => docs.get(id)).filter((r): r is FullRow => r !== undefined);
       if (rows.length === 0) continue;
-      const hs = [...new Set(ids.flatMap((id) => codes.get(id) ?? []))].sort();
+      const hs = [...new Set(rows.flatMap((r) => hsCodesOf(r.hs_codes)))].sort();
       measures.push(buildMeasure(key, familyKinds.get(key) ?? null, rows, hs, blocs));
     }
   }

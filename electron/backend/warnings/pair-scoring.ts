@@ -1,6 +1,6 @@
 import type { MatchDepth, MatchQuality, WarningMatch, WarningRules } from '../../../shared/contract';
 import type { TextEvidence } from '../../../shared/domain/measure-nature';
-import { matchDepth, scoreWarning, type ScoreResult } from '../../../shared/domain/warning-score';
+import { matchDepth, measureFactors, scoreWarning, type MeasureFactors, type ScoreResult } from '../../../shared/domain/warning-score';
 import type { Measure } from './measures';
 import type { CustomsValues, EnterpriseTarget, IndustryTarget, TargetLine } from './targets';
 
@@ -64,11 +64,16 @@ export interface LineRef {
   line: number;
 }
 
-/** The loaded enterprises' lines, by the chapter of their product and by the focus industries covering it. */
+/**
+ * The loaded enterprises' lines, by chapter (first 2 digits) and market, and by focus industry
+ * and market: a measure looks only at the lines in the markets it covers.
+ */
 export interface LineIndex {
   byChapter: Map<string, LineRef[]>;
   byIndustry: Map<string, LineRef[]>;
 }
+
+const at = (key: string, market: string): string => `${key}|${market}`;
 
 export function indexLines(enterprises: readonly EnterpriseTarget[], industries: readonly IndustryTarget[]): LineIndex {
   const byChapter = new Map<string, LineRef[]>();
@@ -80,8 +85,8 @@ export function indexLines(enterprises: readonly EnterpriseTarget[], industries:
   };
   enterprises.forEach((e, enterprise) =>
     e.lines.forEach((l, line) => {
-      add(byChapter, l.hsCode.slice(0, 2), { enterprise, line });
-      for (const ind of industries) if (ind.hsCodes.some((p) => l.hsCode.startsWith(p))) add(byIndustry, ind.code, { enterprise, line });
+      add(byChapter, at(l.hsCode.slice(0, 2), l.market), { enterprise, line });
+      for (const ind of industries) if (ind.hsCodes.some((p) => l.hsCode.startsWith(p))) add(byIndustry, at(ind.code, l.market), { enterprise, line });
     }),
   );
   return { byChapter, byIndustry };
@@ -95,8 +100,8 @@ interface LineHit {
   industry?: string;
 }
 
-/** The shared part of a score input: everything that depends on the measure alone. */
-function measureFacts(m: Measure, today: string) {
+/** The part of a score input that depends on the measure alone. */
+export function measureFacts(m: Measure, today: string) {
   return {
     today,
     nature: m.nature,
@@ -107,6 +112,17 @@ function measureFacts(m: Measure, today: string) {
     stage: m.stage,
     stageEvidence: m.stageEvidence,
   };
+}
+
+/** The measure's facts and its own factors, worked out once for all its targets. */
+export interface MeasureScoring {
+  facts: ReturnType<typeof measureFacts>;
+  factors: MeasureFactors;
+}
+
+export function measureScoring(m: Measure, rules: WarningRules, today: string): MeasureScoring {
+  const facts = measureFacts(m, today);
+  return { facts, factors: measureFactors(facts, rules) };
 }
 
 const put = (hits: Map<number, Map<number, LineHit>>, ref: LineRef, hit: LineHit): void => {
@@ -129,25 +145,27 @@ export function scoreEnterprises(
   textIndustries: Map<string, TextEvidence[]>,
   customs: CustomsValues,
   rules: WarningRules,
-  today: string,
+  scoring: MeasureScoring,
 ): ScoredPair[] {
-  const members = new Set(m.members);
   const hits = new Map<number, Map<number, LineHit>>();
   for (const code of m.hsCodes) {
-    for (const ref of index.byChapter.get(code.slice(0, 2)) ?? []) {
-      const l = enterprises[ref.enterprise]!.lines[ref.line]!;
-      if (!members.has(l.market)) continue;
-      const depth = matchDepth(l.hsCode, code);
-      if (depth) put(hits, ref, { line: l, depth, measureCode: code });
+    const chapter = code.slice(0, 2);
+    for (const market of m.members) {
+      for (const ref of index.byChapter.get(at(chapter, market)) ?? []) {
+        const l = enterprises[ref.enterprise]!.lines[ref.line]!;
+        const depth = matchDepth(l.hsCode, code);
+        if (depth) put(hits, ref, { line: l, depth, measureCode: code });
+      }
     }
   }
   const textHits = new Map<number, Map<number, LineHit>>();
   for (const ind of industries) {
     if (!textIndustries.has(ind.code)) continue;
-    for (const ref of index.byIndustry.get(ind.code) ?? []) {
-      if (hits.has(ref.enterprise) || textHits.get(ref.enterprise)?.has(ref.line)) continue;
-      const l = enterprises[ref.enterprise]!.lines[ref.line]!;
-      if (members.has(l.market)) put(textHits, ref, { line: l, depth: 'text', measureCode: null, industry: ind.code });
+    for (const market of m.members) {
+      for (const ref of index.byIndustry.get(at(ind.code, market)) ?? []) {
+        if (hits.has(ref.enterprise) || textHits.get(ref.enterprise)?.has(ref.line)) continue;
+        put(textHits, ref, { line: enterprises[ref.enterprise]!.lines[ref.line]!, depth: 'text', measureCode: null, industry: ind.code });
+      }
     }
   }
   // The focus industries the measure's own codes meet.
@@ -186,12 +204,13 @@ export function scoreEnterprises(
     const source = sources.size === 0 ? undefined : sources.size > 1 ? 'mixed' : ([...sources][0] as 'enterprise' | 'customs');
     const result = scoreWarning(
       {
-        ...measureFacts(m, today),
+        ...scoring.facts,
         exposure: { target: 'enterprise', usd, ...(source ? { source } : {}) },
         match: { depth: best.depth, hsCode: best.depth === 'text' ? null : best.line.hsCode, measureCode: best.measureCode, evidence },
         focusIndustry: focus,
       },
       rules,
+      scoring.factors,
     );
     out.push({
       measure: m,
@@ -214,7 +233,7 @@ export function scoreIndustries(
   textIndustries: Map<string, TextEvidence[]>,
   customs: CustomsValues,
   rules: WarningRules,
-  today: string,
+  scoring: MeasureScoring,
 ): ScoredPair[] {
   const out: ScoredPair[] = [];
   for (const ind of industries) {
@@ -246,13 +265,14 @@ export function scoreIndustries(
     }
     const result = scoreWarning(
       {
-        ...measureFacts(m, today),
+        ...scoring.facts,
         exposure: { target: 'industry', usd, ...(usd !== null ? { source: 'customs' as const } : {}) },
         match: { depth: best.depth, hsCode: best.depth === 'text' ? null : best.prefix, measureCode: best.code, evidence: best.depth === 'text' ? (words ?? []) : [] },
         // A focus industry's own warning is about that industry by definition.
         focusIndustry: ind.code,
       },
       rules,
+      scoring.factors,
     );
     out.push({
       measure: m,

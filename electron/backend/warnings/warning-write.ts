@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { CloseReason, WarningLevel, WarningPassSummary } from '../../../shared/contract';
+import type { CloseReason, WarningFactor, WarningLevel, WarningPassSummary } from '../../../shared/contract';
 import type { Clock } from '../../../shared/domain/clock';
 import { newUid } from '../../../shared/domain/uid';
 import type { Actor } from '../analysts/analysts';
@@ -34,6 +34,21 @@ export function nextDeadline(commentDeadline: string | null, entryIntoForce: str
   return ahead[0] ?? null;
 }
 
+/**
+ * A factor as stored. The measure's own factors are one object shared by every warning of the
+ * measure (see measureFactors), so each is serialised once per pass, not once per warning.
+ */
+const factorJson = new WeakMap<WarningFactor, string>();
+function factorsJson(factors: readonly WarningFactor[]): string {
+  return `[${factors
+    .map((f) => {
+      let json = factorJson.get(f);
+      if (json === undefined) factorJson.set(f, (json = JSON.stringify(f)));
+      return json;
+    })
+    .join(',')}]`;
+}
+
 /** Everything a recomputation writes, as stored; the digest is taken over it. */
 function columnsOf(p: ScoredPair, today: string) {
   const m = p.measure;
@@ -48,13 +63,39 @@ function columnsOf(p: ScoredPair, today: string) {
     computed_level: p.result.level,
     match: p.match,
     value_usd: p.valueUsd,
-    factors: JSON.stringify(p.result.factors),
+    factors: factorsJson(p.result.factors),
     matches: JSON.stringify(p.matches),
     comment_deadline: m.commentDeadline,
     adoption: m.adoption,
     entry_into_force: m.entryIntoForce,
     next_deadline: nextDeadline(m.commentDeadline, m.entryIntoForce, today),
   };
+}
+
+/**
+ * The digest of the stored columns: every value in a fixed order, each ended by a separator no
+ * value holds. The measure's own columns and factors are the same for all its warnings, so
+ * they are hashed once per measure (`measurePart`) and only the target's part per warning.
+ */
+const MEASURE_COLUMNS = ['notification_id', 'symbols', 'area', 'members', 'stage', 'comment_deadline', 'adoption', 'entry_into_force', 'next_deadline'] as const;
+const measureDigests = new WeakMap<ScoredPair['measure'], string>();
+function digestOf(p: ScoredPair, cols: ReturnType<typeof columnsOf>): string {
+  let measurePart = measureDigests.get(p.measure);
+  if (measurePart === undefined) {
+    const hash = crypto.createHash('sha1');
+    for (const k of MEASURE_COLUMNS) hash.update(`${cols[k] === null ? '\u0000null' : String(cols[k])}\u0001`);
+    // The measure's own factors (nature to interval, later documents), shared by all its warnings.
+    for (const i of [2, 3, 4, 5, 6, 8]) hash.update(`${factorsJson([p.result.factors[i]!])}\u0001`);
+    measureDigests.set(p.measure, (measurePart = hash.digest('base64')));
+  }
+  const hash = crypto.createHash('sha1').update(measurePart);
+  // The target's factors: exposure, match, focus industry.
+  for (const i of [0, 1, 7]) hash.update(`${factorsJson([p.result.factors[i]!])}\u0001`);
+  for (const [k, v] of Object.entries(cols)) {
+    if (k === 'factors' || (MEASURE_COLUMNS as readonly string[]).includes(k)) continue;
+    hash.update(`${v === null ? '\u0000null' : String(v)}\u0001`);
+  }
+  return hash.digest('base64');
 }
 
 /**
@@ -133,7 +174,7 @@ export class WarningWriter {
       const key = subjectKey(p.measure.key, p.targetKind, p.targetKey);
       seen.add(key);
       const cols = columnsOf(p, this.today);
-      const digest = crypto.createHash('sha1').update(JSON.stringify(cols)).digest('base64');
+      const digest = digestOf(p, cols);
       const withdrawn = p.measure.stage === 'withdrawn';
       const had = existing.get(key);
       if (!had) {
