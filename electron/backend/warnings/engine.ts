@@ -25,6 +25,8 @@ export interface WarningPassOptions {
   onProgress?: (phase: 'loading' | 'scoring' | 'writing', done: number, total: number | null) => void;
 }
 
+/** The page cache for a pass (KiB, negative as SQLite takes it): 128 MB. */
+const PASS_CACHE_SIZE = -131_072;
 /** Measures between two progress reports while scoring. */
 const PROGRESS_STEP = 250;
 
@@ -83,7 +85,7 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
   // all that is held in memory, and a cancel rolls the whole pass back.
   onProgress?.('scoring', 0, measures.length);
   const targets = scope.kind === 'enterprises' ? new Set(scope.uids.map((u) => `enterprise:${u}`)) : null;
-  const summary = db.transaction(() => {
+  const writePass = db.transaction((): WarningPassSummary => {
     const removed = closeRemovedEnterprises(db, scope, actor, clock.now().toISOString());
     const writer = new WarningWriter(db, targets, actor, clock, today);
     measures.forEach((m, i) => {
@@ -100,6 +102,14 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
     onProgress?.('writing', measures.length, measures.length);
     if (signal?.aborted) throw cancelled();
     return { ...writer.summary, closed: writer.summary.closed + removed };
-  })();
-  return summary;
+  });
+  // A full pass writes some 100,000 rows into seven indexes: like an import, it runs with a
+  // larger page cache (a quarter less CPU on the benchmark store), given back afterwards.
+  const previousCache = Number(db.pragma('cache_size', { simple: true }));
+  if (previousCache > PASS_CACHE_SIZE) db.pragma(`cache_size = ${PASS_CACHE_SIZE}`);
+  try {
+    return writePass();
+  } finally {
+    if (previousCache > PASS_CACHE_SIZE) db.pragma(`cache_size = ${previousCache}`);
+  }
 }
