@@ -26,6 +26,7 @@ const RANK: Record<WarningLevel, number> = { red: 4, orange: 3, yellow: 2, blue:
 const HIGH = (l: WarningLevel): boolean => l === 'red' || l === 'orange';
 const MAX_RAISED_UIDS = 200;
 
+/** One key for a warning's subject (measure, target kind, target), as the unique index has it. */
 export const subjectKey = (measureKey: string, kind: string, key: string): string => `${measureKey}\u0000${kind}\u0000${key}`;
 
 /** The nearest date still ahead: the comment deadline, else the entry into force. */
