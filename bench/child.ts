@@ -12,6 +12,7 @@ import { checkpointAfterImport, importNotificationsFile } from '../electron/back
 import { readNotificationsFileInWorker } from '../electron/backend/imports/parse-in-worker';
 import { parseOnly } from '../electron/backend/imports/readers';
 import { runSearchBench } from './search-bench';
+import { runWarningsBench } from './warnings-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 
 const [mode, file, dataDir] = process.argv.slice(2);
@@ -62,6 +63,10 @@ async function main(): Promise<Record<string, unknown>> {
       return { ms, mainCpuMs, processCpuMs, checkpointMs, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected };
     }
     if (mode === 'search') return { ...runSearchBench(backend.ctx.db) };
+    if (mode === 'warnings') {
+      const r = runWarningsBench(backend.ctx.db);
+      return { ...r, ms: r.fullMs };
+    }
     if (mode === 'store') {
       // The checks and the backup on the store the import made, as the app runs them.
       const { db, databasePath, clock } = backend.ctx;

@@ -7,9 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticEping } from '../test/fixtures/synthetic-eping';
 import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from './search-bench';
+import { FULL_TARGET_MS, INBOX_TARGET_P95_MS, INCREMENTAL_TARGET_MS, RSS_TARGET_MB, type WarningsBenchResult } from './warnings-bench';
 import { sampleThreads } from './thread-cpu';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
+/** PINGYI_BENCH_ONLY=warnings: only the warnings engine's part (on a fresh synthetic store). */
+const ONLY = process.env.PINGYI_BENCH_ONLY ?? '';
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
 /** The measured steps, bundled as the app's backend is (see main). */
@@ -53,6 +56,18 @@ const peakRss = (runs: StepResult[]): number => Math.max(...runs.map((r) => r.ma
 const all = (runs: StepResult[]): string => runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ');
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/** The warnings engine's lines of the report, with their targets. */
+function warningsLines(r: StepResult): string[] {
+  const w = r as StepResult & WarningsBenchResult;
+  return [
+    `warnings, full       ${s(w.fullMs)}   ${w.enterprises} enterprises (${w.lines} lines) + focus industries, ${w.full.scored} pairs scored, ${w.warnings} warnings   target < ${s(FULL_TARGET_MS)}: ${verdict(w.fullMs < FULL_TARGET_MS)}`,
+    `  unchanged again    ${s(w.unchangedMs)}   (for information: a second full pass that finds nothing changed)`,
+    `  after 1,000 new    ${s(w.incrementalMs)}   ${w.incremental.scored} pairs scored, ${w.incremental.created} new   target < ${s(INCREMENTAL_TARGET_MS)}: ${verdict(w.incrementalMs < INCREMENTAL_TARGET_MS)}`,
+    `  peak RSS           ${w.maxRssMb} MB   target < ${RSS_TARGET_MB} MB: ${verdict(w.maxRssMb < RSS_TARGET_MB)}`,
+    `  inbox first page   p50 ${w.inbox.p50.toFixed(1)} ms  p95 ${w.inbox.p95.toFixed(1)} ms   target p95 < ${INBOX_TARGET_P95_MS} ms: ${verdict(w.inbox.p95 < INBOX_TARGET_P95_MS)}`,
+  ];
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   // The steps run the backend as the app ships it: bundled, on plain Node. Under tsx its loader
@@ -70,6 +85,17 @@ async function main(): Promise<void> {
     external: ['better-sqlite3'],
     logLevel: 'warning',
   });
+  if (ONLY === 'warnings') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-bench-warnings-'));
+    try {
+      const db = await createSearchBenchStore(dir, ROWS);
+      db.close();
+      process.stdout.write(warningsLines(await step('warnings', '-', dir)).join('\n') + '\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   if (!fs.existsSync(workbook)) {
     process.stdout.write(`generating ${ROWS} synthetic ePing rows -> ${workbook}\n`);
     await writeSyntheticEping(workbook, { rows: ROWS, seed: 20261121, sharedStrings: true });
@@ -102,6 +128,8 @@ async function main(): Promise<void> {
       list: { p50: number; p95: number };
       notifications: number;
     };
+    // After the search timings: it adds enterprises and warnings to the same store.
+    const warnings = await step('warnings', '-', searchDir);
     const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
     const cores = os.cpus().length;
     const busy = (r: StepResult): string => (typeof r.processCpuMs === 'number' ? (r.processCpuMs / r.ms).toFixed(2) : 'n/a');
@@ -125,9 +153,10 @@ async function main(): Promise<void> {
       `backup               ${s(Number(store.backupMs))}   (${Number(store.backupMb).toFixed(0)} MB: online copy, integrity_check of the copy, manifest; check ${store.backupOk ? 'passed' : 'FAILED'})`,
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
+      ...warningsLines(warnings),
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search }, null, 2));
+    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings }, null, 2));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(searchDir, { recursive: true, force: true });

@@ -43,8 +43,8 @@ export const WRITE_CHANGES = {
   notificationsUpdateManual: ['notifications'],
   attachmentsAdd: ['notifications'],
   attachmentsRemove: ['notifications'],
-  /** The import job, when it ends: a refused file is kept in the history too. */
-  notificationsImportStart: ['notifications', 'imports'],
+  /** The import job, when it ends: a refused file is kept in the history too; its warnings pass scores what it added. */
+  notificationsImportStart: ['notifications', 'imports', 'warnings'],
   savedSearchSave: ['savedSearches'],
   savedSearchRename: ['savedSearches'],
   savedSearchDelete: ['savedSearches'],

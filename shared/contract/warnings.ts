@@ -233,6 +233,8 @@ export const WarningPassSummary = z.object({
   unchanged: z.number().int(),
   /** Warnings that became red or orange in this pass (new, or raised). */
   raisedHigh: z.number().int(),
+  /** Of raisedHigh, how many became red (the rest orange), for the alert's counts. */
+  raisedRed: z.number().int().optional(),
   /** The first 200 of them, for the alert. */
   raisedUids: z.array(Uid).max(200),
 });

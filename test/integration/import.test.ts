@@ -154,8 +154,9 @@ describe('import jobs', () => {
       const state = backend.call('jobsGet', { jobId });
       expect(state).toMatchObject({ status: 'done', result: { inserted: 2000, rejected: 0 } });
       expect(events).toContain('dataChanged');
-      // Every phase is shown, the last one while the indexes are built and the rows committed.
-      expect(phases).toEqual(['hashing', 'opening', 'reading', 'indexing']);
+      // Every phase is shown: indexing while the indexes are built and the rows committed, then
+      // the warnings pass over what was added.
+      expect(phases).toEqual(['hashing', 'opening', 'reading', 'indexing', 'warnings']);
       expect(backend.call('appInfo', {}).counts.notifications).toBe(2000);
       expect(() => backend.ctx.staging.resolve(staged.fileRef)).toThrow();
       const [stored] = backend.call('importsList', {});

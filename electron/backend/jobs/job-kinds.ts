@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { DataEntity } from '../../../shared/contract/events';
+import type { DataEntity, EventName, EventPayload } from '../../../shared/contract/events';
 import type { JobKind, JobResult } from '../../../shared/contract/jobs';
 import { fixedClock, type Clock } from '../../../shared/domain/clock';
 import { createBackup } from '../backups/create-backup';
 import { backupBeforeImport } from '../backups/pre-import';
 import { checkpointAfterImport, importNotificationsFile, truncateLogAfterFailure } from '../imports/import-file';
 import { rebuildSearchIndex } from '../notifications/search-index';
+import { runWarningPass } from '../warnings/engine';
+import { warningsRaisedEvents } from '../warnings/raised-events';
 import type { JobRequest, ProgressReport } from './job-protocol';
 
 /** What a running job is handed, the same on a worker thread and inline. */
@@ -32,7 +34,12 @@ export interface JobRunnerOf<K extends JobKind> {
   changes: readonly DataEntity[];
   /** The records of those entities it wrote, where its result names them. */
   changedIds?(result: JobResult<K>): Partial<Record<DataEntity, Array<number | string>>>;
+  /** Events beyond dataChanged that its result calls for, emitted with the changes (warningsRaised). */
+  events?(result: JobResult<K>): JobEvent[];
 }
+
+/** One event a job's result calls for, with its payload. */
+export type JobEvent = { [E in EventName]: [E, EventPayload<E>] }[EventName];
 
 const afterLargeWrite = (db: Database, failed: boolean): void => {
   if (failed) truncateLogAfterFailure(db);
@@ -49,7 +56,7 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
       if (params.preImportBackup) {
         await backupBeforeImport(env.db, params.preImportBackup, (done, total) => env.progress({ phase: 'backup', done, total }));
       }
-      return importNotificationsFile(env.db, params.filePath, {
+      const report = await importNotificationsFile(env.db, params.filePath, {
         fileName: input.fileName,
         actor: params.actor,
         clock: env.clock,
@@ -57,11 +64,23 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
         ...(env.workerScript ? { parseWorkerScript: env.workerScript } : {}),
         onProgress: (p) => env.progress(p),
       });
+      if (report.status !== 'done' || report.inserted + report.updated === 0) return report;
+      // The import has committed; its warnings pass is a transaction of its own over the
+      // measures of what it added or changed (a re-import of the same file changes nothing).
+      const ids = env.db.prepare('SELECT id FROM notifications WHERE last_import_id = ? ORDER BY id').pluck().all(report.importId) as number[];
+      const warnings = runWarningPass(env.db, { kind: 'notifications', ids }, {
+        actor: params.actor,
+        clock: env.clock,
+        signal: env.signal,
+        onProgress: (_phase, done, total) => env.progress({ phase: 'warnings', done, total }),
+      });
+      return { ...report, warnings };
     },
     afterRun: afterLargeWrite,
-    changes: ['notifications', 'imports'],
+    changes: ['notifications', 'imports', 'warnings'],
     // The entry in the import history (a refused file is kept there too).
     changedIds: (report) => ({ imports: [report.importId] }),
+    events: (report) => (report.warnings ? warningsRaisedEvents(report.warnings) : []),
   },
   searchReindex: {
     run: (_request, env) => rebuildSearchIndex(env.db, { signal: env.signal, onProgress: (done, total) => env.progress({ phase: 'indexing', done, total }) }),
@@ -84,8 +103,17 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
     changedIds: (made) => ({ backups: [made.id] }),
   },
   warningsRecompute: {
-    run: () => Promise.reject(new Error('warnings: not built yet')),
+    run: ({ input, params }, env) =>
+      Promise.resolve().then(() =>
+        runWarningPass(env.db, input.scope === 'enterprises' ? { kind: 'enterprises', uids: params.enterpriseUids ?? [] } : { kind: 'all' }, {
+          actor: params.actor,
+          clock: env.clock,
+          signal: env.signal,
+          onProgress: (phase, done, total) => env.progress({ phase, done, total }),
+        }),
+      ),
     changes: ['warnings'],
+    events: warningsRaisedEvents,
   },
 };
 

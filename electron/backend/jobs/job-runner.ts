@@ -300,6 +300,7 @@ export class JobRunner {
       const runner = jobRunners[state.kind] as JobRunnerOf<JobKind>;
       const ids = result && runner.changedIds ? runner.changedIds(result as JobResult<JobKind>) : {};
       for (const entity of runner.changes) changed(this.options, entity, ids[entity]);
+      for (const [name, payload] of result && runner.events ? runner.events(result as JobResult<JobKind>) : []) this.options.emit(name, payload as never);
     }
     if (error && FAULT_CODES.has(error.code)) this.options.onFault?.(error);
     job.onFinish?.(copy(state));

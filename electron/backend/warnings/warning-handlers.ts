@@ -5,13 +5,10 @@ import { withChange } from '../changes';
 import type { BackendContext } from '../context';
 import type { HandlersFor } from '../handler-types';
 import { warningAlerts } from './alerts';
+import { engineHandlers } from './engine-handlers';
 import { getWarning } from './warning-read';
 import { listWarnings, warningsForNotification } from './warning-list';
 import { overrideWarning, planWarningResponse, transitionWarning } from './warning-workflow';
-
-const notYet = (): never => {
-  throw new Error('warnings: not built yet');
-};
 
 const DAY_MS = 86_400_000;
 
@@ -34,13 +31,11 @@ export const warningHandlers: HandlersFor<typeof warningChannels> = {
     planWarningResponse(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
     return fresh(ctx, input.uid);
   },
-  warningsRecompute: notYet,
-  warningRulesGet: notYet,
-  warningRulesSave: notYet,
   warningsForNotification: (ctx, input) => warningsForNotification(ctx.db, input.notificationId),
   warningAlerts: (ctx, input) => {
     // Stored instants are ISO text in UTC with milliseconds; a `since` written otherwise would compare wrongly as text.
     const since = new Date(input.since ?? ctx.clock.now().getTime() - DAY_MS).toISOString();
     return warningAlerts(ctx.db, since, todayOf(ctx.clock));
   },
+  ...engineHandlers,
 };
