@@ -25,6 +25,7 @@ import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './f
 import { FakeBackups } from './fake-backups';
 import { fakeActing } from './fake-analysts';
 import { commentsOf, fakeCommentHandlers } from './fake-comments';
+import { fakeEnterpriseHandlers } from './fake-enterprises';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 
@@ -185,6 +186,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
 
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend, by),
+    ...fakeEnterpriseHandlers(backend, by),
     ...acting.handlers,
     ...backend.backups.handlers(),
     appInfo,

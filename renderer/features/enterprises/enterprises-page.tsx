@@ -1,5 +1,16 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { useAppStore } from '../../stores/app-store-context';
+import { UnsavedChangesScope } from '../notifications/detail/unsaved-changes';
+import { EnterpriseDetail } from './enterprise-detail';
+import { EnterpriseList } from './enterprise-list';
 
+/** The enterprise named by the route's parameters (#/enterprises?uid=…), or null for the list. */
+export function enterpriseUidOf(query: string | undefined): string | null {
+  return new URLSearchParams(query ?? '').get('uid');
+}
+
+/** #/enterprises: the registry; #/enterprises?uid=…: one enterprise's page. */
 export function EnterprisesPage() {
-  return <ComingSoon section="enterprises" />;
+  const route = useAppStore((s) => s.route);
+  const uid = enterpriseUidOf(route.query);
+  return <UnsavedChangesScope>{uid ? <EnterpriseDetail key={uid} uid={uid} /> : <EnterpriseList />}</UnsavedChangesScope>;
 }
