@@ -164,6 +164,8 @@ export const enterprisesEn: typeof enterprisesZhCN = {
       deleteBody: 'Every warning is recomputed afterwards.',
       code: 'Key',
       codeHint: 'lower-case letters, digits and hyphens, e.g. lithium-battery',
+      codeTaken: 'A focus industry already has this key',
+      editTitle: 'Edit focus industry: {{name}}',
       nameZh: 'Chinese name',
       nameEn: 'English name',
       hsCodesInput: 'HS codes (one a line, or separated by commas)',

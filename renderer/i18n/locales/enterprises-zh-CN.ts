@@ -163,6 +163,8 @@ export const enterprisesZhCN = {
       deleteBody: '删除后全部预警将重新计算。',
       code: '代码',
       codeHint: '小写字母、数字和连字符，如 lithium-battery',
+      codeTaken: '已有使用此代码的重点产业',
+      editTitle: '编辑重点产业：{{name}}',
       nameZh: '中文名称',
       nameEn: '英文名称',
       hsCodesInput: 'HS 编码（每行一个，或用逗号分隔）',
