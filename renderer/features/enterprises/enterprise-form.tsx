@@ -90,7 +90,7 @@ export function EnterpriseForm({ initial, onCancel, onSaved }: { initial: Enterp
   useUnsavedForm('enterprise-form', dirty, save);
 
   const close = async (): Promise<void> => {
-    if (dirty && !(await confirm({ title: t('editor.unsaved.title'), body: t('editor.unsaved.body'), confirmLabel: t('editor.unsaved.discard'), danger: true }))) return;
+    if (dirty && !(await confirm({ title: t('editor.unsaved.title'), body: t(`${k}.closeBody`), confirmLabel: t(`${k}.discard`), cancelLabel: t('editor.unsaved.stay'), danger: true }))) return;
     onCancel();
   };
 

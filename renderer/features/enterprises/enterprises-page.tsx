@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store-context';
 import { UnsavedChangesScope } from '../notifications/detail/unsaved-changes';
 import { EnterpriseDetail } from './enterprise-detail';
@@ -10,7 +11,8 @@ export function enterpriseUidOf(query: string | undefined): string | null {
 
 /** #/enterprises: the registry; #/enterprises?uid=…: one enterprise's page. */
 export function EnterprisesPage() {
+  const { t } = useTranslation();
   const route = useAppStore((s) => s.route);
   const uid = enterpriseUidOf(route.query);
-  return <UnsavedChangesScope>{uid ? <EnterpriseDetail key={uid} uid={uid} /> : <EnterpriseList />}</UnsavedChangesScope>;
+  return <UnsavedChangesScope body={t('enterpriseWords.form.leaveBody')}>{uid ? <EnterpriseDetail key={uid} uid={uid} /> : <EnterpriseList />}</UnsavedChangesScope>;
 }

@@ -73,6 +73,9 @@ export const enterprisesEn: typeof enterprisesZhCN = {
       required: 'Required',
       badValue: 'Enter a number of 0 or more',
       fixErrors: 'Correct the marked fields first',
+      closeBody: 'The changes to this enterprise are not saved; closing loses them.',
+      leaveBody: 'The changes to this enterprise are not saved; leaving loses them.',
+      discard: 'Discard changes',
     },
     blocNames: { GCC: 'Gulf Cooperation Council (GCC)', EAEU: 'Eurasian Economic Union (EAEU)' },
     page: {

@@ -72,6 +72,9 @@ export const enterprisesZhCN = {
       required: '必填',
       badValue: '请填写不小于 0 的数字',
       fixErrors: '请先改正标出的错误',
+      closeBody: '企业信息的修改还没有保存，关闭后这些修改将丢失。',
+      leaveBody: '企业信息的修改还没有保存，离开后这些修改将丢失。',
+      discard: '放弃修改',
     },
     blocNames: { GCC: '海合会（GCC）', EAEU: '欧亚经济联盟（EAEU）' },
     page: {
