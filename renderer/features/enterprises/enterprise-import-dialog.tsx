@@ -82,13 +82,13 @@ function EnterpriseReport({ report }: { report: EnterpriseImportReport }) {
       <h3>{t(`${k}.report`, { file: report.fileName })}</h3>
       <div className="report-counts">
         <Count label={t(`${k}.counts.rowsRead`)} value={report.rowsRead} />
-        <Count label={t(`${k}.counts.enterprisesAdded`)} value={report.enterprisesAdded} tone="good" />
-        <Count label={t(`${k}.counts.enterprisesUpdated`)} value={report.enterprisesUpdated} tone="good" />
+        <Count label={t(`${k}.counts.enterprisesAdded`)} value={report.enterprisesAdded} tone="inserted" />
+        <Count label={t(`${k}.counts.enterprisesUpdated`)} value={report.enterprisesUpdated} tone="updated" />
         <Count label={t(`${k}.counts.enterprisesUnchanged`)} value={report.enterprisesUnchanged} />
-        <Count label={t(`${k}.counts.linesAdded`)} value={report.linesAdded} tone="good" />
-        <Count label={t(`${k}.counts.linesUpdated`)} value={report.linesUpdated} tone="good" />
+        <Count label={t(`${k}.counts.linesAdded`)} value={report.linesAdded} tone="inserted" />
+        <Count label={t(`${k}.counts.linesUpdated`)} value={report.linesUpdated} tone="updated" />
         <Count label={t(`${k}.counts.linesUnchanged`)} value={report.linesUnchanged} />
-        <Count label={t(`${k}.counts.rejected`)} value={report.rejected} tone={report.rejected > 0 ? 'bad' : 'plain'} />
+        <Count label={t(`${k}.counts.rejected`)} value={report.rejected} tone={report.rejected > 0 ? 'rejected' : 'plain'} />
       </div>
       <RowTable title={t(`${k}.rejections`)} rows={report.rejections} />
       <RowTable title={t(`${k}.notices`)} rows={report.notices} />
@@ -104,10 +104,10 @@ function TradeReport({ report }: { report: TradeExposureImportReport }) {
       <h3>{t(`${k}.report`, { file: report.fileName })}</h3>
       <div className="report-counts">
         <Count label={t(`${k}.counts.rowsRead`)} value={report.rowsRead} />
-        <Count label={t(`${k}.counts.added`)} value={report.added} tone="good" />
-        <Count label={t(`${k}.counts.updated`)} value={report.updated} tone="good" />
+        <Count label={t(`${k}.counts.added`)} value={report.added} tone="inserted" />
+        <Count label={t(`${k}.counts.updated`)} value={report.updated} tone="updated" />
         <Count label={t(`${k}.counts.unchanged`)} value={report.unchanged} />
-        <Count label={t(`${k}.counts.rejected`)} value={report.rejected} tone={report.rejected > 0 ? 'bad' : 'plain'} />
+        <Count label={t(`${k}.counts.rejected`)} value={report.rejected} tone={report.rejected > 0 ? 'rejected' : 'plain'} />
       </div>
       <RowTable title={t(`${k}.rejections`)} rows={report.rejections} />
       {report.warningsJobId ? <RecomputeProgress jobId={report.warningsJobId} label={t(`${k}.warnings`)} /> : null}
