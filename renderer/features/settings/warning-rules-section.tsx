@@ -145,7 +145,7 @@ export function WarningRulesSection() {
             ))}
           </tbody>
         </table>
-        <p className={sum > 100 ? 'weight-sum field-error' : 'weight-sum'} role={sum > 100 ? 'alert' : 'status'}>
+        <p className={sum > 100 ? 'weight-sum field-error' : 'weight-sum'} role={sum > 100 ? 'alert' : undefined} aria-live="polite">
           {sum > 100 ? t(`${k}.sumTooHigh`, { sum }) : t(`${k}.sum`, { sum })}
         </p>
         <fieldset className="rules-thresholds">
