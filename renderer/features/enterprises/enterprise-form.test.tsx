@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend } from '../../testing/fake-backend';
 import { FAKE_CREDIT_CODES, makeEnterprise, registryOf } from '../../testing/fake-enterprises';
@@ -105,5 +105,16 @@ describe('enterprise form', () => {
     fireEvent.click(within(screen.getByRole('dialog', { name: '新建企业' })).getByRole('button', { name: '取消' }));
     fireEvent.click(within(await screen.findByRole('dialog', { name: '有未保存的修改' })).getByRole('button', { name: '放弃修改' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('asks before leaving the section with unsaved edits, saying what would be lost', async () => {
+    const { dialog, store } = await openForm();
+    fireEvent.change(within(dialog).getByLabelText('企业名称'), { target: { value: '未保存的公司' } });
+    act(() => store.getState().navigate({ section: 'notifications', id: null }));
+    const question = await screen.findByRole('dialog', { name: '有未保存的修改' });
+    expect(question.textContent).toContain('企业信息的修改还没有保存，离开后这些修改将丢失。');
+    expect(store.getState().route.section).toBe('enterprises');
+    fireEvent.click(within(question).getByRole('button', { name: '放弃修改并离开' }));
+    await waitFor(() => expect(store.getState().route.section).toBe('notifications'));
   });
 });

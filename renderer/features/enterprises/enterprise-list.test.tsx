@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, type FakeBackend } from '../../testing/fake-backend';
 import { FAKE_CREDIT_CODES, makeEnterprise, makeEnterpriseWarning, registryOf } from '../../testing/fake-enterprises';
@@ -102,5 +102,19 @@ describe('enterprises list', () => {
     expect(within(row).getAllByRole('cell')[5]?.textContent).toBe('Saudi Arabia, Oman');
     expect(within(row).getByLabelText('2 Red warnings')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'New enterprise' })).toBeTruthy();
+  });
+
+  it('reloads when the backend reports a change of the enterprises or their warnings', async () => {
+    const backend = seeded();
+    renderApp({ backend, route: ROUTE });
+    const table = await screen.findByRole('table', { name: '企业名单' });
+    const registry = registryOf(backend);
+    registry.enterprises.push(makeEnterprise({ name: '新疆棉纺有限公司', creditCode: FAKE_CREDIT_CODES[2], exposure: [] }));
+    act(() => backend.emit('dataChanged', { entity: 'enterprises' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+    registry.warnings.push(makeEnterpriseWarning(registry.enterprises[0]!, { level: 'blue', computedLevel: 'blue', score: 10 }));
+    act(() => backend.emit('dataChanged', { entity: 'warnings' }));
+    // 福建海润 had no open warning; now it has one blue.
+    await waitFor(() => expect(within(within(table).getAllByRole('row')[1] as HTMLElement).getByLabelText('蓝色预警 1 条')).toBeTruthy());
   });
 });

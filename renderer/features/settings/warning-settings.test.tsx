@@ -11,6 +11,8 @@ describe('warning rules in settings', () => {
   it('adds up the weights as they are typed, refuses more than 100, and saves to start a recomputation', async () => {
     const { backend } = renderApp({ route: SETTINGS_ROUTE });
     const section = await screen.findByRole('region', { name: '预警规则' });
+    // The section's title shows at once; its fields once the rules have loaded.
+    await within(section).findByLabelText('涉及出口额');
     expect(within(section).getByText('企业对措施所涉成员、所涉 HS 编码的年出口额；企业未填报时用海关出口统计')).toBeTruthy();
     expect(within(section).getByText('权重合计：100 / 100')).toBeTruthy();
     const save = within(section).getByRole('button', { name: '保存并重新计算' });
@@ -43,6 +45,8 @@ describe('warning rules in settings', () => {
     registryOf(backend).rules = { ...DEFAULT_WARNING_RULES, weights: { ...DEFAULT_WARNING_RULES.weights, exposure: 10 }, lookbackDays: 90 };
     renderApp({ backend, route: SETTINGS_ROUTE });
     const section = await screen.findByRole('region', { name: '预警规则' });
+    // The section's title shows at once; its fields once the rules have loaded.
+    await within(section).findByLabelText('涉及出口额');
     expect((within(section).getByLabelText('涉及出口额') as HTMLInputElement).value).toBe('10');
     expect(within(section).getByText('权重合计：85 / 100')).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: '恢复默认' }));
@@ -57,6 +61,7 @@ describe('warning rules in settings', () => {
     backend.settings.locale = 'en';
     renderApp({ backend, route: SETTINGS_ROUTE });
     const section = await screen.findByRole('region', { name: 'Warning rules' });
+    await within(section).findByLabelText('Exports at stake');
     expect(within(section).getByText('Sum of weights: 100 / 100')).toBeTruthy();
     expect(within(section).getByRole('button', { name: 'Restore defaults' })).toBeTruthy();
   });
@@ -66,7 +71,7 @@ describe('focus industries in settings', () => {
   it('lists the defaults with their codes and reasons, adds one, and starts a recomputation', async () => {
     const { backend } = renderApp({ route: SETTINGS_ROUTE });
     const section = await screen.findByRole('region', { name: '重点产业' });
-    const table = within(section).getByRole('table', { name: '重点产业' });
+    const table = await within(section).findByRole('table', { name: '重点产业' });
     const ev = within(table).getAllByRole('row')[1] as HTMLElement;
     expect(ev.textContent).toContain('电动汽车ev · 默认');
     expect(ev.textContent).toContain('870380, 870340');
@@ -88,6 +93,7 @@ describe('focus industries in settings', () => {
   it('shows an HS code the backend refuses at its field, and deletes an industry only after asking', async () => {
     const { backend } = renderApp({ route: SETTINGS_ROUTE });
     const section = await screen.findByRole('region', { name: '重点产业' });
+    await within(section).findByRole('table', { name: '重点产业' });
     fireEvent.click(within(section).getByRole('button', { name: '添加重点产业' }));
     const form = within(section).getByRole('form', { name: '添加重点产业' });
     fireEvent.change(within(form).getByLabelText('代码'), { target: { value: 'toys' } });
