@@ -19,10 +19,13 @@ export type ImportKind = 'enterprises' | 'trade';
 const CREDIT_CODE_PARAMS = { length: ['length'], character: ['position', 'character'], check: ['expected', 'found'] } as const;
 
 /**
- * A refused row's reason in the interface language: the credit-code check by its kind, a reason
- * the notification import also gives by its code, else the backend's own sentence.
+ * A refused row's reason in the interface language: the words the registry gives each of its
+ * codes (enterpriseImportReasons.<code>) where this build has them, else the credit-code check
+ * by its kind, a reason the notification import also gives, else the backend's own sentence.
  */
-export function enterpriseRowReason(t: TFunction, r: RowRejection): string {
+export function enterpriseRowReason(t: TFunction, exists: (key: string) => boolean, r: RowRejection): string {
+  const own = r.code ? `enterpriseImportReasons.${r.code}` : null;
+  if (own && exists(own)) return t(own as never, { value: r.value ?? '', ...r.params });
   const kind = r.code?.startsWith('creditCode.') ? r.code.slice('creditCode.'.length) : null;
   if (kind && kind in CREDIT_CODE_PARAMS) {
     const needed = CREDIT_CODE_PARAMS[kind as keyof typeof CREDIT_CODE_PARAMS];
@@ -43,7 +46,7 @@ function Count({ label, value, tone = 'plain' }: { label: string; value: number;
 }
 
 function RowTable({ title, rows }: { title: string; rows: RowRejection[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap report-rows">
@@ -63,7 +66,7 @@ function RowTable({ title, rows }: { title: string; rows: RowRejection[] }) {
             <tr key={`${r.row}-${i}`}>
               <td>{t(`${k}.rowNumber`, { row: r.row })}</td>
               <td>{r.field ?? '—'}</td>
-              <td>{enterpriseRowReason(t, r)}</td>
+              <td>{enterpriseRowReason(t, (key) => i18n.exists(key), r)}</td>
               <td>
                 <code>{r.value ?? ''}</code>
               </td>
