@@ -57,6 +57,7 @@ test('registers an enterprise in the form, imports a list with a rejected row, a
     await expect(enterprises.rejectedRows).toHaveCount(1);
     await expect(enterprises.rejectedRows.first()).toContainText('第 4 行');
     await expect(enterprises.rejectedRows.first()).toContainText('91350100M000100Y45');
+    await expect(enterprises.rejectedRows.first()).toContainText(/应为 3，(而)?不是 5/);
     await enterprises.importDialog.getByRole('button', { name: '关闭' }).last().click();
 
     // The imported enterprise is listed with both markets; Enter opens it.

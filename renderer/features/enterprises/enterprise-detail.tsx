@@ -16,7 +16,7 @@ import { EnterpriseLetters } from './enterprise-letters';
 const k = 'enterpriseWords.page';
 
 /** The fields the history names, in the window's words (others are shown as the backend wrote them). */
-const FIELD_WORDS = { name: 'form.name', creditCode: 'creditCode', province: 'form.province', city: 'form.city', region: 'page.region', industry: 'form.industry', contact: 'form.contacts', contacts: 'form.contacts', notes: 'form.notes', exposure: 'form.exposure' } as const;
+const FIELD_WORDS = { name: 'form.name', creditCode: 'creditCode', credit_code: 'creditCode', province: 'form.province', city: 'form.city', region: 'page.region', industry: 'form.industry', contact: 'form.contacts', contacts: 'form.contacts', notes: 'form.notes', exposure: 'form.exposure' } as const;
 
 /** The open warnings of an enterprise, highest score first; a click opens the warning. */
 function EnterpriseWarnings({ enterpriseUid }: { enterpriseUid: string }) {
