@@ -105,7 +105,7 @@ export function makeEnterpriseImportOutcome(overrides: Partial<FakeImportOutcome
     rejections: [
       {
         row: 4,
-        field: '统一社会信用代码',
+        field: 'credit_code',
         reason: 'the check character should be 3, not 5',
         value: '91350100M000100Y45',
         code: 'creditCode.check',

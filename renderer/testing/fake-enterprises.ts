@@ -42,6 +42,8 @@ export interface FakeRegistry {
   nextTradeImport: Omit<TradeExposureImportReport, 'fileName' | 'warningsJobId'>;
   /** End a recomputation job as the worker would, with jobDone and the 'warnings' change. */
   finishRecompute(jobId: string): void;
+  /** End a recomputation job with an error, as a failing pass would. */
+  failRecompute(jobId: string, message: string): void;
 }
 
 const states = new WeakMap<object, FakeRegistry>();
@@ -88,6 +90,11 @@ export function fakeEnterpriseHandlers(
       Object.assign(backend.jobs.get(jobId), { status: 'done', phase: 'done', result });
       backend.emit('jobDone', { jobId, kind: 'warningsRecompute', ok: true, status: 'done', result });
       backend.emit('dataChanged', { entity: 'warnings' });
+    },
+    failRecompute(jobId, message) {
+      const error = { code: 'INTERNAL', message };
+      Object.assign(backend.jobs.get(jobId), { status: 'failed', phase: 'failed', error });
+      backend.emit('jobDone', { jobId, kind: 'warningsRecompute', ok: false, status: 'failed', error });
     },
   };
   states.set(backend, state);

@@ -65,7 +65,7 @@ function RowTable({ title, rows }: { title: string; rows: RowRejection[] }) {
           {rows.map((r, i) => (
             <tr key={`${r.row}-${i}`}>
               <td>{t(`${k}.rowNumber`, { row: r.row })}</td>
-              <td>{r.field ?? '—'}</td>
+              <td>{r.field === null ? '—' : i18n.exists(`${k}.fields.${r.field}`) ? t(`${k}.fields.${r.field}` as never) : r.field}</td>
               <td>{enterpriseRowReason(t, (key) => i18n.exists(key), r)}</td>
               <td>
                 <code>{r.value ?? ''}</code>

@@ -32,6 +32,7 @@ describe('enterprise import', () => {
     expect(within(report).getByRole('group', { name: '拒绝' }).textContent).toBe('1拒绝');
     const rejected = within(report).getByRole('table', { name: '被拒绝的行' });
     const cells = within(within(rejected).getAllByRole('row')[1] as HTMLElement).getAllByRole('cell').map((c) => c.textContent);
+    // The backend names the column by its key; the report by the template's header.
     expect([cells[0], cells[1], cells[3]]).toEqual(['第 4 行', '统一社会信用代码', '91350100M000100Y45']);
     // In Chinese with the figures of the check, in the registry's words where the build has them.
     expect(cells[2]).toMatch(/应为 3，(而)?不是 5（GB 32100/);
@@ -56,6 +57,14 @@ describe('enterprise import', () => {
     const rejected = await within(dialog).findByRole('table', { name: '被拒绝的行' });
     expect(within(rejected).getAllByRole('cell').map((c) => c.textContent)).toEqual(['第 3 行', '市场', "market 'Atlantis' is under embargo", 'Atlantis']);
     expect(within(dialog).getByText('没有企业发生变化，预警无需重新计算。')).toBeTruthy();
+  });
+
+  it('says so when the recomputation fails', async () => {
+    const { backend, dialog } = await openImport('导入企业名单');
+    choose(dialog, xlsx('名单.xlsx'));
+    const report = await within(dialog).findByRole('region', { name: '导入结果：名单.xlsx' });
+    act(() => registryOf(backend).failRecompute(backend.jobs.list(1)[0]?.jobId ?? '', 'the store is read-only'));
+    expect((await within(report).findByText(/未完成/)).textContent).toBe('重新计算风险预警未完成：the store is read-only');
   });
 
   it('refuses a file that is neither XLSX nor CSV without staging it', async () => {

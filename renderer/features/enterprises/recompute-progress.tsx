@@ -10,6 +10,13 @@ export function RecomputeProgress({ jobId, label }: { jobId: string; label?: str
   const { t } = useTranslation();
   const job = useClaimedJob(jobId);
   const view = job ?? { jobId, kind: 'warningsRecompute' as const, status: 'running' as const, position: null, phase: 'starting', done: 0, total: null, error: null };
+  if (view.status === 'failed' || view.status === 'cancelled') {
+    return (
+      <p className="recompute-progress field-error" role="alert">
+        {t('jobs.failed', { kind: t('jobs.kinds.warningsRecompute'), message: view.error?.message ?? view.status })}
+      </p>
+    );
+  }
   if (view.status === 'done') {
     return (
       <p className="recompute-progress recompute-done" role="status">
@@ -20,11 +27,6 @@ export function RecomputeProgress({ jobId, label }: { jobId: string; label?: str
   return (
     <div className="recompute-progress">
       <JobProgress job={view} label={label ?? t('jobs.kinds.warningsRecompute')} showKind />
-      {view.error ? (
-        <p className="field-error" role="alert">
-          {view.error.message}
-        </p>
-      ) : null}
     </div>
   );
 }
