@@ -4,6 +4,8 @@ import { ApiError } from '../../shared/result';
 import { createFakeBackend, makeBackup, makeImportReport, makeNotification, type FakeBackend } from './fake-backend';
 import { commentsOf, makeComment } from './fake-comments';
 import { FAKE_ENTERPRISES, FAKE_WARNING_UIDS, warningsOf } from './fake-warnings';
+import { DEFAULT_WARNING_RULES } from '../../shared/domain/warning-rules';
+import { FAKE_CREDIT_CODES, registryOf } from './fake-enterprises';
 
 type Change = EventPayload<'dataChanged'>;
 type WriteChannel = keyof typeof WRITE_CHANGES;
@@ -59,6 +61,19 @@ const CALLS: Partial<Record<WriteChannel, (b: FakeBackend) => Promise<unknown>>>
   },
   backupsRestore: (b) => b.client.api.backupsRestore({ id: '20261121-060000-manual' }),
   backupsDelete: (b) => b.client.api.backupsDelete({ id: '20261121-060000-manual' }),
+  enterprisesSave: (b) => b.client.api.enterprisesSave({ name: '海润水产', creditCode: FAKE_CREDIT_CODES[0] }),
+  enterprisesDelete: (b) => b.client.api.enterprisesDelete({ uid: registryOf(b).enterprises[0]!.uid }),
+  enterprisesImport: async (b) => {
+    const { fileRef } = await b.client.stageFile(new File(['a'], 'list.xlsx'));
+    return b.client.api.enterprisesImport({ fileRef });
+  },
+  tradeExposureImport: async (b) => {
+    const { fileRef } = await b.client.stageFile(new File(['a'], 'customs.csv'));
+    return b.client.api.tradeExposureImport({ fileRef });
+  },
+  focusIndustriesSave: (b) => b.client.api.focusIndustriesSave({ code: 'toys', nameZh: '玩具', hsCodes: ['9503'] }),
+  focusIndustriesDelete: (b) => b.client.api.focusIndustriesDelete({ uid: registryOf(b).focusIndustries.find((f) => f.code === 'toys')!.uid }),
+  warningRulesSave: (b) => b.client.api.warningRulesSave(DEFAULT_WARNING_RULES),
   recoveryChoose: (b) => {
     b.backups.recovery = { ...b.backups.recovery, mode: 'recovery', choices: ['restore-newest', 'read-only', 'quit'] };
     return b.client.api.recoveryChoose({ choice: 'read-only' });

@@ -25,6 +25,7 @@ import { DEMO_SET, FAKE_COUNTRIES, FAKE_INDUSTRIES, makeNotification } from './f
 import { FakeBackups } from './fake-backups';
 import { fakeActing } from './fake-analysts';
 import { commentsOf, fakeCommentHandlers } from './fake-comments';
+import { fakeEnterpriseHandlers } from './fake-enterprises';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 import { fakeWarningHandlers } from './fake-warnings';
@@ -143,6 +144,8 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
       });
       if (job.status === 'done') backend.emit('dataChanged', { entity: 'notifications' });
       if (job.status !== 'cancelled') backend.emit('dataChanged', { entity: 'imports', ...(job.kind === 'import' && job.result ? { ids: [job.result.importId] } : {}) });
+      // The import ends with a warnings pass over what it added or changed.
+      if (job.status === 'done') backend.emit('dataChanged', { entity: 'warnings' });
     },
   };
 
@@ -186,6 +189,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
 
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend, by),
+    ...fakeEnterpriseHandlers(backend, by),
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),

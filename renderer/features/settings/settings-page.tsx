@@ -4,9 +4,11 @@ import { AnalystsEditor } from '../comments/settings/analysts-editor';
 import { AboutBox } from './about-box';
 import { BackupsSection } from './backups-section';
 import { CountryTable } from './country-table';
+import { FocusIndustriesSection } from './focus-industries-section';
 import { LanguageSwitch } from './language-switch';
 import { ProfileForm } from './profile-form';
 import { StoreCheckBox } from './store-check-box';
+import { WarningRulesSection } from './warning-rules-section';
 import { WorkCalendarEditor } from './work-calendar-editor';
 
 export function SettingsPage() {
@@ -24,6 +26,8 @@ export function SettingsPage() {
       <WorkCalendarEditor days={settings.workCalendar} />
       <LanguageSwitch />
       <BackupsSection />
+      <FocusIndustriesSection />
+      <WarningRulesSection />
       <CountryTable countries={countries} />
       <AboutBox info={appInfo} transport={client.kind} />
       <StoreCheckBox health={appInfo.storeHealth} />

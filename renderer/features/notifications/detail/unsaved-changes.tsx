@@ -43,7 +43,7 @@ export function useUnsavedForm(key: string, dirty: boolean, save: () => Promise<
  * Around a record view with edit forms: asks before leaving with unsaved edits (in-app
  * navigation, the address bar, closing the window), and saves them on Ctrl/Cmd+S.
  */
-export function UnsavedChangesScope({ children }: { children: ReactNode }) {
+export function UnsavedChangesScope({ children, body }: { children: ReactNode; /** What would be lost, where the default sentence does not fit. */ body?: string }) {
   const { t } = useTranslation();
   const [registry] = useState(() => new FormRegistry());
   const setLeaveGuard = useAppStore((s) => s.setLeaveGuard);
@@ -122,7 +122,7 @@ export function UnsavedChangesScope({ children }: { children: ReactNode }) {
             </>
           }
         >
-          <p>{t(`${k}.body`)}</p>
+          <p>{body ?? t(`${k}.body`)}</p>
         </Modal>
       ) : null}
     </RegistryContext.Provider>
