@@ -187,7 +187,10 @@ describe('match depth and months', () => {
     expect(matchDepth('850760', '8507')).toBe('heading');
     expect(matchDepth('850760', '85079')).toBe('heading');
     expect(matchDepth('850760', '85')).toBe('chapter');
-    expect(matchDepth('850760', '8506')).toBe('chapter');
+    expect(matchDepth('030389', '03')).toBe('chapter');
+    // Neighbours in one chapter are other goods: batteries and primary cells, batteries and inverters.
+    expect(matchDepth('850760', '8506')).toBeNull();
+    expect(matchDepth('850760', '850440')).toBeNull();
     expect(matchDepth('850760', '84')).toBeNull();
   });
 

@@ -89,8 +89,12 @@ export function levelOf(score: number, thresholds: WarningRules['thresholds']): 
 
 /**
  * How deep a target's HS code and a measure's meet: the leading digits they share, capped at
- * the measure code's length (a measure on chapter 85 reaches 850760 at chapter depth), as
- * line (≥ 6), heading (4-5), chapter (2-3), or null (fewer than 2).
+ * the measure code's length, as line (≥ 6), heading (4-5: the same heading, or a measure on the
+ * whole heading) or chapter, or null.
+ * A chapter match counts only when the measure names the chapter itself (a measure on chapter
+ * 03 reaches 030389): two products that merely sit in the same chapter (8504.40 inverters and
+ * 8507.60 batteries, both in 85) are not the same goods, and counting them made a hundred broad
+ * warnings per exporter, burying the ones that matter.
  */
 export function matchDepth(targetCode: string, measureCode: string): Exclude<MatchDepth, 'text'> | null {
   const n = Math.min(targetCode.length, measureCode.length);
@@ -98,7 +102,7 @@ export function matchDepth(targetCode: string, measureCode: string): Exclude<Mat
   while (shared < n && targetCode[shared] === measureCode[shared]) shared++;
   if (shared >= 6) return 'line';
   if (shared >= 4) return 'heading';
-  if (shared >= 2) return 'chapter';
+  if (shared >= 2 && shared === measureCode.length) return 'chapter';
   return null;
 }
 

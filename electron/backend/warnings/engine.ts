@@ -84,6 +84,7 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
   // Scored and written a measure at a time in one transaction: the pairs of one measure are
   // all that is held in memory, and a cancel rolls the whole pass back.
   onProgress?.('scoring', 0, measures.length);
+  const NO_TEXT_MATCHES = new Map<string, never>();
   const targets = scope.kind === 'enterprises' ? new Set(scope.uids.map((u) => `enterprise:${u}`)) : null;
   const writePass = db.transaction((): WarningPassSummary => {
     const removed = closeRemovedEnterprises(db, scope, actor, clock.now().toISOString());
@@ -93,7 +94,9 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
         if (signal?.aborted) throw cancelled();
         onProgress?.('scoring', i, measures.length);
       }
-      const byText = industriesByText(m, industries);
+      // Words stand in for HS codes only where the measure gives none: a measure whose codes miss
+      // a product is not about it because its text says "food" or "battery" somewhere.
+      const byText = m.hsCodes.length === 0 ? industriesByText(m, industries) : NO_TEXT_MATCHES;
       const scoring = measureScoring(m, rules, today);
       const pairs = scoreEnterprises(m, enterprises, index, industries, byText, customs, rules, scoring);
       if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, scoring));

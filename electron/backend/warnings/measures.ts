@@ -113,6 +113,16 @@ const LIGHT_SELECT = `SELECT n.id, n.base_symbol, f.key AS family_key, f.kind AS
  * distributed within lookbackDays of today, or entry into force still ahead).
  */
 export function measuresInWindow(db: Database, notificationIds: readonly number[] | null, rules: WarningRules, today: string): Map<string, number[]> {
+  if (notificationIds === null) {
+    // Every measure: only those with a document in the window or an entry into force ahead can
+    // be in it, and the distribution date is indexed. Free text in the entry-into-force column
+    // ("To be determined") sorts after any date and is let through, to be judged below.
+    const recent = db
+      .prepare('SELECT id FROM notifications WHERE distribution_date >= ? OR proposed_entry_into_force > ?')
+      .pluck()
+      .all(addDays(today, -rules.lookbackDays), today) as number[];
+    if (recent.length <= WHOLE_TABLE_ABOVE) return measuresInWindow(db, recent, rules, today);
+  }
   let rows: LightRow[];
   // A bulk import touches most measures: one read of every row beats a look-up per notification.
   if (notificationIds === null || notificationIds.length > WHOLE_TABLE_ABOVE) {

@@ -141,7 +141,6 @@ export const migration0210: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX warnings_subject ON warnings (measure_key, target_kind, target_key);
       CREATE INDEX warnings_inbox ON warnings (score DESC, id) WHERE deleted_at IS NULL;
-      CREATE INDEX warnings_level ON warnings (level, state, score DESC) WHERE deleted_at IS NULL;
       CREATE INDEX warnings_target ON warnings (target_kind, target_key);
       CREATE INDEX warnings_notification ON warnings (notification_id);
       CREATE INDEX warnings_deadline ON warnings (next_deadline) WHERE deleted_at IS NULL AND next_deadline IS NOT NULL;
