@@ -5,10 +5,13 @@ import { startBackend, type Backend } from '../../electron/backend/backend';
 import { startBackendOrRecover } from '../../electron/backend/backups/recovery-backend';
 import { DATABASE_FILE } from '../../electron/backend/db/connection';
 import { contract, WRITE_CHANGES, type Channel, type ChannelOutput, type EventPayload } from '../../shared/contract';
+import { todayOf } from '../../shared/domain/clock';
+import { DEFAULT_WARNING_RULES } from '../../shared/domain/warning-rules';
 import { AUTHOR, REVIEWER, addAnalysts, commentWithPoints, point, submit, templateId } from '../helpers/comment-fixtures';
 import { importRecords, parsedRecord } from '../helpers/import-records';
 import { minimalPdf } from '../helpers/notification-fixtures';
 import { emptyBackend, makeTempDir, testClock } from '../helpers/temp-store';
+import { creditCode, writeCsv, ZH_HEADER } from '../fixtures/enterprise-files';
 import { writeEpingXlsx, epingRow } from '../fixtures/eping-fixtures';
 
 type Change = EventPayload<'dataChanged'>;
@@ -24,6 +27,30 @@ let saudi: number;
 let kazakh: number;
 let comment: Comment;
 let submitted: Comment;
+/** A Saudi draft on lithium-ion batteries, and an enterprise exporting them there: a warning. */
+let batteries: number;
+let exporter: string;
+let warning: string;
+let letter: ChannelOutput<'warningLettersMake'>['letter'];
+let industry: string;
+let imported: string;
+
+/** A calendar date `n` days from the test clock's today. */
+function day(n: number): string {
+  const d = new Date(`${todayOf(backend.ctx.clock)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Wait for the warnings recomputation a write started. It reports 'warnings' when it ends (see
+ * warningsRecompute's row), which is not the write's own change: it is set aside.
+ */
+async function settleRecompute(jobId: string | null): Promise<void> {
+  expect(jobId).not.toBeNull();
+  expect(await backend.ctx.jobs.settle(jobId!)).toMatchObject({ kind: 'warningsRecompute', status: 'done' });
+  expect(seen.pop()).toEqual({ entity: 'warnings' });
+}
 
 const id = (symbol: string): number => (backend.ctx.db.prepare('SELECT id FROM notifications WHERE symbol = ?').get(symbol) as { id: number }).id;
 
@@ -40,6 +67,15 @@ beforeAll(async () => {
   submitted = submit(backend, commentWithPoints(backend, saudi, 3), '2026-03-12');
   // A revision after the submission: a follow-up to acknowledge.
   await importRecords(backend.ctx.db, [parsedRecord('G/TBT/N/SAU/1500/Rev.1', { distributionDate: '2026-07-01' })]);
+  await importRecords(backend.ctx.db, [
+    parsedRecord('G/TBT/N/SAU/1600', {
+      title: 'GSO draft: prohibition of lithium-ion batteries',
+      hsCodes: ['8507.60'],
+      distributionDate: day(-3),
+      commentDeadline: day(10),
+    }),
+  ]);
+  batteries = id('G/TBT/N/SAU/1600');
   backend.subscribe((name, payload) => {
     if (name === 'dataChanged') seen.push(payload as Change);
   });
@@ -254,10 +290,134 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
     },
   },
   {
+    channel: 'enterprisesSave',
+    call: () => {
+      const saved = backend.call('enterprisesSave', {
+        name: '福州锂能科技有限公司',
+        creditCode: creditCode(1),
+        exposure: [{ hsCode: '850760', market: 'SAU', annualExportUsd: 20_000_000 }],
+      });
+      exporter = saved.uid;
+      return [{ entity: 'enterprises', ids: [exporter] }, { entity: 'warnings' }];
+    },
+  },
+  {
+    channel: 'warningsOverride',
+    call: () => {
+      const [found] = backend.call('warningsList', { enterpriseUid: exporter, notificationId: batteries }).items;
+      warning = found!.uid;
+      // A level other than the computed one (red or orange both keep it for the batch of letters).
+      backend.call('warningsOverride', { uid: warning, level: found!.level === 'red' ? 'orange' : 'red', reason: '出口额已核实' });
+      return [{ entity: 'warnings', ids: [warning] }];
+    },
+  },
+  {
+    channel: 'warningsTransition',
+    call: () => (backend.call('warningsTransition', { uid: warning, state: 'acknowledged' }), [{ entity: 'warnings', ids: [warning] }]),
+  },
+  {
+    channel: 'warningsPlanResponse',
+    call: () => {
+      const owner = backend.call('analystsList', {}).find((a) => a.name === AUTHOR)!;
+      backend.call('warningsPlanResponse', { uid: warning, kind: 'comment', ownerUid: owner.uid, dueDate: day(7) });
+      return [{ entity: 'warnings', ids: [warning] }];
+    },
+  },
+  {
+    channel: 'warningLettersMake',
+    call: async () => {
+      ({ letter } = await backend.callAsync('warningLettersMake', { enterpriseUid: exporter, format: 'docx' }));
+      expect(letter.warningUids).toContain(warning);
+      return [{ entity: 'warnings', ids: letter.warningUids }];
+    },
+  },
+  {
+    channel: 'warningLettersRecordDelivery',
+    call: () => {
+      backend.call('warningLettersRecordDelivery', { uid: letter.uid, date: day(0), channel: 'email' });
+      return [{ entity: 'warnings', ids: letter.warningUids }];
+    },
+  },
+  {
+    channel: 'warningLettersRecordAcknowledgement',
+    call: () => {
+      backend.call('warningLettersRecordAcknowledgement', { uid: letter.uid, date: day(0) });
+      return [{ entity: 'warnings', ids: letter.warningUids }];
+    },
+  },
+  {
+    channel: 'warningLettersBatch',
+    call: async () => {
+      const made = await backend.callAsync('warningLettersBatch', { notificationId: batteries, format: 'docx' });
+      expect(made.map((m) => m.letter.enterpriseUid)).toEqual([exporter]);
+      return [{ entity: 'warnings', ids: made.flatMap((m) => m.letter.warningUids) }];
+    },
+  },
+  {
+    channel: 'warningsRecompute',
+    call: async () => {
+      const { jobId } = backend.call('warningsRecompute', {});
+      expect(await backend.ctx.jobs.settle(jobId)).toMatchObject({ status: 'done' });
+      return [{ entity: 'warnings' }];
+    },
+  },
+  {
+    channel: 'warningRulesSave',
+    call: async () => {
+      const { jobId } = backend.call('warningRulesSave', DEFAULT_WARNING_RULES);
+      await settleRecompute(jobId);
+      return [{ entity: 'settings' }];
+    },
+  },
+  {
+    channel: 'focusIndustriesSave',
+    call: async () => {
+      const saved = backend.call('focusIndustriesSave', { code: 'storage-batteries', nameZh: '储能电池', hsCodes: ['850760'] });
+      industry = saved.industry.uid;
+      await settleRecompute(saved.jobId);
+      return [{ entity: 'settings' }];
+    },
+  },
+  {
+    channel: 'focusIndustriesDelete',
+    call: async () => {
+      const { jobId } = backend.call('focusIndustriesDelete', { uid: industry });
+      await settleRecompute(jobId);
+      return [{ entity: 'settings' }];
+    },
+  },
+  {
+    channel: 'enterprisesImport',
+    call: async () => {
+      const file = writeCsv(env.dir, 'enterprises.csv', [ZH_HEADER, ['厦门储能有限公司', creditCode(2), '福建省厦门市', '储能', '850760', 'SAU', 1_000_000, '', '', '']]);
+      const report = await backend.callAsync('enterprisesImport', { fileRef: backend.ctx.staging.addPath(file).fileRef });
+      await settleRecompute(report.warningsJobId);
+      imported = backend.ctx.db.prepare('SELECT uid FROM enterprises WHERE credit_code = ?').pluck().get(creditCode(2)) as string;
+      return [{ entity: 'enterprises', ids: [imported] }];
+    },
+  },
+  {
+    channel: 'tradeExposureImport',
+    call: async () => {
+      const lastYear = Number(todayOf(backend.ctx.clock).slice(0, 4)) - 1;
+      const file = writeCsv(env.dir, 'customs.csv', [['HS编码', '目的地', '年份', '出口额（美元）'], ['850760', 'SAU', lastYear, 7_000_000]]);
+      const report = await backend.callAsync('tradeExposureImport', { fileRef: backend.ctx.staging.addPath(file).fileRef });
+      await settleRecompute(report.warningsJobId);
+      // Customs figures are China's exports by product and destination, no one enterprise's.
+      return [{ entity: 'enterprises' }];
+    },
+  },
+  {
+    channel: 'enterprisesDelete',
+    call: () => (backend.call('enterprisesDelete', { uid: imported }), [{ entity: 'enterprises', ids: [imported] }, { entity: 'warnings' }]),
+  },
+  {
     channel: 'demoLoad',
     call: () => {
       backend.call('demoLoad', {});
-      return ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings'].map((entity) => ({ entity }) as Change);
+      return ['notifications', 'translations', 'comments', 'outcomes', 'tradeConcerns', 'analysts', 'settings', 'enterprises', 'warnings'].map(
+        (entity) => ({ entity }) as Change,
+      );
     },
   },
   {
@@ -269,7 +429,8 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
       await done;
       const state = backend.call('jobsGet', { jobId });
       const report = state.kind === 'import' ? state.result! : null!;
-      return [{ entity: 'notifications' }, { entity: 'imports', ids: [report.importId] }];
+      // The job ends with a warnings pass over what it added.
+      return [{ entity: 'notifications' }, { entity: 'imports', ids: [report.importId] }, { entity: 'warnings' }];
     },
   },
   {
@@ -360,6 +521,17 @@ const QUIET: Channel[] = [
   'backupsList',
   'backupsSummary',
   'recoveryStatus',
+  'enterprisesList',
+  'enterprisesGet',
+  'enterprisesTemplate',
+  'tradeExposureSummary',
+  'focusIndustriesList',
+  'warningsList',
+  'warningsGet',
+  'warningRulesGet',
+  'warningsForNotification',
+  'warningAlerts',
+  'warningLettersList',
 ];
 
 describe('change events by entity', () => {
@@ -381,6 +553,10 @@ describe('change events by entity', () => {
     backend.call('commentsDashboard', {});
     await backend.callAsync('commentsExport', { id: submitted.id, language: 'zh' });
     await backend.callAsync('storeCheck', { full: false });
+    backend.call('warningsList', {});
+    backend.call('warningAlerts', {});
+    backend.call('enterprisesList', {});
+    await backend.callAsync('enterprisesTemplate', { format: 'xlsx', locale: 'zh-CN' });
     expect(take()).toEqual([]);
   });
 });

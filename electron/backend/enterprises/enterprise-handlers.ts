@@ -20,17 +20,27 @@ async function withStagedFile<T>(ctx: BackendContext, fileRef: string, fileName:
   }
 }
 
+/**
+ * An enterprise written, and its warnings rescored in the same call. The enterprise is named by
+ * its uid; the warnings are not, since a 'warnings' id is a warning's own uid and the pass does
+ * not say which of the enterprise's warnings it changed.
+ */
+function enterpriseAndWarningsChanged(ctx: BackendContext, uid: string): void {
+  changed(ctx, 'enterprises', [uid]);
+  changed(ctx, 'warnings');
+}
+
 export const enterpriseHandlers: HandlersFor<typeof enterpriseChannels> = {
   enterprisesList: (ctx, input) => listEnterprises(ctx.db, input),
   enterprisesGet: (ctx, input) => getEnterprise(ctx.db, input.uid),
   enterprisesSave: (ctx, input) => {
     const saved = saveEnterprise(ctx.db, actingAnalyst(ctx.db), input, ctx.clock);
-    changed(ctx, ['enterprises', 'warnings'], [saved.uid]);
+    enterpriseAndWarningsChanged(ctx, saved.uid);
     return saved;
   },
   enterprisesDelete: (ctx, input) => {
     const result = deleteEnterprise(ctx.db, actingAnalyst(ctx.db), input.uid, ctx.clock);
-    changed(ctx, ['enterprises', 'warnings'], [input.uid]);
+    enterpriseAndWarningsChanged(ctx, input.uid);
     return result;
   },
   tradeExposureSummary: (ctx) => tradeExposureSummary(ctx.db),
