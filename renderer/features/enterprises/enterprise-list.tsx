@@ -200,7 +200,16 @@ export function EnterpriseList() {
                     <td>{regionOf(e)}</td>
                     <td>{e.industry || '—'}</td>
                     <td className="cell-codes">{e.hsCodes.join(', ') || '—'}</td>
-                    <td>{e.markets.map(marketName).join(locale === 'zh-CN' ? '、' : ', ') || '—'}</td>
+                    <td className="cell-markets">
+                      {e.markets.length === 0
+                        ? '—'
+                        : e.markets.map((m, i) => (
+                            <span key={m}>
+                              {i > 0 ? (locale === 'zh-CN' ? '、' : ', ') : null}
+                              <span className="market-name">{marketName(m)}</span>
+                            </span>
+                          ))}
+                    </td>
                     <td className="cell-number">{formatUsd(e.totalExportUsd, locale)}</td>
                     <td>
                       <OpenWarningCounts counts={e.openWarnings} />

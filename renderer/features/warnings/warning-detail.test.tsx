@@ -45,7 +45,7 @@ describe('a warning beside the inbox', () => {
     const nature = rows.find((r) => r.getAttribute('data-factor') === 'nature')!;
     expect(nature.textContent).toContain('强制合格评定或认证');
     expect(nature.textContent).toContain('“mandatory certification of conformity”');
-    expect(nature.textContent).toContain('G/TBT/N/SAU/1201 · description');
+    expect(nature.textContent).toContain('G/TBT/N/SAU/1201 · 描述');
     expect(exposure.textContent).toContain('（企业填报）');
     expect(rows.find((r) => r.getAttribute('data-factor') === 'match')!.textContent).toContain('HS 850760 与措施的 850760 同一子目');
     expect(rows.find((r) => r.getAttribute('data-factor') === 'focusIndustry')!.textContent).toContain('属于重点产业：锂电池');

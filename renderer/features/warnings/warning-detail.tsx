@@ -1,6 +1,7 @@
 import { useCallback, useState, type MouseEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Warning } from '../../../shared/contract';
+import type { CloseReason, Warning, WarningHistoryEntry, WarningLevel } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
 import { DeadlineBadge } from '../../components/deadline-badge';
@@ -114,11 +115,29 @@ function WarningBody({ warning, onSaved }: { warning: Warning; onSaved: (w: Warn
               {h.level ? <> · {t(`warningWords.levels.${h.level}`)}</> : null}
               {h.score !== null ? <> · {h.score}</> : null}
               {h.state ? <> · {t(`warningWords.states.${h.state}`)}</> : null}
-              {h.note ? <> — {h.note}</> : null}
+              {h.note ? <> — {historyNote(h, t)}</> : null}
             </li>
           ))}
         </ol>
       </section>
     </>
   );
+}
+
+/**
+ * A history entry's note in the analyst's words. The engine writes its own notes as codes
+ * ('created', 'matches again', 'red → orange', a close reason); an analyst's note is shown as written.
+ */
+const LEVELS: readonly WarningLevel[] = ['red', 'orange', 'yellow', 'blue'];
+const CLOSE_REASONS: readonly CloseReason[] = ['withdrawn', 'enterpriseRemoved', 'noLongerMatches', 'handled', 'notRelevant', 'other'];
+const isLevel = (text: string): text is WarningLevel => (LEVELS as readonly string[]).includes(text);
+const isCloseReason = (text: string): text is CloseReason => (CLOSE_REASONS as readonly string[]).includes(text);
+
+function historyNote(h: WarningHistoryEntry, t: TFunction): string {
+  if (h.kind === 'computed' && h.note === 'created') return t('warningsUi.detail.historyNotes.created');
+  if (h.kind === 'state' && h.note === 'matches again') return t('warningsUi.detail.historyNotes.matchesAgain');
+  const [, from = '', to = ''] = /^(\w+) → (\w+)$/.exec(h.note) ?? [];
+  if (h.kind === 'computed' && isLevel(from) && isLevel(to)) return `${t(`warningWords.levels.${from}`)} → ${t(`warningWords.levels.${to}`)}`;
+  if (h.kind === 'state' && h.state === 'closed' && isCloseReason(h.note)) return t(`warningsUi.actions.closeReasons.${h.note}`);
+  return h.note;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Warning } from '../../../shared/contract';
 import { useAppStore } from '../../stores/app-store-context';
+import { useMarketName } from '../enterprises/market-select';
 import { useFactorFinding, formatUsd } from './warning-words';
 
 /**
@@ -35,9 +36,9 @@ export function WarningExplanation({ warning }: { warning: Warning }) {
                 {t(`${k}.pointsOf`, { points: f.points, max: f.max })}
               </td>
               <td>
-                {f.evidence.map((e, i) => (
+                {groupEvidence(f.evidence).map((e, i) => (
                   <blockquote key={i} className="evidence">
-                    “{e.text}” <cite>{`${e.symbol} · ${e.field}`}</cite>
+                    “{e.text}” <cite>{`${e.symbols.join(', ')} · ${t(`${k}.evidenceFields.${e.field}`, { defaultValue: e.field })}`}</cite>
                   </blockquote>
                 ))}
               </td>
@@ -60,10 +61,27 @@ export function WarningExplanation({ warning }: { warning: Warning }) {
   );
 }
 
+/**
+ * The same words in the same field of several documents (a GCC measure notified by seven members)
+ * are quoted once, naming every document, rather than seven times.
+ */
+function groupEvidence(evidence: Warning['factors'][number]['evidence']): Array<{ text: string; field: string; symbols: string[] }> {
+  const groups = new Map<string, { text: string; field: string; symbols: string[] }>();
+  for (const e of evidence) {
+    const key = `${e.field}\u0000${e.text}`;
+    const group = groups.get(key);
+    if (group) {
+      if (!group.symbols.includes(e.symbol)) group.symbols.push(e.symbol);
+    } else groups.set(key, { text: e.text, field: e.field, symbols: [e.symbol] });
+  }
+  return [...groups.values()];
+}
+
 /** The products and markets of the target the measure reaches. */
 export function WarningMatches({ warning }: { warning: Warning }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
+  const marketName = useMarketName();
   const k = 'warningsUi.detail';
   if (warning.matches.length === 0) return null;
   return (
@@ -86,7 +104,9 @@ export function WarningMatches({ warning }: { warning: Warning }) {
                 {m.hsCode}
                 {m.measureCode && m.measureCode !== m.hsCode ? <span className="muted"> ← {m.measureCode}</span> : null}
               </td>
-              <td>{m.market}</td>
+              <td>
+                {marketName(m.market) === m.market ? m.market : <>{marketName(m.market)} <span className="muted">{m.market}</span></>}
+              </td>
               <td>{t(`${k}.depths.${m.depth}`)}</td>
               <td className="num">{m.valueUsd === null ? '—' : t('warningsUi.inbox.usd', { value: formatUsd(m.valueUsd, locale) })}</td>
               <td>{t(`${k}.sources.${m.valueSource}`)}</td>

@@ -96,10 +96,13 @@ function LetterReceipts({ letter }: { letter: WarningLetter }) {
     }
   };
 
+  // A Chinese label takes the full-width colon and no space after it.
+  const colon = locale === 'zh-CN' ? '：' : ': ';
   return (
     <div className="letter-receipts">
       <div>
-        {t(`${k}.delivery`)}:{' '}
+        {t(`${k}.delivery`)}
+        {colon}
         {letter.delivery ? (
           t(`${k}.delivered`, { date: formatDate(letter.delivery.date, locale), channel: t(`${k}.channels.${letter.delivery.channel}`), by: letter.delivery.by })
         ) : (
@@ -110,7 +113,8 @@ function LetterReceipts({ letter }: { letter: WarningLetter }) {
       </div>
       {letter.delivery ? (
         <div>
-          {t(`${k}.acknowledgement`)}:{' '}
+          {t(`${k}.acknowledgement`)}
+          {colon}
           {letter.acknowledgement ? (
             t(`${k}.acknowledged`, { date: formatDate(letter.acknowledgement.date, locale), by: letter.acknowledgement.by })
           ) : (

@@ -12,7 +12,7 @@ export const enterprisesEn: typeof enterprisesZhCN = {
     usd: 'USD {{value}}',
     list: {
       search: 'Search enterprises',
-      searchPlaceholder: 'Name, credit code, region, industry or HS code',
+      searchPlaceholder: 'Name, code, region, industry or HS',
       market: 'Market',
       allMarkets: 'All markets',
       sort: 'Sort',

@@ -11,7 +11,7 @@ export const enterprisesZhCN = {
     usd: '{{value}} 美元',
     list: {
       search: '搜索企业',
-      searchPlaceholder: '名称、信用代码、地区、行业或 HS 编码',
+      searchPlaceholder: '名称、代码、地区、行业或 HS 编码',
       market: '市场',
       allMarkets: '全部市场',
       sort: '排序',

@@ -92,6 +92,8 @@ export const warningsEn: typeof warningsZhCN = {
       openNotification: 'Open the notification',
       history: 'History',
       historyKinds: { computed: 'Computed', override: 'Level set', state: 'State', response: 'Response plan', letter: 'Letter' },
+      historyNotes: { created: 'created', matchesAgain: 'matches again, reopened' },
+      evidenceFields: { title: 'title', description: 'description', titleZh: 'Chinese title', descriptionZh: 'Chinese description', products: 'products covered', keywords: 'keywords', objectives: 'objectives', notificationType: 'notification type', docType: 'document type', text: 'text' },
       notFound: 'This warning cannot be found',
     },
     actions: {
@@ -144,7 +146,7 @@ export const warningsEn: typeof warningsZhCN = {
       industryNote: 'Letters go to enterprises; a focus industry\'s warning has none.',
     },
     affected: {
-      title: 'Affected enterprises',
+      title: 'Affected enterprises and industries',
       none: 'The measure reaches no registered enterprise or focus industry.',
       batch: 'Make warning letters in a batch',
       batchHint: 'One letter for every enterprise with a red or orange warning',

@@ -91,6 +91,8 @@ export const warningsZhCN = {
       openNotification: '打开通报',
       history: '记录',
       historyKinds: { computed: '计算', override: '调整等级', state: '状态', response: '应对方案', letter: '预警函' },
+      historyNotes: { created: '新建', matchesAgain: '再次匹配，重新打开' },
+      evidenceFields: { title: '标题', description: '描述', titleZh: '中文标题', descriptionZh: '中文描述', products: '产品范围', keywords: '关键词', objectives: '目标', notificationType: '通报类型', docType: '文件类型', text: '正文' },
       notFound: '找不到这条预警',
     },
     actions: {
@@ -143,7 +145,7 @@ export const warningsZhCN = {
       industryNote: '预警函只发给企业；重点产业的预警没有预警函。',
     },
     affected: {
-      title: '受影响企业',
+      title: '受影响的企业与产业',
       none: '本通报的措施未影响任何已登记的企业或重点产业。',
       batch: '批量生成预警函',
       batchHint: '为每家有红色或橙色预警的企业生成一份预警函',

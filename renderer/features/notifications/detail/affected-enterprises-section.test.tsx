@@ -20,7 +20,7 @@ afterEach(() => {
 describe('the affected enterprises of a notification', () => {
   it('lists the warnings on the measure, highest score first, each linking to its warning', async () => {
     const { backend } = setUp(1);
-    const section = await screen.findByRole('region', { name: '受影响企业' });
+    const section = await screen.findByRole('region', { name: '受影响的企业与产业' });
     const rows = (await within(section).findAllByRole('row')).slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       expect.stringMatching(/^红色宁远新能源电池有限公司 91330100MA2B3C4D5E75直接匹配新预警$/),
@@ -40,7 +40,7 @@ describe('the affected enterprises of a notification', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download);
     });
-    const section = await screen.findByRole('region', { name: '受影响企业' });
+    const section = await screen.findByRole('region', { name: '受影响的企业与产业' });
     fireEvent.click(await within(section).findByRole('button', { name: '批量生成预警函' }));
     await waitFor(() => expect(backend.callsTo('warningLettersBatch')).toEqual([{ notificationId: 1, format: 'docx', inline: true }]));
     await waitFor(() => expect(downloads).toEqual([expect.stringMatching(/^预警函-宁远新能源电池有限公司-.*\.docx$/)]));
@@ -50,7 +50,7 @@ describe('the affected enterprises of a notification', () => {
 
   it('says none are affected, with no batch button, when the measure reaches nobody', async () => {
     setUp(9);
-    const section = await screen.findByRole('region', { name: '受影响企业' });
+    const section = await screen.findByRole('region', { name: '受影响的企业与产业' });
     expect(await within(section).findByText('本通报的措施未影响任何已登记的企业或重点产业。')).toBeTruthy();
     expect(within(section).queryByRole('button', { name: '批量生成预警函' })).toBeNull();
   });
@@ -58,7 +58,7 @@ describe('the affected enterprises of a notification', () => {
   it('shows the refusal of a batch', async () => {
     const { backend } = setUp(1);
     backend.failures.warningLettersBatch = { code: 'BUSY', message: 'a letter is being written already' };
-    const section = await screen.findByRole('region', { name: '受影响企业' });
+    const section = await screen.findByRole('region', { name: '受影响的企业与产业' });
     fireEvent.click(await within(section).findByRole('button', { name: '批量生成预警函' }));
     expect(await within(section).findByText(/a letter is being written already/)).toBeTruthy();
   });
