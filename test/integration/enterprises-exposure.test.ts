@@ -60,7 +60,9 @@ describe('trade exposure', () => {
     ]);
     expect(await unworded(report.rejections)).toEqual([]);
     expect(backend.ctx.jobs.get(report.warningsJobId!)).toMatchObject({ kind: 'warningsRecompute', input: { scope: 'all', reason: 'tradeExposure' } });
-    expect(events).toEqual(['enterprises']);
+    // The import reports the registry's figures; the recomputation it started, the warnings.
+    await backend.ctx.jobs.settle(report.warningsJobId!);
+    expect(events).toEqual(['enterprises', 'warnings']);
     expect(backend.call('tradeExposureSummary', {})).toEqual({ rows: 5, years: [before, last], destinations: 3, totalUsd: 18_000_000 });
     expect(backend.ctx.db.prepare("SELECT kind FROM enterprise_imports").pluck().all()).toEqual(['tradeExposure']);
 

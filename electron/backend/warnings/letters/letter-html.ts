@@ -50,6 +50,8 @@ p { margin: 0; orphans: 2; widows: 2; }
   page-break-after: avoid;
   break-after: avoid;
 }
+/* Symbols and untranslated English give a line few places to break: justified, it gaps. */
+.labelled { text-align: left; }
 .labelled b { font-weight: bold; }
 .signature { text-align: right; }
 .signature.first { margin-top: 28pt; }
