@@ -52,6 +52,15 @@ export const NATURE_FRACTION: Record<MeasureNature, number> = {
   none: 0,
 };
 
+const globalForms = new WeakMap<RegExp, RegExp>();
+/** The pattern with the g flag, compiled once: a pass reads thousands of measures. */
+function globalForm(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let g = globalForms.get(pattern);
+  if (!g) globalForms.set(pattern, (g = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return g;
+}
+
 /** Every match of `patterns` in `texts`, as evidence (each word once per document and field). */
 export function findWords(texts: readonly MeasureText[], patterns: readonly RegExp[]): TextEvidence[] {
   const found: TextEvidence[] = [];
@@ -60,7 +69,7 @@ export function findWords(texts: readonly MeasureText[], patterns: readonly RegE
     if (!t.text) continue;
     for (const pattern of patterns) {
       // matchAll works on a copy of a global pattern, so the shared patterns keep no state.
-      for (const m of t.text.matchAll(pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`))) {
+      for (const m of t.text.matchAll(globalForm(pattern))) {
         const key = `${t.symbol}|${t.field}|${m[0].toLowerCase()}`;
         if (seen.has(key)) continue;
         seen.add(key);
