@@ -33,6 +33,13 @@ export function dayNumber(iso: string): number | null {
   return ms / MS_PER_DAY;
 }
 
+/** The calendar date `days` after `iso` (negative: before), both YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  const n = dayNumber(iso);
+  if (n === null) throw new Error(`not a calendar date: ${iso}`);
+  return new Date((n + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 /** Is this string a date that exists in the calendar, written as YYYY-MM-DD? */
 export function isCalendarDate(iso: string): boolean {
   return dayNumber(iso) !== null;

@@ -1,4 +1,5 @@
 import type { SortKey, UnpagedListQuery } from '../../../shared/contract';
+import { addDays } from '../../../shared/domain/deadline';
 
 /** Named parameters of one list query; user values only ever travel here, never in the SQL. */
 export type Params = Record<string, string | number>;
@@ -46,10 +47,7 @@ export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * One value compares with `=` so SQLite can read the rows in index order; several become an

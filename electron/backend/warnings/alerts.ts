@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelOutput } from '../../../shared/contract';
 import { warningListItem } from './warning-read';
-import { datePlusDays, rowsByIds } from './warning-list';
+import { addDays } from '../../../shared/domain/deadline';
+import { rowsByIds } from './warning-list';
 
 /** How many warnings each alert list holds at most: the rest is in the inbox. */
 export const ALERT_LIMIT = 50;
@@ -46,6 +47,6 @@ export function warningAlerts(db: Database, since: string, today: string): Chann
        LIMIT @limit`,
     )
     .pluck()
-    .all({ today, until: datePlusDays(today, DUE_SOON_DAYS), limit: ALERT_LIMIT }) as number[];
+    .all({ today, until: addDays(today, DUE_SOON_DAYS), limit: ALERT_LIMIT }) as number[];
   return { raised: rowsByIds(db, raised).map(warningListItem), dueSoon: rowsByIds(db, dueSoon).map(warningListItem) };
 }

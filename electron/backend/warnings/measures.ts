@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Area, MeasureNature, MeasureStage, WarningRules } from '../../../shared/contract';
-import { dayNumber } from '../../../shared/domain/deadline';
+import { addDays } from '../../../shared/domain/deadline';
 import {
   classifyNature,
   findDeviation,
@@ -99,10 +99,6 @@ function groupKeys(rows: readonly LightRow[]): Map<string, { key: string; family
   return byBase;
 }
 
-/** The date `days` after `iso` (negative: before), as YYYY-MM-DD. */
-function addDays(iso: string, days: number): string {
-  return new Date((dayNumber(iso)! + days) * 86_400_000).toISOString().slice(0, 10);
-}
 
 const LIGHT_SELECT = `SELECT n.id, n.base_symbol, f.key AS family_key, f.kind AS family_kind, n.distribution_date, n.proposed_entry_into_force
   FROM notifications n LEFT JOIN measure_families f ON f.id = n.family_id`;

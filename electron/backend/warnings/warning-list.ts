@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { WARNING_LEVELS, type WarningLevel, type WarningLevelCounts, type WarningListItem } from '../../../shared/contract/warnings';
-import { dayNumber } from '../../../shared/domain/deadline';
+import { addDays } from '../../../shared/domain/deadline';
 import { notFound } from '../errors';
 import { resolveFamilyId } from '../notifications/timeline';
 import { WARNING_SELECT, warningListItem, type WarningRow } from './warning-read';
@@ -9,14 +9,6 @@ import { WARNING_SELECT, warningListItem, type WarningRow } from './warning-read
 type ListInput = ChannelParsedInput<'warningsList'>;
 type ListOutput = ChannelOutput<'warningsList'>;
 
-const MS_PER_DAY = 86_400_000;
-
-/** The calendar date `days` after `iso` (both YYYY-MM-DD). */
-export function datePlusDays(iso: string, days: number): string {
-  const n = dayNumber(iso);
-  if (n === null) throw new Error(`not a calendar date: ${iso}`);
-  return new Date((n + days) * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 /**
  * The measure key of a notification, as the engine keys its warnings: 'family:<key>' when the
@@ -88,7 +80,7 @@ function filterOf(db: Database, input: ListInput, today: string, withLevels: boo
   if (input.deadlineWithinDays !== undefined) {
     where.push('w.next_deadline BETWEEN @today AND @until');
     params.today = today;
-    params.until = datePlusDays(today, input.deadlineWithinDays);
+    params.until = addDays(today, input.deadlineWithinDays);
   }
   if (input.notificationId !== undefined) {
     const key = measureKeyOf(db, input.notificationId);
