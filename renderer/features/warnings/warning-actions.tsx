@@ -176,15 +176,23 @@ function PlanForm({ warning, busy, onCancel, onSubmit, onDraftComment }: { warni
           </button>
         </p>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t(`${k}.savePlan`)}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t(`${k}.cancel`)}
-        </button>
-      </div>
+      <SubmitOrCancel submit={t(`${k}.savePlan`)} busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** A form's submit button and its cancel button. */
+function SubmitOrCancel({ submit, busy, onCancel }: { submit: string; busy: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {submit}
+      </button>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('warningsUi.actions.cancel')}
+      </button>
+    </div>
   );
 }
 
@@ -216,14 +224,7 @@ function CloseForm({ busy, onCancel, onSubmit }: { busy: boolean; onCancel: () =
         {t(`${k}.note`)}
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t(`${k}.confirmClose`)}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t(`${k}.cancel`)}
-        </button>
-      </div>
+      <SubmitOrCancel submit={t(`${k}.confirmClose`)} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
