@@ -27,7 +27,8 @@ const common = {
   absWorkingDir: root,
   define: { __PINGYI_VERSION__: JSON.stringify(pkg.version) },
   // Native and Electron modules stay outside the bundle; everything else is inlined.
-  external: ['electron', 'better-sqlite3'],
+  // @resvg/resvg-js loads a prebuilt addon for the platform (an optional dependency of its own).
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
 };
 
 const { existsSync } = await import('node:fs');

@@ -15,7 +15,9 @@ export type AsyncChannel =
   | 'enterprisesTemplate'
   | 'tradeExposureImport'
   | 'warningLettersMake'
-  | 'warningLettersBatch';
+  | 'warningLettersBatch'
+  | 'exportsFetch'
+  | 'reportsFetch';
 export type SyncChannel = Exclude<Channel, AsyncChannel>;
 
 /** The bundled worker script the app runs long work on, and the addon it loads. */

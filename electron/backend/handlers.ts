@@ -12,6 +12,9 @@ import { tradeConcernAsyncHandlers, tradeConcernHandlers } from './trade-concern
 import { enterpriseAsyncHandlers, enterpriseHandlers } from './enterprises/enterprise-handlers';
 import { warningHandlers } from './warnings/warning-handlers';
 import { letterAsyncHandlers, letterHandlers } from './warnings/letters/letter-handlers';
+import { dashboardHandlers } from './dashboard/dashboard-handlers';
+import { exportAsyncHandlers, exportHandlers } from './exports/export-handlers';
+import { reportAsyncHandlers, reportHandlers } from './reports/report-handlers';
 
 export type { AsyncHandlerTable, Handler, HandlerTable } from './handler-types';
 
@@ -30,6 +33,9 @@ export const handlers: HandlerTable = {
   ...enterpriseHandlers,
   ...warningHandlers,
   ...letterHandlers,
+  ...dashboardHandlers,
+  ...exportHandlers,
+  ...reportHandlers,
 };
 
 /** One handler per asynchronous channel (see AsyncChannel). */
@@ -39,4 +45,6 @@ export const asyncHandlers: AsyncHandlerTable = {
   ...storeHealthAsyncHandlers,
   ...enterpriseAsyncHandlers,
   ...letterAsyncHandlers,
+  ...exportAsyncHandlers,
+  ...reportAsyncHandlers,
 };

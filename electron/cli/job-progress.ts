@@ -9,6 +9,8 @@ const KIND_LABELS: Record<JobKind, string> = {
   searchReindex: 'search index',
   backup: 'backup',
   warningsRecompute: 'warnings',
+  listExport: 'export',
+  reportMake: 'report',
 };
 
 /** Rows between two lines of an import's progress when the percentage has not moved. */

@@ -15,6 +15,8 @@ const PHASE_KEYS = {
   searchReindex: 'jobs.phases.searchReindex',
   backup: 'jobs.phases.backup',
   warningsRecompute: 'jobs.phases.warningsRecompute',
+  listExport: 'jobs.phases.listExport',
+  reportMake: 'jobs.phases.reportMake',
 } as const satisfies Record<JobKind, string>;
 
 export interface JobProgressProps {

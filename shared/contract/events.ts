@@ -22,6 +22,8 @@ export const DATA_ENTITIES = [
   'backups',
   'enterprises',
   'warnings',
+  /** The history of reports made. */
+  'reports',
 ] as const;
 export const DataEntity = z.enum(DATA_ENTITIES);
 export type DataEntity = z.infer<typeof DataEntity>;
@@ -93,6 +95,9 @@ export const WRITE_CHANGES = {
   warningLettersBatch: ['warnings'],
   warningLettersRecordDelivery: ['warnings'],
   warningLettersRecordAcknowledgement: ['warnings'],
+  /** When the job has written the files and the history entry. */
+  reportsMake: ['reports'],
+  reportsDelete: ['reports'],
 } as const satisfies Partial<Record<Channel, Changes>>;
 
 /** Events the backend pushes: IPC delivers them with webContents.send, HTTP with Server-Sent Events. */

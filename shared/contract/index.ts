@@ -11,6 +11,9 @@ import { storeHealthChannels } from './store-health';
 import { tradeConcernChannels } from './trade-concerns';
 import { enterpriseChannels } from './enterprises';
 import { warningChannels, warningLetterChannels } from './warnings';
+import { dashboardChannels } from './dashboard';
+import { exportChannels } from './exports';
+import { reportChannels } from './reports';
 
 export * from './app';
 export * from './analysts';
@@ -25,6 +28,10 @@ export * from './store-health';
 export * from './backups';
 export * from './enterprises';
 export * from './warnings';
+export * from './charts';
+export * from './dashboard';
+export * from './exports';
+export * from './reports';
 
 /** The whole backend surface: channel name -> input and output schema. Nothing else crosses. */
 export const contract = {
@@ -41,6 +48,9 @@ export const contract = {
   ...enterpriseChannels,
   ...warningChannels,
   ...warningLetterChannels,
+  ...dashboardChannels,
+  ...exportChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { BackupEntry, BackupKind } from './backups';
 import { channel } from './define';
 import { ImportReport } from './imports';
+import { ExportFormat, ExportList } from './exports';
+import { ExportedFile } from './comment-types';
+import { ReportFormat, ReportKind, ReportRecord } from './reports';
 import { WarningPassSummary } from './warnings';
 
 /** What every job's progress carries: the step it is at, and how far along it (total null: unknown). */
@@ -89,6 +92,26 @@ export const jobKinds = {
     progress: JobProgressBase,
     result: WarningPassSummary,
   }),
+  /** A list's filtered, sorted view written as XLSX or CSV under <dataDir>/exports/ (reads only). */
+  listExport: jobKind({
+    writes: false,
+    input: z.object({ list: ExportList, format: ExportFormat }),
+    progress: JobProgressBase,
+    result: z.object({ file: ExportedFile, rows: z.number().int() }),
+  }),
+  /** A report written in each format asked for, and entered in the report history. */
+  reportMake: jobKind({
+    writes: true,
+    input: z.object({
+      kind: ReportKind,
+      from: z.string(),
+      to: z.string(),
+      member: z.string().nullable(),
+      formats: z.array(ReportFormat),
+    }),
+    progress: JobProgressBase,
+    result: ReportRecord,
+  }),
 };
 
 export type JobKind = keyof typeof jobKinds;
@@ -127,6 +150,8 @@ export const JobState = z.discriminatedUnion('kind', [
   jobStateOf('searchReindex', jobKinds.searchReindex),
   jobStateOf('backup', jobKinds.backup),
   jobStateOf('warningsRecompute', jobKinds.warningsRecompute),
+  jobStateOf('listExport', jobKinds.listExport),
+  jobStateOf('reportMake', jobKinds.reportMake),
 ]);
 export type JobState = z.infer<typeof JobState>;
 export type JobStateOf<K extends JobKind> = Extract<JobState, { kind: K }>;
@@ -143,6 +168,8 @@ export const JobProgressEvent = z.discriminatedUnion('kind', [
   jobKinds.searchReindex.progress.extend({ kind: z.literal('searchReindex'), ...progressEventFields }),
   jobKinds.backup.progress.extend({ kind: z.literal('backup'), ...progressEventFields }),
   jobKinds.warningsRecompute.progress.extend({ kind: z.literal('warningsRecompute'), ...progressEventFields }),
+  jobKinds.listExport.progress.extend({ kind: z.literal('listExport'), ...progressEventFields }),
+  jobKinds.reportMake.progress.extend({ kind: z.literal('reportMake'), ...progressEventFields }),
 ]);
 
 const jobDoneEventOf = <K extends JobKind, D extends (typeof jobKinds)[K]>(kind: K, def: D) =>
@@ -162,6 +189,8 @@ export const JobDoneEvent = z.discriminatedUnion('kind', [
   jobDoneEventOf('searchReindex', jobKinds.searchReindex),
   jobDoneEventOf('backup', jobKinds.backup),
   jobDoneEventOf('warningsRecompute', jobKinds.warningsRecompute),
+  jobDoneEventOf('listExport', jobKinds.listExport),
+  jobDoneEventOf('reportMake', jobKinds.reportMake),
 ]);
 
 const JobId = z.object({ jobId: z.string().regex(/^[a-f0-9-]{8,64}$/) }).strict();

@@ -532,6 +532,13 @@ const QUIET: Channel[] = [
   'warningsForNotification',
   'warningAlerts',
   'warningLettersList',
+  'dashboardGet',
+  /** An export only reads the store and writes a file. */
+  'exportsStart',
+  'exportsFetch',
+  'reportsPreview',
+  'reportsHistory',
+  'reportsFetch',
 ];
 
 describe('change events by entity', () => {

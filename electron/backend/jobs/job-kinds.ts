@@ -7,6 +7,8 @@ import { backupBeforeImport } from '../backups/pre-import';
 import { checkpointAfterImport, importNotificationsFile, truncateLogAfterFailure } from '../imports/import-file';
 import { rebuildSearchIndex } from '../notifications/search-index';
 import { runWarningPass } from '../warnings/engine';
+import { runListExport } from '../exports/list-export-job';
+import { runReportMake } from '../reports/report-job';
 import { warningsRaisedEvents } from '../warnings/raised-events';
 import type { JobRequest, ProgressReport } from './job-protocol';
 
@@ -114,6 +116,15 @@ export const jobRunners: { [K in JobKind]: JobRunnerOf<K> } = {
       ),
     changes: ['warnings'],
     events: warningsRaisedEvents,
+  },
+  listExport: {
+    run: ({ params }, env) => runListExport(env.db, params, env),
+    changes: [],
+  },
+  reportMake: {
+    run: ({ params }, env) => runReportMake(env.db, params, env),
+    changes: ['reports'],
+    changedIds: (record) => ({ reports: [record.uid] }),
   },
 };
 

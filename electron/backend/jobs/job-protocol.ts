@@ -1,5 +1,7 @@
 import type { Actor } from '../analysts/analysts';
 import type { JobError, JobInput, JobKind } from '../../../shared/contract/jobs';
+import type { ListExportQuery } from '../../../shared/contract/exports';
+import type { ReportFormat, ReportParams } from '../../../shared/contract/reports';
 import type { PreImportBackup } from '../backups/pre-import';
 
 /**
@@ -19,6 +21,20 @@ export interface JobParams {
     actor: Actor;
     /** For scope 'enterprises': the enterprises to score again. */
     enterpriseUids?: string[];
+  };
+  listExport: {
+    /** The export as asked for, validated against the contract. */
+    request: ListExportQuery;
+    /** Where the file goes: <dataDir>/exports/. */
+    dataDir: string;
+  };
+  reportMake: {
+    params: ReportParams;
+    formats: ReportFormat[];
+    actor: Actor;
+    dataDir: string;
+    /** The Chromium the PDF is printed with (electron/backend/pdf), when the backend knows one. */
+    chromiumPath?: string;
   };
 }
 

@@ -19,6 +19,7 @@ import { migration0180 } from './0180-analyst-identity';
 import { migration0190 } from './0190-notification-side-identity';
 import { migration0200 } from './0200-comment-identity';
 import { migration0210 } from './0210-enterprises-warnings';
+import { migration0230 } from './0230-reports';
 
 /** Every migration, in order. Append only: shipped migrations never change. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration0190,
   migration0200,
   migration0210,
+  migration0230,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,18 @@
+import type { reportChannels } from '../../../shared/contract/reports';
+import { AppError } from '../errors';
+import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
+
+const notYet = (what: string): never => {
+  throw new AppError('INTERNAL', `${what} is not built yet`);
+};
+
+export const reportHandlers: HandlersFor<typeof reportChannels> = {
+  reportsPreview: (_ctx, input) => notYet(`the ${input.kind} preview`),
+  reportsMake: (_ctx, input) => notYet(`making the ${input.params.kind} report`),
+  reportsHistory: () => notYet('the report history'),
+  reportsDelete: () => notYet('removing a report'),
+};
+
+export const reportAsyncHandlers: AsyncHandlersFor<typeof reportChannels> = {
+  reportsFetch: () => Promise.reject(new AppError('INTERNAL', 'fetching a report is not built yet')),
+};
