@@ -30,11 +30,11 @@ export interface ReportStore {
  * A store for the reports, every date counted from today (the test clock):
  * - in the period (the last 60 days), SCO members and partners: Saudi Arabia (a battery
  *   regulation on 8507 with its addendum, another on 850760, an SPS measure on fish 0302), the
- *   UAE (850760), Russia (cars 8703; an SPS measure), Egypt (its final date already past);
+ *   UAE (850760; cars 87038010, within the customs line 870380), Russia (cars 8703; an SPS measure), Egypt (its final date already past);
  * - outside the scope: a US notification in the period, a Kazakh one distributed before it
  *   (whose final date still falls in the coming weeks);
  * - customs figures: Saudi Arabia 850760 = 600, 030211 = 300, 870380 = 100 (latest year) and
- *   an older year; the UAE 850760 = 1000;
+ *   an older year; the UAE 850760 = 1000, 870380 = 500;
  * - warnings: red 82, orange 55 and yellow 35 open on Saudi measures, a closed red one, an
  *   orange one on Egypt's measure;
  * - comments: on the Saudi battery regulation (two points: adopted with the addendum as
@@ -53,6 +53,7 @@ export async function reportStore(): Promise<ReportStore> {
     parsedRecord('G/TBT/N/SAU/1250', { title: 'Energy storage systems', distributionDate: d(-3), commentDeadline: d(45), hsCodes: ['850760'] }),
     parsedRecord('G/SPS/N/SAU/500', { title: 'Fresh and chilled fish', distributionDate: d(-20), commentDeadline: d(40), hsCodes: ['0302'] }),
     parsedRecord('G/TBT/N/ARE/700', { title: '<b>Battery</b> storage requirements', distributionDate: d(-15), commentDeadline: d(25), hsCodes: ['850760'] }),
+    parsedRecord('G/TBT/N/ARE/710', { title: 'Passenger cars', distributionDate: d(-6), hsCodes: ['87038010'] }),
     parsedRecord('G/TBT/N/RUS/300', { title: 'Motor vehicles safety', distributionDate: d(-40), commentDeadline: d(5), hsCodes: ['8703'] }),
     parsedRecord('G/SPS/N/RUS/301', { title: 'Veterinary requirements for dairy', distributionDate: d(-10), commentDeadline: d(60) }),
     parsedRecord('G/TBT/N/EGY/100', { title: 'Household refrigerators energy efficiency', distributionDate: d(-8), commentDeadline: d(-1), hsCodes: ['8418'] }),
@@ -61,7 +62,7 @@ export async function reportStore(): Promise<ReportStore> {
   ]);
   const id = (symbol: string): number => notificationId(db, symbol);
   const ids = Object.fromEntries(
-    ['G/TBT/N/SAU/1201', 'G/TBT/N/SAU/1201/Add.1', 'G/TBT/N/SAU/1250', 'G/SPS/N/SAU/500', 'G/TBT/N/ARE/700', 'G/TBT/N/RUS/300', 'G/SPS/N/RUS/301', 'G/TBT/N/EGY/100', 'G/TBT/N/USA/999', 'G/TBT/N/KAZ/50'].map((s) => [s, id(s)]),
+    ['G/TBT/N/SAU/1201', 'G/TBT/N/SAU/1201/Add.1', 'G/TBT/N/SAU/1250', 'G/SPS/N/SAU/500', 'G/TBT/N/ARE/700', 'G/TBT/N/ARE/710', 'G/TBT/N/RUS/300', 'G/SPS/N/RUS/301', 'G/TBT/N/EGY/100', 'G/TBT/N/USA/999', 'G/TBT/N/KAZ/50'].map((s) => [s, id(s)]),
   );
   addAnalysts(backend);
   const actorUid = analystUid(backend, AUTHOR);
@@ -84,6 +85,7 @@ export async function reportStore(): Promise<ReportStore> {
     ['850760', 'SAU', year - 1, 5000],
     ['940540', 'SAU', year - 1, 7000],
     ['850760', 'ARE', year, 1000],
+    ['870380', 'ARE', year, 500],
   ] as const) exposure.run(hs, dest, y, v);
 
   const battery = insertEnterpriseRow(db, { name: '宁德示例电池有限公司', creditCode: creditCode('91350100MA2Y00001'), actorUid, lines: [{ hsCode: '850760', market: 'SAU', annualExportUsd: 600 }] });
@@ -146,3 +148,5 @@ export function textOf(doc: ReportDocument): string {
 export function headings(doc: ReportDocument, level: 1 | 2 | 3 = 1): string[] {
   return doc.blocks.filter((b): b is Extract<ReportBlock, { type: 'heading' }> => b.type === 'heading' && b.level === level).map((b) => b.text);
 }
+
+export { recordChanges } from './warnings-workflow-store';
