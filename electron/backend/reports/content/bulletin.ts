@@ -19,7 +19,7 @@ import {
   type CountryNames,
   type PeriodNotification,
 } from './report-scope';
-import { countLevels, openWarnings, warningTable } from './report-warnings';
+import { openWarnings, warningTable } from './report-warnings';
 import { DOC_TYPE_ZH, LEVEL_ZH, dateOrNone, periodZh, sectionHeading } from './report-words';
 
 /** How far ahead 近期截止 looks from the document's date. */
@@ -134,28 +134,26 @@ function newNotifications(items: readonly PeriodNotification[], industries: Map<
 }
 
 function keyRisks(db: Database, members: readonly string[] | null, today: string, names: CountryNames): ReportBlock[] {
-  const red = openWarnings(db, ['red', 'orange'], members, today);
-  const all = openWarnings(db, ['red', 'orange', 'yellow', 'blue'], members, today);
-  const levels = countLevels(all);
+  const { counts, listed, total } = openWarnings(db, ['red', 'orange'], members);
   const blocks: ReportBlock[] = [];
-  if (red.length === 0) {
+  if (total === 0) {
     blocks.push({ type: 'paragraph', text: '目前没有未关闭的红色或橙色预警。' });
   } else {
     blocks.push({
       type: 'paragraph',
-      text: `截至${chineseDate(today)}，未关闭的红色预警${levels.red}条、橙色预警${levels.orange}条，涉及措施${new Set(red.map((w) => w.measure.key)).size}项，列表如下。`,
+      text: `截至${chineseDate(today)}，未关闭的红色预警${counts.red}条、橙色预警${counts.orange}条${total > listed.length ? `，以下列出分值最高的${listed.length}条` : '，列表如下'}。`,
     });
-    blocks.push(warningTable('key-risks', '红色和橙色预警', red, names.zh));
+    blocks.push(warningTable('key-risks', '红色和橙色预警', listed, total, names.zh));
   }
-  if (all.length > 0) {
-    const shown = (['red', 'orange', 'yellow', 'blue'] as const).filter((l: WarningLevel) => levels[l] > 0);
+  const shown = (['red', 'orange', 'yellow', 'blue'] as const).filter((l: WarningLevel) => counts[l] > 0);
+  if (shown.length > 0) {
     blocks.push(
       chartBlock('warning-levels', {
         kind: 'pie',
         title: '未关闭预警等级分布',
         categories: shown.map((l) => `${LEVEL_ZH[l]}预警`),
         keys: [...shown],
-        series: [{ name: '预警', values: shown.map((l) => levels[l]) }],
+        series: [{ name: '预警', values: shown.map((l) => counts[l]) }],
         categoryColors: shown.map((l) => WARNING_LEVEL_COLORS[l]),
         unit: '条',
       }),

@@ -7,7 +7,7 @@ import { commentListTable, outcomeSentence, outcomeTallyBlocks } from './comment
 import { exposureFigures, type ExposureFigures } from './exposure-figures';
 import { periodComments } from './report-comments';
 import { countBy, countryNames, industryNames, periodNotifications, pinyinOrder, resolveMemberScope, summaryLine, type CountryNames, type MemberScope, type PeriodNotification } from './report-scope';
-import { countLevels, openWarnings, warningTable } from './report-warnings';
+import { openWarnings, warningTable } from './report-warnings';
 import { DOC_TYPE_ZH, LEVEL_ZH, percentZh, periodZh, sectionHeading } from './report-words';
 
 const UNCLASSIFIED = '未分类';
@@ -141,16 +141,15 @@ function exposureSection(figures: ExposureFigures | null, scope: MemberScope, na
 }
 
 function warningSection(db: Database, scope: MemberScope, today: string, names: CountryNames): ReportBlock[] {
-  const items = openWarnings(db, ['red', 'orange', 'yellow', 'blue'], scope.members, today);
-  if (items.length === 0) return [{ type: 'paragraph', text: `目前没有涉及${scope.nameZh}措施的未关闭预警。` }];
-  const levels = countLevels(items);
+  const { counts: levels, listed, total } = openWarnings(db, ['red', 'orange', 'yellow', 'blue'], scope.members);
+  if (total === 0) return [{ type: 'paragraph', text: `目前没有涉及${scope.nameZh}措施的未关闭预警。` }];
   const shown = (['red', 'orange', 'yellow', 'blue'] as const).filter((l) => levels[l] > 0);
   return [
     {
       type: 'paragraph',
-      text: `截至${chineseDate(today)}，涉及${scope.nameZh}措施的未关闭预警共${items.length}条，其中${(['red', 'orange', 'yellow', 'blue'] as const).map((l) => `${LEVEL_ZH[l]}${levels[l]}条`).join('、')}。`,
+      text: `截至${chineseDate(today)}，涉及${scope.nameZh}措施的未关闭预警共${total}条，其中${(['red', 'orange', 'yellow', 'blue'] as const).map((l) => `${LEVEL_ZH[l]}${levels[l]}条`).join('、')}。`,
     },
-    warningTable('warnings', '未关闭的预警', items, names.zh),
+    warningTable('warnings', '未关闭的预警', listed, total, names.zh),
     {
       type: 'chart',
       id: 'warning-levels',

@@ -1,38 +1,49 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportBlock } from '../../../../shared/contract/reports';
-import { WARNING_LEVELS, type WarningLevel, type WarningListItem } from '../../../../shared/contract/warnings';
-import { listWarnings } from '../../warnings/warning-list';
+import type { WarningLevel, WarningListItem } from '../../../../shared/contract/warnings';
+import { rowsByIds } from '../../warnings/warning-list';
+import { warningListItem } from '../../warnings/warning-read';
 import { LEVEL_ZH } from './report-words';
 
-const OPEN_STATES = ['new', 'acknowledged', 'planned'] as const;
-const PAGE = 500;
+/** How many warnings a document lists: the highest scores; the counts cover them all. */
+export const WARNINGS_LISTED = 30;
 
-/**
- * The open warnings (not closed, not removed) of the given levels, highest score first; with
- * `members`, those whose measure covers one of them (a bloc: each member, each warning once).
- * Read through the inbox's own query, so the report lists what the inbox shows.
- */
-export function openWarnings(db: Database, levels: readonly WarningLevel[], members: readonly string[] | null, today: string): WarningListItem[] {
-  const seen = new Map<string, WarningListItem>();
-  for (const member of members ?? [undefined]) {
-    for (let offset = 0; ; offset += PAGE) {
-      const page = listWarnings(
-        db,
-        { levels: [...levels], states: [...OPEN_STATES], sort: 'score', limit: PAGE, offset, ...(member ? { member } : {}) },
-        today,
-      );
-      for (const w of page.items) seen.set(w.uid, w);
-      if (page.items.length < PAGE) break;
-    }
-  }
-  return [...seen.values()].sort((a, b) => b.score - a.score || a.measure.symbols[0]!.localeCompare(b.measure.symbols[0]!));
+/** `LIKE` text that finds a member between the commas of the warnings' ',SAU,ARE,' list. */
+const memberLike = (code: string): string => `%,${code.replace(/[\\%_]/g, (c) => `\\${c}`)},%`;
+
+export interface OpenWarnings {
+  /** Every open warning (not closed, not removed) in scope, by level. */
+  counts: Record<WarningLevel, number>;
+  /** The open warnings of the levels asked, highest score first, at most WARNINGS_LISTED. */
+  listed: WarningListItem[];
+  /** How many open warnings of those levels there are in all. */
+  total: number;
 }
 
-/** Count by level, every level present. */
-export function countLevels(items: readonly WarningListItem[]): Record<WarningLevel, number> {
-  const out: Record<WarningLevel, number> = { red: 0, orange: 0, yellow: 0, blue: 0 };
-  for (const w of items) out[w.level] += 1;
-  return out;
+/**
+ * The open warnings whose measure covers one of `members` (null: all), counted by level in one
+ * pass, and the highest-scored of `levels` read as the inbox reads them (a bloc's family
+ * warning counts once however many of its members it covers).
+ */
+export function openWarnings(db: Database, levels: readonly WarningLevel[], members: readonly string[] | null): OpenWarnings {
+  const where = ["w.deleted_at IS NULL", "w.state <> 'closed'"];
+  const params: string[] = [];
+  if (members !== null) {
+    where.push(`(${members.map(() => "w.members LIKE ? ESCAPE '\\'").join(' OR ') || '0'})`);
+    params.push(...members.map(memberLike));
+  }
+  const counts: Record<WarningLevel, number> = { red: 0, orange: 0, yellow: 0, blue: 0 };
+  const rows = db.prepare(`SELECT w.level AS level, count(*) AS n FROM warnings w WHERE ${where.join(' AND ')} GROUP BY w.level`).all(...params) as Array<{
+    level: WarningLevel;
+    n: number;
+  }>;
+  for (const r of rows) counts[r.level] = r.n;
+  const levelList = levels.map(() => '?').join(', ');
+  const ids = db
+    .prepare(`SELECT w.id FROM warnings w WHERE ${where.join(' AND ')} AND w.level IN (${levelList}) ORDER BY w.score DESC, w.id LIMIT ${WARNINGS_LISTED}`)
+    .pluck()
+    .all(...params, ...levels) as number[];
+  return { counts, listed: rowsByIds(db, ids).map(warningListItem), total: levels.reduce((n, l) => n + counts[l], 0) };
 }
 
 function targetName(w: WarningListItem): string {
@@ -40,8 +51,9 @@ function targetName(w: WarningListItem): string {
 }
 
 /** The warnings as a table: enterprise, measure, level, score, next deadline, state of the response. */
-export function warningTable(id: string, title: string, items: readonly WarningListItem[], memberZh: (code: string) => string): ReportBlock {
+export function warningTable(id: string, title: string, items: readonly WarningListItem[], total: number, memberZh: (code: string) => string): ReportBlock {
   return {
+    ...(total > items.length ? { note: `共${total}条，仅列分值最高的${items.length}条；完整列表见预警页面。` } : {}),
     type: 'table',
     id,
     title,
@@ -66,4 +78,3 @@ export function warningTable(id: string, title: string, items: readonly WarningL
   };
 }
 
-export { WARNING_LEVELS };
