@@ -3,6 +3,7 @@ import { buildReportDocument } from '../../electron/backend/reports/content/buil
 import { ReportDocument, ReportParams, type ReportParamsInput } from '../../shared/contract/reports';
 import { blocksOf, headings, plusDays, reportStore, SAU_TITLE_ZH, tableOf, textOf, type ReportStore } from '../helpers/report-store';
 import { testActor, testClock } from '../helpers/temp-store';
+import { insertWarningRow } from '../helpers/warning-fixtures';
 
 let fx: ReportStore;
 beforeEach(async () => {
@@ -182,6 +183,24 @@ describe('the bulletin 《上合技贸措施简讯》', () => {
     expect(headings(doc)).toHaveLength(5);
     expect(blocksOf(doc, 'chart').map((c) => c.id)).toEqual(['warning-levels']);
     expect(tableOf(doc, 'notifications').rows).toEqual([]);
+  });
+
+  it('lists the 30 highest-scored of many red and orange warnings, saying how many there are in all', () => {
+    const actorUid = fx.db.prepare('SELECT created_by FROM warnings LIMIT 1').pluck().get() as string;
+    for (let i = 0; i < 40; i++) {
+      insertWarningRow(fx.db, { notificationId: fx.ids['G/TBT/N/SAU/1250']!, symbols: [`G/TBT/N/SAU/${3000 + i}`], members: ['SAU'], industryCode: 'ev', score: 60 + (i % 20), level: i % 2 === 0 ? 'red' : 'orange', actorUid });
+    }
+    const doc = bulletin();
+    const scores = fx.db
+      .prepare("SELECT score FROM warnings WHERE deleted_at IS NULL AND state <> 'closed' AND level IN ('red', 'orange') ORDER BY score DESC")
+      .pluck()
+      .all() as number[];
+    expect(scores).toHaveLength(43);
+    const table = tableOf(doc, 'key-risks');
+    expect(table.rows.map((r) => r[4])).toEqual(scores.slice(0, 30));
+    expect(table.note).toBe('共43条，仅列分值最高的30条；完整列表见预警页面。');
+    const reds = fx.db.prepare("SELECT count(*) FROM warnings WHERE deleted_at IS NULL AND state <> 'closed' AND level = 'red'").pluck().get() as number;
+    expect(textOf(doc)).toContain(`未关闭的红色预警${reds}条、橙色预警${43 - reds}条，以下列出分值最高的30条。`);
   });
 
   it('says so when no red or orange warning is open', () => {
