@@ -57,7 +57,7 @@ describe('the country impact analysis', () => {
     ]);
     const chart = blocksOf(doc, 'chart').find((c) => c.id === 'by-industry-chart')!.chart;
     expect(chart.kind).toBe('horizontalBar');
-    expect(chart.series.map((s) => s.values)).toEqual([[2, 0, 1], [0, 1, 0]]);
+    expect(chart.series.map((s) => s.values)).toEqual([[2, 1, 1]]);
     const measures = tableOf(doc, 'measures');
     expect(measures.rows.map((r) => r[0])).toEqual(['G/TBT/N/SAU/1201', 'G/SPS/N/SAU/500', 'G/TBT/N/SAU/1201/Add.1', 'G/TBT/N/SAU/1250']);
     expect(measures.rows[0]![3]).toBe(SAU_TITLE_ZH);

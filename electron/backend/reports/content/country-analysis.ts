@@ -66,10 +66,8 @@ function measuresSection(items: readonly PeriodNotification[], scope: MemberScop
         title: '各行业措施数量',
         categories: sorted.map(([code]) => label(code)),
         keys: sorted.map(([code]) => code),
-        series: [
-          { name: 'TBT', values: sorted.map(([, r]) => r.tbt) },
-          { name: 'SPS', values: sorted.map(([, r]) => r.sps) },
-        ],
+        // One bar per industry: side-by-side TBT and SPS bars left gaps where a member notifies one kind only; the table splits them.
+        series: [{ name: '措施', values: sorted.map(([, r]) => r.tbt + r.sps) }],
         unit: '件',
       },
     },
