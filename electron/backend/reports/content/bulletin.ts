@@ -162,9 +162,9 @@ function keyRisks(db: Database, members: readonly string[] | null, today: string
   return blocks;
 }
 
-function deadlines(db: Database, members: readonly string[] | null, today: string, names: CountryNames, inScope: (n: PeriodNotification) => boolean): ReportBlock[] {
+function deadlines(db: Database, members: readonly string[], today: string, names: CountryNames): ReportBlock[] {
   const until = addDays(today, DEADLINE_WINDOW_DAYS);
-  const items = closingNotifications(db, today, until, members, names).filter(inScope);
+  const items = closingNotifications(db, today, until, members, names);
   if (items.length === 0) return [{ type: 'paragraph', text: `${DEADLINE_WINDOW_DAYS}日内（至${chineseDate(until)}）没有评议截止的通报。` }];
   return [
     { type: 'paragraph', text: `${DEADLINE_WINDOW_DAYS}日内（至${chineseDate(until)}）评议截止的通报共${items.length}件，按截止日期排列如下。` },
@@ -227,8 +227,10 @@ export function buildBulletin(db: Database, params: ReportParams, today: string)
   const names = countryNames(db);
   const industries = industryNames(db);
   const members = params.member === null ? null : [params.member];
-  const inScope = (n: PeriodNotification): boolean => members !== null || names.isSco(n.memberCode);
-  const items = periodNotifications(db, params.from, params.to, members, names).filter(inScope);
+  // The notifications are those of SCO members and partners (or of the member asked for); the
+  // warnings and comments are the base's own work on any member's measures.
+  const notifying = members ?? names.scoCodes();
+  const items = periodNotifications(db, params.from, params.to, notifying, names);
   const period = periodZh(params.from, params.to);
   const scope = params.member === null ? '上合组织成员国和伙伴国' : names.zh(params.member);
 
@@ -244,7 +246,7 @@ export function buildBulletin(db: Database, params: ReportParams, today: string)
     { type: 'heading', level: 1, text: sectionHeading(3, '重点风险') },
     ...keyRisks(db, members, today, names),
     { type: 'heading', level: 1, text: sectionHeading(4, '近期截止') },
-    ...deadlines(db, members, today, names, inScope),
+    ...deadlines(db, notifying, today, names),
     { type: 'heading', level: 1, text: sectionHeading(5, '评议工作') },
     ...commentOutcomeBlocks(group, comments, period, names),
     annex(items, industries),

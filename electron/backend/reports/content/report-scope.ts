@@ -11,6 +11,8 @@ export interface CountryNames {
   zh(code: string): string;
   /** True for an SCO member or partner (countries.sco_status). */
   isSco(code: string): boolean;
+  /** Every SCO member and partner's code. */
+  scoCodes(): string[];
 }
 
 export function countryNames(db: Database): CountryNames {
@@ -19,6 +21,7 @@ export function countryNames(db: Database): CountryNames {
   return {
     zh: (code) => byCode.get(code)?.name_zh ?? code,
     isSco: (code) => (byCode.get(code)?.sco_status ?? null) !== null,
+    scoCodes: () => rows.filter((r) => r.sco_status !== null).map((r) => r.code),
   };
 }
 
