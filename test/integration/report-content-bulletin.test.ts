@@ -152,6 +152,8 @@ describe('the bulletin 《上合技贸措施简讯》', () => {
       ['G/TBT/N/RUS/300', plusDays(fx.today, -15), '待回复'],
       ['G/TBT/N/ARE/700', plusDays(fx.today, -10), '未采纳'],
     ]);
+    // The comment's title as drafted from the notification's, without the HTML ePing titles carry.
+    expect(comments.rows[2]![2]).toBe('关于《Battery storage requirements》（G/TBT/N/ARE/700）的评议意见');
     const chart = blocksOf(doc, 'chart').find((c) => c.id === 'comment-outcome-chart')!.chart;
     expect(chart.series[0]!.values).toEqual([0, 1, 1, 0, 1]);
   });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { commentOutcome, type CommentOutcome, type PointOutcomeValue } from '../../../../shared/domain/comment-outcome';
 import { readContent } from '../../comments/comment-store';
 import { resolveTarget } from '../../comments/comment-target';
+import { plainTitle } from './report-words';
 
 /** One point of a submitted comment and what became of it. */
 export interface ReportPoint {
@@ -106,7 +107,7 @@ export function periodComments(db: Database, from: string, to: string, members: 
     out.push({
       id: r.id,
       symbols: target.symbols,
-      title: (r.title_zh.trim() || target.titleZh || r.title_en.trim() || target.title).trim(),
+      title: plainTitle(r.title_zh.trim() || target.titleZh || r.title_en.trim() || target.title),
       memberCodes: [...new Set(target.memberCodes)],
       submissionDate: r.submission_date,
       reference: r.submission_reference,

@@ -68,8 +68,14 @@ export function dateOrNone(iso: string | null): string {
 /** A title for one line: HTML tags that ePing titles carry dropped, spaces folded. */
 export function plainTitle(text: string): string {
   return text
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<\/?(?:br|p|div|li|ul|ol|tr|td)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    // Last, so that an escaped entity (&amp;lt;) stays as written.
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
