@@ -75,7 +75,7 @@ describe('the country impact analysis', () => {
     expect(hand.fi).toBeCloseTo(2 / 3);
     const text = blocksOf(doc, 'paragraph').map((p) => p.text).find((t) => t.includes('覆盖率'))!;
     const year = Number(fx.today.slice(0, 4)) - 1;
-    expect(text).toContain(`据${year}年海关统计，我国对沙特阿拉伯出口涉及HS税目3个`);
+    expect(text).toContain(`据${year}年海关统计，我国对沙特阿拉伯出口涉及HS税目3个，出口额1,000美元。本期通报措施涉及其中2个税目，出口额900美元`);
     expect(text).toContain(`覆盖率（CR）${pct(hand.cr)}，频率指数（FI）${pct(hand.fi)}，流行分数（PS）${hand.ps.toFixed(2)}`);
     const table = tableOf(doc, 'exposure');
     expect(table.rows).toEqual([

@@ -49,7 +49,8 @@ describe('the comment outcomes report', () => {
     expect(headings(doc, 2)).toEqual(['（1）G/TBT/N/SAU/1201', '（2）G/TBT/N/RUS/300', '（3）G/TBT/N/ARE/700']);
     const battery = blocksOf(doc, 'list')[0]!.items;
     expect(battery).toEqual([
-      `1. 关注问题1——已采纳（${zhDate(plusDays(fx.today, -5))}）；依据：G/TBT/N/SAU/1201/Add.1（${zhDate(plusDays(fx.today, -5))}）`,
+      // The addendum dates the outcome: its date is not repeated after it.
+      `1. 关注问题1——已采纳（${zhDate(plusDays(fx.today, -5))}）；依据：G/TBT/N/SAU/1201/Add.1`,
       `2. 关注问题2——未采纳（${zhDate(plusDays(fx.today, -4))}）`,
     ]);
     expect(blocksOf(doc, 'list')[1]!.items).toEqual(['1. 关注问题1——待回复']);

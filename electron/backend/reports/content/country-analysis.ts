@@ -18,9 +18,12 @@ export interface CountryContent {
   blocks: ReportBlock[];
 }
 
-/** USD as 万美元 with two decimals, the unit Chinese trade briefings use. */
-function wanUsd(usd: number): string {
-  return `${(usd / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}万美元`;
+/** USD in the unit Chinese trade briefings use: 亿美元, 万美元, or 美元 for small sums. */
+function usdZh(usd: number): string {
+  const fixed = (v: number): string => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (usd >= 1e8) return `${fixed(usd / 1e8)}亿美元`;
+  if (usd >= 1e4) return `${fixed(usd / 1e4)}万美元`;
+  return `${usd.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}美元`;
 }
 
 function measuresSection(items: readonly PeriodNotification[], scope: MemberScope, period: string, industries: Map<string, string>, names: CountryNames): ReportBlock[] {
@@ -103,8 +106,8 @@ function exposureSection(figures: ExposureFigures | null, scope: MemberScope, na
     {
       type: 'paragraph',
       text:
-        `据${f.year}年海关统计，我国对${scope.nameZh}出口涉及HS税目${f.lines}个，出口额${wanUsd(f.totalUsd)}。` +
-        `本期通报措施涉及其中${f.covered.length}个税目，出口额${wanUsd(f.coveredUsd)}：` +
+        `据${f.year}年海关统计，我国对${scope.nameZh}出口涉及HS税目${f.lines}个，出口额${usdZh(f.totalUsd)}。` +
+        `本期通报措施涉及其中${f.covered.length}个税目，出口额${usdZh(f.coveredUsd)}：` +
         `覆盖率（CR）${percentZh(f.coverageRatio)}，频率指数（FI）${percentZh(f.frequencyIndex)}，流行分数（PS）${f.prevalenceScore.toFixed(2)}。`,
     },
     {

@@ -20,7 +20,8 @@ function pointOutcomeWords(p: ReportPoint): string {
 /** "依据：G/TBT/N/SAU/1201/Add.1（2026年10月1日）" as stored; nothing when none was recorded. */
 function evidenceWords(p: ReportPoint): string {
   if (p.evidence === '') return '';
-  return `；依据：${p.evidence}${p.evidenceDate ? `（${chineseDate(p.evidenceDate)}）` : ''}`;
+  const dated = p.evidenceDate !== null && p.evidenceDate !== p.outcomeDate;
+  return `；依据：${p.evidence}${dated ? `（${chineseDate(p.evidenceDate!)}）` : ''}`;
 }
 
 function commentBlocks(c: ReportComment, index: number, memberZh: (code: string) => string): ReportBlock[] {
