@@ -176,6 +176,18 @@ describe('the bulletin 《上合技贸措施简讯》', () => {
     expect(tableOf(doc, 'comments').rows.map((r) => r[0])).toEqual(['G/TBT/N/SAU/1201']);
   });
 
+  it('takes a bloc for its members, and refuses a code that is neither', () => {
+    const doc = bulletin({ member: 'GCC' });
+    expect(blocksOf(doc, 'paragraph')[0]!.text).toContain('海湾阿拉伯国家合作委员会共通报6件，其中TBT通报5件、SPS通报1件。按成员分：沙特阿拉伯4件、阿联酋2件。');
+    expect(tableOf(doc, 'comments').rows.map((r) => [r[0], r[5]])).toEqual([
+      ['G/TBT/N/SAU/1201', '部分采纳'],
+      ['G/TBT/N/ARE/700', '未采纳'],
+    ]);
+    expect(textOf(doc)).toContain('共提交评议意见2件，其中全部采纳0件、部分采纳1件、未采纳1件、措施已撤回0件、待回复0件');
+    expect(tableOf(doc, 'key-risks').rows.map((r) => r[4])).toEqual([82, 55]);
+    expect(() => bulletin({ member: 'ZZZ' })).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { fields: [expect.objectContaining({ path: 'member' })] } }));
+  });
+
   it('says plainly when the period holds nothing, without charts of nothing', () => {
     const doc = bulletin({ from: plusDays(fx.today, -400), to: plusDays(fx.today, -300) });
     const text = textOf(doc);

@@ -80,6 +80,11 @@ describe('the comment outcomes report', () => {
     const uae = preview({ kind: 'outcomes', member: 'ARE' });
     expect(headings(uae, 2)).toEqual(['（1）G/TBT/N/ARE/700']);
     expect(blocksOf(uae, 'paragraph')[0]!.text).toContain('共提交评议意见1件，其中全部采纳0件、部分采纳0件、未采纳1件');
+    expect(blocksOf(uae, 'paragraph')[0]!.text).toContain('共1条意见，已采纳（含部分采纳）0条，逐条采纳率0.0%。');
+    const gulf = preview({ kind: 'outcomes', member: 'GCC' });
+    expect(gulf.subtitle).toContain('海湾阿拉伯国家合作委员会');
+    expect(headings(gulf, 2)).toEqual(['（1）G/TBT/N/SAU/1201', '（2）G/TBT/N/ARE/700']);
+    expect(blocksOf(gulf, 'paragraph')[0]!.text).toContain('共3条意见，已采纳（含部分采纳）1条，逐条采纳率33.3%。');
     const empty = preview({ kind: 'outcomes', from: plusDays(fx.today, -400), to: plusDays(fx.today, -300) });
     expect(textOf(empty)).toContain('未提交评议意见。');
     expect(headings(empty)).toEqual(['一、总体情况']);

@@ -5,8 +5,7 @@ import type { WarningLevel } from '../../../../shared/contract/warnings';
 import { WARNING_LEVEL_COLORS } from '../../../../shared/charts/chart-option';
 import { addDays, daysLeft } from '../../../../shared/domain/deadline';
 import { chineseDate } from '../../../../shared/domain/date-words';
-import { commentStats } from '../../comments/comment-stats';
-import { commentOutcomeBlocks } from './comment-figures';
+import { commentOutcomeBlocks, scopedCommentFigures } from './comment-figures';
 import { periodComments } from './report-comments';
 import {
   closingNotifications,
@@ -15,6 +14,7 @@ import {
   industryNames,
   periodNotifications,
   pinyinOrder,
+  resolveMemberScope,
   summaryLine,
   type CountryNames,
   type PeriodNotification,
@@ -226,17 +226,16 @@ function annex(items: readonly PeriodNotification[], industries: Map<string, str
 export function buildBulletin(db: Database, params: ReportParams, today: string): BulletinContent {
   const names = countryNames(db);
   const industries = industryNames(db);
-  const members = params.member === null ? null : [params.member];
+  const member = params.member === null ? null : resolveMemberScope(db, params.member, names);
+  const members = member?.members ?? null;
   // The notifications are those of SCO members and partners (or of the member asked for); the
   // warnings and comments are the base's own work on any member's measures.
   const notifying = members ?? names.scoCodes();
   const items = periodNotifications(db, params.from, params.to, notifying, names);
   const period = periodZh(params.from, params.to);
-  const scope = params.member === null ? '上合组织成员国和伙伴国' : names.zh(params.member);
-
-  const stats = commentStats(db, { from: params.from, to: params.to });
-  const group = params.member === null ? stats.totals : stats.byMember.find((g) => g.key === params.member) ?? null;
+  const scope = member?.nameZh ?? '上合组织成员国和伙伴国';
   const comments = periodComments(db, params.from, params.to, members);
+  const figures = scopedCommentFigures(db, params.from, params.to, member, comments);
 
   const blocks: ReportBlock[] = [
     { type: 'heading', level: 1, text: sectionHeading(1, '概况') },
@@ -248,7 +247,7 @@ export function buildBulletin(db: Database, params: ReportParams, today: string)
     { type: 'heading', level: 1, text: sectionHeading(4, '近期截止') },
     ...deadlines(db, notifying, today, names),
     { type: 'heading', level: 1, text: sectionHeading(5, '评议工作') },
-    ...commentOutcomeBlocks(group, comments, period, names),
+    ...commentOutcomeBlocks(figures.tally, comments, period, names),
     annex(items, industries),
   ];
   return { subtitle: params.issue === null ? period : `${params.to.slice(0, 4)}年第${params.issue}期`, blocks };

@@ -1,8 +1,48 @@
+import type { Database } from 'better-sqlite3';
 import type { OutcomeTally } from '../../../../shared/contract/comment-figures';
+import { tallyOutcomes } from '../../../../shared/domain/comment-outcome';
+import { commentStats } from '../../comments/comment-stats';
 import type { ReportBlock } from '../../../../shared/contract/reports';
 import type { ReportComment } from './report-comments';
-import type { CountryNames } from './report-scope';
+import type { CountryNames, MemberScope } from './report-scope';
 import { COMMENT_OUTCOME_ZH, percentZh } from './report-words';
+
+/** The comment figures of a report's scope, with the point counts beside them. */
+export interface ScopedCommentFigures {
+  tally: OutcomeTally;
+  points: number;
+  pointsAdopted: number;
+  /** Only for every member together: the statistics' own figure (a cost is not split by member). */
+  costSparedCny: number | null;
+  pointAdoptionRate: number | null;
+}
+
+/**
+ * The figures of the comment statistics (comments/comment-stats.ts) for every member, or for one
+ * member (its group there). A bloc's comments cannot be added up from its members' groups (a
+ * family comment counts for each member), so they are tallied once each with the statistics'
+ * own rule (shared/domain/comment-outcome.ts).
+ */
+export function scopedCommentFigures(db: Database, from: string, to: string, scope: MemberScope | null, comments: readonly ReportComment[]): ScopedCommentFigures {
+  const stats = commentStats(db, { from, to });
+  if (scope === null) {
+    const t = stats.totals;
+    return { tally: t, points: t.points.total, pointsAdopted: t.points.adopted + t.points.partlyAdopted, costSparedCny: t.costSparedCny, pointAdoptionRate: t.pointAdoptionRate };
+  }
+  if (!scope.bloc) {
+    const group = stats.byMember.find((g) => g.key === scope.code);
+    if (group) return { tally: group, points: group.points, pointsAdopted: group.pointsAdopted, costSparedCny: null, pointAdoptionRate: group.points === 0 ? null : group.pointsAdopted / group.points };
+  }
+  const points = comments.flatMap((c) => c.points);
+  const adopted = points.filter((p) => p.outcome === 'adopted' || p.outcome === 'partly_adopted').length;
+  return {
+    tally: tallyOutcomes(comments.map((c) => c.outcome)),
+    points: points.length,
+    pointsAdopted: adopted,
+    costSparedCny: null,
+    pointAdoptionRate: points.length === 0 ? null : adopted / points.length,
+  };
+}
 
 /** The outcomes in the order the reports show them, with the tally's field for each. */
 const OUTCOME_ROWS = [

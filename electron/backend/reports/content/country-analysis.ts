@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportBlock, ReportParams } from '../../../../shared/contract/reports';
 import { WARNING_LEVEL_COLORS } from '../../../../shared/charts/chart-option';
-import { tallyOutcomes } from '../../../../shared/domain/comment-outcome';
 import { chineseDate } from '../../../../shared/domain/date-words';
-import { commentListTable, outcomeSentence, outcomeTallyBlocks } from './comment-figures';
+import { commentListTable, outcomeSentence, outcomeTallyBlocks, scopedCommentFigures } from './comment-figures';
 import { exposureFigures, type ExposureFigures } from './exposure-figures';
 import { periodComments } from './report-comments';
 import { countBy, countryNames, industryNames, periodNotifications, pinyinOrder, resolveMemberScope, summaryLine, type CountryNames, type MemberScope, type PeriodNotification } from './report-scope';
@@ -179,7 +178,7 @@ export function buildCountryAnalysis(db: Database, params: ReportParams, today: 
   const period = periodZh(params.from, params.to);
   const items = periodNotifications(db, params.from, params.to, scope.members, names);
   const comments = periodComments(db, params.from, params.to, scope.members);
-  const tally = tallyOutcomes(comments.map((c) => c.outcome));
+  const tally = scopedCommentFigures(db, params.from, params.to, scope, comments).tally;
   const blocks: ReportBlock[] = [
     { type: 'heading', level: 1, text: sectionHeading(1, '措施概况') },
     ...measuresSection(items, scope, period, industries, names),

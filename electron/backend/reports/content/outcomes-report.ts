@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportBlock, ReportParams } from '../../../../shared/contract/reports';
-import { tallyOutcomes } from '../../../../shared/domain/comment-outcome';
 import { chineseDate } from '../../../../shared/domain/date-words';
-import { commentStats } from '../../comments/comment-stats';
-import { outcomeSentence, outcomeTallyBlocks } from './comment-figures';
+import { outcomeSentence, outcomeTallyBlocks, scopedCommentFigures } from './comment-figures';
 import { periodComments, type ReportComment, type ReportPoint } from './report-comments';
-import { countryNames } from './report-scope';
+import { countryNames, resolveMemberScope } from './report-scope';
 import { COMMENT_OUTCOME_ZH, POINT_OUTCOME_ZH, percentZh, periodZh, sectionHeading } from './report-words';
 
 export interface OutcomesContent {
@@ -78,26 +76,23 @@ function pointsAnnex(comments: readonly ReportComment[]): ReportBlock {
 export function buildOutcomesReport(db: Database, params: ReportParams): OutcomesContent {
   const names = countryNames(db);
   const period = periodZh(params.from, params.to);
-  const members = params.member === null ? null : [params.member];
-  const comments = periodComments(db, params.from, params.to, members);
-  const stats = commentStats(db, { from: params.from, to: params.to });
-  const memberGroup = params.member === null ? undefined : stats.byMember.find((g) => g.key === params.member);
-  const group = params.member === null ? stats.totals : memberGroup ?? tallyOutcomes([]);
+  const scope = params.member === null ? null : resolveMemberScope(db, params.member, names);
+  const comments = periodComments(db, params.from, params.to, scope?.members ?? null);
+  const figures = scopedCommentFigures(db, params.from, params.to, scope, comments);
+  const subtitle = scope === null ? period : `${period}｜${scope.nameZh}`;
   const blocks: ReportBlock[] = [{ type: 'heading', level: 1, text: sectionHeading(1, '总体情况') }];
   if (comments.length === 0) {
-    blocks.push({ type: 'paragraph', text: `${period}${params.member === null ? '' : `，就${names.zh(params.member)}的措施`}未提交评议意见。` });
-    return { subtitle: period, blocks };
+    blocks.push({ type: 'paragraph', text: `${period}${scope === null ? '' : `，就${scope.nameZh}的措施`}未提交评议意见。` });
+    return { subtitle, blocks };
   }
-  const pointLine =
-    params.member === null
-      ? `共${stats.totals.points.total}条意见，已采纳（含部分采纳）${stats.totals.points.adopted + stats.totals.points.partlyAdopted}条，逐条采纳率${percentZh(stats.totals.pointAdoptionRate)}；估算为出口企业节约成本${stats.totals.costSparedCny.toLocaleString('zh-CN')}元。`
-      : `共${memberGroup?.points ?? 0}条意见，已采纳（含部分采纳）${memberGroup?.pointsAdopted ?? 0}条。`;
+  const cost = figures.costSparedCny === null ? '' : `；估算为出口企业节约成本${figures.costSparedCny.toLocaleString('zh-CN')}元`;
+  const pointLine = `共${figures.points}条意见，已采纳（含部分采纳）${figures.pointsAdopted}条，逐条采纳率${percentZh(figures.pointAdoptionRate)}${cost}。`;
   blocks.push(
-    { type: 'paragraph', text: `${outcomeSentence(group, period)}${pointLine}` },
-    ...outcomeTallyBlocks(group, 'comment'),
+    { type: 'paragraph', text: `${outcomeSentence(figures.tally, period)}${pointLine}` },
+    ...outcomeTallyBlocks(figures.tally, 'comment'),
     { type: 'heading', level: 1, text: sectionHeading(2, '逐条采纳情况') },
     ...comments.flatMap((c, i) => commentBlocks(c, i + 1, names.zh)),
     pointsAnnex(comments),
   );
-  return { subtitle: params.member === null ? period : `${period}｜${names.zh(params.member)}`, blocks };
+  return { subtitle, blocks };
 }
