@@ -100,6 +100,13 @@ describe('the report preview channel', () => {
     expect(textOf(bulletin)).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(preview({ kind: 'country', member: 'EAEU' }).title).toBe('欧亚经济联盟技术性贸易措施对我国出口影响分析');
     expect(changes).toEqual([]);
+    // Table ids name the annex's sheets: unique in a document, at most 31 characters (the contract checks the length).
+    for (const doc of [bulletin, preview({ kind: 'country', member: 'SAU' }), preview({ kind: 'outcomes' })]) {
+      const ids = doc.blocks.flatMap((b) => (b.type === 'table' ? [b.id] : []));
+      expect(new Set(ids).size).toBe(ids.length);
+      const charts = doc.blocks.flatMap((b) => (b.type === 'chart' ? [b.id] : []));
+      expect(new Set(charts).size).toBe(charts.length);
+    }
   });
 
   it('refuses a period that ends before it starts, and a country analysis without a member, naming the field', () => {
