@@ -109,13 +109,13 @@ export function classifyNature(
 ): { nature: MeasureNature; evidence: TextEvidence[] } {
   for (const c of NATURE_CLASSES) {
     if (c.nature === 'ban') {
-      const words = findWords(texts, c.patterns, maxEvidence);
-      if (words.length > 0) return { nature: 'ban', evidence: words };
+      const words = findWords(texts, c.patterns, Math.max(1, maxEvidence));
+      if (words.length > 0) return { nature: 'ban', evidence: words.slice(0, maxEvidence) };
       if (emergency) return { nature: 'emergency', evidence: [emergency] };
       continue;
     }
-    const words = findWords(texts, c.patterns, maxEvidence);
-    if (words.length > 0) return { nature: c.nature, evidence: words };
+    const words = findWords(texts, c.patterns, Math.max(1, maxEvidence));
+    if (words.length > 0) return { nature: c.nature, evidence: words.slice(0, maxEvidence) };
   }
   return { nature: 'none', evidence: [] };
 }
@@ -138,7 +138,7 @@ export const DEVIATION_PATTERNS: readonly RegExp[] = [
 
 /** The words stating a deviation from an international standard (none: no deviation stated). */
 export function findDeviation(texts: readonly MeasureText[], maxEvidence = 4): TextEvidence[] {
-  return findWords(texts, DEVIATION_PATTERNS, maxEvidence);
+  return findWords(texts, DEVIATION_PATTERNS, Math.max(1, maxEvidence)).slice(0, maxEvidence);
 }
 
 /** Stages later documents can announce, strongest first, with the words that announce them. */
