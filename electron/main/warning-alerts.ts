@@ -1,10 +1,9 @@
 import { Notification, type BrowserWindow } from 'electron';
-import type { Locale, WarningListItem } from '../../shared/contract';
-import type { Backend } from '../backend/backend';
-import { dueSoonAlertText, raisedAlertText, type AlertText } from './warning-alert-words';
+import type { Locale } from '../../shared/contract';
+import { watchWarningAlerts, type AlertBackend } from './warning-alert-watch';
 
 interface AlertOptions {
-  backend: Backend;
+  backend: AlertBackend;
   getWindow(): BrowserWindow | null;
   getLocale(): Locale;
 }
@@ -18,28 +17,15 @@ function openWarnings(win: BrowserWindow | null): void {
   win.webContents.executeJavaScript("window.location.hash = '#/warnings'").catch(() => undefined);
 }
 
-function show(text: AlertText | null, options: AlertOptions): void {
-  if (!text || !Notification.isSupported()) return;
-  const notification = new Notification({ title: text.title, body: text.body });
-  notification.on('click', () => openWarnings(options.getWindow()));
-  notification.show();
-}
-
 /**
- * System notifications for risk warnings: one whenever a warnings pass raises red or orange
- * warnings, and one at start for open warnings due within a week. Returns the unsubscribe.
+ * System notifications for risk warnings (what they say and when: warning-alert-watch.ts);
+ * clicking one opens the warnings inbox. Returns the unsubscribe.
  */
 export function startWarningAlerts(options: AlertOptions): () => void {
-  const unsubscribe = options.backend.subscribe((name, payload) => {
-    if (name !== 'warningsRaised') return;
-    const { red, orange } = payload as { red: number; orange: number };
-    show(raisedAlertText(options.getLocale(), { red, orange }), options);
+  return watchWarningAlerts(options.backend, options.getLocale, (text) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title: text.title, body: text.body });
+    notification.on('click', () => openWarnings(options.getWindow()));
+    notification.show();
   });
-  const alerts = options.backend.invoke('warningAlerts', {});
-  // A store that cannot answer (read-only recovery, an older schema) simply shows no alert.
-  if (alerts.ok) {
-    const { dueSoon } = alerts.value as { dueSoon: WarningListItem[] };
-    show(dueSoonAlertText(options.getLocale(), dueSoon.length), options);
-  }
-  return unsubscribe;
 }

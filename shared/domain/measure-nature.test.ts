@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNature, findDeviation, isoDateOf, readStage, type MeasureText } from './measure-nature';
+import { classifyNature, DEVIATION_PATTERNS, findDeviation, findWords, isoDateOf, NATURE_CLASSES, readStage, type MeasureText } from './measure-nature';
 
 const t = (text: string, field = 'description', symbol = 'G/TBT/N/SAU/1'): MeasureText => ({ symbol, field, text });
 
@@ -58,6 +58,47 @@ describe('the stage from later documents', () => {
     expect(readStage([t('Extension of the comment period')]).stage).toBe('commentsExtended');
     expect(readStage([t('Corrects the title')]).stage).toBe('draft');
     expect(readStage([]).stage).toBe('draft');
+  });
+});
+
+describe('finding the words of a class', () => {
+  const texts = [
+    t('LABELLING and Marking of PROHIBITED goods; labels', 'title'),
+    t('禁止进口。标签应使用中文。Maximum residue limits (MRLs) of contaminants'),
+    t('No word of any class here at all'),
+    t('Not in conformity with Codex; DEVIATES from ISO 9001. Does this measure conform to the international standard? Codex: No', 'description', 'G/SPS/N/SAU/2'),
+  ];
+  /** Each pattern tried on each text, as the words were found before any text was skipped. */
+  const everyMatch = (patterns: readonly RegExp[]): string[] => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const x of texts) {
+      for (const p of patterns) {
+        for (const m of x.text.matchAll(new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`))) {
+          const key = `${x.symbol}|${x.field}|${m[0].toLowerCase()}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(`${x.symbol} ${x.field} ${m[0]}`);
+        }
+      }
+    }
+    return out;
+  };
+
+  it('finds every word, in order, whatever the case or script, though texts without one are skipped', () => {
+    for (const patterns of [...NATURE_CLASSES.map((c) => c.patterns), DEVIATION_PATTERNS]) {
+      const words = findWords(texts, patterns).map((w) => `${w.symbol} ${w.field} ${w.text}`);
+      expect(words).toEqual(everyMatch(patterns));
+    }
+    expect(findWords(texts, NATURE_CLASSES[0]!.patterns).map((w) => w.text)).toEqual(['PROHIBITED', '禁止']);
+  });
+
+  it('stops at the limit with the first words, and still tells a class found with a limit of 0', () => {
+    const all = findWords(texts, DEVIATION_PATTERNS);
+    expect(all.length).toBeGreaterThan(2);
+    expect(findWords(texts, DEVIATION_PATTERNS, 2)).toEqual(all.slice(0, 2));
+    expect(findDeviation(texts, 2)).toEqual(all.slice(0, 2));
+    expect(classifyNature(texts, null, 0)).toEqual({ nature: 'ban', evidence: [] });
   });
 });
 

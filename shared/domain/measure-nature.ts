@@ -61,12 +61,28 @@ function globalForm(pattern: RegExp): RegExp {
   return g;
 }
 
-/** Every match of `patterns` in `texts`, as evidence (each word once per document and field). */
-export function findWords(texts: readonly MeasureText[], patterns: readonly RegExp[]): TextEvidence[] {
+const unions = new WeakMap<readonly RegExp[], RegExp>();
+/**
+ * One pattern that matches wherever any of `patterns` does (case folded throughout, which only
+ * widens it): a text it misses holds none of them and is skipped with a single scan. Most texts
+ * hold no word of a class, and a pass reads each measure's texts against twenty-odd patterns.
+ */
+function unionOf(patterns: readonly RegExp[]): RegExp {
+  let union = unions.get(patterns);
+  if (!union) unions.set(patterns, (union = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'i')));
+  return union;
+}
+
+/**
+ * Every match of `patterns` in `texts`, as evidence (each word once per document and field), in
+ * the order of the texts, then of the patterns, then of the text; the first `limit` of them.
+ */
+export function findWords(texts: readonly MeasureText[], patterns: readonly RegExp[], limit = Number.POSITIVE_INFINITY): TextEvidence[] {
   const found: TextEvidence[] = [];
   const seen = new Set<string>();
+  const union = unionOf(patterns);
   for (const t of texts) {
-    if (!t.text) continue;
+    if (!t.text || !union.test(t.text)) continue;
     for (const pattern of patterns) {
       // matchAll works on a copy of a global pattern, so the shared patterns keep no state.
       for (const m of t.text.matchAll(globalForm(pattern))) {
@@ -74,6 +90,7 @@ export function findWords(texts: readonly MeasureText[], patterns: readonly RegE
         if (seen.has(key)) continue;
         seen.add(key);
         found.push({ symbol: t.symbol, field: t.field, text: m[0] });
+        if (found.length >= limit) return found;
       }
     }
   }
@@ -92,12 +109,12 @@ export function classifyNature(
 ): { nature: MeasureNature; evidence: TextEvidence[] } {
   for (const c of NATURE_CLASSES) {
     if (c.nature === 'ban') {
-      const words = findWords(texts, c.patterns);
+      const words = findWords(texts, c.patterns, Math.max(1, maxEvidence));
       if (words.length > 0) return { nature: 'ban', evidence: words.slice(0, maxEvidence) };
       if (emergency) return { nature: 'emergency', evidence: [emergency] };
       continue;
     }
-    const words = findWords(texts, c.patterns);
+    const words = findWords(texts, c.patterns, Math.max(1, maxEvidence));
     if (words.length > 0) return { nature: c.nature, evidence: words.slice(0, maxEvidence) };
   }
   return { nature: 'none', evidence: [] };
@@ -121,7 +138,7 @@ export const DEVIATION_PATTERNS: readonly RegExp[] = [
 
 /** The words stating a deviation from an international standard (none: no deviation stated). */
 export function findDeviation(texts: readonly MeasureText[], maxEvidence = 4): TextEvidence[] {
-  return findWords(texts, DEVIATION_PATTERNS).slice(0, maxEvidence);
+  return findWords(texts, DEVIATION_PATTERNS, Math.max(1, maxEvidence)).slice(0, maxEvidence);
 }
 
 /** Stages later documents can announce, strongest first, with the words that announce them. */
@@ -142,8 +159,8 @@ export const STAGE_PATTERNS: ReadonlyArray<{ stage: Exclude<MeasureStage, 'draft
  */
 export function readStage(texts: readonly MeasureText[]): { stage: MeasureStage; evidence: TextEvidence[] } {
   for (const s of STAGE_PATTERNS) {
-    const words = findWords(texts, s.patterns);
-    if (words.length > 0) return { stage: s.stage, evidence: words.slice(0, 4) };
+    const words = findWords(texts, s.patterns, 4);
+    if (words.length > 0) return { stage: s.stage, evidence: words };
   }
   return { stage: 'draft', evidence: [] };
 }

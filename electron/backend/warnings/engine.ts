@@ -102,6 +102,7 @@ export function runWarningPass(db: Database, scope: WarningScope, options: Warni
       if (scope.kind !== 'enterprises') pairs.push(...scoreIndustries(m, industries, byText, customs, rules, scoring));
       writer.writeMeasure(m.key, pairs);
     });
+    writer.finish();
     onProgress?.('writing', measures.length, measures.length);
     if (signal?.aborted) throw cancelled();
     return { ...writer.summary, closed: writer.summary.closed + removed };

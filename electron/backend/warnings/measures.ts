@@ -124,20 +124,26 @@ export function measuresInWindow(db: Database, notificationIds: readonly number[
   if (notificationIds === null || notificationIds.length > WHOLE_TABLE_ABOVE) {
     rows = db.prepare(LIGHT_SELECT).all() as LightRow[];
   } else {
-    // The touched notifications' bases and families, then every document of those.
+    // The touched notifications' bases and families, then every document of those: a query for
+    // each set, not one for each of the thousands of notifications a full pass starts from.
     const bases = new Set<string>();
     const families = new Set<string>();
-    const pick = db.prepare(`${LIGHT_SELECT} WHERE n.id = ?`);
-    for (const id of notificationIds) {
-      const r = pick.get(id) as LightRow | undefined;
-      if (!r) continue;
+    for (const r of db.prepare(`${LIGHT_SELECT} WHERE n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(notificationIds)) as LightRow[]) {
       bases.add(r.base_symbol);
       if (r.family_key) families.add(r.family_key);
     }
-    const byFamily = db.prepare(`SELECT DISTINCT n.base_symbol FROM notifications n JOIN measure_families f ON f.id = n.family_id WHERE f.key = ?`).pluck();
-    for (const key of families) for (const b of byFamily.all(key) as string[]) bases.add(b);
-    const byBase = db.prepare(`${LIGHT_SELECT} WHERE n.base_symbol = ?`);
-    rows = [...bases].sort().flatMap((b) => byBase.all(b) as LightRow[]);
+    const byFamily = db.prepare(
+      `SELECT DISTINCT n.base_symbol FROM notifications n JOIN measure_families f ON f.id = n.family_id WHERE f.key IN (SELECT value FROM json_each(?))`,
+    );
+    for (const b of byFamily.pluck().all(JSON.stringify([...families])) as string[]) bases.add(b);
+    // Each base's documents in id order, the bases in symbol order.
+    const byBase = new Map<string, LightRow[]>();
+    for (const r of db.prepare(`${LIGHT_SELECT} WHERE n.base_symbol IN (SELECT value FROM json_each(?)) ORDER BY n.id`).all(JSON.stringify([...bases])) as LightRow[]) {
+      const list = byBase.get(r.base_symbol);
+      if (list) list.push(r);
+      else byBase.set(r.base_symbol, [r]);
+    }
+    rows = [...bases].sort().flatMap((b) => byBase.get(b) ?? []);
   }
   const keys = groupKeys(rows);
   const ids = new Map<string, number[]>();
