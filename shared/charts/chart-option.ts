@@ -16,8 +16,11 @@ export const WARNING_LEVEL_COLORS: Record<WarningLevel, string> = {
   blue: '#1565c0',
 };
 
-/** The font stack the charts are drawn in: the CJK fonts of Windows, macOS and Linux. */
-export const CHART_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/**
+ * The font stack the charts are drawn in: the CJK fonts of Windows, macOS and Linux. Single
+ * quotes: ECharts' SVG renderer writes it into a double-quoted style attribute unescaped.
+ */
+export const CHART_FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
 export interface ChartOptionSettings {
   /** False for a static image (a report): no animation, no tooltip. */
