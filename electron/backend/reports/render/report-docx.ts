@@ -7,6 +7,7 @@ import {
   Packer,
   Paragraph,
   ShadingType,
+  Tab,
   TabStopType,
   Table,
   TableCell,
@@ -170,7 +171,7 @@ function head(doc: ReportDocument): Paragraph[] {
     return [
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 1000, lineRule: LineRuleType.EXACT, before: 240 }, children: [face(BULLETIN_MASTHEAD, '宋体', 72, true)] }),
       ...(subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(28, 240), children: [face(subtitle, '仿宋', 32)] })] : []),
-      rule([face(closing.organisation, '仿宋', 32), new TextRun({ text: '\t' }), face(closing.date, '仿宋', 32)], true),
+      rule([face(closing.organisation, '仿宋', 32), new TextRun({ children: [new Tab()] }), face(closing.date, '仿宋', 32)], true),
     ];
   }
   return [

@@ -42,6 +42,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: break-word; }
 th { font-family: ${HEI}; font-weight: normal; text-align: center; background: #e7e6e6; }
 td.num { text-align: right; white-space: nowrap; }
+/* 2026年11月21日 broken after 21 reads badly: a date keeps to one line. */
+td.date { white-space: nowrap; }
 td.empty { text-align: center; }
 .note { font-family: ${KAI}; font-size: 12pt; line-height: 18pt; margin: -10pt 0 14pt; }
 figure { margin: 6pt 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
@@ -60,7 +62,7 @@ function table(t: ReportTable): string {
     t.rows.length === 0
       ? `<tr><td class="empty" colspan="${t.columns.length}">${escapeHtml(EMPTY_TABLE_TEXT)}</td></tr>`
       : t.rows
-          .map((row) => `<tr>${t.columns.map((c, i) => `<td${isNumeric(c) ? ' class="num"' : ''}>${escapeHtml(cellText(row[i] ?? null, c))}</td>`).join('')}</tr>`)
+          .map((row) => `<tr>${t.columns.map((c, i) => `<td${isNumeric(c) ? ' class="num"' : c.kind === 'date' ? ' class="date"' : ''}>${escapeHtml(cellText(row[i] ?? null, c))}</td>`).join('')}</tr>`)
           .join('\n');
   return [
     `<p class="table-title">${escapeHtml(t.title)}</p>`,
