@@ -27,10 +27,13 @@ export function reportBaseName(params: ReportParams, year: string): string {
   return [KIND_NAMES[params.kind], params.member, period].filter((p) => p !== null).join('-');
 }
 
-/** The first of name.ext, name-2.ext, name-3.ext … not yet in `dir` nor in `taken`. */
-export function freeFileName(dir: string, base: string, ext: string, taken: ReadonlySet<string> = new Set()): string {
+/**
+ * The first of name, name-2, name-3 … under which none of the report's files exists yet in
+ * `dir`: a report made again never overwrites, and its Word, PDF and Excel files keep one name.
+ */
+export function freeBaseName(dir: string, base: string, extensions: readonly string[]): string {
   for (let n = 1; ; n++) {
-    const name = `${base}${n === 1 ? '' : `-${n}`}.${ext}`;
-    if (!taken.has(name) && !fs.existsSync(path.join(dir, name))) return name;
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (extensions.every((ext) => !fs.existsSync(path.join(dir, `${name}.${ext}`)))) return name;
   }
 }

@@ -1,6 +1,7 @@
 import type { reportChannels } from '../../../shared/contract/reports';
 import { nowIso } from '../../../shared/domain/clock';
 import { actingAnalyst } from '../analysts/analysts';
+import { changed } from '../changes';
 import { AppError } from '../errors';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { deleteReport, fetchReportFile, listReports } from './report-history';
@@ -25,7 +26,11 @@ export const reportHandlers: HandlersFor<typeof reportChannels> = {
     return { jobId: state.jobId };
   },
   reportsHistory: (ctx, input) => listReports(ctx.db, input),
-  reportsDelete: (ctx, input) => ({ deleted: deleteReport(ctx.db, actingAnalyst(ctx.db), ctx.clock, input.uid) }),
+  reportsDelete: (ctx, input) => {
+    const deleted = deleteReport(ctx.db, actingAnalyst(ctx.db), ctx.clock, input.uid);
+    if (deleted) changed(ctx, 'reports', [input.uid]);
+    return { deleted };
+  },
 };
 
 export const reportAsyncHandlers: AsyncHandlersFor<typeof reportChannels> = {

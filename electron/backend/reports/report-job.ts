@@ -15,7 +15,7 @@ import { reportDocx } from './render/report-docx';
 import { reportHtml } from './render/report-html';
 import { renderReportCharts, type RenderedChart } from './render/report-layout';
 import { writeReportXlsx } from './render/report-xlsx';
-import { exportsDir, freeFileName, reportBaseName } from './report-files';
+import { exportsDir, freeBaseName, reportBaseName } from './report-files';
 import { readReport } from './report-history';
 
 /** Formats in a fixed order (Word, PDF, Excel), each once. */
@@ -94,13 +94,8 @@ export async function runReportMake(db: Database, params: JobParams['reportMake'
       done++;
     }
     step('saving');
-    const base = reportBaseName(doc.params, doc.date.slice(0, 4));
-    const taken = new Set<string>();
-    const files: ReportFileEntry[] = pending.map((p) => {
-      const fileName = freeFileName(dir, base, p.format, taken);
-      taken.add(fileName);
-      return { format: p.format, fileName, bytes: fs.statSync(p.temp).size };
-    });
+    const base = freeBaseName(dir, reportBaseName(doc.params, doc.date.slice(0, 4)), formats);
+    const files: ReportFileEntry[] = pending.map((p) => ({ format: p.format, fileName: `${base}.${p.format}`, bytes: fs.statSync(p.temp).size }));
     if (signal.aborted) throw cancelled();
     pending.forEach((p, i) => {
       const target = path.join(dir, files[i]!.fileName);
