@@ -68,11 +68,24 @@ export function isNumeric(column: ReportColumn | undefined): boolean {
   return column !== undefined && (column.kind === 'number' || column.kind === 'percent' || column.kind === 'money');
 }
 
+/**
+ * A date column's least share of the text block: 2026年11月30日 in 小四 on one line takes about
+ * 33 mm with the cell margins, more where the Latin digits are set wider: 37 mm of 156. Broken
+ * after 30 it reads badly, and the content cannot know the page's width.
+ */
+const DATE_MIN_SHARE = 0.24;
+
 /** Each column's share of the table's width, from the relative widths the content gives. */
 export function columnShares(columns: readonly ReportColumn[]): number[] {
   const widths = columns.map((c) => c.width ?? 1);
   const sum = widths.reduce((a, b) => a + b, 0) || 1;
-  return widths.map((w) => w / sum);
+  const shares = widths.map((w) => w / sum);
+  const dates = columns.map((c, i) => c.kind === 'date' && shares[i]! < DATE_MIN_SHARE);
+  const fixed = dates.filter(Boolean).length * DATE_MIN_SHARE;
+  // Too many dates to widen them all (five or more): keep the content's proportions.
+  if (fixed === 0 || fixed >= 0.8) return shares;
+  const rest = shares.reduce((a, s, i) => a + (dates[i] ? 0 : s), 0);
+  return shares.map((s, i) => (dates[i] ? DATE_MIN_SHARE : (s / rest) * (1 - fixed)));
 }
 
 /** The line a table with no rows shows in place of its body. */
