@@ -80,7 +80,7 @@ export async function runReportsBench(db: Database): Promise<ReportsBenchResult>
   // PDF, on its own from the content again, as a report made as PDF alone.
   const pdfStart = performance.now();
   const again = buildReportDocument(db, params, context);
-  const html = reportHtml(again, renderReportCharts(again));
+  const html = reportHtml(again, renderReportCharts(again, { png: false }));
   const printStart = performance.now();
   const pdf = await chromiumPdfRenderer()(html);
   const printMs = performance.now() - printStart;

@@ -78,7 +78,7 @@ export async function runReportMake(db: Database, params: JobParams['reportMake'
     const doc = buildReportDocument(db, params.params, { clock: env.clock, actor: params.actor });
     done++;
     step('charts');
-    const charts: Map<string, RenderedChart> = formats.some((f) => f !== 'xlsx') ? renderReportCharts(doc, { signal }) : new Map();
+    const charts: Map<string, RenderedChart> = formats.some((f) => f !== 'xlsx') ? renderReportCharts(doc, { signal, png: formats.includes('docx') }) : new Map();
     done++;
     fs.mkdirSync(dir, { recursive: true });
     // Private names, never shown: renamed or removed before the job ends.

@@ -121,7 +121,7 @@ function table(t: ReportTable): FileChild[] {
 
 function chart(id: string, charts: ReadonlyMap<string, RenderedChart>): Paragraph {
   const rendered = charts.get(id);
-  if (!rendered) return paragraph(zh, [run(zh, `（图表 ${id} 未能绘制）`)], { align: 'center' });
+  if (!rendered?.png) return paragraph(zh, [run(zh, `（图表 ${id} 未能绘制）`)], { align: 'center' });
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 120, after: 120 },

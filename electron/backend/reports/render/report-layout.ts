@@ -21,23 +21,25 @@ export const CHART_HEIGHT_MM = Math.round((TEXT_WIDTH_MM * 360) / 640);
 export interface RenderedChart {
   spec: ChartSpec;
   svg: string;
-  png: Buffer;
+  /** Null when no Word file is made (the PDF needs the SVG only). */
+  png: Buffer | null;
 }
 
 /**
- * Draw every chart of the document once, for both Word and PDF. `signal` is checked between
- * charts: each takes a few tens of milliseconds, so a cancel is heard quickly.
+ * Draw every chart of the document once, for both Word and PDF; `signal` is checked between
+ * charts. The PNG is made only for Word: rasterising is most of a chart's time (resvg shapes and
+ * outlines every CJK label; stacking a report's charts into one image to share that was tried
+ * and saved nothing), while the PDF embeds the SVG as it is.
  */
-export function renderReportCharts(doc: ReportDocument, options: { signal?: AbortSignal; onChart?: (done: number, total: number) => void } = {}): Map<string, RenderedChart> {
+export function renderReportCharts(doc: ReportDocument, options: { signal?: AbortSignal; png?: boolean } = {}): Map<string, RenderedChart> {
   const charts = doc.blocks.filter((b) => b.type === 'chart');
-  const out = new Map<string, RenderedChart>();
-  charts.forEach((block, i) => {
-    options.signal?.throwIfAborted();
-    const svg = chartSvg(block.chart);
-    out.set(block.id, { spec: block.chart, svg, png: svgToPng(svg, REPORT_CHART_WIDTH, 2) });
-    options.onChart?.(i + 1, charts.length);
-  });
-  return out;
+  return new Map(
+    charts.map((block) => {
+      options.signal?.throwIfAborted();
+      const svg = chartSvg(block.chart);
+      return [block.id, { spec: block.chart, svg, png: options.png === false ? null : svgToPng(svg, REPORT_CHART_WIDTH, 2) }];
+    }),
+  );
 }
 
 /** The issue line under the masthead, or the period under another report's title. */
