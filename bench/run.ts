@@ -76,6 +76,7 @@ function reportsLines(r: StepResult): string[] {
   return [
     `bulletin, Word       ${s(b.wordMs)}   ${b.notifications} notifications in the quarter, ${b.charts} charts, ${b.tables} tables, ${(b.wordBytes / 1024).toFixed(0)} KB   target < ${s(WORD_TARGET_MS)}: ${verdict(b.wordMs < WORD_TARGET_MS && b.charts === 5)}`,
     `bulletin, PDF        ${s(b.pdfMs)}   ${(b.pdfBytes / 1024).toFixed(0)} KB   target < ${s(PDF_TARGET_MS)}: ${verdict(b.pdfMs < PDF_TARGET_MS && b.charts === 5)}`,
+    `  Word CPU time      ${s(b.wordCpuMs)}   (for information: all threads of the step; a busy shared machine swells wall time more)`,
     `  parts              content ${p.contentMs.toFixed(0)} ms, charts ${p.chartsMs.toFixed(0)} ms, Word packing ${p.docxMs.toFixed(0)} ms, Chromium printing ${p.printMs.toFixed(0)} ms, Excel annex ${p.xlsxMs.toFixed(0)} ms   (for information)`,
   ];
 }

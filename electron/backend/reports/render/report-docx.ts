@@ -41,7 +41,8 @@ type Face = '仿宋' | '黑体' | '楷体' | '宋体';
 
 /** A run in one of the official faces at `halfPoints` (3号 = 32, 4号 = 28, 小四 = 24, 2号 = 44). */
 function face(text: string, eastAsia: Face, halfPoints: number, bold = false): TextRun {
-  return new TextRun({ text, bold, size: halfPoints, font: { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN } });
+  // No bold element unless bold: a table of 500 rows writes thousands of runs.
+  return new TextRun({ text, ...(bold ? { bold } : {}), size: halfPoints, font: { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN } });
 }
 
 /** A line of `pt` points exactly, as GB/T 9704 sets its grid (28 pt for 3号 body text). */
