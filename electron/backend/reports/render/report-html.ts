@@ -39,7 +39,7 @@ h4 { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; font-size: 12pt; line-height: 18pt; margin-bottom: 14pt; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: break-word; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: break-word; }
 th { font-family: ${HEI}; font-weight: normal; text-align: center; background: #e7e6e6; }
 td.num { text-align: right; white-space: nowrap; }
 /* 2026年11月21日 broken after 21 reads badly: a date keeps to one line. */
@@ -54,6 +54,14 @@ figure svg { width: ${TEXT_WIDTH_MM}mm; height: ${CHART_HEIGHT_MM}mm; }
 .signature.first { margin-top: 28pt; }
 `;
 
+/**
+ * A cell's text, free to break after a slash: a symbol (G/TBT/N/RUS/310) in a narrow column
+ * then wraps between its parts instead of inside the member code.
+ */
+function cellHtml(text: string): string {
+  return escapeHtml(text).replace(/\//g, '/<wbr>');
+}
+
 function table(t: ReportTable): string {
   const shares = columnShares(t.columns);
   const cols = shares.map((s) => `<col style="width:${(s * 100).toFixed(2)}%">`).join('');
@@ -62,7 +70,7 @@ function table(t: ReportTable): string {
     t.rows.length === 0
       ? `<tr><td class="empty" colspan="${t.columns.length}">${escapeHtml(EMPTY_TABLE_TEXT)}</td></tr>`
       : t.rows
-          .map((row) => `<tr>${t.columns.map((c, i) => `<td${isNumeric(c) ? ' class="num"' : c.kind === 'date' ? ' class="date"' : ''}>${escapeHtml(cellText(row[i] ?? null, c))}</td>`).join('')}</tr>`)
+          .map((row) => `<tr>${t.columns.map((c, i) => `<td${isNumeric(c) ? ' class="num"' : c.kind === 'date' ? ' class="date"' : ''}>${cellHtml(cellText(row[i] ?? null, c))}</td>`).join('')}</tr>`)
           .join('\n');
   return [
     `<p class="table-title">${escapeHtml(t.title)}</p>`,
