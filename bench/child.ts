@@ -13,6 +13,7 @@ import { readNotificationsFileInWorker } from '../electron/backend/imports/parse
 import { parseOnly } from '../electron/backend/imports/readers';
 import { runSearchBench } from './search-bench';
 import { runWarningsBench } from './warnings-bench';
+import { runReportsBench } from './reports-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 
 const [mode, file, dataDir] = process.argv.slice(2);
@@ -66,6 +67,10 @@ async function main(): Promise<Record<string, unknown>> {
     if (mode === 'warnings') {
       const r = runWarningsBench(backend.ctx.db);
       return { ...r, ms: r.fullMs };
+    }
+    if (mode === 'reports') {
+      const r = await runReportsBench(backend.ctx.db);
+      return { ...r, ms: r.wordMs + r.pdfMs };
     }
     if (mode === 'store') {
       // The checks and the backup on the store the import made, as the app runs them.

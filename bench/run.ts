@@ -9,9 +9,10 @@ import { writeSyntheticEping } from '../test/fixtures/synthetic-eping';
 import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from './search-bench';
 import { FULL_TARGET_MS, INBOX_TARGET_P95_MS, INCREMENTAL_TARGET_MS, RSS_TARGET_MB, type WarningsBenchResult } from './warnings-bench';
 import { sampleThreads } from './thread-cpu';
+import { PDF_TARGET_MS, WORD_TARGET_MS, type ReportsBenchResult } from './reports-bench';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
-/** PINGYI_BENCH_ONLY=warnings: only the warnings engine's part (on a fresh synthetic store). */
+/** PINGYI_BENCH_ONLY=warnings or reports: only that part (on a fresh synthetic store). */
 const ONLY = process.env.PINGYI_BENCH_ONLY ?? '';
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
@@ -70,6 +71,18 @@ function warningsLines(r: StepResult): string[] {
   ];
 }
 
+/** The reports' lines: a quarterly bulletin over 500 notifications with five charts. */
+function reportsLines(r: StepResult): string[] {
+  const b = r as StepResult & ReportsBenchResult;
+  const p = b.parts;
+  return [
+    `bulletin, Word       ${s(b.wordMs)}   ${b.notifications} notifications in the quarter, ${b.charts} charts, ${b.tables} tables, ${(b.wordBytes / 1024).toFixed(0)} KB   target < ${s(WORD_TARGET_MS)}: ${verdict(b.wordMs < WORD_TARGET_MS && b.charts === 5)}`,
+    `bulletin, PDF        ${s(b.pdfMs)}   ${(b.pdfBytes / 1024).toFixed(0)} KB   target < ${s(PDF_TARGET_MS)}: ${verdict(b.pdfMs < PDF_TARGET_MS && b.charts === 5)}`,
+    `  Word CPU time      ${s(b.wordCpuMs)}   (for information: all threads of the step; a busy shared machine swells wall time more)`,
+    `  parts              content ${p.contentMs.toFixed(0)} ms, charts ${p.chartsMs.toFixed(0)} ms, Word packing ${p.docxMs.toFixed(0)} ms, Chromium printing ${p.printMs.toFixed(0)} ms, Excel annex ${p.xlsxMs.toFixed(0)} ms   (for information)`,
+  ];
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   // The steps run the backend as the app ships it: bundled, on plain Node. Under tsx its loader
@@ -84,7 +97,7 @@ async function main(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', '@resvg/resvg-js'],
     logLevel: 'warning',
   });
   if (ONLY === 'warnings') {
@@ -93,6 +106,15 @@ async function main(): Promise<void> {
       const db = await createSearchBenchStore(dir, ROWS);
       db.close();
       process.stdout.write(warningsLines(await step('warnings', '-', dir)).join('\n') + '\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  if (ONLY === 'reports') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-bench-reports-'));
+    try {
+      process.stdout.write(reportsLines(await step('reports', '-', dir)).join('\n') + '\n');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -132,6 +154,8 @@ async function main(): Promise<void> {
     };
     // After the search timings: it adds enterprises and warnings to the same store.
     const warnings = await step('warnings', '-', searchDir);
+    const reportsDir = fs.mkdtempSync(path.join(dataDir, 'reports-'));
+    const reports = await step('reports', '-', reportsDir);
     const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
     const cores = os.cpus().length;
     const busy = (r: StepResult): string => (typeof r.processCpuMs === 'number' ? (r.processCpuMs / r.ms).toFixed(2) : 'n/a');
@@ -156,9 +180,10 @@ async function main(): Promise<void> {
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
       ...warningsLines(warnings),
+      ...reportsLines(reports),
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings }, null, 2));
+    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings, reports }, null, 2));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(searchDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import type { SyncChannel } from './handler-types';
 import { asyncHandlers, handlers } from './handlers';
 import { afterJob, runJob } from './jobs/job-kinds';
 import { JobRunner } from './jobs/job-runner';
+import { chromiumPdfRenderer } from './pdf/chromium-pdf';
 import { bundledWorkerScript } from './jobs/worker-script';
 import { startReindexWhenStale } from './notifications/search-index-job';
 
@@ -103,6 +104,9 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
     errorLog.write(source, e);
     options.onInternalError?.(source, e);
   };
+  // Jobs print PDF with the app's renderer once main has set it (ctx.pdf: Electron's printToPDF),
+  // else with an installed Chromium (web mode, the CLI); a worker's job asks for it by message.
+  const printPdf = (html: string): Promise<Buffer> => (ctx.pdf ?? chromiumPdfRenderer())(html);
   // Inline jobs (the CLI) still parse files on a thread of their own when the bundle has one.
   const parseWorker = options.worker ? undefined : bundledWorkerScript();
   const ctx: BackendContext = {
@@ -121,8 +125,9 @@ export function createBackend(store: OpenedStore, options: StartOptions & { read
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
       // ctx.db, not store.db: a restore replaces the connection.
+      pdf: printPdf,
       runInline: (request, signal, progress) =>
-        runJob(request, { db: ctx.db, clock, signal, progress, ...(parseWorker ? { workerScript: parseWorker } : {}) }).catch((e: unknown) => {
+        runJob(request, { db: ctx.db, clock, signal, progress, pdf: printPdf, ...(parseWorker ? { workerScript: parseWorker } : {}) }).catch((e: unknown) => {
           // The job's own error is what the analyst needs; a failed clean-up goes to the log.
           try {
             afterJob(request.kind, ctx.db, true);

@@ -4,6 +4,7 @@ import type { CliCommand } from './command';
 import { commentsCommand } from './comments-command';
 import { importCommand } from './import-command';
 import { reindexCommand } from './reindex-command';
+import { reportCommand } from './report-command';
 import { searchCommand } from './search-command';
 import { triageCommand } from './triage-command';
 import { enterprisesCommand } from './enterprises-command';
@@ -48,4 +49,4 @@ const demo: CliCommand = {
 
 /** Every command; adding one is an entry here. */
 export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand, reindex: reindexCommand,
-  enterprises: enterprisesCommand, warnings: warningsCommand };
+  enterprises: enterprisesCommand, warnings: warningsCommand, report: reportCommand };

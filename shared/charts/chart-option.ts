@@ -53,7 +53,8 @@ function seriesOf(spec: ChartSpec): SeriesOption[] {
           left: '10%',
           width: '80%',
           top: 50,
-          bottom: 20,
+          // Clear of the legend, which a funnel always shows at the bottom.
+          bottom: 40,
           sort: 'none',
           minSize: '8%',
           label: { show: true, position: 'inside', formatter: '{b}：{c}' },

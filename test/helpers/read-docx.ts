@@ -63,3 +63,25 @@ export async function readDocx(source: string | Buffer): Promise<DocxContent> {
   if (documentXml === undefined) throw new Error('word/document.xml is missing');
   return { entries: [...parts.keys()], documentXml, paragraphs: paragraphTexts(documentXml), parts };
 }
+
+/** The tables of a WordprocessingML part: rows of cell texts (a cell's paragraphs joined by newlines). */
+export function tableTexts(xml: string): string[][][] {
+  const tables: string[][][] = [];
+  for (const t of xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)) {
+    const rows: string[][] = [];
+    for (const r of (t[1] ?? '').matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)) {
+      const cells = [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => paragraphTexts(c[1] ?? '').join('\n'));
+      rows.push(cells);
+    }
+    tables.push(rows);
+  }
+  return tables;
+}
+
+/** The images packed in a .docx (word/media/*) and how many drawings the body places. */
+export function docxImages(content: DocxContent): { media: string[]; drawings: number } {
+  return {
+    media: content.entries.filter((e) => e.startsWith('word/media/')),
+    drawings: [...content.documentXml.matchAll(/<w:drawing>/g)].length,
+  };
+}

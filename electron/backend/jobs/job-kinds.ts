@@ -10,6 +10,7 @@ import { runWarningPass } from '../warnings/engine';
 import { runListExport } from '../exports/list-export-job';
 import { runReportMake } from '../reports/report-job';
 import { warningsRaisedEvents } from '../warnings/raised-events';
+import type { PdfRenderer } from '../pdf/pdf-renderer';
 import type { JobRequest, ProgressReport } from './job-protocol';
 
 /** What a running job is handed, the same on a worker thread and inline. */
@@ -22,6 +23,13 @@ export interface JobEnv {
   progress: (p: ProgressReport) => void;
   /** The worker script, for work the job hands to a thread of its own (an import's parser). */
   workerScript?: string;
+  /**
+   * Prints HTML to PDF (a report). Always the backend's renderer, wherever the job runs: in the
+   * app that is Electron's printToPDF, which only the main process can reach, so a job on a
+   * worker thread sends the HTML to the runner and gets the bytes back (JobRunnerOptions.pdf).
+   * Absent: the job prints with an installed Chromium (pdf/chromium-pdf.ts).
+   */
+  pdf?: PdfRenderer;
 }
 
 /** How one kind of job runs. */

@@ -63,7 +63,14 @@ export interface ProgressReport {
 
 export type WorkerMessage =
   | ({ type: 'progress' } & ProgressReport)
+  /** The job asks the runner to print HTML to PDF with the backend's renderer (JobEnv.pdf). */
+  | { type: 'pdf'; requestId: number; html: string }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: JobError; stack?: string };
 
-export type MainMessage = { type: 'run'; request: JobRequest } | { type: 'cancel' };
+export type MainMessage =
+  | { type: 'run'; request: JobRequest }
+  | { type: 'cancel' }
+  /** The answer to a 'pdf' request: the printed bytes, or why they could not be made. */
+  | { type: 'pdfDone'; requestId: number; bytes: Uint8Array }
+  | { type: 'pdfFailed'; requestId: number; error: JobError };

@@ -10,7 +10,8 @@ import { AppError } from '../errors';
 import { classifyFault, formatBytes } from '../faults/classify-error';
 import { importSpaceNeeded } from '../faults/disk-space';
 import { jobRunners, type JobRunnerOf } from './job-kinds';
-import type { JobRequest, ProgressReport, WorkerMessage } from './job-protocol';
+import type { PdfRenderer } from '../pdf/pdf-renderer';
+import type { JobRequest, MainMessage, ProgressReport, WorkerMessage } from './job-protocol';
 import type { JobWorkerData } from './worker-entry';
 
 export interface JobRunnerOptions {
@@ -27,6 +28,11 @@ export interface JobRunnerOptions {
   onInternalError?: (source: string, error: unknown) => void;
   /** Called when a writer starts and when the last one ends (the write lock changes hands). */
   onBusyChange?: (busy: boolean) => void;
+  /**
+   * Prints a job's HTML to PDF on this thread when the job, on a worker, asks for it: the
+   * desktop app's printToPDF lives in the main process, out of a worker's reach.
+   */
+  pdf?: PdfRenderer;
 }
 
 interface Job {
@@ -248,6 +254,7 @@ export class JobRunner {
       });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') progress(m);
+        else if (m.type === 'pdf') this.printForWorker(worker, m.requestId, m.html);
         else if (m.type === 'done') this.end(job, m.result, null);
         else if (m.type === 'failed') {
           if (m.error.code === 'INTERNAL') this.options.onInternalError?.(label, m.stack ?? m.error.message);
@@ -275,6 +282,26 @@ export class JobRunner {
         },
       );
     }
+  }
+
+  /** Print a worker's HTML with this thread's renderer and post the bytes (or the error) back. */
+  private printForWorker(worker: Worker, requestId: number, html: string): void {
+    const reply = (m: MainMessage): void => {
+      try {
+        worker.postMessage(m);
+      } catch {
+        // The worker has ended (cancelled, failed): nobody waits for this PDF any more.
+      }
+    };
+    const pdf = this.options.pdf;
+    if (!pdf) {
+      reply({ type: 'pdfFailed', requestId, error: { code: 'PDF_UNAVAILABLE', message: 'This backend has no PDF renderer' } });
+      return;
+    }
+    pdf(html).then(
+      (bytes) => reply({ type: 'pdfDone', requestId, bytes }),
+      (e: unknown) => reply({ type: 'pdfFailed', requestId, error: errorBody(e) }),
+    );
   }
 
   /** A job has ended (or left its queue): record it, say so, and start the next of its lane. */

@@ -5,6 +5,8 @@ import { configureConnection } from '../db/connection';
 import { runCheckWorker, type CheckWorkerData } from '../faults/check-in-worker';
 import { runParseWorker } from '../imports/parse-worker';
 import type { ParseWorkerData } from '../imports/parse-in-worker';
+import type { ErrorCode } from '../../../shared/result';
+import { AppError } from '../errors';
 import { errorBody } from './job-runner';
 import { afterJob, runJob } from './job-kinds';
 import type { MainMessage, ProgressReport, WorkerMessage } from './job-protocol';
@@ -31,9 +33,25 @@ if (data.role === 'parse') {
   // migrated the database, so this connection only configures itself.
   const send = (m: WorkerMessage): void => port.postMessage(m);
   const controller = new AbortController();
+  // PDFs asked of the runner (JobEnv.pdf), by request id, until their answer comes back.
+  const printing = new Map<number, { resolve: (bytes: Buffer) => void; reject: (e: unknown) => void }>();
+  let nextPrint = 1;
+  const pdf = (html: string): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      const requestId = nextPrint++;
+      printing.set(requestId, { resolve, reject });
+      send({ type: 'pdf', requestId, html });
+    });
   port.on('message', (m: MainMessage) => {
     if (m.type === 'cancel') {
       controller.abort();
+      return;
+    }
+    if (m.type === 'pdfDone' || m.type === 'pdfFailed') {
+      const waiting = printing.get(m.requestId);
+      printing.delete(m.requestId);
+      if (m.type === 'pdfDone') waiting?.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+      else waiting?.reject(new AppError(m.error.code as ErrorCode, m.error.message, m.error.details));
       return;
     }
     let db: Database.Database;
@@ -52,6 +70,7 @@ if (data.role === 'parse') {
       signal: controller.signal,
       progress: (p: ProgressReport) => send({ type: 'progress', ...p }),
       workerScript: data.script,
+      pdf,
     };
     runJob(m.request, env)
       .then(

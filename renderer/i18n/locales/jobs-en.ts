@@ -51,6 +51,7 @@ export const jobsEn: typeof jobsZhCN = {
         docx: 'Writing the Word document…',
         pdf: 'Writing the PDF…',
         xlsx: 'Writing the Excel annex…',
+        saving: 'Saving the files and the history entry…',
         cancelling: 'Cancelling…',
       },
     },

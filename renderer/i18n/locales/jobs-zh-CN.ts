@@ -49,6 +49,7 @@ export const jobsZhCN = {
         docx: '正在生成 Word 文档……',
         pdf: '正在生成 PDF……',
         xlsx: '正在生成 Excel 附件……',
+        saving: '正在保存文件和报告记录……',
         cancelling: '正在取消……',
       },
     },

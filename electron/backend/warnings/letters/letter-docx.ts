@@ -26,7 +26,7 @@ function render(block: LetterBlock): Paragraph {
 }
 
 /** "— 1 —" in 4号 (14 pt), at one edge of the footer. */
-function pageNumberFooter(edge: 'left' | 'right'): Footer {
+export function pageNumberFooter(edge: 'left' | 'right'): Footer {
   const number = new TextRun({
     children: ['— ', PageNumber.CURRENT, ' —'],
     font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: 'Times New Roman' },

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
  * title 2号 (22 pt) 小标宋 where installed; page numbers 4号 "— 1 —" at the outside edge:
  * right on odd pages, left on even ones. The font lists fall back to the CJK fonts Linux carries.
  */
-const CSS = `
+export const GBT9704_PAGE_CSS = `
 @page {
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
@@ -31,7 +31,9 @@ body {
   color: #000;
   text-align: justify;
 }
-p { margin: 0; orphans: 2; widows: 2; }
+`;
+
+const CSS = `${GBT9704_PAGE_CSS}p { margin: 0; orphans: 2; widows: 2; }
 .title {
   font-family: "STXiaobiaoSong", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimHei", "黑体", "Noto Sans CJK SC", sans-serif;
   font-size: 22pt;
