@@ -4,6 +4,7 @@ import type { ChannelInput, DashboardData } from '../../shared/contract';
 import { todayOf } from '../../shared/domain/clock';
 import { addDays } from '../../shared/domain/deadline';
 import { AUTHOR, addAnalysts, by, commentWithPoints, submit } from '../helpers/comment-fixtures';
+import { CHAPTERS_FROM_CODES, CHAPTERS_FROM_ROWS } from '../../electron/backend/dashboard/dashboard-query';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend, testClock } from '../helpers/temp-store';
 import { insertWarningRow } from '../helpers/warning-fixtures';
@@ -167,6 +168,18 @@ describe('dashboard notification figures', () => {
     expect(list({ memberCodes: members, deadlineWithinDays: 14, triageStatuses: ['new'] })).toBe(d.untriagedClosingSoonTotal);
   });
 
+  it('reads the same HS chapters from the lookup table (many notifications) as from the rows (few)', () => {
+    const update = backend.ctx.db.prepare('UPDATE notifications SET hs_codes = ? WHERE id = ?');
+    // Odd spellings the lookup table normalises: dots, spaces, dashes, a one-digit code, a chapter twice.
+    update.run(JSON.stringify([' 85.07-60 ', '8', '8541 40', '85']), ids['G/TBT/N/KAZ/9']!);
+    const sorted = (rows: unknown[]) => JSON.stringify([...(rows as Array<{ key: string; area: string }>)].sort((a, b) => `${a.key}${a.area}`.localeCompare(`${b.key}${b.area}`)));
+    const where = 'WHERE n.distribution_date >= @from';
+    const fromCodes = backend.ctx.db.prepare(CHAPTERS_FROM_CODES(where)).all({ from: FROM });
+    const fromRows = backend.ctx.db.prepare(CHAPTERS_FROM_ROWS(where)).all({ from: FROM });
+    expect(fromCodes.length).toBeGreaterThan(2);
+    expect(sorted(fromRows)).toBe(sorted(fromCodes));
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(() => get({ from: TODAY, to: addDays(TODAY, -1) })).toThrow(/ends before it starts/);
   });
@@ -184,7 +197,7 @@ describe('dashboard warnings and comments', () => {
       { members: ['TUR'], level: 'yellow', industryCode: 'chemicals', state: 'acknowledged' },
     ] as const;
     warnings.forEach((w, i) =>
-      insertWarningRow(backend.ctx.db, { notificationId: n, symbols: [`G/TBT/N/SAU/${100 + i}`], score: 50, actorUid, ...w }),
+      insertWarningRow(backend.ctx.db, { notificationId: n, symbols: [`G/TBT/N/SAU/${100 + i}`], score: 50, actorUid, ...w, members: [...w.members] }),
     );
     const count = (pick: (w: (typeof warnings)[number]) => boolean) => {
       const out = { red: 0, orange: 0, yellow: 0, blue: 0 };

@@ -66,33 +66,43 @@ function periodCounts(db: Database, scope: DashboardScope) {
        FROM notifications n ${where(period)} GROUP BY 1, 2, 3`,
     )
     .all(all) as Array<{ month: string; member: string; area: 'TBT' | 'SPS'; n: number }>;
+  // One pass with a key lookup per notification: its industries, or '' for none. With an industry
+  // filter only the notifications tagged with one of them are in scope, so '' cannot come up.
   const industries = db
     .prepare(
-      `SELECT i.industry AS key, n.area, count(*) AS n
-       FROM notifications n JOIN notification_industries i ON i.notification_id = n.id AND i.deleted_at IS NULL
+      `SELECT coalesce(i.industry, '') AS key, n.area, count(*) AS n
+       FROM notifications n LEFT JOIN notification_industries i ON i.notification_id = n.id AND i.deleted_at IS NULL
        ${where(period)} GROUP BY 1, 2`,
     )
     .all(all) as AreaCount[];
-  // Without an industry filter, the notifications nobody has given an industry are a group too.
-  const unclassified = scope.industries
-    ? []
-    : (db
-        .prepare(
-          `SELECT '' AS key, n.area, count(*) AS n FROM notifications n
-           ${where([...period, 'n.id NOT IN (SELECT notification_id FROM notification_industries WHERE deleted_at IS NULL)'])} GROUP BY 2`,
-        )
-        .all(all) as AreaCount[]);
-  // From the HS lookup table the list's HS filter reads, so a chapter's count is what its list shows.
-  const chapters = db
-    .prepare(
-      `WITH scoped AS MATERIALIZED (SELECT n.id, n.area FROM notifications n ${where(period)})
-       SELECT substr(c.code, 1, 2) AS key, s.area, count(DISTINCT s.id) AS n
-       FROM notification_codes c JOIN scoped s ON s.id = c.notification_id
-       WHERE c.kind = 'hs' AND length(c.code) >= 2 GROUP BY 1, 2`,
-    )
-    .all(all) as AreaCount[];
-  return { rows, industries: [...industries, ...unclassified], chapters };
+  const inPeriod = rows.reduce((n, r) => n + r.n, 0);
+  const chapters = db.prepare(inPeriod <= FEW_ROWS ? CHAPTERS_FROM_ROWS(where(period)) : CHAPTERS_FROM_CODES(where(period))).all(all) as AreaCount[];
+  return { rows, industries, chapters };
 }
+
+/** Up to this many notifications in scope, their HS codes are read from their rows rather than the lookup table. */
+const FEW_ROWS = 3000;
+
+/** The HS code as the lookup table keeps it (migration 0090's CODE_ROWS): no dots, spaces or dashes. */
+const HS_CODE = "replace(replace(replace(trim(CAST(j.value AS TEXT)), '.', ''), ' ', ''), '-', '')";
+
+/**
+ * Notifications per HS chapter and area. Chapters come from the HS codes the list's HS filter
+ * reads, so a chapter's count is what its list shows. For many notifications, one pass over the
+ * lookup table's HS part (its primary key) checked against the notifications in scope; for few,
+ * the codes of each one from its row (the lookup table has no index by notification).
+ */
+export const CHAPTERS_FROM_CODES = (whereSql: string): string => `
+  WITH scoped AS MATERIALIZED (SELECT n.id, n.area FROM notifications n ${whereSql})
+  SELECT substr(c.code, 1, 2) AS key, s.area, count(DISTINCT s.id) AS n
+  FROM notification_codes c JOIN scoped s ON s.id = c.notification_id
+  WHERE c.kind = 'hs' AND length(c.code) >= 2 GROUP BY 1, 2`;
+export const CHAPTERS_FROM_ROWS = (whereSql: string): string => `
+  SELECT key, area, count(*) AS n FROM (
+    SELECT DISTINCT n.id, n.area, substr(${HS_CODE}, 1, 2) AS key
+    FROM notifications n, json_each(CASE WHEN json_valid(n.hs_codes) THEN n.hs_codes ELSE '[]' END) j
+    ${whereSql}
+  ) WHERE length(key) = 2 GROUP BY 1, 2`;
 
 interface UrgentRow {
   id: number;
@@ -107,7 +117,9 @@ interface UrgentRow {
 
 /** Figures as of today, whatever the period: open for comments, closing this week, untriaged and closing soon. */
 function nowCounts(db: Database, scope: DashboardScope) {
-  const { conditions, params } = notificationConditions(scope);
+  // Few notifications are open at any time: the final date's index finds them, and the member
+  // and industry conditions (unary +: no index of theirs) are checked on each.
+  const { conditions, params } = notificationConditions(scope, { drive: 'none' });
   const all = { ...params, today: scope.today, week: addDays(scope.today, WEEK_DAYS), soon: addDays(scope.today, SOON_DAYS) };
   const open = db
     .prepare(
@@ -119,7 +131,7 @@ function nowCounts(db: Database, scope: DashboardScope) {
   const untriaged = [
     'n.comment_deadline >= @today',
     'n.comment_deadline <= @soon',
-    "n.id NOT IN (SELECT notification_id FROM notification_triage WHERE status <> 'new')",
+    "NOT EXISTS (SELECT 1 FROM notification_triage t WHERE t.notification_id = n.id AND t.status <> 'new')",
     ...conditions,
   ];
   const total = (db.prepare(`SELECT count(*) AS n FROM notifications n ${where(untriaged)}`).get(all) as { n: number }).n;
