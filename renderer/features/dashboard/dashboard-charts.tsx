@@ -16,7 +16,8 @@ export function DashboardCharts({ data, targets, onOpen }: { data: DashboardData
   const locale = useAppStore((s) => s.locale);
   const label = (g: DashboardGroup): string => (locale === 'zh-CN' ? g.labelZh : g.labelEn);
   const k = 'dashboardView.charts';
-  const unit = t(`${k}.unit`);
+  // The axis unit only in Chinese (件): "notifications" does not fit at the end of an axis.
+  const unit = locale === 'zh-CN' ? t(`${k}.unit`) : undefined;
 
   const groupsChart = (title: string, groups: DashboardGroup[], target: (key: string) => DashboardTarget | null) => {
     const shown = groups.slice(0, BARS_SHOWN);
@@ -26,7 +27,7 @@ export function DashboardCharts({ data, targets, onOpen }: { data: DashboardData
       categories: shown.map(label),
       keys: shown.map((g) => g.key),
       series: AREAS.map((area) => ({ name: area, values: shown.map((g) => (area === 'TBT' ? g.tbt : g.sps)) })),
-      unit,
+      ...(unit ? { unit } : {}),
     };
     const links: ChartLink[] = groups.map((g) => ({ key: g.key, label: label(g), value: g.total, target: target(g.key) }));
     return (
@@ -46,7 +47,7 @@ export function DashboardCharts({ data, targets, onOpen }: { data: DashboardData
     categories: data.byMonth.map((m) => m.month),
     keys: data.byMonth.map((m) => m.month),
     series: AREAS.map((area) => ({ name: area, values: data.byMonth.map((m) => (area === 'TBT' ? m.tbt : m.sps)) })),
-    unit,
+    ...(unit ? { unit } : {}),
   };
   const monthLinks: ChartLink[] = data.byMonth.map((m) => ({ key: m.month, label: m.month, value: m.tbt + m.sps, target: targets.month(m.month, null) }));
 
@@ -109,10 +110,12 @@ export function DashboardCharts({ data, targets, onOpen }: { data: DashboardData
         footer={
           <p className="dashboard-rates">
             <span>
-              {t('dashboardView.funnel.fullyRate')}：<strong>{rate(f.fullyAdoptedRate)}</strong>
+              {t('dashboardView.funnel.rate', { label: t('dashboardView.funnel.fullyRate') })}
+              <strong>{rate(f.fullyAdoptedRate)}</strong>
             </span>
             <span>
-              {t('dashboardView.funnel.partlyRate')}：<strong>{rate(f.atLeastPartlyRate)}</strong>
+              {t('dashboardView.funnel.rate', { label: t('dashboardView.funnel.partlyRate') })}
+              <strong>{rate(f.atLeastPartlyRate)}</strong>
             </span>
           </p>
         }

@@ -48,7 +48,7 @@ export function DashboardFilters({ view, today, onChange }: { view: DashboardVie
       </div>
       <details className="dashboard-picker">
         <summary>
-          {t(`${k}.members`)}：{view.members.length ? view.members.join(', ') : t(`${k}.choose`)}
+          {t(`${k}.summary`, { label: t(`${k}.members`), value: view.members.length ? view.members.join(', ') : t(`${k}.choose`) })}
         </summary>
         <fieldset className="filter-group">
           <legend>{t(`${k}.blocs`)}</legend>
@@ -66,7 +66,10 @@ export function DashboardFilters({ view, today, onChange }: { view: DashboardVie
       </details>
       <details className="dashboard-picker">
         <summary>
-          {t(`${k}.industries`)}：{view.industries.length ? t(`${k}.chosen`, { count: view.industries.length }) : t(`${k}.choose`)}
+          {t(`${k}.summary`, {
+            label: t(`${k}.industries`),
+            value: view.industries.length ? t(`${k}.chosen`, { count: view.industries.length }) : t(`${k}.choose`),
+          })}
         </summary>
         <CheckboxGroup
           options={industries.map((i) => ({ value: i.code, label: locale === 'zh-CN' ? i.nameZh : i.nameEn }))}

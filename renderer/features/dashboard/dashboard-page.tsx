@@ -20,6 +20,7 @@ import { UrgentList } from './urgent-list';
 const DASHBOARD_ENTITIES: readonly DataEntity[] = ['notifications', 'triage', 'translations', 'comments', 'outcomes', 'warnings', 'countries'];
 
 function FigureCard({ label, value, onOpen, openLabel }: { label: string; value: string; onOpen?: () => void; openLabel: string }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="stat dashboard-card" role="group" aria-labelledby={id}>
@@ -28,7 +29,7 @@ function FigureCard({ label, value, onOpen, openLabel }: { label: string; value:
         {label}
       </span>
       {onOpen ? (
-        <button type="button" className="link-button dashboard-card-open" onClick={onOpen} aria-label={`${label}：${openLabel}`}>
+        <button type="button" className="link-button dashboard-card-open" onClick={onOpen} aria-label={t('dashboardView.filters.summary', { label, value: openLabel })}>
           {openLabel}
         </button>
       ) : null}

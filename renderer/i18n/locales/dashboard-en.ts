@@ -22,6 +22,7 @@ export const dashboardEn: typeof dashboardZhCN = {
       clear: 'Clear filters',
       choose: 'Choose…',
       chosen: '{{count}} chosen',
+      summary: '{{label}}: {{value}}',
     },
     cards: {
       total: 'Notifications in the period',
@@ -56,12 +57,13 @@ export const dashboardEn: typeof dashboardZhCN = {
       drafted: 'Drafted',
       submitted: 'Submitted',
       withOutcome: 'With an outcome',
-      partlyAdopted: 'Partly adopted',
+      partlyAdopted: 'At least partly adopted',
       adopted: 'Fully adopted',
       fullyRate: 'Fully adopted',
       partlyRate: 'At least partly adopted',
       noRate: 'No outcome yet',
       stats: 'Open the comment statistics',
+      rate: '{{label}}: ',
     },
     empty: {
       title: 'No notifications yet',

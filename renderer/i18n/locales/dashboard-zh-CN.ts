@@ -21,6 +21,7 @@ export const dashboardZhCN = {
       clear: '清除筛选',
       choose: '选择……',
       chosen: '已选 {{count}} 项',
+      summary: '{{label}}：{{value}}',
     },
     cards: {
       total: '期间通报',
@@ -55,12 +56,13 @@ export const dashboardZhCN = {
       drafted: '起草',
       submitted: '已提交',
       withOutcome: '已有结果',
-      partlyAdopted: '部分采纳',
+      partlyAdopted: '至少部分采纳',
       adopted: '完全采纳',
       fullyRate: '完全采纳率',
       partlyRate: '至少部分采纳率',
       noRate: '尚无结果',
       stats: '查看评议统计',
+      rate: '{{label}}：',
     },
     empty: {
       title: '还没有通报',
