@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { DashboardPage } from './page-models/dashboard-page';
@@ -5,7 +6,7 @@ import { NotificationsPage } from './page-models/notifications-page';
 import { SettingsPage } from './page-models/settings-page';
 
 /** Where ECharts drew the first category's bar in a horizontal bar chart (the top one): a bar, not the legend's swatch. */
-async function firstBarCentre(chart: import('@playwright/test').Locator): Promise<{ x: number; y: number }> {
+async function firstBarCentre(chart: Locator): Promise<{ x: number; y: number }> {
   const svg = chart.locator('.chart-view svg');
   await expect(svg).toBeVisible();
   const centre = await svg.evaluate((root) => {

@@ -13,6 +13,7 @@ import { filterOf, formatDashboardQuery, parseDashboardQuery, type DashboardView
 import { DashboardCharts } from './dashboard-charts';
 import { DashboardFilters } from './dashboard-filters';
 import { targets as targetsOf, type DashboardTarget } from './dashboard-links';
+import { CommentsDashboardPanel } from '../comments/dashboard/comments-panel';
 import { DemoBanner } from './demo-banner';
 import { UrgentList } from './urgent-list';
 
@@ -137,6 +138,8 @@ export function DashboardPage() {
           </div>
         )
       ) : null}
+      {/* The comments at risk and the addenda to check: the funnel above does not show those. */}
+      <CommentsDashboardPanel />
     </div>
   );
 }
