@@ -14,6 +14,7 @@ import { parseOnly } from '../electron/backend/imports/readers';
 import { runSearchBench } from './search-bench';
 import { runWarningsBench } from './warnings-bench';
 import { runReportsBench } from './reports-bench';
+import { runDashboardBench } from './dashboard-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 
 const [mode, file, dataDir] = process.argv.slice(2);
@@ -64,6 +65,11 @@ async function main(): Promise<Record<string, unknown>> {
       return { ms, mainCpuMs, processCpuMs, checkpointMs, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected };
     }
     if (mode === 'search') return { ...runSearchBench(backend.ctx.db) };
+    if (mode === 'dashboard') {
+      const t = performance.now();
+      const r = runDashboardBench(backend.ctx.db);
+      return { ...r, ms: performance.now() - t };
+    }
     if (mode === 'warnings') {
       const r = runWarningsBench(backend.ctx.db);
       return { ...r, ms: r.fullMs };

@@ -10,9 +10,10 @@ import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from
 import { FULL_TARGET_MS, INBOX_TARGET_P95_MS, INCREMENTAL_TARGET_MS, RSS_TARGET_MB, type WarningsBenchResult } from './warnings-bench';
 import { sampleThreads } from './thread-cpu';
 import { PDF_TARGET_MS, WORD_TARGET_MS, type ReportsBenchResult } from './reports-bench';
+import { createDashboardBenchStore, DASHBOARD_TARGET_P95_MS, type DashboardBenchResult } from './dashboard-bench';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
-/** PINGYI_BENCH_ONLY=warnings or reports: only that part (on a fresh synthetic store). */
+/** PINGYI_BENCH_ONLY=warnings, dashboard or reports: only that part (on a fresh synthetic store). */
 const ONLY = process.env.PINGYI_BENCH_ONLY ?? '';
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
@@ -83,6 +84,27 @@ function reportsLines(r: StepResult): string[] {
   ];
 }
 
+/** The dashboard's lines of the report: p95 over every filter combination, then each one. */
+function dashboardLines(r: StepResult): string[] {
+  const d = r as StepResult & DashboardBenchResult;
+  return [
+    `dashboard (${d.notifications} notifications, ${d.tagged} with an industry, ${d.warnings} warnings)  p50 ${d.dashboard.p50.toFixed(1)} ms  p95 ${d.dashboard.p95.toFixed(1)} ms   target p95 < ${DASHBOARD_TARGET_P95_MS} ms: ${verdict(d.dashboard.p95 < DASHBOARD_TARGET_P95_MS)}`,
+    ...d.cases.map((c) => `  ${c.name.padEnd(32)} p50 ${c.p50.toFixed(1)} ms  p95 ${c.p95.toFixed(1)} ms   (${c.total} notifications in the period)`),
+  ];
+}
+
+/** The dashboard step on a fresh synthetic store of its own (its industries and warnings seeded). */
+async function dashboardStep(): Promise<StepResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-bench-dashboard-'));
+  try {
+    const db = await createDashboardBenchStore(dir, ROWS);
+    db.close();
+    return await step('dashboard', '-', dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   // The steps run the backend as the app ships it: bundled, on plain Node. Under tsx its loader
@@ -118,6 +140,10 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    return;
+  }
+  if (ONLY === 'dashboard') {
+    process.stdout.write(dashboardLines(await dashboardStep()).join('\n') + '\n');
     return;
   }
   if (!fs.existsSync(workbook)) {
@@ -156,6 +182,7 @@ async function main(): Promise<void> {
     const warnings = await step('warnings', '-', searchDir);
     const reportsDir = fs.mkdtempSync(path.join(dataDir, 'reports-'));
     const reports = await step('reports', '-', reportsDir);
+    const dashboard = await dashboardStep();
     const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
     const cores = os.cpus().length;
     const busy = (r: StepResult): string => (typeof r.processCpuMs === 'number' ? (r.processCpuMs / r.ms).toFixed(2) : 'n/a');
@@ -181,9 +208,10 @@ async function main(): Promise<void> {
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
       ...warningsLines(warnings),
       ...reportsLines(reports),
+      ...dashboardLines(dashboard),
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings, reports }, null, 2));
+    fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings, reports, dashboard }, null, 2));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(searchDir, { recursive: true, force: true });

@@ -1,13 +1,15 @@
 import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { ChartSpec } from '../../shared/contract/charts';
 import { chartOption } from '../../shared/charts/chart-option';
 
 // Only what the charts use: the bundle stays small, and nothing ECharts loads needs eval (CSP).
-echarts.use([BarChart, FunnelChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+// LegacyGridContainLabel: ECharts 6 ignores the option's grid.containLabel without it (long member names were cut).
+echarts.use([BarChart, FunnelChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer, LegacyGridContainLabel]);
 
 export interface ChartViewProps {
   spec: ChartSpec;

@@ -29,6 +29,7 @@ import { fakeEnterpriseHandlers } from './fake-enterprises';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 import { fakeWarningHandlers } from './fake-warnings';
+import { fakeDashboardHandlers } from './fake-dashboard';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
 export { makeImportReport } from './fake-imports';
@@ -193,6 +194,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
+    ...fakeDashboardHandlers(backend as FakeBackend),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

@@ -14,7 +14,7 @@ test('loading the demo data lists the demo notifications and opens their details
   await dashboard.loadDemoButton.click();
   await expect(dashboard.notice).toHaveText(/已加载 \d+ 条示例通报/);
   await expect(dashboard.demoOffer).toBeHidden();
-  await expect(dashboard.stat('通报')).not.toHaveText('0');
+  await expect(dashboard.stat('期间通报')).not.toHaveText('0');
 
   await dashboard.viewNotificationsButton.click();
   await expect(frame.title).toHaveText('通报');

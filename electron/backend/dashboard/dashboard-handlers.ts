@@ -1,9 +1,8 @@
 import type { dashboardChannels } from '../../../shared/contract/dashboard';
-import { AppError } from '../errors';
+import { todayOf } from '../../../shared/domain/clock';
 import type { HandlersFor } from '../handler-types';
+import { dashboardGet } from './dashboard-query';
 
 export const dashboardHandlers: HandlersFor<typeof dashboardChannels> = {
-  dashboardGet: () => {
-    throw new AppError('INTERNAL', 'the dashboard is not built yet');
-  },
+  dashboardGet: (ctx, input) => dashboardGet(ctx.db, input, todayOf(ctx.clock)),
 };

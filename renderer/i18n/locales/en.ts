@@ -1,3 +1,4 @@
+import { dashboardEn } from './dashboard-en';
 import { actingAsEn } from './acting-as-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...enterprisesEn,
   ...enterpriseImportReasonsEn,
   ...warningsEn,
+  ...dashboardEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

@@ -1,3 +1,4 @@
+import { dashboardZhCN } from './dashboard-zh-CN';
 import { actingAsZhCN } from './acting-as-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...enterprisesZhCN,
   ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
+  ...dashboardZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,
