@@ -13,6 +13,7 @@ import { readNotificationsFileInWorker } from '../electron/backend/imports/parse
 import { parseOnly } from '../electron/backend/imports/readers';
 import { runSearchBench } from './search-bench';
 import { runWarningsBench } from './warnings-bench';
+import { runExportBench } from './export-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 
 const [mode, file, dataDir] = process.argv.slice(2);
@@ -63,6 +64,8 @@ async function main(): Promise<Record<string, unknown>> {
       return { ms, mainCpuMs, processCpuMs, checkpointMs, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected };
     }
     if (mode === 'search') return { ...runSearchBench(backend.ctx.db) };
+    // `file` is the format here: xlsx or csv.
+    if (mode === 'export') return { ...(await runExportBench(backend, file === 'csv' ? 'csv' : 'xlsx')) };
     if (mode === 'warnings') {
       const r = runWarningsBench(backend.ctx.db);
       return { ...r, ms: r.fullMs };

@@ -9,9 +9,10 @@ import { writeSyntheticEping } from '../test/fixtures/synthetic-eping';
 import { createSearchBenchStore, LIST_TARGET_P95_MS, SEARCH_TARGET_P95_MS } from './search-bench';
 import { FULL_TARGET_MS, INBOX_TARGET_P95_MS, INCREMENTAL_TARGET_MS, RSS_TARGET_MB, type WarningsBenchResult } from './warnings-bench';
 import { sampleThreads } from './thread-cpu';
+import { EXPORT_RSS_TARGET_MB, EXPORT_TARGET_MS } from './export-bench';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
-/** PINGYI_BENCH_ONLY=warnings: only the warnings engine's part (on a fresh synthetic store). */
+/** PINGYI_BENCH_ONLY=warnings or export: only that part (on a fresh synthetic store). */
 const ONLY = process.env.PINGYI_BENCH_ONLY ?? '';
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
@@ -56,6 +57,25 @@ const peakRss = (runs: StepResult[]): number => Math.max(...runs.map((r) => r.ma
 const all = (runs: StepResult[]): string => runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ');
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/** Every notification exported REPEAT times to XLSX and to CSV, each run in a process of its own. */
+async function exportLines(dir: string): Promise<string[]> {
+  const xlsx: StepResult[] = [];
+  const csv: StepResult[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    xlsx.push(await step('export', 'xlsx', dir));
+    csv.push(await step('export', 'csv', dir));
+  }
+  const line = (name: string, runs: StepResult[], target: boolean): string => {
+    const m = median(runs);
+    const size = `${String(m.rows)} rows, ${Number(m.fileMb).toFixed(1)} MB`;
+    const verdicts = target
+      ? `target < ${s(EXPORT_TARGET_MS)}: ${verdict(m.ms < EXPORT_TARGET_MS)}, RSS < ${EXPORT_RSS_TARGET_MB} MB: ${verdict(peakRss(runs) < EXPORT_RSS_TARGET_MB)}`
+      : '(for information)';
+    return `${name} ${s(m.ms)}   peak RSS ${peakRss(runs)} MB   ${size}   ${verdicts}   (runs ${all(runs)} s)`;
+  };
+  return [line('export all to XLSX  ', xlsx, true), line('export all to CSV   ', csv, false)];
+}
+
 /** The warnings engine's lines of the report, with their targets. */
 function warningsLines(r: StepResult): string[] {
   const w = r as StepResult & WarningsBenchResult;
@@ -96,6 +116,17 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (ONLY === 'export') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-bench-export-'));
+    try {
+      const db = await createSearchBenchStore(dir, ROWS);
+      db.close();
+      process.stdout.write((await exportLines(dir)).join('\n') + '\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   if (!fs.existsSync(workbook)) {
     process.stdout.write(`generating ${ROWS} synthetic ePing rows -> ${workbook}\n`);
     await writeSyntheticEping(workbook, { rows: ROWS, seed: 20261121, sharedStrings: true });
@@ -130,6 +161,7 @@ async function main(): Promise<void> {
     };
     // After the search timings: it adds enterprises and warnings to the same store.
     const warnings = await step('warnings', '-', searchDir);
+    const exports = await exportLines(searchDir);
     const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
     const cores = os.cpus().length;
     const busy = (r: StepResult): string => (typeof r.processCpuMs === 'number' ? (r.processCpuMs / r.ms).toFixed(2) : 'n/a');
@@ -154,6 +186,7 @@ async function main(): Promise<void> {
       `search (${search.notifications} notifications)  p50 ${search.search.p50.toFixed(1)} ms  p95 ${search.search.p95.toFixed(1)} ms   target p95 < ${SEARCH_TARGET_P95_MS} ms: ${verdict(search.search.p95 < SEARCH_TARGET_P95_MS)}`,
       `list first page      p50 ${search.list.p50.toFixed(1)} ms  p95 ${search.list.p95.toFixed(1)} ms   target p95 < ${LIST_TARGET_P95_MS} ms: ${verdict(search.list.p95 < LIST_TARGET_P95_MS)}`,
       ...warningsLines(warnings),
+      ...exports,
     ];
     process.stdout.write(lines.join('\n') + '\n');
     fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings }, null, 2));
