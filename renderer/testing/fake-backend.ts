@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fakeExportHandlers } from './fake-exports';
 import {
   contract,
   events,
@@ -193,6 +194,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
+    ...fakeExportHandlers(backend),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

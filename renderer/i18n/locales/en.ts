@@ -1,4 +1,5 @@
 import { actingAsEn } from './acting-as-en';
+import { exportsEn } from './exports-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
 import { importOutcomesEn } from './import-outcomes-en';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...enterprisesEn,
   ...enterpriseImportReasonsEn,
   ...warningsEn,
+  ...exportsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

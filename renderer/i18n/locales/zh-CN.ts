@@ -1,4 +1,5 @@
 import { actingAsZhCN } from './acting-as-zh-CN';
+import { exportsZhCN } from './exports-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...enterprisesZhCN,
   ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
+  ...exportsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,
