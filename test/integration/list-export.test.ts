@@ -195,6 +195,16 @@ describe('exporting the other lists', () => {
     expect(new Set(body.map((r) => r[0]))).toEqual(new Set(['红色', '橙色']));
     expect(body.every((r) => r[4] === '沙特阿拉伯' && String(r[5]).startsWith('宁波电池有限公司'))).toBe(true);
     expect(body[0]![11]).toBeInstanceOf(Date);
+
+    // Unfiltered, the inbox runs past one page of the export's reads (500): every warning, in order.
+    const all = await exportList({ list: 'warnings', filter: { sort: 'score' }, format: 'csv', language: 'en' });
+    expect(all.rows).toBe(620);
+    const rows = readCsv(all.path).rows.slice(1).filter((r) => r.length > 1);
+    expect(rows.length).toBe(620);
+    const allScores = rows.map((r) => Number(r[1]));
+    expect(allScores).toEqual([...allScores].sort((a, b) => b - a));
+    const firstPage = backend().call('warningsList', { sort: 'score', limit: 500 });
+    expect(rows.slice(0, 500).map((r) => `${r[1]}|${r[5]}`)).toEqual(firstPage.items.map((w) => `${w.score}|${w.target.kind === 'enterprise' ? w.target.name : ''}`));
   });
 
   it('exports the enterprise registry under its query and sort', async () => {
