@@ -84,7 +84,6 @@ export interface ExportWords {
   /** Sheet names (XLSX) or table titles (CSV) of the statistics export. */
   statsTables: Record<'byMember' | 'byIndustry' | 'byYear' | 'byTemplate', string>;
   statsFirstColumn: Record<'byMember' | 'byIndustry' | 'byYear', string>;
-  noIndustry: string;
   yes: string;
   no: string;
   docTypes: Record<string, string>;
@@ -187,7 +186,6 @@ const zh: ExportWords = {
   },
   statsTables: { byMember: '按成员', byIndustry: '按产业', byYear: '按年份', byTemplate: '按意见模板' },
   statsFirstColumn: { byMember: '成员', byIndustry: '产业', byYear: '年份' },
-  noIndustry: '未定产业',
   yes: '是',
   no: '否',
   docTypes: { regular: '常规通报', addendum: '增补', corrigendum: '勘误', revision: '修订', supplement: '补遗', emergency: '紧急通报' },
@@ -290,7 +288,6 @@ const en: ExportWords = {
   },
   statsTables: { byMember: 'By member', byIndustry: 'By industry', byYear: 'By year', byTemplate: 'By template' },
   statsFirstColumn: { byMember: 'Member', byIndustry: 'Industry', byYear: 'Year' },
-  noIndustry: 'No industry',
   yes: 'Yes',
   no: 'No',
   docTypes: { regular: 'Regular', addendum: 'Addendum', corrigendum: 'Corrigendum', revision: 'Revision', supplement: 'Supplement', emergency: 'Emergency' },

@@ -20,7 +20,7 @@ function groupTable(kind: GroupTable, groups: readonly StatsGroup[], words: Expo
     { header: h.pointsAdopted, kind: 'number' },
   ];
   const rows: SheetCell[][] = groups.map((g) => [
-    g.key === null && kind === 'byIndustry' ? words.noIndustry : english ? g.labelEn : g.labelZh,
+    english ? g.labelEn : g.labelZh,
     g.submitted,
     g.adopted,
     g.partlyAdopted,
