@@ -15,6 +15,7 @@ import { runSearchBench } from './search-bench';
 import { runWarningsBench } from './warnings-bench';
 import { runReportsBench } from './reports-bench';
 import { runDashboardBench } from './dashboard-bench';
+import { runExportBench } from './export-bench';
 import { ownThreadCpuMs } from './thread-cpu';
 
 const [mode, file, dataDir] = process.argv.slice(2);
@@ -70,6 +71,8 @@ async function main(): Promise<Record<string, unknown>> {
       const r = runDashboardBench(backend.ctx.db);
       return { ...r, ms: performance.now() - t };
     }
+    // `file` is the format here: xlsx or csv.
+    if (mode === 'export') return { ...(await runExportBench(backend, file === 'csv' ? 'csv' : 'xlsx')) };
     if (mode === 'warnings') {
       const r = runWarningsBench(backend.ctx.db);
       return { ...r, ms: r.fullMs };

@@ -11,9 +11,10 @@ import { FULL_TARGET_MS, INBOX_TARGET_P95_MS, INCREMENTAL_TARGET_MS, RSS_TARGET_
 import { sampleThreads } from './thread-cpu';
 import { PDF_TARGET_MS, WORD_TARGET_MS, type ReportsBenchResult } from './reports-bench';
 import { createDashboardBenchStore, DASHBOARD_TARGET_P95_MS, type DashboardBenchResult } from './dashboard-bench';
+import { EXPORT_RSS_TARGET_MB, EXPORT_TARGET_MS } from './export-bench';
 
 const ROWS = Number(process.env.PINGYI_BENCH_ROWS ?? 105_000);
-/** PINGYI_BENCH_ONLY=warnings, dashboard or reports: only that part (on a fresh synthetic store). */
+/** PINGYI_BENCH_ONLY=warnings, dashboard, reports or export: only that part (on a fresh synthetic store). */
 const ONLY = process.env.PINGYI_BENCH_ONLY ?? '';
 const REPEAT = Math.max(1, Number(process.env.PINGYI_BENCH_REPEAT ?? 3));
 const outDir = path.resolve('bench/out');
@@ -57,6 +58,25 @@ const median = (runs: StepResult[]): StepResult => [...runs].sort((a, b) => a.ms
 const peakRss = (runs: StepResult[]): number => Math.max(...runs.map((r) => r.maxRssMb));
 const all = (runs: StepResult[]): string => runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ');
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Every notification exported REPEAT times to XLSX and to CSV, each run in a process of its own. */
+async function exportLines(dir: string): Promise<string[]> {
+  const xlsx: StepResult[] = [];
+  const csv: StepResult[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    xlsx.push(await step('export', 'xlsx', dir));
+    csv.push(await step('export', 'csv', dir));
+  }
+  const line = (name: string, runs: StepResult[], target: boolean): string => {
+    const m = median(runs);
+    const size = `${String(m.rows)} rows, ${Number(m.fileMb).toFixed(1)} MB`;
+    const verdicts = target
+      ? `target < ${s(EXPORT_TARGET_MS)}: ${verdict(m.ms < EXPORT_TARGET_MS)}, RSS < ${EXPORT_RSS_TARGET_MB} MB: ${verdict(peakRss(runs) < EXPORT_RSS_TARGET_MB)}`
+      : '(for information)';
+    return `${name} ${s(m.ms)}   peak RSS ${peakRss(runs)} MB   ${size}   ${verdicts}   (runs ${all(runs)} s)`;
+  };
+  return [line('export all to XLSX  ', xlsx, true), line('export all to CSV   ', csv, false)];
+}
 
 /** The warnings engine's lines of the report, with their targets. */
 function warningsLines(r: StepResult): string[] {
@@ -142,6 +162,17 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (ONLY === 'export') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-bench-export-'));
+    try {
+      const db = await createSearchBenchStore(dir, ROWS);
+      db.close();
+      process.stdout.write((await exportLines(dir)).join('\n') + '\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   if (ONLY === 'dashboard') {
     process.stdout.write(dashboardLines(await dashboardStep()).join('\n') + '\n');
     return;
@@ -183,6 +214,7 @@ async function main(): Promise<void> {
     const reportsDir = fs.mkdtempSync(path.join(dataDir, 'reports-'));
     const reports = await step('reports', '-', reportsDir);
     const dashboard = await dashboardStep();
+    const exports = await exportLines(searchDir);
     const cpu = (ms: number | null | undefined): string => (typeof ms === 'number' ? s(ms) : 'n/a');
     const cores = os.cpus().length;
     const busy = (r: StepResult): string => (typeof r.processCpuMs === 'number' ? (r.processCpuMs / r.ms).toFixed(2) : 'n/a');
@@ -209,6 +241,7 @@ async function main(): Promise<void> {
       ...warningsLines(warnings),
       ...reportsLines(reports),
       ...dashboardLines(dashboard),
+      ...exports,
     ];
     process.stdout.write(lines.join('\n') + '\n');
     fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, parses, readers, imports, reimport: reimp, store, search, warnings, reports, dashboard }, null, 2));

@@ -22,6 +22,7 @@ import './styles/comments.css';
 import './styles/warnings.css';
 import './styles/enterprises.css';
 import './styles/dashboard.css';
+import './styles/exports.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

@@ -8,6 +8,7 @@ import { reportCommand } from './report-command';
 import { searchCommand } from './search-command';
 import { triageCommand } from './triage-command';
 import { enterprisesCommand } from './enterprises-command';
+import { exportCommand } from './export-command';
 import { warningsCommand } from './warnings-command';
 
 const info: CliCommand = {
@@ -49,4 +50,4 @@ const demo: CliCommand = {
 
 /** Every command; adding one is an entry here. */
 export const commands: Record<string, CliCommand> = { info, demo, import: importCommand, search: searchCommand, triage: triageCommand, comments: commentsCommand, check: checkCommand, backup: backupCommand, reindex: reindexCommand,
-  enterprises: enterprisesCommand, warnings: warningsCommand, report: reportCommand };
+  enterprises: enterprisesCommand, warnings: warningsCommand, report: reportCommand, export: exportCommand };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { askWhereToSave } from './save-dialog';
 import { Settings, type Locale } from '../../shared/contract';
 import { clockFromEnv } from '../../shared/domain/clock';
 import type { Backend } from '../backend/backend';
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
 
   await app.whenReady();
   hardenSession(session.defaultSession);
+  askWhereToSave(session.defaultSession, () => locale);
   handleAppProtocol(protocol, path.join(distDir, 'renderer'));
   locale = readLocale(backend);
   const disposeIpc = registerIpcTransport({

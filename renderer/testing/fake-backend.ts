@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fakeExportHandlers } from './fake-exports';
 import {
   contract,
   events,
@@ -195,6 +196,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
     ...fakeDashboardHandlers(backend as FakeBackend),
+    ...fakeExportHandlers(backend),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

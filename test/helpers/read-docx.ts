@@ -12,7 +12,8 @@ export interface DocxContent {
   parts: Map<string, string>;
 }
 
-function unzip(bytes: Buffer): Promise<Map<string, string>> {
+/** Every part of a zip package as text, by name. */
+export function unzip(bytes: Buffer): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
       if (error || !zip) return reject(error ?? new Error('not a zip file'));

@@ -1,13 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportedFile } from '../../../shared/contract';
 import type { exportChannels } from '../../../shared/contract/exports';
+import { nowIso } from '../../../shared/domain/clock';
+import { INLINE_LIMIT_BYTES } from '../comments/export-file';
 import { AppError } from '../errors';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './list-export-job';
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.xlsx': XLSX_MEDIA_TYPE,
+  '.csv': CSV_MEDIA_TYPE,
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * A file under <dataDir>/exports/ with its bytes inline. The contract refuses names with a
+ * directory part; the resolved path is checked to stay in the folder all the same.
+ */
+export async function fetchExportFile(dataDir: string, fileName: string): Promise<ExportedFile> {
+  const dir = path.resolve(dataDir, 'exports');
+  const target = path.resolve(dir, fileName);
+  if (path.dirname(target) !== dir) throw new AppError('VALIDATION', `"${fileName}" is not a file of the exports folder`, { field: 'fileName' });
+  let size: number;
+  try {
+    const stat = await fs.promises.stat(target);
+    if (!stat.isFile()) throw new AppError('NOT_FOUND', `No exported file is named "${fileName}"`, { fileName });
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('NOT_FOUND', `No exported file is named "${fileName}"`, { fileName });
+  }
+  if (size > INLINE_LIMIT_BYTES) {
+    throw new AppError(
+      'TOO_LARGE',
+      `"${fileName}" is ${Math.ceil(size / 1024 / 1024)} MB, more than the ${INLINE_LIMIT_BYTES / 1024 / 1024} MB the window can receive; open it in ${dir}`,
+      { fileName, bytes: size, limit: INLINE_LIMIT_BYTES, path: target },
+    );
+  }
+  const bytes = await fs.promises.readFile(target);
+  return {
+    path: target,
+    fileName,
+    bytes: bytes.length,
+    mediaType: MEDIA_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream',
+    base64: bytes.toString('base64'),
+  };
+}
 
 export const exportHandlers: HandlersFor<typeof exportChannels> = {
-  exportsStart: (_ctx, input) => {
-    throw new AppError('INTERNAL', `exporting the ${input.list} list is not built yet`);
+  exportsStart: (ctx, input) => {
+    const state = ctx.jobs.start({
+      kind: 'listExport',
+      input: { list: input.list, format: input.format },
+      params: { request: input, dataDir: ctx.dataDir },
+      startedAt: nowIso(ctx.clock),
+    });
+    return { jobId: state.jobId };
   },
 };
 
 export const exportAsyncHandlers: AsyncHandlersFor<typeof exportChannels> = {
-  exportsFetch: () => Promise.reject(new AppError('INTERNAL', 'fetching an export is not built yet')),
+  exportsFetch: (ctx, input) => fetchExportFile(ctx.dataDir, input.fileName),
 };

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useMemo } from 'react';
+import { ExportMenu } from '../exports/export-menu';
+import type { ExportTarget } from '../exports/use-list-export';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS, type EnterpriseListItem } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
@@ -65,6 +67,10 @@ export function EnterpriseList() {
     [api, query, market, sort],
   );
   const { data, error } = useLoad(load, version);
+  const exportTarget = useMemo(
+    (): ExportTarget => ({ list: 'enterprises', filter: { ...(query.trim() ? { query: query.trim() } : {}), ...(market ? { market } : {}), sort } }),
+    [query, market, sort],
+  );
   const open = useCallback((uid: string): void => navigate({ section: 'enterprises', id: null, query: `uid=${uid}` }), [navigate]);
   useEffect(() => {
     if (opening && !creating) open(opening);
@@ -130,6 +136,7 @@ export function EnterpriseList() {
           ))}
         </select>
         <span className="toolbar-spacer" />
+        <ExportMenu target={exportTarget} />
         {templateLink}
         <button type="button" className="button" onClick={() => setImporting('trade')}>
           {t(`${k}.tradeExposure`)}

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { ExportMenu } from '../exports/export-menu';
+import type { ExportTarget } from '../exports/use-list-export';
 import type { ChannelOutput } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useLoad } from '../../api/use-load';
@@ -49,6 +51,10 @@ export function WarningsPage() {
   const listKey = formatInboxQuery({ ...query, uid: null });
   const load = useCallback(() => api.warningsList(listInputOf(parseInboxQuery(listKey))), [api, listKey]);
   const { data, error } = useLoad(load, version);
+  const exportTarget = useMemo((): ExportTarget => {
+    const { limit: _limit, offset: _offset, ...filter } = listInputOf(parseInboxQuery(listKey));
+    return { list: 'warnings', filter };
+  }, [listKey]);
   const list = data ?? memoryOf(api).list;
   const inboxRef = useRef<HTMLDivElement>(null);
 
@@ -68,6 +74,9 @@ export function WarningsPage() {
   return (
     <div className={`warnings-page${query.uid ? ' with-detail' : ''}`}>
       <div className="warnings-list-pane" ref={inboxRef}>
+        <div className="warnings-export">
+          <ExportMenu target={exportTarget} />
+        </div>
         <InboxFilters query={query} levels={list?.levels} onChange={(next) => change(next)} />
         {error ? <ErrorText error={error} /> : null}
         {list ? <WarningsInbox query={query} items={list.items} total={list.total} onChange={change} /> : null}

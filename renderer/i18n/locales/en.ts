@@ -1,5 +1,6 @@
 import { dashboardEn } from './dashboard-en';
 import { actingAsEn } from './acting-as-en';
+import { exportsEn } from './exports-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
 import { importOutcomesEn } from './import-outcomes-en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...enterpriseImportReasonsEn,
   ...warningsEn,
   ...dashboardEn,
+  ...exportsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

@@ -1,5 +1,6 @@
 import { dashboardZhCN } from './dashboard-zh-CN';
 import { actingAsZhCN } from './acting-as-zh-CN';
+import { exportsZhCN } from './exports-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
   ...dashboardZhCN,
+  ...exportsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,

@@ -1,4 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, useMemo } from 'react';
+import { ExportMenu } from '../../exports/export-menu';
+import type { ExportTarget } from '../../exports/use-list-export';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../../shared/domain/comment-workflow';
 import { useApi } from '../../../api/api-context';
@@ -21,6 +23,7 @@ export function CommentList({ creating }: { creating: { notificationId: number |
   const [status, setStatus] = useState<CommentStatus | null>(null);
   const load = useCallback(() => api.commentsList(status ? { statuses: [status], limit: 500 } : { limit: 500 }), [api, status]);
   const { data, error } = useLoad(load, dataVersion);
+  const exportTarget = useMemo((): ExportTarget => ({ list: 'comments', filter: status ? { statuses: [status] } : {} }), [status]);
 
   const openDialog = (): void => navigate({ section: 'comments', id: null, view: 'new' });
   const closeDialog = (): void => navigate({ section: 'comments', id: null });
@@ -90,6 +93,7 @@ export function CommentList({ creating }: { creating: { notificationId: number |
           ))}
         </div>
         <span className="toolbar-spacer" />
+        <ExportMenu target={exportTarget} />
         <button type="button" className="button button-primary" onClick={openDialog}>
           {t('commenting.list.new')}
         </button>

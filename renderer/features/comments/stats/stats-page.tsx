@@ -1,4 +1,6 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState, useMemo } from 'react';
+import { ExportMenu } from '../../exports/export-menu';
+import type { ExportTarget } from '../../exports/use-list-export';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context';
 import { useLoad } from '../../../api/use-load';
@@ -29,6 +31,10 @@ export function StatsPage() {
     [api, fromYear, toYear],
   );
   const { data, error } = useLoad(load, dataVersion);
+  const exportTarget = useMemo(
+    (): ExportTarget => ({ list: 'commentStats', filter: { ...(fromYear ? { from: `${fromYear}-01-01` } : {}), ...(toYear ? { to: `${toYear}-12-31` } : {}) } }),
+    [fromYear, toYear],
+  );
   const k = 'commenting.stats';
 
   const yearSelect = (id: string, label: string, value: number | null, set: (y: number | null) => void) => (
@@ -51,6 +57,8 @@ export function StatsPage() {
         {yearSelect(fromId, t(`${k}.from`), fromYear, setFromYear)}
         {yearSelect(toId, t(`${k}.to`), toYear, setToYear)}
         <p className="hint">{t(`${k}.hint`)}</p>
+        <span className="toolbar-spacer" />
+        <ExportMenu target={exportTarget} />
       </div>
       <InlineError error={error} />
       {!data ? (

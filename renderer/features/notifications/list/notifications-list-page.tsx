@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationListItem } from '../../../../shared/contract';
 import { EmptyState } from '../../../components/empty-state';
@@ -8,6 +8,8 @@ import { isApplePlatform, isTyping, shortcutAria, shortcutLabel } from '../../..
 import { useAppStore } from '../../../stores/app-store-context';
 import { useListStore, useListStoreApi } from '../../../stores/notification-list-context';
 import { activeFilters, effectiveSort } from '../../../stores/notification-list-store';
+import { ExportMenu } from '../../exports/export-menu';
+import type { ExportTarget } from '../../exports/use-list-export';
 import { ImportDialog } from '../import/import-dialog';
 import { ManualEntryDialog } from '../manual-entry/manual-entry-dialog';
 import { BatchBar } from './batch-bar';
@@ -54,6 +56,13 @@ function ListSummary({ onClearFilters }: { onClearFilters: () => void }) {
       <span className="list-keys muted">{t('list.keys')}</span>
     </div>
   );
+}
+
+/** Export with the list's current request: the store keys its pages by that request as JSON. */
+function NotificationsExport() {
+  const key = useListStore((s) => s.data.key);
+  const target = useMemo((): ExportTarget => ({ list: 'notifications', filter: JSON.parse(key) as Extract<ExportTarget, { list: 'notifications' }>['filter'] }), [key]);
+  return <ExportMenu target={target} />;
 }
 
 /** The notifications workspace: search, filters, saved searches, import and the list itself. */
@@ -195,6 +204,7 @@ export function NotificationsListPage() {
           {t('list.saved.saveCurrent')}
         </button>
         <span className="toolbar-spacer" />
+        <NotificationsExport />
         <button type="button" className="button" onClick={() => setDialog('manual')}>
           {t('manual.open')}
         </button>
