@@ -21,6 +21,7 @@ import './styles/backups.css';
 import './styles/comments.css';
 import './styles/warnings.css';
 import './styles/enterprises.css';
+import './styles/reports.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

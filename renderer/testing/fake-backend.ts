@@ -28,6 +28,7 @@ import { commentsOf, fakeCommentHandlers } from './fake-comments';
 import { fakeEnterpriseHandlers } from './fake-enterprises';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
+import { fakeReportHandlers } from './fake-reports';
 import { fakeWarningHandlers } from './fake-warnings';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
@@ -193,6 +194,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
+    ...fakeReportHandlers(backend, by),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

@@ -11,6 +11,7 @@ import { commentChecksEn } from './comment-checks-en';
 import { enterprisesEn } from './enterprises-en';
 import { enterpriseImportReasonsEn } from './enterprise-import-reasons-en';
 import { warningsEn } from './warnings-en';
+import { reportsEn } from './reports-en';
 
 export const en: Messages = {
   ...workspaceEn,
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...enterprisesEn,
   ...enterpriseImportReasonsEn,
   ...warningsEn,
+  ...reportsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,
@@ -40,6 +42,7 @@ export const en: Messages = {
       everywhere: 'Everywhere',
       list: 'Notification list',
       record: 'Notification records and comments',
+      reports: 'Reports',
       dialog: 'Dialogs',
     },
     items: {
@@ -59,6 +62,7 @@ export const en: Messages = {
       step: 'Previous or next notification, in list order',
       close: 'Close the dialog',
       tab: 'Move the focus within the dialog',
+      makeReport: 'Make the report from the form (on the Reports page, also inside a field)',
     },
   },
   sections: {

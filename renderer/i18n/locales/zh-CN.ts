@@ -10,6 +10,7 @@ import { commentChecksZhCN } from './comment-checks-zh-CN';
 import { enterprisesZhCN } from './enterprises-zh-CN';
 import { enterpriseImportReasonsZhCN } from './enterprise-import-reasons-zh-CN';
 import { warningsZhCN } from './warnings-zh-CN';
+import { reportsZhCN } from './reports-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
@@ -22,6 +23,7 @@ export const zhCN = {
   ...enterprisesZhCN,
   ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
+  ...reportsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,
@@ -40,6 +42,7 @@ export const zhCN = {
       everywhere: '任何位置',
       list: '通报列表',
       record: '通报记录和评议意见',
+      reports: '报告',
       dialog: '对话框',
     },
     items: {
@@ -59,6 +62,7 @@ export const zhCN = {
       step: '上一条、下一条通报（按列表的顺序）',
       close: '关闭对话框',
       tab: '在对话框内切换焦点',
+      makeReport: '按填写的参数生成报告（在报告页，输入框内也有效）',
     },
   },
   sections: {
