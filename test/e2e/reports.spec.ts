@@ -49,6 +49,7 @@ test('the bulletin of the demo notifications is previewed, made as Word and PDF,
   await expect(row).toContainText('简讯');
   await expect(row.getByRole('button', { name: /Word/ })).toBeVisible();
   await expect(page.getByLabel('期数')).toHaveValue('2');
+  await reports.history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reports-history-zh.png'), fullPage: true });
 
   // The same page in English.
@@ -60,5 +61,6 @@ test('the bulletin of the demo notifications is previewed, made as Word and PDF,
   await english.preset('This year').click();
   await expect(english.preview.locator('.report-chart svg').first()).toBeVisible({ timeout: 15_000 });
   await expect(english.history.getByRole('row')).toHaveCount(2);
+  await english.history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reports-en.png'), fullPage: true });
 });

@@ -123,7 +123,7 @@ export function ReportPreview({ doc, recommendations, onRecommendations }: { doc
   const locale = useAppStore((s) => s.locale);
   const k = 'reportsUi.preview';
   return (
-    <article className="report-page" aria-label={doc.title} data-kind={doc.kind}>
+    <article className="report-page" aria-label={doc.title} data-kind={doc.kind} tabIndex={0}>
       <header className="report-page-header">
         <h2 className="report-title">{doc.title}</h2>
         {doc.subtitle ? <p className="report-subtitle">{doc.subtitle}</p> : null}
