@@ -50,6 +50,7 @@ test('the bulletin of the demo notifications is previewed, made as Word and PDF,
   await expect(row.getByRole('button', { name: /Word/ })).toBeVisible();
   await expect(page.getByLabel('期数')).toHaveValue('2');
   await reports.history.scrollIntoViewIfNeeded();
+  await expect(page.locator('.toast')).toHaveCount(0, { timeout: 10_000 });
   await page.screenshot({ path: testInfo.outputPath('reports-history-zh.png'), fullPage: true });
 
   // The same page in English.
@@ -63,4 +64,13 @@ test('the bulletin of the demo notifications is previewed, made as Word and PDF,
   await expect(english.history.getByRole('row')).toHaveCount(2);
   await english.history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reports-en.png'), fullPage: true });
+
+  // A country analysis takes the analyst's recommendations in its preview.
+  await english.kind('Country analysis').check();
+  await page.getByLabel('Member or bloc (required)').selectOption('SAU');
+  const recommendations = english.preview.getByLabel('Recommendations');
+  await expect(recommendations).toBeVisible({ timeout: 15_000 });
+  await recommendations.fill('Follow the SASO energy-efficiency rule with the refrigerator makers.');
+  await recommendations.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reports-country-en.png') });
 });

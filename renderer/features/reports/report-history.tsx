@@ -65,12 +65,16 @@ export function ReportHistory({ items, error, onAgain }: { items: ReportRecord[]
             <tbody>
               {items.map((r) => (
                 <tr key={r.uid} data-uid={r.uid}>
-                  <td>{t(`reportsUi.kinds.${r.kind}`)}</td>
+                  <td className="nowrap">{t(`reportsUi.kinds.${r.kind}`)}</td>
                   <td>{r.title}</td>
                   <td className="nowrap">{t('reportsUi.periodText', { from: formatDate(r.params.from, locale), to: formatDate(r.params.to, locale) })}</td>
                   <td>{r.params.member ? marketName(r.params.member) : '—'}</td>
-                  <td>{r.params.issue === null ? '—' : t(`${k}.issueValue`, { issue: r.params.issue })}</td>
-                  <td>{t(`${k}.madeBy`, { by: r.createdBy, at: formatDateTime(r.createdAt, locale) })}</td>
+                  <td className="nowrap">{r.params.issue === null ? '—' : t(`${k}.issueValue`, { issue: r.params.issue })}</td>
+                  <td>
+                    {r.createdBy}
+                    <br />
+                    <span className="muted nowrap">{formatDateTime(r.createdAt, locale)}</span>
+                  </td>
                   <td>
                     <ReportFiles record={r} compact />
                   </td>

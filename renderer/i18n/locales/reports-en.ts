@@ -96,7 +96,6 @@ export const reportsEn: typeof reportsZhCN = {
         actions: 'Actions',
       },
       issueValue: 'No. {{issue}}',
-      madeBy: '{{by}} · {{at}}',
       again: 'Make again',
       againLabel: 'Make again with the parameters of “{{title}}”',
       remove: 'Remove',

@@ -95,7 +95,6 @@ export const reportsZhCN = {
         actions: '操作',
       },
       issueValue: '第 {{issue}} 期',
-      madeBy: '{{by}} · {{at}}',
       again: '再次生成',
       againLabel: '按“{{title}}”的参数再次生成',
       remove: '删除',
@@ -113,6 +112,6 @@ export const reportsZhCN = {
       confirm: '放弃建议',
       stay: '保留',
     },
-    periodText: '{{from}} 至 {{to}}',
+    periodText: '{{from}}至{{to}}',
   },
 };
