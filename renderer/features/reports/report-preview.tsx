@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportBlock, ReportCell, ReportColumn, ReportDocument, ReportTable } from '../../../shared/contract';
+import { chineseDate } from '../../../shared/domain/date-words';
 import { ChartView } from '../../components/chart-view';
 import { formatDate } from '../../i18n/format-date';
 import { useAppStore } from '../../stores/app-store-context';
@@ -7,11 +8,21 @@ import { useAppStore } from '../../stores/app-store-context';
 /** Rows a table shows in the preview; the rest are in the documents and the annex. */
 const PREVIEW_ROWS = 15;
 
+const money = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** A cell as the Word and PDF documents print it: dates in Chinese, percentages from their fraction, numbers grouped. */
 function cellText(cell: ReportCell, column: ReportColumn | undefined): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'string') return column?.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? chineseDate(cell) : cell;
   if (column?.kind === 'percent') return `${(cell * 100).toFixed(1)}%`;
-  return cell.toLocaleString();
+  return money.format(cell);
+}
+
+/** Each column's share of the table's width, from the relative widths the content gives. */
+function columnShares(columns: ReportColumn[]): string[] {
+  const widths = columns.map((c) => c.width ?? 1);
+  const sum = widths.reduce((a, b) => a + b, 0) || 1;
+  return widths.map((w) => `${((w / sum) * 100).toFixed(2)}%`);
 }
 
 function PreviewTable({ table }: { table: ReportTable }) {
@@ -30,6 +41,11 @@ function PreviewTable({ table }: { table: ReportTable }) {
     <figure className="report-table">
       <figcaption>{table.title}</figcaption>
       <table>
+        <colgroup>
+          {columnShares(table.columns).map((width, i) => (
+            <col key={i} style={{ width }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {table.columns.map((c) => (
