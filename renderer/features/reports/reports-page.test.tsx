@@ -153,7 +153,7 @@ describe('the reports page', { timeout: 20_000 }, () => {
     expect(((await screen.findByLabelText('建议')) as HTMLTextAreaElement).value).toBe('持续跟踪。');
   });
 
-  it('asks before "make again" replaces recommendations that are in no report', async () => {
+  it('keeps the recommendations through a switch of section, and asks before "make again" replaces them', async () => {
     setUp('zh-CN', (b) => void reportsOf(b).add(params({ kind: 'outcomes' }), ['xlsx']));
     fireEvent.click(await screen.findByRole('radio', { name: /国别影响分析/ }));
     fireEvent.change(screen.getByLabelText('成员或集团（必选）'), { target: { value: 'GCC' } });
@@ -162,11 +162,17 @@ describe('the reports page', { timeout: 20_000 }, () => {
     const ask = await screen.findByRole('dialog', { name: '放弃已填写的建议？' });
     fireEvent.click(within(ask).getByRole('button', { name: '保留' }));
     expect((screen.getByRole('radio', { name: /国别影响分析/ }) as HTMLInputElement).checked).toBe(true);
-    // Leaving the section asks too.
+    // Another section and back: the form is as it was left, without a question on the way.
     fireEvent.click(screen.getByRole('link', { name: /工作台/ }));
-    const leave = await screen.findByRole('dialog', { name: '放弃已填写的建议？' });
-    fireEvent.click(within(leave).getByRole('button', { name: '放弃建议' }));
     await waitFor(() => expect(window.location.hash).toBe('#/dashboard'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('link', { name: /报告/ }));
+    expect(((await screen.findByLabelText('建议', {}, SETTLED)) as HTMLTextAreaElement).value).toBe('尚未保存的建议');
+    expect((screen.getByLabelText('成员或集团（必选）') as HTMLSelectElement).value).toBe('GCC');
+    // Closing the window or reloading would lose it: the browser asks.
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
   });
 
   it('removes a report from the history only once confirmed', async () => {

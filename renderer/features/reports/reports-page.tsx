@@ -16,6 +16,16 @@ import { ReportHistory } from './report-history';
 import { ReportPreview } from './report-preview';
 import { useReportPreview } from './use-report-preview';
 
+/** What the analyst has filled in, kept per backend connection while the window lives. */
+interface Draft {
+  typed: ReportForm;
+  issueTouched: boolean;
+  compilerTouched: boolean;
+  formats: ReportFormat[];
+  keptRecommendations: string;
+}
+const keptDrafts = new WeakMap<object, Draft>();
+
 /** Problems shown before the analyst asks to make the report: those that are not half-typed dates. */
 const SHOWN_AT_ONCE: readonly FormProblem[] = ['order', 'member', 'issue'];
 
@@ -30,16 +40,20 @@ export function ReportsPage() {
   const today = useToday();
   const { actor } = useActingAs();
   const notify = useAppStore((s) => s.notify);
-  const setLeaveGuard = useAppStore((s) => s.setLeaveGuard);
-  const [typed, setForm] = useState<ReportForm>(() => initialForm(today));
+  // The form comes back as the analyst left it when they return from another section.
+  const [draft] = useState(() => keptDrafts.get(api) ?? null);
+  const [typed, setForm] = useState<ReportForm>(() => draft?.typed ?? initialForm(today));
   // The issue and compiler follow the history and the acting analyst until the analyst types one.
-  const [issueTouched, setIssueTouched] = useState(false);
-  const [compilerTouched, setCompilerTouched] = useState(false);
-  const [formats, setFormats] = useState<ReportFormat[]>([...DEFAULT_FORMATS]);
+  const [issueTouched, setIssueTouched] = useState(draft?.issueTouched ?? false);
+  const [compilerTouched, setCompilerTouched] = useState(draft?.compilerTouched ?? false);
+  const [formats, setFormats] = useState<ReportFormat[]>(() => draft?.formats ?? [...DEFAULT_FORMATS]);
   const [attempted, setAttempted] = useState(false);
   const [noFormat, setNoFormat] = useState(false);
   // The recommendations as last made or loaded: what differs from them is the analyst's unsaved work.
-  const [keptRecommendations, setKeptRecommendations] = useState('');
+  const [keptRecommendations, setKeptRecommendations] = useState(draft?.keptRecommendations ?? '');
+  useEffect(() => {
+    keptDrafts.set(api, { typed, issueTouched, compilerTouched, formats, keptRecommendations });
+  }, [api, typed, issueTouched, compilerTouched, formats, keptRecommendations]);
   const { confirm, dialog } = useConfirm();
   const formRef = useRef<HTMLDivElement>(null);
 
@@ -63,19 +77,17 @@ export function ReportsPage() {
   const unsaved = form.recommendations.trim() !== '' && form.recommendations !== keptRecommendations;
   const unsavedRef = useRef(unsaved);
 
-  // Leaving the section with recommendations that are in no report asks first.
+  // The draft outlives a switch of section, not a reload or the window closing: those ask first.
   useEffect(() => {
-    setLeaveGuard((leave) => {
-      if (!unsavedRef.current) return true;
-      void confirm({ title: t('reportsUi.discard.title'), body: t('reportsUi.discard.body'), confirmLabel: t('reportsUi.discard.confirm'), cancelLabel: t('reportsUi.discard.stay'), danger: true }).then(
-        (ok) => {
-          if (ok) leave();
-        },
-      );
-      return false;
-    });
-    return () => setLeaveGuard(null);
-  }, [confirm, setLeaveGuard, t]);
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!unsavedRef.current) return;
+      event.preventDefault();
+      // Older Chromium builds still need returnValue set to show the question.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   const change = (patch: Partial<ReportForm>): void => {
     if ('issue' in patch) setIssueTouched(true);

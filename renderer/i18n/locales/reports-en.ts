@@ -108,7 +108,6 @@ export const reportsEn: typeof reportsZhCN = {
     },
     discard: {
       title: 'Discard the recommendations?',
-      body: 'The recommendations you wrote are in no report yet and will be lost.',
       bodyLoad: "Loading another report's parameters replaces the recommendations you wrote.",
       confirm: 'Discard them',
       stay: 'Keep them',

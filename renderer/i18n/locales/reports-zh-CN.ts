@@ -107,7 +107,6 @@ export const reportsZhCN = {
     },
     discard: {
       title: '放弃已填写的建议？',
-      body: '已填写的建议尚未写入任何报告，离开后将丢失。',
       bodyLoad: '载入其他报告的参数会替换已填写的建议。',
       confirm: '放弃建议',
       stay: '保留',
