@@ -91,7 +91,7 @@ function MissingFormats({ run }: { run: MakeRun & { record: ReportRecord } }) {
 }
 
 /** The run's progress bar, then its files to download, or why it failed. */
-function RunStatus({ run }: { run: MakeRun }) {
+function RunStatus({ run, onWithoutPdf }: { run: MakeRun; onWithoutPdf: () => void }) {
   const { t } = useTranslation();
   const job = useClaimedJob(run.jobId);
   const view = job ?? { jobId: run.jobId, kind: 'reportMake' as const, status: 'running' as const, position: null, phase: 'starting', done: 0, total: null, error: null };
@@ -100,7 +100,16 @@ function RunStatus({ run }: { run: MakeRun }) {
     return (
       <div className="report-run report-run-failed" role="alert">
         <p>{t('reportsUi.make.failed', { message: view.error?.message ?? t(`errors.codes.CANCELLED`) })}</p>
-        {pdf ? <p>{t('reportsUi.make.pdfUnavailable')}</p> : null}
+        {pdf ? (
+          <>
+            <p>{t('reportsUi.make.pdfUnavailableFailed')}</p>
+            <div className="button-row">
+              <button type="button" className="button" onClick={onWithoutPdf}>
+                {t('reportsUi.make.withoutPdf')}
+              </button>
+            </div>
+          </>
+        ) : null}
       </div>
     );
   }
@@ -123,10 +132,12 @@ function RunStatus({ run }: { run: MakeRun }) {
 }
 
 /** Formats to write (Word and PDF by default), the make button, and the report being made. */
-export function MakePanel({ formats, onFormats, onMake, disabled, busy, run, error, problem }: {
+export function MakePanel({ formats, onFormats, onMake, onWithoutPdf, disabled, busy, run, error, problem }: {
   formats: readonly ReportFormat[];
   onFormats: (formats: ReportFormat[]) => void;
   onMake: () => void;
+  /** After a report failed for want of a PDF renderer: make it again in the other formats. */
+  onWithoutPdf: () => void;
   disabled: boolean;
   busy: boolean;
   run: MakeRun | null;
@@ -169,7 +180,7 @@ export function MakePanel({ formats, onFormats, onMake, disabled, busy, run, err
         </p>
       ) : null}
       <InlineError error={error} />
-      {run ? <RunStatus key={run.jobId} run={run} /> : null}
+      {run ? <RunStatus key={run.jobId} run={run} onWithoutPdf={onWithoutPdf} /> : null}
     </section>
   );
 }

@@ -116,7 +116,13 @@ describe('the reports page', { timeout: 20_000 }, () => {
     const jobId = [...reportsOf(backend).asked.keys()][0]!;
     act(() => void reportsOf(backend).finish(jobId, { error: { code: 'PDF_UNAVAILABLE', message: 'No Chromium or Edge was found' } }));
     expect(await screen.findByText('报告生成失败：No Chromium or Edge was found')).toBeTruthy();
-    expect(screen.getByText(/生成 PDF 需要本机安装 Chromium 内核的浏览器/)).toBeTruthy();
+    expect(screen.getByText(/生成 PDF 需要本机安装 Chromium 内核的浏览器.*可以不含 PDF 重新生成/)).toBeTruthy();
+    // PDF alone was asked: without it, Word is made.
+    fireEvent.click(screen.getByRole('button', { name: '不含 PDF，重新生成' }));
+    await waitFor(() => expect(backend.callsTo('reportsMake')).toHaveLength(2));
+    expect(backend.callsTo('reportsMake')[1]).toMatchObject({ formats: ['docx'] });
+    expect((screen.getByRole('checkbox', { name: 'PDF' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'Word' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('asks for at least one format', async () => {

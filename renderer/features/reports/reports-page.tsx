@@ -95,13 +95,19 @@ export function ReportsPage() {
     setForm((f) => ({ ...f, ...patch }));
   };
 
-  const makeReport = (): void => {
+  const makeReport = (asked: ReportFormat[] = formats): void => {
     if (running || starting) return;
     setAttempted(true);
-    setNoFormat(formats.length === 0);
-    if (params === null || formats.length === 0) return;
+    setNoFormat(asked.length === 0);
+    if (params === null || asked.length === 0) return;
     setKeptRecommendations(form.recommendations);
-    void make(params, formats);
+    void make(params, asked);
+  };
+  const makeWithoutPdf = (): void => {
+    const others = formats.filter((f) => f !== 'pdf');
+    const asked: ReportFormat[] = others.length > 0 ? others : ['docx'];
+    setFormats(asked);
+    makeReport(asked);
   };
   const makeRef = useRef(makeReport);
   // The guard and the shortcut, bound once, read the latest state through these.
@@ -152,7 +158,8 @@ export function ReportsPage() {
               setFormats(next);
               if (next.length > 0) setNoFormat(false);
             }}
-            onMake={makeReport}
+            onMake={() => makeReport()}
+            onWithoutPdf={makeWithoutPdf}
             disabled={false}
             busy={running || starting}
             run={run}

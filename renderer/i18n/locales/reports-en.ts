@@ -77,6 +77,8 @@ export const reportsEn: typeof reportsZhCN = {
       downloaded: 'Downloaded {{file}}',
       missing: '{{formats}} not made.',
       pdfUnavailable: 'The PDF could not be made: PDF needs a Chromium-based browser on this computer (Microsoft Edge or Chromium). The other formats were made.',
+      pdfUnavailableFailed: 'PDF needs a Chromium-based browser on this computer (Microsoft Edge or Chromium). Word and Excel need no browser: the report can be made again without the PDF.',
+      withoutPdf: 'Make again without PDF',
       failed: 'The report was not made: {{message}}',
       another: 'Make another',
       actorMissing: 'Choose the acting analyst in the header first: the report is recorded as theirs.',

@@ -76,6 +76,8 @@ export const reportsZhCN = {
       downloaded: '已下载 {{file}}',
       missing: '未生成 {{formats}}。',
       pdfUnavailable: '无法生成 PDF：生成 PDF 需要本机安装 Chromium 内核的浏览器（如 Microsoft Edge 或 Chromium）。其他格式已正常生成。',
+      pdfUnavailableFailed: '生成 PDF 需要本机安装 Chromium 内核的浏览器（如 Microsoft Edge 或 Chromium）。Word 和 Excel 不需要浏览器，可以不含 PDF 重新生成。',
+      withoutPdf: '不含 PDF，重新生成',
       failed: '报告生成失败：{{message}}',
       another: '再生成一份',
       actorMissing: '请先在页眉选择当前分析员，报告将记录为其编制。',
