@@ -157,6 +157,8 @@ describe('the reports page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: '上季度' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(lastPreview(backend)).toMatchObject({ kind: 'country', member: 'KAZ', from: '2026-07-01', to: '2026-09-30', compiler: '李强' }));
     expect(((await screen.findByLabelText('建议')) as HTMLTextAreaElement).value).toBe('持续跟踪。');
+    // It was made in Word alone.
+    expect(['Word', 'PDF', 'Excel（数据附件）'].map((name) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked)).toEqual([true, false, false]);
   });
 
   it('keeps the recommendations through a switch of section, and asks before "make again" replaces them', async () => {

@@ -9,7 +9,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { InlineError } from '../../components/error-banner';
 import { isModalOpen } from '../../components/modal';
 import { useAppStore, useDataVersion } from '../../stores/app-store-context';
-import { DEFAULT_FORMATS, formOf, formProblems, initialForm, paramsOf, type FormProblem, type ReportForm } from './report-form';
+import { DEFAULT_FORMATS, FORMATS, formOf, formProblems, initialForm, paramsOf, type FormProblem, type ReportForm } from './report-form';
 import { MakePanel, useReportMake, useRunOpen } from './report-make';
 import { KindChoice, ReportParamsForm } from './report-params-form';
 import { ReportHistory } from './report-history';
@@ -133,6 +133,9 @@ export function ReportsPage() {
       if (!ok) return;
     }
     setForm(formOf(record.params, today));
+    // The formats it was made in, as the report's files say.
+    const made = FORMATS.filter((f) => record.files.some((file) => file.format === f));
+    if (made.length > 0) setFormats(made);
     setIssueTouched(true);
     setCompilerTouched(true);
     setAttempted(false);
