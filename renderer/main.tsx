@@ -16,12 +16,12 @@ import './styles/list-table.css';
 import './styles/dialogs.css';
 import './styles/import.css';
 import './styles/jobs.css';
+import './styles/reports.css';
 import './styles/editing.css';
 import './styles/backups.css';
 import './styles/comments.css';
 import './styles/warnings.css';
 import './styles/enterprises.css';
-import './styles/reports.css';
 
 // The transport is chosen once; it also takes the launch token out of the address bar, so the
 // route is read afterwards.

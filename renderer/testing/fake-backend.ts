@@ -26,9 +26,9 @@ import { FakeBackups } from './fake-backups';
 import { fakeActing } from './fake-analysts';
 import { commentsOf, fakeCommentHandlers } from './fake-comments';
 import { fakeEnterpriseHandlers } from './fake-enterprises';
+import { fakeReportHandlers } from './fake-reports';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
-import { fakeReportHandlers } from './fake-reports';
 import { fakeWarningHandlers } from './fake-warnings';
 
 export { FAKE_COUNTRIES, makeNotification } from './fake-data';
@@ -191,10 +191,10 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend, by),
     ...fakeEnterpriseHandlers(backend, by),
+    ...fakeReportHandlers(backend, by),
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),
-    ...fakeReportHandlers(backend, by),
     appInfo,
     storeHealth: () => backend.storeHealth,
     storeCheck: ({ full }) => {

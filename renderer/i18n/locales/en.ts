@@ -1,6 +1,7 @@
 import { actingAsEn } from './acting-as-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
+import { reportsEn } from './reports-en';
 import { importOutcomesEn } from './import-outcomes-en';
 import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
@@ -11,19 +12,18 @@ import { commentChecksEn } from './comment-checks-en';
 import { enterprisesEn } from './enterprises-en';
 import { enterpriseImportReasonsEn } from './enterprise-import-reasons-en';
 import { warningsEn } from './warnings-en';
-import { reportsEn } from './reports-en';
 
 export const en: Messages = {
   ...workspaceEn,
   importOutcomes: importOutcomesEn,
   ...backupsEn,
   ...jobsEn,
+  ...reportsEn,
   ...tradeMembersEn,
   ...actingAsEn,
   ...enterprisesEn,
   ...enterpriseImportReasonsEn,
   ...warningsEn,
-  ...reportsEn,
   commenting: commentingEn,
   faults: faultsEn,
   commentChecks: commentChecksEn,

@@ -1,6 +1,7 @@
 import { actingAsZhCN } from './acting-as-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
+import { reportsZhCN } from './reports-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
 import { backupsZhCN } from './backups-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
@@ -10,7 +11,6 @@ import { commentChecksZhCN } from './comment-checks-zh-CN';
 import { enterprisesZhCN } from './enterprises-zh-CN';
 import { enterpriseImportReasonsZhCN } from './enterprise-import-reasons-zh-CN';
 import { warningsZhCN } from './warnings-zh-CN';
-import { reportsZhCN } from './reports-zh-CN';
 
 /** Chinese (simplified) is the reference locale: every other locale must have exactly these keys. */
 export const zhCN = {
@@ -18,12 +18,12 @@ export const zhCN = {
   importOutcomes: importOutcomesZhCN,
   ...backupsZhCN,
   ...jobsZhCN,
+  ...reportsZhCN,
   ...tradeMembersZhCN,
   ...actingAsZhCN,
   ...enterprisesZhCN,
   ...enterpriseImportReasonsZhCN,
   ...warningsZhCN,
-  ...reportsZhCN,
   commenting: commentingZhCN,
   faults: faultsZhCN,
   commentChecks: commentChecksZhCN,
