@@ -16,6 +16,7 @@ import './styles/list-table.css';
 import './styles/dialogs.css';
 import './styles/import.css';
 import './styles/jobs.css';
+import './styles/reports.css';
 import './styles/editing.css';
 import './styles/backups.css';
 import './styles/comments.css';

@@ -19,10 +19,12 @@ describe('keyboard shortcuts list', () => {
       '任何位置',
       '通报列表',
       '通报记录和评议意见',
+      '报告',
       '对话框',
     ]);
     expect(keysOf(rowFor(list, '导入 ePing 或 WTO 文件'))).toEqual(['Ctrl+I']);
     expect(keysOf(rowFor(list, '保存修改'))).toEqual(['Ctrl+S']);
+    expect(keysOf(rowFor(list, /^按填写的参数生成报告/))).toEqual(['Ctrl+Enter']);
     expect(keysOf(rowFor(list, /^返回列表/))).toEqual(['Esc', 'Alt+←']);
     fireEvent.keyDown(list, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();

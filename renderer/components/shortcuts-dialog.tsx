@@ -4,8 +4,8 @@ import { useSubscribe } from '../api/api-context';
 import { isModalOpen, Modal } from './modal';
 import { isApplePlatform, isTyping, shortcutLabel } from './shortcuts';
 
-type Group = 'everywhere' | 'list' | 'record' | 'dialog';
-type Item = 'sections' | 'help' | 'calendar' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'checkAll' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab';
+type Group = 'everywhere' | 'list' | 'record' | 'reports' | 'dialog';
+type Item = 'sections' | 'help' | 'calendar' | 'search' | 'clearSearch' | 'select' | 'page' | 'open' | 'check' | 'checkAll' | 'import' | 'save' | 'back' | 'step' | 'close' | 'tab' | 'makeReport';
 
 /** Every shortcut the app answers, by where it works; `keys` are written as on the keyboard. */
 function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id: Item; keys: string[] }> }> {
@@ -38,6 +38,10 @@ function shortcutGroups(apple: boolean): Array<{ group: Group; items: Array<{ id
         { id: 'back', keys: apple ? ['Esc', '⌘['] : ['Esc', 'Alt+←'] },
         { id: 'step', keys: [shortcutLabel(','), shortcutLabel('.')] },
       ],
+    },
+    {
+      group: 'reports',
+      items: [{ id: 'makeReport', keys: [shortcutLabel(apple ? '↩' : 'Enter')] }],
     },
     {
       group: 'dialog',

@@ -6,6 +6,7 @@ import { commentsOf, makeComment } from './fake-comments';
 import { FAKE_ENTERPRISES, FAKE_WARNING_UIDS, warningsOf } from './fake-warnings';
 import { DEFAULT_WARNING_RULES } from '../../shared/domain/warning-rules';
 import { FAKE_CREDIT_CODES, registryOf } from './fake-enterprises';
+import { reportsOf } from './fake-reports';
 
 type Change = EventPayload<'dataChanged'>;
 type WriteChannel = keyof typeof WRITE_CHANGES;
@@ -85,6 +86,12 @@ const CALLS: Partial<Record<WriteChannel, (b: FakeBackend) => Promise<unknown>>>
   warningLettersBatch: (b) => b.client.api.warningLettersBatch({ notificationId: 1 }),
   warningLettersRecordDelivery: (b) => b.client.api.warningLettersRecordDelivery({ uid: warningsOf(b).letters[0]!.uid, date: '2026-11-21', channel: 'email' }),
   warningLettersRecordAcknowledgement: (b) => b.client.api.warningLettersRecordAcknowledgement({ uid: warningsOf(b).letters[0]!.uid, date: '2026-11-22' }),
+  // 'reports' when the job ends, as the real job reports it.
+  reportsMake: async (b) => {
+    const { jobId } = await b.client.api.reportsMake({ params: { kind: 'bulletin', from: '2026-10-01', to: '2026-10-31' }, formats: ['docx'] });
+    reportsOf(b).finish(jobId);
+  },
+  reportsDelete: (b) => b.client.api.reportsDelete({ uid: reportsOf(b).records[0]!.uid }),
 };
 
 async function unknownToFake(backend: FakeBackend, channel: Channel): Promise<boolean> {

@@ -27,6 +27,7 @@ import { FakeBackups } from './fake-backups';
 import { fakeActing } from './fake-analysts';
 import { commentsOf, fakeCommentHandlers } from './fake-comments';
 import { fakeEnterpriseHandlers } from './fake-enterprises';
+import { fakeReportHandlers } from './fake-reports';
 import { FakeJobs, type JobOutcome } from './fake-imports';
 import { listNotifications, updateManualNotification } from './fake-notifications';
 import { fakeWarningHandlers } from './fake-warnings';
@@ -192,6 +193,7 @@ export function createFakeBackend(seed: { settings?: Partial<Settings>; notifica
   const handlers: Handlers = {
     ...fakeCommentHandlers(backend, by),
     ...fakeEnterpriseHandlers(backend, by),
+    ...fakeReportHandlers(backend, by),
     ...acting.handlers,
     ...backend.backups.handlers(),
     ...fakeWarningHandlers(backend, by, () => commentsOf(backend as FakeBackend).analysts),

@@ -3,6 +3,7 @@ import { actingAsEn } from './acting-as-en';
 import { exportsEn } from './exports-en';
 import { faultsEn } from './faults-en';
 import { jobsEn } from './jobs-en';
+import { reportsEn } from './reports-en';
 import { importOutcomesEn } from './import-outcomes-en';
 import { backupsEn } from './backups-en';
 import { commentingEn } from './commenting-en';
@@ -19,6 +20,7 @@ export const en: Messages = {
   importOutcomes: importOutcomesEn,
   ...backupsEn,
   ...jobsEn,
+  ...reportsEn,
   ...tradeMembersEn,
   ...actingAsEn,
   ...enterprisesEn,
@@ -44,6 +46,7 @@ export const en: Messages = {
       everywhere: 'Everywhere',
       list: 'Notification list',
       record: 'Notification records and comments',
+      reports: 'Reports',
       dialog: 'Dialogs',
     },
     items: {
@@ -63,6 +66,7 @@ export const en: Messages = {
       step: 'Previous or next notification, in list order',
       close: 'Close the dialog',
       tab: 'Move the focus within the dialog',
+      makeReport: 'Make the report from the form (on the Reports page, also inside a field)',
     },
   },
   sections: {

@@ -3,6 +3,7 @@ import { actingAsZhCN } from './acting-as-zh-CN';
 import { exportsZhCN } from './exports-zh-CN';
 import { faultsZhCN } from './faults-zh-CN';
 import { jobsZhCN } from './jobs-zh-CN';
+import { reportsZhCN } from './reports-zh-CN';
 import { importOutcomesZhCN } from './import-outcomes-zh-CN';
 import { backupsZhCN } from './backups-zh-CN';
 import { commentingZhCN } from './commenting-zh-CN';
@@ -19,6 +20,7 @@ export const zhCN = {
   importOutcomes: importOutcomesZhCN,
   ...backupsZhCN,
   ...jobsZhCN,
+  ...reportsZhCN,
   ...tradeMembersZhCN,
   ...actingAsZhCN,
   ...enterprisesZhCN,
@@ -44,6 +46,7 @@ export const zhCN = {
       everywhere: '任何位置',
       list: '通报列表',
       record: '通报记录和评议意见',
+      reports: '报告',
       dialog: '对话框',
     },
     items: {
@@ -63,6 +66,7 @@ export const zhCN = {
       step: '上一条、下一条通报（按列表的顺序）',
       close: '关闭对话框',
       tab: '在对话框内切换焦点',
+      makeReport: '按填写的参数生成报告（在报告页，输入框内也有效）',
     },
   },
   sections: {
