@@ -1,28 +1,8 @@
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppFrame } from './page-models/app-frame';
 import { DashboardPage } from './page-models/dashboard-page';
 import { NotificationsPage } from './page-models/notifications-page';
 import { SettingsPage } from './page-models/settings-page';
-
-/** Where ECharts drew the first category's bar in a horizontal bar chart (the top one): a bar, not the legend's swatch. */
-async function firstBarCentre(chart: Locator): Promise<{ x: number; y: number }> {
-  const svg = chart.locator('.chart-view svg');
-  await expect(svg).toBeVisible();
-  const centre = await svg.evaluate((root) => {
-    const box = root.getBoundingClientRect();
-    const bars = [...root.querySelectorAll('path')]
-      .filter((p) => ['#1f4e9c', '#2e9d6a'].includes((p.getAttribute('fill') ?? '').toLowerCase()))
-      .map((p) => p.getBoundingClientRect())
-      // The legend's swatches sit at the bottom and are small and square; bars are wider than tall.
-      .filter((r) => r.width > r.height && r.bottom < box.bottom - 36 && r.width > 3)
-      .sort((a, b) => a.top - b.top || b.width - a.width);
-    const bar = bars[0];
-    return bar ? { x: bar.left + bar.width / 2, y: bar.top + bar.height / 2 } : null;
-  });
-  if (!centre) throw new Error('no bar drawn in the chart');
-  return centre;
-}
 
 test('a bar of "by member" opens the notification list of that member, as many as the bar counts', async ({ page, server }, testInfo) => {
   const frame = new AppFrame(page);
@@ -44,8 +24,8 @@ test('a bar of "by member" opens the notification list of that member, as many a
   await expect(dashboard.stat('期间通报')).not.toHaveText('0');
   await page.screenshot({ path: testInfo.outputPath('dashboard-zh.png'), fullPage: true });
 
-  await byMember.scrollIntoViewIfNeeded();
-  const { x, y } = await firstBarCentre(byMember);
+  await expect(byMember.locator('.chart-view svg')).toBeVisible();
+  const { x, y } = await dashboard.firstBarCentre('各成员通报数');
   await page.mouse.click(x, y);
 
   await expect(frame.title).toHaveText('通报');
