@@ -60,7 +60,9 @@ describe('the country impact analysis', () => {
     expect(chart.series.map((s) => s.values)).toEqual([[2, 1, 1]]);
     const measures = tableOf(doc, 'measures');
     expect(measures.rows.map((r) => r[0])).toEqual(['G/TBT/N/SAU/1201', 'G/SPS/N/SAU/500', 'G/TBT/N/SAU/1201/Add.1', 'G/TBT/N/SAU/1250']);
-    expect(measures.rows[0]![3]).toBe(SAU_TITLE_ZH);
+    expect(measures.rows[0]![measures.columns.findIndex((c) => c.key === 'title')]).toBe(SAU_TITLE_ZH);
+    // One country: no member column repeating the report's subject.
+    expect(measures.columns.map((c) => c.key)).not.toContain('member');
   });
 
   it('computes coverage, frequency and prevalence over the latest year of the customs figures', () => {
@@ -101,6 +103,10 @@ describe('the country impact analysis', () => {
     ]);
     expect(textOf(doc)).toContain(`覆盖率（CR）${pct(hand.cr)}，频率指数（FI）${pct(hand.fi)}，流行分数（PS）${hand.ps.toFixed(2)}`);
     expect(tableOf(doc, 'exposure').rows[0]).toEqual(['850760', '阿联酋', 1000, 1, 'G/TBT/N/ARE/700']);
+    // A bloc's measures table names each measure's member.
+    const measures = tableOf(doc, 'measures');
+    const member = measures.columns.findIndex((c) => c.key === 'member');
+    expect(new Set(measures.rows.map((r) => r[member]))).toEqual(new Set(['沙特阿拉伯', '阿联酋']));
     expect(tableOf(doc, 'warnings').rows.map((r) => r[4])).toEqual([82, 55, 35]);
     expect(tableOf(doc, 'comments').rows.map((r) => [r[0], r[5]])).toEqual([
       ['G/TBT/N/SAU/1201', '部分采纳'],

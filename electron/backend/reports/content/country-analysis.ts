@@ -77,16 +77,26 @@ function measuresSection(items: readonly PeriodNotification[], scope: MemberScop
       type: 'table',
       id: 'measures',
       title: '本期措施',
+      // The member column only where a bloc's members share the table: for one country it would
+      // repeat the report's subject in every row and starve the title of width.
       columns: [
-        { key: 'symbol', header: '通报号', kind: 'text', width: 1.6 },
-        { key: 'member', header: '成员', kind: 'text' },
-        { key: 'docType', header: '文件类型', kind: 'text', width: 0.8 },
+        { key: 'symbol', header: '通报号', kind: 'text', width: 1.8 },
+        ...(scope.bloc ? [{ key: 'member', header: '成员', kind: 'text' as const, width: 1.2 }] : []),
+        { key: 'docType', header: '类型', kind: 'text', width: 1 },
         { key: 'title', header: '标题', kind: 'text', width: 3 },
         { key: 'distributed', header: '分发日期', kind: 'date', width: 1.2 },
         { key: 'finalDate', header: '评议截止日期', kind: 'date', width: 1.2 },
-        { key: 'hs', header: 'HS编码', kind: 'text' },
+        { key: 'hs', header: 'HS编码', kind: 'text', width: 1.1 },
       ],
-      rows: items.map((n) => [n.symbol, n.memberZh, DOC_TYPE_ZH[n.docType] ?? n.docType, summaryLine(n), n.distributionDate, n.finalDate, n.hsCodes.join(', ')]),
+      rows: items.map((n) => [
+        n.symbol,
+        ...(scope.bloc ? [n.memberZh] : []),
+        DOC_TYPE_ZH[n.docType] ?? n.docType,
+        summaryLine(n),
+        n.distributionDate,
+        n.finalDate,
+        n.hsCodes.join(', '),
+      ]),
     },
   ];
 }
