@@ -34,6 +34,7 @@ let warning: string;
 let letter: ChannelOutput<'warningLettersMake'>['letter'];
 let industry: string;
 let imported: string;
+let report: string;
 
 /** A calendar date `n` days from the test clock's today. */
 function day(n: number): string {
@@ -352,6 +353,21 @@ const writes: Array<{ channel: Channel; call: () => Change[] | Promise<Change[]>
       expect(made.map((m) => m.letter.enterpriseUid)).toEqual([exporter]);
       return [{ entity: 'warnings', ids: made.flatMap((m) => m.letter.warningUids) }];
     },
+  },
+  {
+    channel: 'reportsMake',
+    call: async () => {
+      const { jobId } = backend.call('reportsMake', { params: { kind: 'outcomes', from: day(-365), to: day(0) }, formats: ['xlsx'] });
+      expect(await backend.ctx.jobs.settle(jobId)).toMatchObject({ status: 'done' });
+      const state = backend.call('jobsGet', { jobId });
+      report = state.kind === 'reportMake' ? state.result!.uid : '';
+      expect(report).not.toBe('');
+      return [{ entity: 'reports', ids: [report] }];
+    },
+  },
+  {
+    channel: 'reportsDelete',
+    call: () => (backend.call('reportsDelete', { uid: report }), [{ entity: 'reports', ids: [report] }]),
   },
   {
     channel: 'warningsRecompute',

@@ -109,7 +109,9 @@ export async function runReportMake(db: Database, params: JobParams['reportMake'
   } catch (e) {
     for (const p of pending) fs.rmSync(p.temp, { force: true });
     for (const file of kept) fs.rmSync(file, { force: true });
-    throw e instanceof AppError || !signal.aborted ? e : cancelled();
+    // A writer stopped by the signal reports its own cancellation; the report's says what was kept.
+    if (signal.aborted && (!(e instanceof AppError) || e.code === 'CANCELLED')) throw cancelled();
+    throw e;
   }
 }
 
