@@ -6,6 +6,7 @@ import { todayOf } from '../../shared/domain/clock';
 import { importRecords, parsedRecord } from '../helpers/import-records';
 import { readCsv, readWorkbook, xlsxParts } from '../helpers/read-sheet';
 import { emptyBackend } from '../helpers/temp-store';
+import { EXPORT_INLINE_LIMIT_BYTES } from '../../electron/backend/exports/export-handlers';
 
 type Env = Awaited<ReturnType<typeof emptyBackend>>;
 let env: Env;
@@ -90,7 +91,9 @@ describe('the export job and its file', () => {
   it('refuses to send a file over the inline limit, naming where it is', async () => {
     fs.mkdirSync(exportsDir(), { recursive: true });
     const big = path.join(exportsDir(), 'big.csv');
-    fs.writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x41));
+    // Sparse: one byte over the limit without writing it out.
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, EXPORT_INLINE_LIMIT_BYTES + 1);
     await expect(backend().callAsync('exportsFetch', { fileName: 'big.csv' })).rejects.toMatchObject({ code: 'TOO_LARGE' });
   });
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { ExportedFile } from '../../../shared/contract';
 import type { exportChannels } from '../../../shared/contract/exports';
 import { nowIso } from '../../../shared/domain/clock';
-import { INLINE_LIMIT_BYTES } from '../comments/export-file';
 import { AppError } from '../errors';
 import type { AsyncHandlersFor, HandlersFor } from '../handler-types';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './list-export-job';
@@ -14,6 +13,13 @@ const MEDIA_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.pdf': 'application/pdf',
 };
+
+/**
+ * The largest export or report the window is sent whole. A list of every notification is about
+ * 9 MB as XLSX and 22 MB as CSV; the limit leaves room for a store a few times that size, while
+ * the web page's two copies of it (the text and the bytes) stay well within a tab's memory.
+ */
+export const EXPORT_INLINE_LIMIT_BYTES = 96 * 1024 * 1024;
 
 /**
  * A file under <dataDir>/exports/ with its bytes inline. The contract refuses names with a
@@ -32,11 +38,11 @@ export async function fetchExportFile(dataDir: string, fileName: string): Promis
     if (err instanceof AppError) throw err;
     throw new AppError('NOT_FOUND', `No exported file is named "${fileName}"`, { fileName });
   }
-  if (size > INLINE_LIMIT_BYTES) {
+  if (size > EXPORT_INLINE_LIMIT_BYTES) {
     throw new AppError(
       'TOO_LARGE',
-      `"${fileName}" is ${Math.ceil(size / 1024 / 1024)} MB, more than the ${INLINE_LIMIT_BYTES / 1024 / 1024} MB the window can receive; open it in ${dir}`,
-      { fileName, bytes: size, limit: INLINE_LIMIT_BYTES, path: target },
+      `"${fileName}" is ${Math.ceil(size / 1024 / 1024)} MB, more than the ${EXPORT_INLINE_LIMIT_BYTES / 1024 / 1024} MB the window can receive; open it in ${dir}`,
+      { fileName, bytes: size, limit: EXPORT_INLINE_LIMIT_BYTES, path: target },
     );
   }
   const bytes = await fs.promises.readFile(target);
