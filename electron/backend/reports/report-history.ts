@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit-log';
 import type { Clock } from '../../../shared/domain/clock';
 import { tombstoneStamp } from '../db/record-identity';
 import { AppError, notFound } from '../errors';
-import { INLINE_LIMIT_BYTES } from '../comments/export-file';
+import { EXPORT_INLINE_LIMIT_BYTES } from '../exports/export-handlers';
 import { REPORT_MEDIA_TYPES, exportsDir } from './report-files';
 
 interface ReportRow {
@@ -82,7 +82,7 @@ export async function fetchReportFile(db: Database, dataDir: string, uid: string
     fileName: entry.fileName,
     bytes: bytes.length,
     mediaType: REPORT_MEDIA_TYPES[format],
-    base64: bytes.length <= INLINE_LIMIT_BYTES ? bytes.toString('base64') : null,
+    base64: bytes.length <= EXPORT_INLINE_LIMIT_BYTES ? bytes.toString('base64') : null,
   };
 }
 
