@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actingAnalyst } from '../../electron/backend/analysts/analysts';
 import { startBackend } from '../../electron/backend/backend';
-import { buildReportDocument } from '../../electron/backend/reports/content/build-report';
 import { runCli } from '../../electron/cli/run-cli';
 import { ReportParams } from '../../shared/contract/reports';
 import { AUTHOR, addAnalysts } from '../helpers/comment-fixtures';
@@ -36,20 +35,6 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** The report content is built by its own module; until it is, only the command line can be checked. */
-async function contentBuilt(): Promise<boolean> {
-  const backend = await startBackend({ dataDir: tmp.dir, appVersion: 'test', clock: testClock() });
-  try {
-    buildReportDocument(backend.ctx.db, ReportParams.parse({ kind: 'bulletin', from: '2026-01-01', to: '2026-01-31' }), { clock: backend.ctx.clock, actor: actingAnalyst(backend.ctx.db) });
-    return true;
-  } catch (e) {
-    if (e instanceof Error && /not built yet/.test(e.message)) return false;
-    throw e;
-  } finally {
-    backend.close();
-  }
-}
-
 describe('pingyi report: the command line', () => {
   it('says what is wrong before starting anything', async () => {
     const out = path.join(tmp.dir, 'r.docx');
@@ -77,8 +62,7 @@ describe('pingyi report: the command line', () => {
 });
 
 describe('pingyi report: a real run over the store', () => {
-  it('makes the bulletin as Word through the report job, copies it to --out and enters it in the history', async (ctx) => {
-    if (!(await contentBuilt())) ctx.skip();
+  it('makes the bulletin as Word through the report job, copies it to --out and enters it in the history', async () => {
     const target = path.join(tmp.dir, 'out', 'bulletin.docx');
     const r = await cli('report', 'bulletin', '--from', '2026-01-01', '--to', '2026-11-30', '--issue', '7', '--format', 'docx', '--out', target, '--json');
     expect(r.code, r.err).toBe(0);
@@ -101,8 +85,7 @@ describe('pingyi report: a real run over the store', () => {
     }
   }, 120_000);
 
-  it('makes the Excel annex and the PDF of a country analysis', async (ctx) => {
-    if (!(await contentBuilt())) ctx.skip();
+  it('makes the Excel annex and the PDF of a country analysis', async () => {
     const xlsx = path.join(tmp.dir, 'sau.xlsx');
     const made = await cli('report', 'country', '--from', '2026-01-01', '--to', '2026-11-30', '--member', 'sau', '--format', 'xlsx', '--out', xlsx);
     expect(made.code, made.err).toBe(0);
@@ -122,8 +105,7 @@ describe('pingyi report: a real run over the store', () => {
     expect(text).toContain('—1—');
   }, 180_000);
 
-  it('prints the PDF with the backend’s own renderer when the job runs on a worker thread', async (ctx) => {
-    if (!(await contentBuilt())) ctx.skip();
+  it('prints the PDF with the backend’s own renderer when the job runs on a worker thread', async () => {
     const backend = await startBackend({
       dataDir: tmp.dir,
       appVersion: 'test',
