@@ -1,0 +1,11 @@
+import { Resvg } from '@resvg/resvg-js';
+const F = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const mk = (n: number, s: string, fam = 'Noto Sans CJK SC') => `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">${Array.from({length:n},(_, i)=>`<text x="5" y="${10+i*20}" style="font-family:${fam};font-size:12px">${s}</text>`).join('')}</svg>`;
+const cpu = (label: string, svg: string, font: object) => { const c = process.cpuUsage(); for (let i=0;i<3;i++) new Resvg(svg, {font}).render(); const u = process.cpuUsage(c); console.log(label, 'cpu', ((u.user+u.system)/3000).toFixed(0)); };
+const one = {loadSystemFonts:false, fontFiles:[F], defaultFontFamily:'Noto Sans CJK SC'};
+cpu('1 x A', mk(1,'A'), one);
+cpu('13 x A', mk(13,'A'), one);
+cpu('13 x 俄罗斯', mk(13,'俄罗斯'), one);
+cpu('1 x 13 CJK', mk(1,'俄罗斯沙特阿拉伯阿联酋哈萨'), one);
+cpu('13 x A, yahei first', mk(13,'A', "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif"), one);
+cpu('13 x A, otf? sans-serif generic', mk(13,'A', 'sans-serif'), {...one, sansSerifFamily:'Noto Sans CJK SC'});
