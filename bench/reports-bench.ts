@@ -12,7 +12,7 @@ import { chromiumPdfRenderer } from '../electron/backend/pdf/chromium-pdf';
 import { buildReportDocument } from '../electron/backend/reports/content/build-report';
 import { reportDocx } from '../electron/backend/reports/render/report-docx';
 import { reportHtml } from '../electron/backend/reports/render/report-html';
-import { renderReportCharts } from '../electron/backend/reports/render/report-layout';
+import { drawReportCharts, renderReportCharts } from '../electron/backend/reports/render/report-layout';
 import { writeReportXlsx } from '../electron/backend/reports/render/report-xlsx';
 import { insertSyntheticNotifications } from '../test/fixtures/synthetic-notifications';
 import { addAnalysts, by, AUTHOR, commentWithPoints, submit } from '../test/helpers/comment-fixtures';
@@ -127,7 +127,7 @@ export async function runReportsBench(backend: Backend): Promise<ReportsBenchRes
   // PDF, on its own from the content again, as a report made as PDF alone.
   const pdfStart = performance.now();
   const again = buildReportDocument(db, params, context);
-  const html = reportHtml(again, renderReportCharts(again, { png: false }));
+  const html = reportHtml(again, drawReportCharts(again));
   const printStart = performance.now();
   const pdf = await chromiumPdfRenderer()(html);
   const printMs = performance.now() - printStart;

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { systemClock, fixedClock } from './shared/domain/clock';
+import { startBackend } from './electron/backend/backend';
+import { seedReportsStore, seedReportsWork, QUARTER } from './bench/reports-bench';
+import { ReportParams } from './shared/contract/reports';
+import { buildReportDocument } from './electron/backend/reports/content/build-report';
+import { reportHtml } from './electron/backend/reports/render/report-html';
+import { renderReportCharts } from './electron/backend/reports/render/report-layout';
+const dir = fs.mkdtempSync('/tmp/rsp/store-');
+const backend = await startBackend({ dataDir: dir, appVersion: 'bench', clock: systemClock });
+seedReportsStore(backend.ctx.db); seedReportsWork(backend);
+const params = ReportParams.parse({ kind: 'bulletin', ...QUARTER, issue: 2, compiler: 'bench' });
+const doc = buildReportDocument(backend.ctx.db, params, { clock: fixedClock('2025-07-03T02:00:00.000Z'), actor: { uid: '00000000-0000-7000-8000-000000000000', name: 'bench' } });
+fs.writeFileSync('/tmp/rsp/doc.json', JSON.stringify(doc));
+const charts = await renderReportCharts(doc, { png: false });
+fs.writeFileSync('/tmp/rsp/bulletin.html', reportHtml(doc, charts));
+backend.close?.();
+console.log('ok', dir);
