@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { renderReportCharts } from './electron/backend/reports/render/report-layout';
+import { reportDocx } from './electron/backend/reports/render/report-docx';
+const doc = JSON.parse(fs.readFileSync('/tmp/rsp/doc.json', 'utf8'));
+let t = performance.now();
+const charts = await renderReportCharts(doc);
+console.log('charts', (performance.now() - t).toFixed(0));
+for (const [id, c] of charts) fs.writeFileSync(`/tmp/rsp/${id}.png`, c.png!);
+t = performance.now();
+const b = await reportDocx(doc, charts);
+console.log('docx', (performance.now() - t).toFixed(0), b.length);
+fs.writeFileSync('/tmp/rsp/b.docx', b);
