@@ -40,6 +40,8 @@ export interface ReportsBenchResult {
   parts: { contentMs: number; chartsMs: number; docxMs: number; printMs: number; xlsxMs: number };
   wordBytes: number;
   pdfBytes: number;
+  /** The machine's 1-minute load average when the timed part began, and its cores. */
+  load: { average: number; cores: number };
 }
 
 const BENCH_ACTOR = { uid: UNRECORDED_ANALYST_UID, name: 'bench' };
@@ -116,6 +118,7 @@ export async function runReportsBench(backend: Backend): Promise<ReportsBenchRes
   seedReportsWork(backend);
   const params = ReportParams.parse({ kind: 'bulletin', ...QUARTER, issue: 2, compiler: 'bench' });
   const context = { clock: fixedClock(REPORT_AT), actor: BENCH_ACTOR };
+  const load = { average: os.loadavg()[0]!, cores: os.cpus().length };
   // Word: content → charts → docx bytes.
   const cpu = process.cpuUsage();
   const content = await time(() => buildReportDocument(db, params, context));
@@ -145,6 +148,7 @@ export async function runReportsBench(backend: Backend): Promise<ReportsBenchRes
       parts: { contentMs: content.ms, chartsMs: charts.ms, docxMs: docx.ms, printMs, xlsxMs: xlsx.ms },
       wordBytes: docx.value.length,
       pdfBytes: pdf.length,
+      load,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
