@@ -78,7 +78,7 @@ async function main(): Promise<Record<string, unknown>> {
       return { ...r, ms: r.fullMs };
     }
     if (mode === 'reports') {
-      const r = await runReportsBench(backend.ctx.db);
+      const r = await runReportsBench(backend);
       return { ...r, ms: r.wordMs + r.pdfMs };
     }
     if (mode === 'store') {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
+import type { Backend } from '../electron/backend/backend';
+import { runWarningPass } from '../electron/backend/warnings/engine';
 import { ReportParams } from '../shared/contract/reports';
 import { fixedClock } from '../shared/domain/clock';
 import { UNRECORDED_ANALYST_UID } from '../shared/domain/uid';
@@ -10,9 +12,11 @@ import { chromiumPdfRenderer } from '../electron/backend/pdf/chromium-pdf';
 import { buildReportDocument } from '../electron/backend/reports/content/build-report';
 import { reportDocx } from '../electron/backend/reports/render/report-docx';
 import { reportHtml } from '../electron/backend/reports/render/report-html';
-import { renderReportCharts } from '../electron/backend/reports/render/report-layout';
+import { drawReportCharts, renderReportCharts } from '../electron/backend/reports/render/report-layout';
 import { writeReportXlsx } from '../electron/backend/reports/render/report-xlsx';
 import { insertSyntheticNotifications } from '../test/fixtures/synthetic-notifications';
+import { addAnalysts, by, AUTHOR, commentWithPoints, submit } from '../test/helpers/comment-fixtures';
+import { seedEnterprises } from './warnings-bench';
 
 /**
  * A quarterly bulletin over 500 notifications of SCO members and partners, with its five
@@ -36,6 +40,8 @@ export interface ReportsBenchResult {
   parts: { contentMs: number; chartsMs: number; docxMs: number; printMs: number; xlsxMs: number };
   wordBytes: number;
   pdfBytes: number;
+  /** The machine's 1-minute load average when the timed part began, and its cores. */
+  load: { average: number; cores: number };
 }
 
 const BENCH_ACTOR = { uid: UNRECORDED_ANALYST_UID, name: 'bench' };
@@ -64,16 +70,55 @@ export function seedReportsStore(db: Database): number {
   return ids.length;
 }
 
+/** The bulletin's date: the clock of the bench's report, a few days after the quarter. */
+const REPORT_AT = '2025-07-03T02:00:00.000Z';
+const OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted', null] as const;
+
+/**
+ * What a working base has beside the notifications, so that the bulletin has all five charts
+ * and its key-risk and comment tables: a registry of 200 enterprises scored by the warnings
+ * engine (open warnings of every level), and 24 comments on the quarter's notifications
+ * submitted in the quarter, two points each, most with outcomes recorded.
+ */
+export function seedReportsWork(backend: Backend): { warnings: number; comments: number } {
+  const db = backend.ctx.db;
+  const clock = fixedClock(REPORT_AT);
+  seedEnterprises(db, 200, clock);
+  const pass = runWarningPass(db, { kind: 'all' }, { actor: BENCH_ACTOR, clock });
+  addAnalysts(backend);
+  const targets = db
+    .prepare(`SELECT id FROM notifications WHERE distribution_date BETWEEN ? AND ? ORDER BY id LIMIT 24`)
+    .pluck()
+    .all(QUARTER.from, QUARTER.to) as number[];
+  targets.forEach((id, i) => {
+    const day = new Date(Date.UTC(2025, 3, 5 + i * 3)).toISOString().slice(0, 10);
+    const comment = submit(backend, commentWithPoints(backend, id, 2), day, `CHN/TBT/2025/${String(i + 1).padStart(3, '0')}`);
+    const outcome = OUTCOMES[i % OUTCOMES.length]!;
+    if (outcome === null) return;
+    const later = new Date(Date.UTC(2025, 4, 5 + i * 3)).toISOString().slice(0, 10);
+    for (const p of comment.content.points) {
+      const o = p === comment.content.points[0] ? outcome : 'not_adopted';
+      // Adoption needs evidence: the final regulation as published, a month on.
+      const evidence = o === 'not_adopted' ? {} : { evidence: { kind: 'regulation' as const, reference: `最终法规第${i + 1}号`, date: later } };
+      by(backend, AUTHOR).call('commentsRecordOutcome', { id: comment.id, pointKey: p.key, outcome: o, date: later, ...evidence });
+    }
+  });
+  return { warnings: pass.created, comments: targets.length };
+}
+
 const time = async <T>(run: () => T | Promise<T>): Promise<{ ms: number; value: T }> => {
   const t = performance.now();
   const value = await run();
   return { ms: performance.now() - t, value };
 };
 
-export async function runReportsBench(db: Database): Promise<ReportsBenchResult> {
+export async function runReportsBench(backend: Backend): Promise<ReportsBenchResult> {
+  const db = backend.ctx.db;
   const notifications = seedReportsStore(db);
+  seedReportsWork(backend);
   const params = ReportParams.parse({ kind: 'bulletin', ...QUARTER, issue: 2, compiler: 'bench' });
-  const context = { clock: fixedClock('2025-07-03T02:00:00.000Z'), actor: BENCH_ACTOR };
+  const context = { clock: fixedClock(REPORT_AT), actor: BENCH_ACTOR };
+  const load = { average: os.loadavg()[0]!, cores: os.cpus().length };
   // Word: content → charts → docx bytes.
   const cpu = process.cpuUsage();
   const content = await time(() => buildReportDocument(db, params, context));
@@ -85,7 +130,7 @@ export async function runReportsBench(db: Database): Promise<ReportsBenchResult>
   // PDF, on its own from the content again, as a report made as PDF alone.
   const pdfStart = performance.now();
   const again = buildReportDocument(db, params, context);
-  const html = reportHtml(again, renderReportCharts(again, { png: false }));
+  const html = reportHtml(again, drawReportCharts(again));
   const printStart = performance.now();
   const pdf = await chromiumPdfRenderer()(html);
   const printMs = performance.now() - printStart;
@@ -103,6 +148,7 @@ export async function runReportsBench(db: Database): Promise<ReportsBenchResult>
       parts: { contentMs: content.ms, chartsMs: charts.ms, docxMs: docx.ms, printMs, xlsxMs: xlsx.ms },
       wordBytes: docx.value.length,
       pdfBytes: pdf.length,
+      load,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -97,6 +97,7 @@ function reportsLines(r: StepResult): string[] {
   const b = r as StepResult & ReportsBenchResult;
   const p = b.parts;
   return [
+    `reports              load average ${b.load.average.toFixed(1)} on ${b.load.cores} cores when the step began`,
     `bulletin, Word       ${s(b.wordMs)}   ${b.notifications} notifications in the quarter, ${b.charts} charts, ${b.tables} tables, ${(b.wordBytes / 1024).toFixed(0)} KB   target < ${s(WORD_TARGET_MS)}: ${verdict(b.wordMs < WORD_TARGET_MS && b.charts === 5)}`,
     `bulletin, PDF        ${s(b.pdfMs)}   ${(b.pdfBytes / 1024).toFixed(0)} KB   target < ${s(PDF_TARGET_MS)}: ${verdict(b.pdfMs < PDF_TARGET_MS && b.charts === 5)}`,
     `  Word CPU time      ${s(b.wordCpuMs)}   (for information: all threads of the step; a busy shared machine swells wall time more)`,

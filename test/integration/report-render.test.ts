@@ -20,10 +20,10 @@ const hasChromium = fs.existsSync(process.env.PINGYI_CHROMIUM ?? '/usr/bin/chrom
 let tmp: ReturnType<typeof makeTempDir>;
 let bulletin: ReportDocument;
 let charts: Map<string, RenderedChart>;
-beforeAll(() => {
+beforeAll(async () => {
   tmp = makeTempDir('pingyi-report-render-');
   bulletin = fixtureDocument('bulletin', { rows: 40 });
-  charts = renderReportCharts(bulletin);
+  charts = await renderReportCharts(bulletin);
 });
 afterAll(() => tmp.cleanup());
 
@@ -108,7 +108,7 @@ describe('a report in Word', () => {
 
   it('gives another report its title, period and signature instead of the masthead', async () => {
     const country = fixtureDocument('country', { rows: 1 });
-    const docx = await readDocx(await reportDocx(country, renderReportCharts(country)));
+    const docx = await readDocx(await reportDocx(country, await renderReportCharts(country)));
     const text = docx.paragraphs.filter((p) => p !== '');
     expect(text[0]).toBe('俄罗斯技术性贸易措施影响分析');
     expect(text[1]).toBe('2026年9月1日至2026年11月30日');

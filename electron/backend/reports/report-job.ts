@@ -13,7 +13,7 @@ import { chromiumPdfRenderer } from '../pdf/chromium-pdf';
 import { buildReportDocument } from './content/build-report';
 import { reportDocx } from './render/report-docx';
 import { reportHtml } from './render/report-html';
-import { renderReportCharts, type RenderedChart } from './render/report-layout';
+import { drawReportCharts, rasteriseReportCharts, type RenderedChart } from './render/report-layout';
 import { writeReportXlsx } from './render/report-xlsx';
 import { exportsDir, freeBaseName, reportBaseName } from './report-files';
 import { readReport } from './report-history';
@@ -57,7 +57,8 @@ async function printPdf(env: JobEnv, html: string): Promise<Buffer> {
 
 /**
  * Make a report in each format asked for, under <dataDir>/exports/, and enter it in the history:
- * content → charts (drawn once, for Word and PDF) → each format → the files take their names →
+ * content → charts (drawn once, for Word and PDF) → each format (the PDF printing alongside the
+ * others) → the files take their names →
  * one transaction writes the history row and the audit entry. Cancellable between steps; a
  * cancelled or failed report leaves no file and no row.
  */
@@ -78,18 +79,25 @@ export async function runReportMake(db: Database, params: JobParams['reportMake'
     const doc = buildReportDocument(db, params.params, { clock: env.clock, actor: params.actor });
     done++;
     step('charts');
-    const charts: Map<string, RenderedChart> = formats.some((f) => f !== 'xlsx') ? renderReportCharts(doc, { signal, png: formats.includes('docx') }) : new Map();
+    const charts: Map<string, RenderedChart> = formats.some((f) => f !== 'xlsx') ? drawReportCharts(doc, signal) : new Map();
     done++;
     fs.mkdirSync(dir, { recursive: true });
     // Private names, never shown: renamed or removed before the job ends.
     const tempOf = (format: ReportFormat): string => path.join(dir, `.report-${process.pid}-${crypto.randomUUID()}-${format}.tmp`);
     const madeAt = env.clock.now().toISOString();
+    // The browser prints in a process of its own: it starts now and works while this thread
+    // makes the charts' PNGs and the Word file, and the PDF step only waits for what is left.
+    const printing = formats.includes('pdf') ? printPdf(env, reportHtml(doc, charts)) : null;
+    // Awaited in its step; until then a failure must not count as unhandled.
+    printing?.catch(() => undefined);
     for (const format of formats) {
       step(format);
       const temp = tempOf(format);
       pending.push({ format, temp });
-      if (format === 'docx') fs.writeFileSync(temp, await reportDocx(doc, charts));
-      else if (format === 'pdf') fs.writeFileSync(temp, await printPdf(env, reportHtml(doc, charts)));
+      if (format === 'docx') {
+        await rasteriseReportCharts(charts, signal);
+        fs.writeFileSync(temp, await reportDocx(doc, charts));
+      } else if (format === 'pdf') fs.writeFileSync(temp, await printing!);
       else await writeReportXlsx(temp, doc, { at: madeAt, by: params.actor.name }, signal);
       done++;
     }
@@ -109,9 +117,8 @@ export async function runReportMake(db: Database, params: JobParams['reportMake'
   } catch (e) {
     for (const p of pending) fs.rmSync(p.temp, { force: true });
     for (const file of kept) fs.rmSync(file, { force: true });
-    // A writer stopped by the signal reports its own cancellation; the report's says what was kept.
-    if (signal.aborted && (!(e instanceof AppError) || e.code === 'CANCELLED')) throw cancelled();
-    throw e;
+    // Cancelled is cancelled whichever step noticed it first (the Excel writer has its own word for it).
+    throw signal.aborted ? cancelled() : e;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../../../../shared/contract/charts';
 import type { ReportCell, ReportColumn, ReportDocument } from '../../../../shared/contract/reports';
 import { chineseDate } from '../../../../shared/domain/date-words';
-import { REPORT_CHART_WIDTH, chartSvg, svgToPng } from '../../charts/render-chart';
+import { PRINT_SCALE, REPORT_CHART_WIDTH, chartSvg, svgToPngAsync } from '../../charts/render-chart';
 
 /**
  * What Word and the HTML printed to PDF share beyond the GB/T 9704 page (see
@@ -21,25 +21,45 @@ export const CHART_HEIGHT_MM = Math.round((TEXT_WIDTH_MM * 360) / 640);
 export interface RenderedChart {
   spec: ChartSpec;
   svg: string;
-  /** Null when no Word file is made (the PDF needs the SVG only). */
+  /** Null until rasterised, and when no Word file is made (the PDF needs the SVG only). */
   png: Buffer | null;
 }
 
 /**
- * Draw every chart of the document once, for both Word and PDF; `signal` is checked between
- * charts. The PNG is made only for Word: rasterising is most of a chart's time (resvg shapes and
- * outlines every CJK label; stacking a report's charts into one image to share that was tried
- * and saved nothing), while the PDF embeds the SVG as it is.
+ * Draw every chart of the document once as SVG, for both Word and PDF (a few milliseconds a
+ * chart); `signal` is checked between charts. The PNGs come after, from rasteriseReportCharts.
  */
-export function renderReportCharts(doc: ReportDocument, options: { signal?: AbortSignal; png?: boolean } = {}): Map<string, RenderedChart> {
+export function drawReportCharts(doc: ReportDocument, signal?: AbortSignal): Map<string, RenderedChart> {
   const charts = doc.blocks.filter((b) => b.type === 'chart');
   return new Map(
     charts.map((block) => {
-      options.signal?.throwIfAborted();
-      const svg = chartSvg(block.chart);
-      return [block.id, { spec: block.chart, svg, png: options.png === false ? null : svgToPng(svg, REPORT_CHART_WIDTH, 2) }];
+      signal?.throwIfAborted();
+      return [block.id, { spec: block.chart, svg: chartSvg(block.chart), png: null }];
     }),
   );
+}
+
+/**
+ * The PNGs Word needs, all charts at once on libuv's thread pool. Rasterising is most of a
+ * chart's time (resvg shapes and outlines every CJK label; stacking a report's charts into one
+ * image to share that was tried and saved nothing), so on two cores five charts take about
+ * the time of three; the PDF embeds the SVG and skips this.
+ */
+export async function rasteriseReportCharts(charts: ReadonlyMap<string, RenderedChart>, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
+  await Promise.all(
+    [...charts.values()].map(async (chart) => {
+      chart.png = await svgToPngAsync(chart.svg, REPORT_CHART_WIDTH, PRINT_SCALE);
+    }),
+  );
+  signal?.throwIfAborted();
+}
+
+/** Both steps: the SVGs, then (unless `png` is false) the PNGs. */
+export async function renderReportCharts(doc: ReportDocument, options: { signal?: AbortSignal; png?: boolean } = {}): Promise<Map<string, RenderedChart>> {
+  const charts = drawReportCharts(doc, options.signal);
+  if (options.png !== false) await rasteriseReportCharts(charts, options.signal);
+  return charts;
 }
 
 /** The issue line under the masthead, or the period under another report's title. */
