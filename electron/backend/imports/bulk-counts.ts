@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { fieldValue, listCodes, listText } from './prepared-row';
 
 /**
@@ -42,34 +42,46 @@ export class CountRows {
     return chapters;
   }
 
-  /** Add the counts collected so far to the tables and start again from zero. */
+  /**
+   * Add the counts collected so far to the tables and start again from zero: in key order and
+   * 100 rows a statement (the bulk file makes some 150,000 rows over the three tables).
+   */
   write(db: Database): void {
-    if (this.months.size > 0) {
-      const month = db.prepare(
-        `INSERT INTO notification_month_counts (month, member_code, area, n) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      );
-      for (const [key, n] of this.months) month.run(...key.split('\u0001'), n);
-      this.months.clear();
+    const all = new Map<string, number>();
+    const byMember = new Map<string, number>();
+    for (const [key, n] of this.chapters) {
+      const [month, member, area, chapter] = key.split('\u0001') as [string, string, string, string];
+      const k = `${month}\u0001${area}\u0001${chapter}`;
+      all.set(k, (all.get(k) ?? 0) + n);
+      byMember.set(`${member}\u0001${month}\u0001${area}\u0001${chapter}`, n);
     }
-    if (this.chapters.size > 0) {
-      const chapter = db.prepare(
-        `INSERT INTO notification_chapter_counts (month, area, chapter, n) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      );
-      const byMember = db.prepare(
-        `INSERT INTO notification_member_chapter_counts (month, member_code, area, chapter, n) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-      );
-      const all = new Map<string, number>();
-      for (const [key, n] of this.chapters) {
-        const [month, member, area, code] = key.split('\u0001') as [string, string, string, string];
-        byMember.run(month, member, area, code, n);
-        const k = `${month}\u0001${area}\u0001${code}`;
-        all.set(k, (all.get(k) ?? 0) + n);
-      }
-      for (const [key, n] of all) chapter.run(...key.split('\u0001'), n);
-      this.chapters.clear();
+    const months = new Map<string, number>();
+    for (const [key, n] of this.months) {
+      const [month, member, area] = key.split('\u0001') as [string, string, string];
+      months.set(`${month}\u0001${area}\u0001${member}`, n);
     }
+    upsert(db, 'notification_month_counts (month, area, member_code, n)', months);
+    upsert(db, 'notification_chapter_counts (month, area, chapter, n)', all);
+    upsert(db, 'notification_member_chapter_counts (member_code, month, area, chapter, n)', byMember);
+    this.months.clear();
+    this.chapters.clear();
+  }
+}
+
+const UPSERT_BATCH = 100;
+
+/** Add `counts` (keys: the key columns joined by U+0001, in `target`'s order) to a counts table. */
+function upsert(db: Database, target: string, counts: Map<string, number>): void {
+  const columns = target.slice(target.indexOf('(') + 1, target.indexOf(')')).split(',').length;
+  const sql = (rows: number): string =>
+    `INSERT INTO ${target} VALUES ${Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ')}
+     ON CONFLICT DO UPDATE SET n = n + excluded.n`;
+  const keys = [...counts.keys()].sort();
+  let batch: Statement | undefined;
+  for (let i = 0; i < keys.length; i += UPSERT_BATCH) {
+    const chunk = keys.slice(i, i + UPSERT_BATCH);
+    const params = chunk.flatMap((k) => [...k.split('\u0001'), counts.get(k)!]);
+    const statement = chunk.length === UPSERT_BATCH ? (batch ??= db.prepare(sql(UPSERT_BATCH))) : db.prepare(sql(chunk.length));
+    statement.run(params);
   }
 }

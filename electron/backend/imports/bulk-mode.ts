@@ -38,10 +38,11 @@ const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert'
 
 /**
  * Large imports insert tens of thousands of rows. Inside the import's own transaction, bulk
- * mode drops the two insert triggers: each inserted row is then put into the full-text index
+ * mode drops the three insert triggers: each inserted row is then put into the full-text index
  * directly, with its text prepared (prepared-row.ts) by the same function the trigger calls,
  * and its codes (some seven rows a notification) are collected and written in key order at the
- * end, which costs a fraction of inserting them all over the code table. Update triggers stay,
+ * end, which costs a fraction of inserting them all over the code table; its dashboard counts are
+ * added up in memory and written with the codes (bulk-counts.ts). Update triggers stay,
  * so a row the file changes is re-indexed as usual, and the tables end as the row-by-row path
  * leaves them (tested). DDL is transactional in SQLite: a rollback brings the triggers back.
  *
