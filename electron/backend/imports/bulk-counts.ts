@@ -44,7 +44,7 @@ export class CountRows {
 
   /**
    * Add the counts collected so far to the tables and start again from zero: in key order and
-   * 100 rows a statement (the bulk file makes some 150,000 rows over the three tables).
+   * 100 rows a statement (the bench file makes some 160,000 rows over the three tables).
    */
   write(db: Database): void {
     const all = new Map<string, number>();
