@@ -4,7 +4,9 @@ import type { ChannelInput, DashboardData } from '../../shared/contract';
 import { todayOf } from '../../shared/domain/clock';
 import { addDays } from '../../shared/domain/deadline';
 import { AUTHOR, addAnalysts, by, commentWithPoints, submit } from '../helpers/comment-fixtures';
-import { CHAPTERS_FROM_CODES, CHAPTERS_FROM_ROWS } from '../../electron/backend/dashboard/dashboard-query';
+import { CHAPTERS_FROM_CODES, CHAPTERS_FROM_ROWS, industriesFromRows, industriesFromTags } from '../../electron/backend/dashboard/dashboard-query';
+import { resolveScope } from '../../electron/backend/dashboard/dashboard-scope';
+import { countTables, recountTables } from '../helpers/dashboard-counts';
 import { insertNotifications } from '../helpers/notification-fixtures';
 import { emptyBackend, testClock } from '../helpers/temp-store';
 import { insertWarningRow } from '../helpers/warning-fixtures';
@@ -178,6 +180,74 @@ describe('dashboard notification figures', () => {
     const fromRows = backend.ctx.db.prepare(CHAPTERS_FROM_ROWS(where)).all({ from: FROM });
     expect(fromCodes.length).toBeGreaterThan(2);
     expect(sorted(fromRows)).toBe(sorted(fromCodes));
+  });
+
+  it('counts a period that cuts months in two: whole months from the counts tables, the days around them from the rows', () => {
+    const from = addDays(TODAY, -150);
+    const to = addDays(TODAY, -3);
+    for (const input of [{ from, to }, { from, to, memberCodes: ['KAZ', 'SAU'] }]) {
+      const d = get(input);
+      const period = ROWS.filter((r) => inPeriod(r, from, to) && (!input.memberCodes || input.memberCodes.includes(member(r))));
+      expect(d.totals.notifications).toBe(period.length);
+      for (const m of d.byMonth) {
+        const rows = period.filter((r) => r.distributed.startsWith(m.month));
+        expect(m).toEqual({ month: m.month, tbt: rows.filter((r) => area(r) === 'TBT').length, sps: rows.filter((r) => area(r) === 'SPS').length });
+      }
+      const members = new Map<string, number>();
+      for (const r of period) members.set(member(r), (members.get(member(r)) ?? 0) + 1);
+      expect(Object.fromEntries(d.byMember.map((g) => [g.key, g.total]))).toEqual(Object.fromEntries(members));
+      const chapters = new Map<string, number>();
+      for (const r of period) {
+        for (const ch of new Set(r.hs.map((h) => h.replace(/\D/g, '').slice(0, 2)))) chapters.set(ch, (chapters.get(ch) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(d.byHsChapter.map((g) => [g.key, g.total]))).toEqual(Object.fromEntries(chapters));
+      const industries = new Map<string, number>();
+      for (const r of period) for (const i of r.industries.length ? r.industries : ['']) industries.set(i, (industries.get(i) ?? 0) + 1);
+      expect(Object.fromEntries(d.byIndustry.map((g) => [g.key, g.total]))).toEqual(Object.fromEntries(industries));
+    }
+  });
+
+  it('keeps the counts tables in step with every insert, update and delete of a notification', () => {
+    const db = backend.ctx.db;
+    expect(countTables(db)).toEqual(recountTables(db));
+    expect(countTables(db).memberChapters.length).toBeGreaterThan(5);
+    const id = ids['G/TBT/N/KAZ/9']!;
+    const steps = [
+      ['UPDATE notifications SET distribution_date = ? WHERE id = ?', addDays(TODAY, -400), id],
+      ['UPDATE notifications SET member_code = ? WHERE id = ?', 'UZB', id],
+      ["UPDATE notifications SET area = 'SPS' WHERE id = ?", id],
+      ['UPDATE notifications SET hs_codes = ? WHERE id = ?', JSON.stringify([' 03.02 ', '0302', '8', '85 07']), id],
+      ["UPDATE notifications SET hs_codes = 'not json' WHERE id = ?", ids['G/TBT/N/SAU/1']!],
+      ['UPDATE notifications SET distribution_date = NULL WHERE id = ?', ids['G/SPS/N/SAU/2']!],
+      ['UPDATE notifications SET distribution_date = ? WHERE id = ?', TODAY, ids['G/SPS/N/SAU/2']!],
+      ['DELETE FROM notifications WHERE id = ?', ids['G/TBT/N/IND/6']!],
+    ] as const;
+    for (const [sql, ...args] of steps) {
+      db.prepare(sql).run(...args);
+      expect(countTables(db), sql).toEqual(recountTables(db));
+    }
+    // Nothing left at zero: each row stands for some notifications.
+    expect(db.prepare('SELECT count(*) FROM notification_month_counts WHERE n <= 0').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM notification_member_chapter_counts WHERE n <= 0').pluck().get()).toBe(0);
+    // The figures follow: the notification moved out of the default period, chapter 03 gained one.
+    const d = get({ from: addDays(TODAY, -800) });
+    expect(d.byMember.find((g) => g.key === 'UZB')).toMatchObject({ sps: 1, tbt: 0 });
+    expect(d.byHsChapter.find((g) => g.key === '03')).toMatchObject({ sps: 2 });
+  });
+
+  it('counts industries from the tagged notifications (many in the period) as from the rows (few)', () => {
+    const db = backend.ctx.db;
+    const sorted = (rows: Array<{ key: string; area: string; n: number }>) => [...rows].sort((a, b) => `${a.key}/${a.area}`.localeCompare(`${b.key}/${b.area}`));
+    for (const filter of [{}, { from: addDays(TODAY, -900) }, { memberCodes: ['KAZ', 'TUR'], from: addDays(TODAY, -900) }, { from: addDays(TODAY, -60), to: addDays(TODAY, -1) }]) {
+      const scope = resolveScope(db, filter, TODAY);
+      const total = { TBT: 0, SPS: 0 };
+      for (const r of ROWS) {
+        if (inPeriod(r, scope.from, scope.to) && (!scope.members || scope.members.includes(member(r)))) total[area(r) as 'TBT' | 'SPS'] += 1;
+      }
+      const fromRows = industriesFromRows(db, scope);
+      expect(fromRows.length).toBeGreaterThan(0);
+      expect(sorted(industriesFromTags(db, scope, total))).toEqual(sorted(fromRows));
+    }
   });
 
   it('refuses a period that ends before it starts', () => {

@@ -20,6 +20,7 @@ import {
   type EpingRow,
 } from '../fixtures/eping-fixtures';
 import { deflatedEntry } from '../fixtures/zip-writer';
+import { countTables, recountTables } from '../helpers/dashboard-counts';
 import { emptyBackend, testClock, testActor } from '../helpers/temp-store';
 
 const WORKER = path.resolve('test/helpers/worker-bootstrap.mjs');
@@ -104,6 +105,10 @@ describe('bulk-mode import', () => {
     expect(rowsOf(b.backend.ctx.db)).toEqual(rowsOf(a.backend.ctx.db));
     expect(familiesOf(b.backend.ctx.db)).toEqual(familiesOf(a.backend.ctx.db));
     expect(familiesOf(a.backend.ctx.db).length).toBeGreaterThan(6);
+    // The dashboard's counts, added up in memory by the bulk load, as the triggers count them.
+    expect(countTables(b.backend.ctx.db)).toEqual(countTables(a.backend.ctx.db));
+    expect(countTables(a.backend.ctx.db)).toEqual(recountTables(a.backend.ctx.db));
+    expect(countTables(a.backend.ctx.db).memberChapters.length).toBeGreaterThan(3);
     // Later row-by-row changes still reach the index: the triggers are back.
     b.backend.ctx.db.prepare("UPDATE notifications SET title = 'Solar modules' WHERE id = 1").run();
     expect(b.backend.ctx.db.prepare('SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ?').all('"solar"')).toEqual([{ rowid: 1 }]);
@@ -123,6 +128,9 @@ describe('bulk-mode import', () => {
     expect(codesOf(a.backend.ctx.db)).not.toContainEqual(expect.objectContaining({ code: '999999' }));
     expect(ftsInstances(b.backend.ctx.db)).toEqual(ftsInstances(a.backend.ctx.db));
     expect(familiesOf(b.backend.ctx.db)).toEqual(familiesOf(a.backend.ctx.db));
+    // Rows the file changes move in the counts as they do in the row-by-row path.
+    expect(countTables(b.backend.ctx.db)).toEqual(countTables(a.backend.ctx.db));
+    expect(countTables(b.backend.ctx.db)).toEqual(recountTables(b.backend.ctx.db));
     expect(b.backend.ctx.db.prepare('SELECT count(*) AS n FROM notification_changes').get()).toEqual(
       a.backend.ctx.db.prepare('SELECT count(*) AS n FROM notification_changes').get(),
     );

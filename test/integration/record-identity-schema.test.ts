@@ -16,6 +16,10 @@ const NOT_AUTHORED = new Set([
   'notifications',
   'notification_changes',
   'notification_codes',
+  // The dashboard's counts of notifications, derived from them by triggers (migration 0230).
+  'notification_month_counts',
+  'notification_chapter_counts',
+  'notification_member_chapter_counts',
   'measure_families',
   'imports',
   'audit_log',

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DashboardData, DashboardFilter, DashboardGroup, DashboardMonth, DashboardUrgentItem } from '../../../shared/contract/dashboard';
 import { addDays, CLOSING_SOON_DAYS, daysLeft } from '../../../shared/domain/deadline';
 import { dashboardComments } from './dashboard-comments';
+import { chapterCounts, monthCounts, splitPeriod, type PeriodSplit } from './dashboard-counts';
 import { monthStart, notificationConditions, resolveScope, type DashboardScope } from './dashboard-scope';
 import { dashboardWarnings } from './dashboard-warnings';
 
@@ -55,30 +56,83 @@ function namesOf(db: Database, table: 'countries' | 'industries'): Map<string, {
   return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
 }
 
-/** The notifications of the period: by month, member and area in one pass over the date index. */
+/**
+ * The notifications of the period by month, member and area, by industry and by HS chapter. Its
+ * whole months are read from the counts tables (migration 0230), the days around them from the
+ * rows; with an industry filter, which those tables do not know, every figure comes from the rows.
+ */
 function periodCounts(db: Database, scope: DashboardScope) {
   const { conditions, params } = notificationConditions(scope);
+  const split: PeriodSplit = scope.industries ? { months: null, days: [{ from: scope.from, to: scope.to }] } : splitPeriod(scope.from, scope.to);
+  const { byMonth, byMember } = split.months ? monthCounts(db, scope, split.months) : { byMonth: [], byMember: [] };
+  const chapters: AreaCount[] = split.months ? chapterCounts(db, scope, split.months) : [];
+  for (const days of split.days) {
+    const period = ['n.distribution_date >= @from', 'n.distribution_date <= @to', ...conditions];
+    const all = { ...params, from: days.from, to: days.to };
+    const inDays = db
+      .prepare(
+        `SELECT substr(n.distribution_date, 1, 7) AS month, n.member_code AS member, n.area, count(*) AS n
+         FROM notifications n ${where(period)} GROUP BY 1, 2, 3`,
+      )
+      .all(all) as Array<{ month: string; member: string; area: 'TBT' | 'SPS'; n: number }>;
+    for (const r of inDays) {
+      byMonth.push({ key: r.month, area: r.area, n: r.n });
+      byMember.push({ key: r.member, area: r.area, n: r.n });
+    }
+    const count = inDays.reduce((n, r) => n + r.n, 0);
+    chapters.push(...(db.prepare(count <= FEW_ROWS ? CHAPTERS_FROM_ROWS(where(period)) : CHAPTERS_FROM_CODES(where(period))).all(all) as AreaCount[]));
+  }
+  const total = { TBT: 0, SPS: 0 };
+  for (const r of byMonth) total[r.area] += r.n;
+  const industries = total.TBT + total.SPS > MANY_ROWS && !scope.industries ? industriesFromTags(db, scope, total) : industriesFromRows(db, scope);
+  return { byMonth, byMember, industries, chapters, total };
+}
+
+/** The industries of the period's notifications, or '' for those with none: a key lookup per notification. */
+export function industriesFromRows(db: Database, scope: DashboardScope): AreaCount[] {
+  const { conditions, params } = notificationConditions(scope);
   const period = ['n.distribution_date >= @from', 'n.distribution_date <= @to', ...conditions];
-  const all = { ...params, from: scope.from, to: scope.to };
-  const rows = db
-    .prepare(
-      `SELECT substr(n.distribution_date, 1, 7) AS month, n.member_code AS member, n.area, count(*) AS n
-       FROM notifications n ${where(period)} GROUP BY 1, 2, 3`,
-    )
-    .all(all) as Array<{ month: string; member: string; area: 'TBT' | 'SPS'; n: number }>;
-  // One pass with a key lookup per notification: its industries, or '' for none. With an industry
-  // filter only the notifications tagged with one of them are in scope, so '' cannot come up.
-  const industries = db
+  // With an industry filter only the notifications tagged with one of them are in scope, so ''
+  // cannot come up.
+  return db
     .prepare(
       `SELECT coalesce(i.industry, '') AS key, n.area, count(*) AS n
        FROM notifications n LEFT JOIN notification_industries i ON i.notification_id = n.id AND i.deleted_at IS NULL
        ${where(period)} GROUP BY 1, 2`,
     )
-    .all(all) as AreaCount[];
-  const inPeriod = rows.reduce((n, r) => n + r.n, 0);
-  const chapters = db.prepare(inPeriod <= FEW_ROWS ? CHAPTERS_FROM_ROWS(where(period)) : CHAPTERS_FROM_CODES(where(period))).all(all) as AreaCount[];
-  return { rows, industries, chapters };
+    .all({ ...params, from: scope.from, to: scope.to }) as AreaCount[];
 }
+
+/**
+ * The same figures for a period of many notifications, without an industry filter: from the
+ * tagged ones (a share of all), each dated through a narrow index (migration 0230), and '' as
+ * the period's `total` less the notifications tagged with anything.
+ */
+export function industriesFromTags(db: Database, scope: DashboardScope, total: Record<'TBT' | 'SPS', number>): AreaCount[] {
+  const { conditions, params } = notificationConditions(scope, { drive: 'none' });
+  const period = ['i.deleted_at IS NULL', 'n.distribution_date >= @from', 'n.distribution_date <= @to', ...conditions];
+  const rows = db
+    .prepare(
+      `WITH tagged AS MATERIALIZED (
+         SELECT i.industry, n.id, n.area
+         FROM notification_industries i CROSS JOIN notifications n INDEXED BY notifications_period ON n.id = i.notification_id
+         ${where(period)})
+       SELECT industry AS key, area, count(*) AS n FROM tagged GROUP BY 1, 2
+       UNION ALL SELECT NULL, area, count(DISTINCT id) FROM tagged GROUP BY 2`,
+    )
+    .all({ ...params, from: scope.from, to: scope.to }) as Array<{ key: string | null; area: 'TBT' | 'SPS'; n: number }>;
+  const untagged = { ...total };
+  const out: AreaCount[] = [];
+  for (const r of rows) {
+    if (r.key === null) untagged[r.area] -= r.n;
+    else out.push({ key: r.key, area: r.area, n: r.n });
+  }
+  for (const area of ['TBT', 'SPS'] as const) if (untagged[area] > 0) out.push({ key: '', area, n: untagged[area] });
+  return out;
+}
+
+/** Over this many notifications in the period, the industries are counted from the tagged ones. */
+export const MANY_ROWS = 20_000;
 
 /** Up to this many notifications in scope, their HS codes are read from their rows rather than the lookup table. */
 const FEW_ROWS = 3000;
@@ -97,11 +151,12 @@ export const CHAPTERS_FROM_CODES = (whereSql: string): string => `
   SELECT substr(c.code, 1, 2) AS key, s.area, count(DISTINCT s.id) AS n
   FROM notification_codes c JOIN scoped s ON s.id = c.notification_id
   WHERE c.kind = 'hs' AND length(c.code) >= 2 GROUP BY 1, 2`;
+// The rows in scope are picked first: joined to json_each, the planner scanned the whole table.
 export const CHAPTERS_FROM_ROWS = (whereSql: string): string => `
+  WITH scoped AS MATERIALIZED (SELECT n.id, n.area, n.hs_codes FROM notifications n ${whereSql})
   SELECT key, area, count(*) AS n FROM (
-    SELECT DISTINCT n.id, n.area, substr(${HS_CODE}, 1, 2) AS key
-    FROM notifications n, json_each(CASE WHEN json_valid(n.hs_codes) THEN n.hs_codes ELSE '[]' END) j
-    ${whereSql}
+    SELECT DISTINCT s.id, s.area, substr(${HS_CODE}, 1, 2) AS key
+    FROM scoped s, json_each(CASE WHEN json_valid(s.hs_codes) THEN s.hs_codes ELSE '[]' END) j
   ) WHERE length(key) = 2 GROUP BY 1, 2`;
 
 interface UrgentRow {
@@ -164,19 +219,15 @@ export function dashboardGet(db: Database, filter: DashboardFilter, clockToday: 
   const countries = namesOf(db, 'countries');
   const industryNames = namesOf(db, 'industries');
   const period = periodCounts(db, scope);
-  const tbt = period.rows.reduce((n, r) => n + (r.area === 'TBT' ? r.n : 0), 0);
-  const sps = period.rows.reduce((n, r) => n + (r.area === 'SPS' ? r.n : 0), 0);
+  const { TBT: tbt, SPS: sps } = period.total;
   const comments = dashboardComments(db, scope);
   return {
     from: scope.from,
     to: scope.to,
     today: scope.today,
     totals: { notifications: tbt + sps, tbt, sps },
-    byMonth: monthsOf(scope, period.rows.map((r) => ({ key: r.month, area: r.area, n: r.n }))),
-    byMember: groupsOf(
-      period.rows.map((r) => ({ key: r.member, area: r.area, n: r.n })),
-      (key) => countries.get(key) ?? { zh: key, en: key },
-    ),
+    byMonth: monthsOf(scope, period.byMonth),
+    byMember: groupsOf(period.byMember, (key) => countries.get(key) ?? { zh: key, en: key }),
     byIndustry: groupsOf(period.industries, (key) =>
       key === '' ? { zh: '未分类', en: 'Unclassified' } : (industryNames.get(key) ?? { zh: key, en: key }),
     ),

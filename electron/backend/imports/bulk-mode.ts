@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { CountRows } from './bulk-counts';
 import { CODE_LISTS, listCodes, listText, searchTexts, type CodeKind, type PreparedRow } from './prepared-row';
 
 interface SchemaObject {
@@ -32,15 +33,16 @@ export interface BulkOptions {
 /** FTS5's automerge when the table has none set. */
 const FTS5_DEFAULT_AUTOMERGE = 4;
 
-/** The insert triggers bulk mode does the work of (migrations 0070 and 0090). */
-const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert', 'notification_codes_insert']);
+/** The insert triggers bulk mode does the work of (migrations 0070, 0090 and 0230). */
+const INSERT_TRIGGERS: ReadonlySet<string> = new Set(['notifications_fts_insert', 'notification_codes_insert', 'notification_counts_insert']);
 
 /**
  * Large imports insert tens of thousands of rows. Inside the import's own transaction, bulk
- * mode drops the two insert triggers: each inserted row is then put into the full-text index
+ * mode drops the three insert triggers: each inserted row is then put into the full-text index
  * directly, with its text prepared (prepared-row.ts) by the same function the trigger calls,
  * and its codes (some seven rows a notification) are collected and written in key order at the
- * end, which costs a fraction of inserting them all over the code table. Update triggers stay,
+ * end, which costs a fraction of inserting them all over the code table; its dashboard counts are
+ * added up in memory and written with the codes (bulk-counts.ts). Update triggers stay,
  * so a row the file changes is re-indexed as usual, and the tables end as the row-by-row path
  * leaves them (tested). DDL is transactional in SQLite: a rollback brings the triggers back.
  *
@@ -72,20 +74,24 @@ export function startBulkLoad(db: Database, options: BulkOptions = {}): BulkLoad
   const automerge = db.prepare(`SELECT v FROM notifications_fts_config WHERE k = 'automerge'`).pluck().get() as number | undefined;
   setFts('automerge', 0);
   const codes = new CodeRows();
+  const counts = new CountRows();
 
   return {
     added(id, prepared) {
       fts.run(id, prepared.symbol, ...searchTexts(prepared.values));
       codes.addRow(prepared.values, id);
+      counts.addRow(prepared.values);
     },
     idle() {
       if (codes.pending >= (options.idleCodeRows ?? IDLE_CODE_ROWS)) codes.write(db);
     },
     flush() {
       codes.write(db);
+      counts.write(db);
     },
     finish() {
       codes.write(db);
+      counts.write(db);
       codes.release();
       for (const o of indexes) db.exec(o.sql);
       for (const o of triggers) db.exec(o.sql);

@@ -101,6 +101,9 @@ export type CodeKind = (typeof CODE_LISTS)[number][0];
 /** A list column's stored text (a JSON array of strings). */
 export const listText = (values: ReadonlyArray<string | null>, field: ImportedField): string => values[FIELD_INDEX[field]] ?? '[]';
 
+/** One column's value in a row's values. */
+export const fieldValue = (values: ReadonlyArray<string | null>, field: ImportedField): string | null => values[FIELD_INDEX[field]] ?? null;
+
 /**
  * The codes of one kind that migration 0090's notification_codes triggers derive from a list
  * column's text. The writer derives them for the rows a bulk load inserts (see bulk-mode.ts).
