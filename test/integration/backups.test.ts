@@ -134,12 +134,17 @@ describe('creating backups', () => {
       Array.from({ length: 400 }, (_, i) => ({ symbol: `G/TBT/N/SAU/${1000 + i}`, title: `Energy efficiency ${'x'.repeat(400)} ${i}` })),
     );
     const good = await backend.ctx.backups.create('daily');
+    // Two pages of the notifications' rows, in the middle of them: data the app does not read to
+    // open the store (the schema's pages would stop it opening at all, which is recovery's case).
+    const pageSize = backend.ctx.db.pragma('page_size', { simple: true }) as number;
+    const pages = backend.ctx.db.prepare("SELECT pageno FROM dbstat WHERE name = 'notifications' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    expect(pages.length).toBeGreaterThan(4);
+    const damaged = pages[Math.floor(pages.length / 2)]!;
     backend.close();
-    // Two pages of garbage in the middle of the file, as a failing disk leaves them.
+    // Garbage over them, as a failing disk leaves it.
     const file = path.join(tmp.dir, DATABASE_FILE);
-    const size = fs.statSync(file).size;
     const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(2 * 16384, 0xa5), 0, 2 * 16384, Math.floor(size / 2 / 16384) * 16384);
+    fs.writeSync(fd, Buffer.alloc(2 * pageSize, 0xa5), 0, 2 * pageSize, (damaged - 1) * pageSize);
     fs.closeSync(fd);
     clock.addDays(1);
     backend = await open();

@@ -66,8 +66,10 @@ describe('the export job and its file', () => {
     let jobId = '';
     backend().subscribe((name, payload) => {
       const p = payload as { jobId?: string; phase?: string; done?: number };
-      // Cancelled once rows are being written: the file is half made by then.
-      if (name === 'jobProgress' && p.jobId === jobId && p.phase === 'writing' && (p.done ?? 0) > 0 && writing++ === 0) backend().ctx.jobs.cancel(jobId);
+      // Cancelled as the writing begins (the phase's first event is sent at once; later ones are
+      // spaced out, and a fast machine writes 3,000 rows before the next). Cancelling in the middle
+      // of a sheet is the writers' own tests' case.
+      if (name === 'jobProgress' && p.jobId === jobId && p.phase === 'writing' && writing++ === 0) backend().ctx.jobs.cancel(jobId);
     });
     jobId = backend().call('exportsStart', { list: 'notifications', filter: {}, format: 'xlsx', language: 'zh-CN' }).jobId;
     expect(await backend().ctx.jobs.settle(jobId)).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } });
