@@ -1,5 +1,5 @@
 import type { ReportBlock, ReportDocument, ReportTable } from '../../../../shared/contract/reports';
-import { GBT9704_PAGE_CSS, escapeHtml } from '../../warnings/letters/letter-html';
+import { GBT9704_PAGE_CSS, escapeHtml, printablePage } from '../../warnings/letters/letter-html';
 import {
   BULLETIN_MASTHEAD,
   CHART_HEIGHT_MM,
@@ -137,17 +137,5 @@ function tail(doc: ReportDocument): string {
 export function reportHtml(doc: ReportDocument, charts: ReadonlyMap<string, RenderedChart>): string {
   const title = doc.kind === 'bulletin' ? `${BULLETIN_MASTHEAD}${subtitleOf(doc) ?? ''}` : doc.title;
   const body = [head(doc), ...doc.blocks.map((b) => block(b, charts)), tail(doc)].filter((s) => s !== '').join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return printablePage(title, CSS, body, { dataImages: true });
 }

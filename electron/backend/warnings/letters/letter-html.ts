@@ -77,14 +77,22 @@ function render(block: LetterBlock, previous: LetterBlock | undefined): string {
  * Chromium prints to PDF with the page set by its own CSS.
  */
 export function letterHtml(blocks: readonly LetterBlock[]): string {
-  const body = blocks.map((b, i) => render(b, blocks[i - 1])).join('\n');
+  return printablePage(LETTER_TITLE, CSS, blocks.map((b, i) => render(b, blocks[i - 1])).join('\n'));
+}
+
+/**
+ * A Chinese document as one self-contained HTML page for Chromium to print: no script and no
+ * external resource (its CSP says so); `dataImages` lets in data: images (report charts).
+ */
+export function printablePage(title: string, css: string, body: string, options: { dataImages?: boolean } = {}): string {
+  const csp = `default-src 'none'; style-src 'unsafe-inline'${options.dataImages ? '; img-src data:' : ''}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(LETTER_TITLE)}</title>
-<style>${CSS}</style>
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
 </head>
 <body>
 ${body}
